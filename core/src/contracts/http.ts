@@ -1,0 +1,49 @@
+/** Query-string values; arrays repeat the key, `undefined` drops it. */
+export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number | boolean>;
+
+/** Retry policy for one request. Retries happen on network errors, 429 and 5xx only. */
+export interface RetryPolicy {
+  /** Retries after the first attempt (0 disables retrying). */
+  retries: number;
+  /** First backoff delay in ms; doubles on each retry, with full jitter. */
+  baseDelayMs: number;
+  /** Upper bound of one wait, `Retry-After` included. */
+  maxDelayMs: number;
+}
+
+export interface HttpRequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  headers?: Record<string, string>;
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON with `content-type: application/json`. */
+  json?: unknown;
+  /** Raw body (mutually exclusive with `json`). */
+  body?: string | Uint8Array;
+  /** Per-attempt timeout in ms. */
+  timeoutMs?: number;
+  /** `false` disables retries for this request. */
+  retry?: Partial<RetryPolicy> | false;
+  /** How to read the body: JSON when the response says so (default `auto`). */
+  responseType?: 'auto' | 'json' | 'text' | 'none';
+  /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
+  throwOnHttpError?: boolean;
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  url: string;
+  body: T;
+  /** Attempts made, the first included. */
+  attempts: number;
+}
+
+/**
+ * HTTP client handed to plugin code: timeouts, bounded retries with exponential backoff,
+ * jitter and `Retry-After`, and the rate limit of the module configuration.
+ * Failures throw PlyError (`PLY_VENDOR_HTTP_ERROR` with `details.status`, `PLY_NETWORK_ERROR`,
+ * `PLY_HTTP_TIMEOUT`).
+ */
+export interface HttpClient {
+  request<T = unknown>(url: string | URL, options?: HttpRequestOptions): Promise<HttpResponse<T>>;
+}

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+
+/** Metadata every action, trigger and connector carries into its generated JSON file. */
+export interface ItemMetadata<Args extends z.ZodType, Results extends z.ZodType> {
+  /** Permanent id (keep the reference module's uuid when reimplementing one). */
+  uuid: string;
+  /** Snake-case id, unique per kind within the module. */
+  slug: string;
+  name: string;
+  description: string;
+  /** Arguments (for triggers and connectors: the item's own configuration). */
+  arguments: Args;
+  /** Shape of the results (actions) or of each emitted event (triggers). */
+  results: Results;
+  /**
+   * Optional group in the Actions Library (`Getters`, `Setters`, `Notifications`,
+   * `Data collection`, `Helpers`, `Third-party applications`).
+   */
+  group?: string;
+}
