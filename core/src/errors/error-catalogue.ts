@@ -5,6 +5,7 @@
 export const ERROR_CATALOGUE = {
   PLY_INVALID_INPUT: { user: true, title: 'Invalid input' },
   PLY_MANIFEST_INVALID: { user: true, title: 'Invalid module manifest' },
+  PLY_MANIFEST_DRIFT: { user: true, title: 'Committed manifest files differ from the plugin definition' },
   PLY_SCHEMA_INVALID: { user: true, title: 'JSON Schema does not compile' },
   PLY_ENGINE_MISMATCH: { user: true, title: 'Module requires another Ply version' },
   PLY_MODULE_NOT_FOUND: { user: true, title: 'Module not found' },

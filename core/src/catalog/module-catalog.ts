@@ -1,0 +1,85 @@
+import semver from 'semver';
+import type { ItemKind, LoadedModule, ModuleItem } from '../contracts/manifest.js';
+import { PlyError } from '../errors/ply-error.js';
+
+/** One item of a module, as found by a reference such as `mattermost.post_message`. */
+export interface CatalogEntry {
+  module: LoadedModule;
+  item: ModuleItem;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The modules Ply knows (workspace plugins, installed packages, imported folders), several
+ * versions per slug side by side. Lookups pick the highest version unless one is pinned.
+ */
+export class ModuleCatalog {
+  private readonly bySlug = new Map<string, LoadedModule[]>();
+
+  add(module: LoadedModule): void {
+    const versions = this.bySlug.get(module.manifest.slug) ?? [];
+    const kept = versions.filter((existing) => existing.manifest.version !== module.manifest.version);
+    kept.push(module);
+    kept.sort((a, b) => semver.rcompare(a.manifest.version, b.manifest.version));
+    this.bySlug.set(module.manifest.slug, kept);
+  }
+
+  /** Every module, highest version of each slug first, sorted by slug. */
+  modules(): LoadedModule[] {
+    return [...this.bySlug.keys()].sort().map((slug) => this.bySlug.get(slug)![0]!);
+  }
+
+  versions(slug: string): LoadedModule[] {
+    return [...(this.bySlug.get(slug) ?? [])];
+  }
+
+  /** A module by slug (highest version, or the highest satisfying `range`). */
+  module(slug: string, range?: string): LoadedModule {
+    const versions = this.bySlug.get(slug);
+    if (!versions || versions.length === 0) {
+      throw new PlyError('PLY_MODULE_NOT_FOUND', `no module "${slug}"${this.suggest(slug)}`, { details: { module: slug } });
+    }
+    if (!range) return versions[0]!;
+    const match = versions.find((m) => semver.satisfies(m.manifest.version, range, { includePrerelease: true }));
+    if (!match) {
+      const known = versions.map((m) => m.manifest.version).join(', ');
+      throw new PlyError('PLY_MODULE_NOT_FOUND', `no version of "${slug}" satisfies ${range} (known: ${known})`, { details: { module: slug, range } });
+    }
+    return match;
+  }
+
+  /**
+   * Finds an item by `<module slug>.<item slug>` (module slugs may contain dots, as in
+   * `sekoia.io.get_alert`), by uuid, or by `<module slug>.<uuid>`.
+   */
+  find(kind: ItemKind, reference: string, range?: string): CatalogEntry {
+    if (UUID.test(reference)) return this.findByUuid(kind, reference);
+    for (let dot = reference.lastIndexOf('.'); dot > 0; dot = reference.lastIndexOf('.', dot - 1)) {
+      const slug = reference.slice(0, dot);
+      if (!this.bySlug.has(slug)) continue;
+      const module = this.module(slug, range);
+      const name = reference.slice(dot + 1);
+      const item = module.items.find((i) => i.kind === kind && (i.slug === name || i.uuid === name || i.docker === name));
+      if (item) return { module, item };
+      const known = module.items.filter((i) => i.kind === kind).map((i) => i.slug);
+      throw new PlyError('PLY_ACTION_NOT_FOUND', `module "${slug}" has no ${kind} "${name}"${known.length ? ` (it has: ${known.join(', ')})` : ''}`, {
+        details: { module: slug, [kind]: name },
+      });
+    }
+    throw new PlyError('PLY_ACTION_NOT_FOUND', `"${reference}" names no known module: use <module slug>.<${kind} slug> or a uuid`, { details: { reference } });
+  }
+
+  private findByUuid(kind: ItemKind, uuid: string): CatalogEntry {
+    const matches = this.modules().flatMap((module) => module.items.filter((i) => i.kind === kind && i.uuid === uuid).map((item) => ({ module, item })));
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 0) throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}`, { details: { uuid } });
+    const where = matches.map((m) => m.module.manifest.slug).join(', ');
+    throw new PlyError('PLY_ACTION_AMBIGUOUS', `${matches.length} modules have a ${kind} with uuid ${uuid} (${where}): use <module slug>.<uuid>`, { details: { uuid } });
+  }
+
+  private suggest(slug: string): string {
+    const close = [...this.bySlug.keys()].filter((known) => known.includes(slug) || slug.includes(known)).slice(0, 3);
+    return close.length ? ` (did you mean ${close.join(', ')}?)` : '';
+  }
+}

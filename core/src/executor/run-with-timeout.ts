@@ -1,0 +1,39 @@
+import { PlyError, toPlyError } from '../errors/ply-error.js';
+
+/**
+ * Runs plugin code under a deadline. On timeout the controller aborts (so well-behaved code
+ * stops) and the promise rejects at once with PLY_ACTION_TIMEOUT, even if the code hangs.
+ * Whatever the code throws becomes a PlyError (PLY_ACTION_CRASHED unless it already is one).
+ */
+export async function runWithTimeout<T>(
+  work: () => Promise<T> | T,
+  options: { timeoutMs: number; controller: AbortController; what: string },
+): Promise<T> {
+  const { timeoutMs, controller, what } = options;
+  if (controller.signal.aborted) {
+    const reason: unknown = controller.signal.reason;
+    throw reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled before it started`);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new PlyError('PLY_ACTION_TIMEOUT', `${what} did not finish within ${timeoutMs} ms`, { details: { timeoutMs } });
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+    onAbort = () => {
+      const reason: unknown = controller.signal.reason;
+      reject(reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled`));
+    };
+    controller.signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(work), deadline]);
+  } catch (error) {
+    throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) controller.signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,273 @@
+import type { HttpClient, HttpRequestOptions, HttpResponse, RetryPolicy } from '../contracts/http.js';
+import type { Logger } from '../contracts/logger.js';
+import { PlyError, isPlyError } from '../errors/ply-error.js';
+import { backoffDelay, parseRetryAfter } from './backoff.js';
+import { networkErrorCode } from './network-error-code.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { buildRequestUrl, redactUrl } from './request-url.js';
+import { InvalidJsonBodyError, discardResponseBody, readResponseBody, type ResponseType } from './response-body.js';
+import { sleep } from './sleep.js';
+import { extractVendorMessage } from './vendor-message.js';
+
+/** Per-attempt timeout used when neither the client nor the request sets one. */
+export const DEFAULT_HTTP_TIMEOUT_MS = 30_000;
+
+/** Retry policy used for what the client and the request leave unset. */
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  retries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+});
+
+/** Construction options of {@link FetchHttpClient}. */
+export interface FetchHttpClientOptions {
+  /** Receives one warn line per retry; never given headers or bodies. */
+  logger: Logger;
+  /** Acquired before every attempt, retries included. */
+  rateLimiter?: RateLimiter;
+  /** The run's signal: aborting it cancels requests and waits (`PLY_ACTION_CANCELLED`). */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms (default {@link DEFAULT_HTTP_TIMEOUT_MS}). */
+  defaultTimeoutMs?: number;
+  /** Overrides of {@link DEFAULT_RETRY_POLICY}. */
+  retry?: Partial<RetryPolicy>;
+  /** Sent as `user-agent` unless the request sets its own. */
+  userAgent?: string;
+  /** The fetch implementation (default `globalThis.fetch`). */
+  fetch?: typeof fetch;
+}
+
+/** Everything one request needs, resolved once before the first attempt. */
+interface RequestPlan {
+  method: NonNullable<HttpRequestOptions['method']>;
+  url: URL;
+  /** `url` without query, fragment or user-info: the only form put in messages and logs. */
+  safeUrl: string;
+  headers: Headers;
+  body: string | Uint8Array | undefined;
+  timeoutMs: number;
+  policy: RetryPolicy;
+  responseType: ResponseType;
+  throwOnHttpError: boolean;
+}
+
+/** What one attempt ended with, when it did not end the request. */
+interface RetryReason {
+  status?: number;
+  error?: string;
+  retryAfterMs?: number;
+}
+
+type AttemptResult<T> = { done: HttpResponse<T> } | { retry: RetryReason };
+
+/**
+ * {@link HttpClient} on top of `fetch`: per-attempt timeout tied to the run's signal, bounded
+ * retries on network errors, timeouts, 429 and 5xx (honouring `Retry-After`, else exponential
+ * backoff with full jitter), the module's rate limit before every attempt, and failures thrown
+ * as PlyError (`PLY_VENDOR_HTTP_ERROR`, `PLY_NETWORK_ERROR`, `PLY_HTTP_TIMEOUT`,
+ * `PLY_ACTION_CANCELLED`). Query strings, headers and bodies never reach messages or logs.
+ */
+export class FetchHttpClient implements HttpClient {
+  readonly #logger: Logger;
+  readonly #rateLimiter: RateLimiter | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #defaultTimeoutMs: number;
+  readonly #retry: RetryPolicy;
+  readonly #userAgent: string | undefined;
+  readonly #fetch: typeof fetch;
+
+  constructor(options: FetchHttpClientOptions) {
+    this.#logger = options.logger;
+    this.#rateLimiter = options.rateLimiter;
+    this.#signal = options.signal;
+    this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+    this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
+    this.#userAgent = options.userAgent;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Sends one request, retrying as its policy allows. See {@link HttpClient.request}. */
+  async request<T = unknown>(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
+    const plan = this.#plan(url, options);
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await this.#attempt<T>(plan, attempt, attempt > plan.policy.retries);
+      if ('done' in result) return result.done;
+      const delayMs = result.retry.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
+      this.#logger.warn('HTTP request failed, retrying', {
+        method: plan.method,
+        url: plan.safeUrl,
+        ...(result.retry.status === undefined ? {} : { status: result.retry.status }),
+        ...(result.retry.error === undefined ? {} : { error: result.retry.error }),
+        attempt,
+        maxAttempts: plan.policy.retries + 1,
+        delayMs,
+      });
+      try {
+        await sleep(delayMs, this.#signal);
+      } catch (error) {
+        throw this.#cancelled(plan, attempt, error);
+      }
+    }
+  }
+
+  #plan(url: string | URL, options: HttpRequestOptions): RequestPlan {
+    const method = options.method ?? 'GET';
+    const target = buildRequestUrl(url, options.query);
+    const safeUrl = redactUrl(target);
+
+    let headers: Headers;
+    try {
+      headers = new Headers(options.headers);
+    } catch (error) {
+      // The error text may quote a header value (a token, say): keep it out of the message.
+      throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
+        details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
+      });
+    }
+    if (this.#userAgent !== undefined && !headers.has('user-agent')) headers.set('user-agent', this.#userAgent);
+
+    let body: string | Uint8Array | undefined = options.body;
+    if (options.json !== undefined) {
+      if (options.body !== undefined) {
+        throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: "json" and "body" are mutually exclusive`);
+      }
+      try {
+        body = JSON.stringify(options.json);
+      } catch (error) {
+        throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: the JSON body cannot be serialised`, {
+          cause: error,
+        });
+      }
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
+      throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: a ${method} request cannot have a body`);
+    }
+
+    const policy =
+      options.retry === false ? { ...this.#retry, retries: 0 } : mergePolicy(this.#retry, options.retry);
+    return {
+      method,
+      url: target,
+      safeUrl,
+      headers,
+      body,
+      timeoutMs: options.timeoutMs ?? this.#defaultTimeoutMs,
+      policy,
+      responseType: options.responseType ?? 'auto',
+      throwOnHttpError: options.throwOnHttpError ?? true,
+    };
+  }
+
+  /**
+   * One attempt: rate limit, fetch, body. Returns the response, or why to retry; throws when the
+   * request is over (last attempt failed, non-retryable status, cancellation).
+   */
+  async #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<AttemptResult<T>> {
+    if (this.#signal?.aborted) throw this.#cancelled(plan, attempt - 1, this.#signal.reason);
+    if (this.#rateLimiter) {
+      try {
+        await this.#rateLimiter.acquire(this.#signal);
+      } catch (error) {
+        throw this.#cancelled(plan, attempt - 1, error);
+      }
+    }
+
+    const timeout = AbortSignal.timeout(plan.timeoutMs);
+    const signal = this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout;
+    try {
+      const response = await this.#fetch(plan.url, {
+        method: plan.method,
+        headers: plan.headers,
+        body: plan.body,
+        signal,
+        redirect: 'follow',
+      });
+      if (!isLast && isRetryableStatus(response.status)) {
+        await discardResponseBody(response);
+        return {
+          retry: {
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now(), plan.policy.maxDelayMs),
+          },
+        };
+      }
+      return { done: await this.#complete<T>(plan, response, attempt) };
+    } catch (error) {
+      if (isPlyError(error)) throw error;
+      if (this.#signal?.aborted) throw this.#cancelled(plan, attempt, error);
+      if (timeout.aborted) {
+        if (isLast) {
+          throw new PlyError(
+            'PLY_HTTP_TIMEOUT',
+            `${plan.method} ${plan.safeUrl} timed out after ${plan.timeoutMs} ms (${attemptsText(attempt)})`,
+            { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, timeoutMs: plan.timeoutMs } },
+          );
+        }
+        return { retry: { error: 'timeout' } };
+      }
+      const code = networkErrorCode(error);
+      if (isLast) {
+        throw new PlyError(
+          'PLY_NETWORK_ERROR',
+          `${plan.method} ${plan.safeUrl} failed: network error${code === undefined ? '' : ` ${code}`} (${attemptsText(attempt)})`,
+          { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code } },
+        );
+      }
+      return { retry: { error: code ?? 'network error' } };
+    }
+  }
+
+  /** Turns a final response into the result, or into `PLY_VENDOR_HTTP_ERROR`. */
+  async #complete<T>(plan: RequestPlan, response: Response, attempt: number): Promise<HttpResponse<T>> {
+    const details = { status: response.status, method: plan.method, url: plan.safeUrl, attempts: attempt };
+    if (!response.ok && plan.throwOnHttpError) {
+      const vendorMessage = extractVendorMessage(await response.text());
+      throw new PlyError(
+        'PLY_VENDOR_HTTP_ERROR',
+        `${plan.method} ${plan.safeUrl} answered HTTP ${response.status}` +
+          `${vendorMessage === undefined ? '' : `: ${vendorMessage}`} (${attemptsText(attempt)})`,
+        { details: { ...details, vendorMessage } },
+      );
+    }
+
+    let body: unknown;
+    try {
+      body = await readResponseBody(response, plan.responseType);
+    } catch (error) {
+      if (!(error instanceof InvalidJsonBodyError)) throw error;
+      throw new PlyError(
+        'PLY_VENDOR_HTTP_ERROR',
+        `${plan.method} ${plan.safeUrl} answered HTTP ${response.status} with a body that is not valid JSON (${attemptsText(attempt)})`,
+        { cause: error, details: { ...details, vendorMessage: undefined } },
+      );
+    }
+    return { status: response.status, headers: response.headers, url: response.url || plan.url.href, body: body as T, attempts: attempt };
+  }
+
+  #cancelled(plan: RequestPlan, attempts: number, cause: unknown): PlyError {
+    return new PlyError('PLY_ACTION_CANCELLED', `${plan.method} ${plan.safeUrl} cancelled (${attemptsText(attempts)})`, {
+      cause,
+      details: { method: plan.method, url: plan.safeUrl, attempts },
+    });
+  }
+}
+
+function mergePolicy(base: Readonly<RetryPolicy>, override: Partial<RetryPolicy> | undefined): RetryPolicy {
+  const merged = { ...base };
+  for (const key of ['retries', 'baseDelayMs', 'maxDelayMs'] as const) {
+    const value = override?.[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  merged.retries = Math.max(0, Math.floor(merged.retries));
+  return merged;
+}
+
+/** 429 and 5xx are worth another attempt; other statuses are the vendor's final word. */
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+function attemptsText(attempts: number): string {
+  return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+}

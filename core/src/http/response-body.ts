@@ -1,0 +1,48 @@
+import type { HttpRequestOptions } from '../contracts/http.js';
+
+/** How a response body is read. */
+export type ResponseType = NonNullable<HttpRequestOptions['responseType']>;
+
+/** Thrown when a body that must be JSON does not parse. */
+export class InvalidJsonBodyError extends Error {
+  override readonly name = 'InvalidJsonBodyError';
+}
+
+/** Whether a `content-type` value announces JSON (`application/json`, `application/problem+json`, ...). */
+export function isJsonContentType(contentType: string | null): boolean {
+  return contentType !== null && contentType.toLowerCase().includes('json');
+}
+
+/**
+ * Reads the body of `response`:
+ * - `auto`: JSON when the content-type says so, text otherwise; an empty body gives `undefined`;
+ * - `json`: parsed JSON, `undefined` when empty;
+ * - `text`: the text as is;
+ * - `none`: discarded, `undefined`.
+ *
+ * @throws InvalidJsonBodyError when a body read as JSON does not parse.
+ */
+export async function readResponseBody(response: Response, responseType: ResponseType): Promise<unknown> {
+  if (responseType === 'none') {
+    await discardResponseBody(response);
+    return undefined;
+  }
+  const text = await response.text();
+  if (responseType === 'text') return text;
+  if (text.trim() === '') return undefined;
+  if (responseType === 'auto' && !isJsonContentType(response.headers.get('content-type'))) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InvalidJsonBodyError('Response body is not valid JSON', { cause: error });
+  }
+}
+
+/** Releases the body of a response that will not be read; never throws. */
+export async function discardResponseBody(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // The connection is gone already: nothing left to release.
+  }
+}

@@ -1,0 +1,150 @@
+import { readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import semver from 'semver';
+import type { z } from 'zod';
+import type { ItemKind, JsonSchema, LoadedModule, ModuleItem, ModuleManifest, ModuleSource } from '../contracts/manifest.js';
+import { PlyError, type PlyIssue } from '../errors/ply-error.js';
+import { readJsonFile, toJsonPointer } from './json-file.js';
+import { itemFileSchema, manifestFileSchema } from './manifest-schema.js';
+
+const ITEM_FILE = /^(action|trigger|connector)_(.+)\.json$/;
+
+export interface LoadModuleOptions {
+  source?: ModuleSource;
+  /** The running core's version, checked against `engines.ply`. */
+  coreVersion: string;
+  /** Absolute path of the code entry, when the module has code. */
+  entry?: string;
+  packageName?: string;
+}
+
+function zodIssues(file: string, error: z.ZodError): PlyIssue[] {
+  return error.issues.map((issue) => ({ file, pointer: toJsonPointer(issue.path), message: issue.message }));
+}
+
+function parseWith<T>(file: string, schema: z.ZodType<T>, issues: PlyIssue[]): T | undefined {
+  let data: unknown;
+  try {
+    data = readJsonFile(file);
+  } catch (error) {
+    issues.push(...(error as PlyError).issues);
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    issues.push(...zodIssues(file, parsed.error));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function normaliseVersion(file: string, version: string, warnings: PlyIssue[], issues: PlyIssue[]): string {
+  if (semver.valid(version)) return version;
+  const coerced = semver.coerce(version);
+  if (coerced) {
+    warnings.push({ file, pointer: '/version', message: `"${version}" is not semver; read as ${coerced.version}` });
+    return coerced.version;
+  }
+  issues.push({ file, pointer: '/version', message: `"${version}" is not a semver version` });
+  return version;
+}
+
+function checkEngines(file: string, manifest: ModuleManifest, coreVersion: string, issues: PlyIssue[]): string | undefined {
+  const range = manifest.engines?.ply;
+  if (range === undefined) return undefined;
+  if (semver.validRange(range) === null) {
+    issues.push({ file, pointer: '/engines/ply', message: `"${range}" is not a semver range` });
+    return undefined;
+  }
+  if (semver.satisfies(coreVersion, range, { includePrerelease: true })) return undefined;
+  return `module ${manifest.slug}@${manifest.version} requires Ply ${range}, this core is ${coreVersion}`;
+}
+
+function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIssue[]): ModuleItem | undefined {
+  const data = parseWith(file, itemFileSchema, issues);
+  if (!data) return undefined;
+  return {
+    kind,
+    file,
+    uuid: data.uuid,
+    slug: data.slug ?? fileSlug,
+    name: data.name,
+    description: data.description,
+    docker: data.docker_parameters,
+    arguments: data.arguments as JsonSchema,
+    results: (data.results ?? {}) as JsonSchema,
+    ...(data.group === undefined ? {} : { group: data.group }),
+    raw: data,
+  };
+}
+
+function warnDuplicates(items: ModuleItem[], warnings: PlyIssue[]): void {
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    for (const [key, pointer] of [[`${item.kind}:uuid:${item.uuid}`, '/uuid'], [`${item.kind}:slug:${item.slug}`, '/slug'], [`${item.kind}:docker:${item.docker}`, '/docker_parameters']] as const) {
+      const first = seen.get(key);
+      if (first) warnings.push({ file: item.file, pointer, message: `duplicates ${basename(first)} (same ${pointer.slice(1)} among ${item.kind}s)` });
+      else seen.set(key, item.file);
+    }
+  }
+}
+
+/**
+ * Loads a module folder from its JSON files only: no plugin code is imported or run.
+ * Throws PLY_MANIFEST_INVALID listing every problem as file, JSON pointer and reason.
+ */
+export function loadModuleFolder(folder: string, options: LoadModuleOptions): LoadedModule {
+  const dir = resolve(folder);
+  const issues: PlyIssue[] = [];
+  const warnings: PlyIssue[] = [];
+  const manifestPath = join(dir, 'manifest.json');
+  const file = parseWith(manifestPath, manifestFileSchema, issues);
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (error) {
+    throw new PlyError('PLY_MANIFEST_INVALID', `${dir}: not a readable module folder`, { cause: error });
+  }
+  const items: ModuleItem[] = [];
+  for (const name of names) {
+    const match = ITEM_FILE.exec(name);
+    if (!match) continue;
+    const item = loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues);
+    if (item) items.push(item);
+  }
+  let manifest: ModuleManifest | undefined;
+  if (file) {
+    manifest = {
+      uuid: file.uuid,
+      slug: file.slug,
+      name: file.name,
+      description: file.description,
+      version: normaliseVersion(manifestPath, file.version, warnings, issues),
+      categories: file.categories ?? [],
+      configuration: (file.configuration ?? {}) as JsonSchema,
+      ...(file.engines ? { engines: file.engines } : {}),
+      ...(file.group === undefined ? {} : { group: file.group }),
+      raw: file,
+    };
+  }
+  if (issues.length > 0 || !manifest) {
+    const first = issues[0]!;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    throw new PlyError('PLY_MANIFEST_INVALID', `${first.file}:${first.pointer || '/'}: ${first.message}${more}`, { details: { module: dir, issues } });
+  }
+  const engineMismatch = checkEngines(manifestPath, manifest, options.coreVersion, issues);
+  if (issues.length > 0) {
+    throw new PlyError('PLY_MANIFEST_INVALID', `${issues[0]!.file}:${issues[0]!.pointer}: ${issues[0]!.message}`, { details: { module: dir, issues } });
+  }
+  warnDuplicates(items, warnings);
+  return {
+    dir,
+    source: options.source ?? 'folder',
+    manifest,
+    items,
+    ...(options.entry ? { entry: options.entry } : {}),
+    ...(options.packageName ? { packageName: options.packageName } : {}),
+    ...(engineMismatch ? { engineMismatch } : {}),
+    warnings,
+  };
+}

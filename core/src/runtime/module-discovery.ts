@@ -1,0 +1,45 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadedModule, ModuleSource } from '../contracts/manifest.js';
+import { toPlyError, type PlyError } from '../errors/ply-error.js';
+import { isPluginPackage, loadPluginPackage } from '../catalog/plugin-package.js';
+
+export interface DiscoveryReport {
+  modules: LoadedModule[];
+  /** Folders that look like modules but failed to load, each with a precise error. */
+  errors: Array<{ dir: string; error: PlyError }>;
+}
+
+function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, report: DiscoveryReport): void {
+  for (const dir of dirs) {
+    if (!isPluginPackage(dir)) continue;
+    try {
+      report.modules.push(loadPluginPackage(dir, source, coreVersion));
+    } catch (error) {
+      report.errors.push({ dir, error: toPlyError(error) });
+    }
+  }
+}
+
+/** Plugin packages of a workspace checkout: `<root>/plugins/<slug>/`. */
+export function discoverWorkspacePlugins(workspaceRoot: string, coreVersion: string): DiscoveryReport {
+  const report: DiscoveryReport = { modules: [], errors: [] };
+  loadAll(subfolders(join(workspaceRoot, 'plugins')), 'workspace', coreVersion, report);
+  return report;
+}
+
+/** Installed packages: `$PLY_HOME/modules/<slug>/<version>/`, several versions side by side. */
+export function discoverInstalledModules(home: string, coreVersion: string): DiscoveryReport {
+  const report: DiscoveryReport = { modules: [], errors: [] };
+  const versionDirs = subfolders(join(home, 'modules')).flatMap((slugDir) => subfolders(slugDir));
+  loadAll(versionDirs, 'installed', coreVersion, report);
+  return report;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { PlyError } from '../src/errors/ply-error.js';
+import { createTestPly } from '../src/testing/test-ply.js';
+import { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
+
+const TOKEN = 'tok-9f8e7d6c5b4a';
+
+function setup(settings = {}) {
+  const moduleDir = writeFixtureModule();
+  return { ...createTestPly({ plugins: [{ moduleDir, plugin: fixturePlugin }], settings }), moduleDir };
+}
+
+async function failure(promise: Promise<unknown>): Promise<PlyError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PlyError);
+  return error as PlyError;
+}
+
+describe('ActionExecutor', () => {
+  it('validates, applies defaults from the schema and returns validated results', async () => {
+    const { ply } = setup();
+    const result = await ply.run({ action: 'fixture.echo', arguments: { text: 'hi' }, configuration: { token: TOKEN } });
+    expect(result.results).toEqual({ text: 'hi', count: 1, region: 'eu' });
+    expect(result.module).toEqual({ slug: 'fixture', version: '1.0.0' });
+    expect(result.runId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('finds an action by uuid as well as by slug', async () => {
+    const { ply } = setup();
+    const result = await ply.run({ action: '3f7b7a5e-0c5e-4c57-9d7e-000000000002', arguments: { text: 'by uuid' }, configuration: { token: TOKEN } });
+    expect((result.results as { text: string }).text).toBe('by uuid');
+  });
+
+  it('renders templates keeping JSON types of single expressions', async () => {
+    const { ply } = setup();
+    const result = await ply.run({
+      action: 'fixture.echo',
+      arguments: { text: 'alert {{ trigger.id }}', count: '{{ node.1.total }}', items: '{{ store.tags }}' },
+      configuration: { token: TOKEN },
+      templateContext: { trigger: { id: 'AL1' }, node: { '1': { total: 3 } }, store: { tags: ['a', 'b'] } },
+    });
+    expect(result.results).toMatchObject({ text: 'alert AL1', count: 3, items: ['a', 'b'] });
+  });
+
+  it('refuses a template-injection payload and runs nothing', async () => {
+    const { ply } = setup();
+    const error = await failure(
+      ply.run({
+        action: 'fixture.echo',
+        arguments: { text: '{{ range.constructor("globalThis.__plyExecutorPwned = 1")() }}' },
+        configuration: { token: TOKEN },
+        templateContext: {},
+      }),
+    );
+    expect(error.code).toBe('PLY_TEMPLATE_FORBIDDEN');
+    expect((globalThis as Record<string, unknown>)['__plyExecutorPwned']).toBeUndefined();
+  });
+
+  it('names each argument that does not match', async () => {
+    const { ply } = setup();
+    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { count: 'three' }, configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
+    expect(error.issues.map((i) => i.pointer).sort()).toEqual(['/count', '/text']);
+  });
+
+  it('names a missing required secret of the configuration', async () => {
+    const { ply } = setup();
+    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: {} }));
+    expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
+    expect(error.message).toContain('required secret "token" is missing');
+  });
+
+  it('turns a throwing action into PLY_ACTION_CRASHED with the secret redacted everywhere', async () => {
+    const { ply, logs } = setup();
+    const error = await failure(ply.run({ action: 'fixture.crash', configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_ACTION_CRASHED');
+    expect(error.message).toContain('backend refused token [REDACTED]');
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+    expect(logs.text()).toContain('about to fail with [REDACTED]');
+    expect(logs.text()).not.toContain(TOKEN);
+  });
+
+  it('ends a hanging action at its timeout and aborts its signal', async () => {
+    const { ply } = setup();
+    const error = await failure(ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, timeoutMs: 50 }));
+    expect(error.code).toBe('PLY_ACTION_TIMEOUT');
+    expect(error.message).toContain('50 ms');
+  });
+
+  it('cancels a run when the caller aborts', async () => {
+    const { ply } = setup();
+    const controller = new AbortController();
+    const pending = ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, signal: controller.signal, timeoutMs: 10_000 });
+    controller.abort();
+    expect((await failure(pending)).code).toBe('PLY_ACTION_CANCELLED');
+  });
+
+  it('rejects results that do not match the results schema', async () => {
+    const { ply } = setup();
+    const error = await failure(ply.run({ action: 'fixture.wrong_results', configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_RESULTS_INVALID');
+    expect(error.issues[0]!.pointer).toBe('/id');
+  });
+
+  it('lists an action JSON with no code as metadata only and refuses to run it', async () => {
+    const extra = JSON.stringify({ uuid: '3f7b7a5e-0c5e-4c57-9d7e-000000000099', name: 'Orphan', slug: 'orphan', description: 'No code', docker_parameters: 'orphan', arguments: {}, results: {} });
+    const moduleDir = writeFixtureModule(fixturePlugin, { 'action_orphan.json': extra });
+    const { ply } = createTestPly({ plugins: [{ moduleDir, plugin: fixturePlugin }] });
+    expect(ply.catalog.module('fixture').items.map((i) => i.slug)).toContain('orphan');
+    const error = await failure(ply.run({ action: 'fixture.orphan', configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_NO_IMPLEMENTATION');
+    expect(error.message).toContain('orphan');
+  });
+
+  it('refuses a module folder with no code at all', async () => {
+    const { ply } = createTestPly();
+    ply.addModuleFolder(writeFixtureModule());
+    expect((await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }))).code).toBe('PLY_NO_IMPLEMENTATION');
+  });
+
+  it('refuses to run a module whose engines.ply excludes this core', async () => {
+    const { ply } = createTestPly({ settings: { coreVersion: '0.1.0' } });
+    const dir = writeFixtureModule();
+    const manifest = JSON.parse((await import('node:fs')).readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
+    (await import('node:fs')).writeFileSync(`${dir}/manifest.json`, JSON.stringify({ ...manifest, engines: { ply: '>=2.0.0' } }));
+    ply.addPlugin(dir, fixturePlugin);
+    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_ENGINE_MISMATCH');
+    expect(error.message).toContain('requires Ply >=2.0.0');
+  });
+
+  it('reads an argument given as X_path from the run data folder', async () => {
+    const { ply, home } = setup();
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(`${home}/data`, { recursive: true });
+    writeFileSync(`${home}/data/items.json`, JSON.stringify(['x', 'y']));
+    const result = await ply.run({ action: 'fixture.echo', arguments: { text: 't', items_path: 'items.json' }, configuration: { token: TOKEN }, dataDir: `${home}/data` });
+    expect((result.results as { items: string[] }).items).toEqual(['x', 'y']);
+  });
+
+  it('refuses an X_path that escapes the run data folder', async () => {
+    const { ply, home } = setup();
+    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 't', items_path: '../../etc/passwd' }, configuration: { token: TOKEN }, dataDir: `${home}/data` }));
+    expect(error.code).toBe('PLY_FILE_REFERENCE_INVALID');
+  });
+
+  it('writes a large result value to a file and returns X_path', async () => {
+    const { ply, home } = setup({ largeValueBytes: 100 });
+    const data = { blob: 'x'.repeat(500) };
+    const result = await ply.run({ action: 'fixture.echo', arguments: { text: 't', data }, configuration: { token: TOKEN }, dataDir: `${home}/data` });
+    const path = (result.results as { data_path: string }).data_path;
+    expect(path).toMatch(/^data-[0-9a-f-]{36}\.json$/);
+    const { readFileSync } = await import('node:fs');
+    expect(JSON.parse(readFileSync(`${home}/data/${path}`, 'utf8'))).toEqual(data);
+  });
+
+  it('reports an unknown action with the actions the module has', async () => {
+    const { ply } = setup();
+    const error = await failure(ply.run({ action: 'fixture.nope', configuration: { token: TOKEN } }));
+    expect(error.code).toBe('PLY_ACTION_NOT_FOUND');
+    expect(error.message).toContain('echo');
+  });
+});

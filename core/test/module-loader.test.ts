@@ -1,0 +1,75 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlyError } from '../src/errors/ply-error.js';
+import { loadModuleFolder } from '../src/manifest/module-loader.js';
+import { SchemaCompiler } from '../src/manifest/schema-compiler.js';
+
+const MANIFEST = { uuid: 'a1b2c3d4-0000-4000-8000-000000000001', slug: 'demo', name: 'Demo', description: 'd', version: '1.2.3', categories: ['Generic'], configuration: {} };
+const ACTION = { uuid: 'a1b2c3d4-0000-4000-8000-000000000002', name: 'Act', slug: 'act', description: 'd', docker_parameters: 'act', arguments: { type: 'object' }, results: {} };
+
+function folder(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ply-loader-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  return dir;
+}
+
+function loadError(dir: string, coreVersion = '0.1.0'): PlyError {
+  try {
+    loadModuleFolder(dir, { coreVersion });
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlyError);
+    return error as PlyError;
+  }
+  throw new Error('expected the folder to be refused');
+}
+
+describe('loadModuleFolder', () => {
+  it('loads a folder from JSON alone', () => {
+    const module = loadModuleFolder(folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION }), { coreVersion: '0.1.0' });
+    expect(module.manifest.slug).toBe('demo');
+    expect(module.items.map((i) => [i.kind, i.slug, i.docker])).toEqual([['action', 'act', 'act']]);
+    expect(module.entry).toBeUndefined();
+  });
+
+  it('names file, line and column of invalid JSON', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': '{\n  "uuid": "x",\n  oops\n}' });
+    const error = loadError(dir);
+    expect(error.code).toBe('PLY_MANIFEST_INVALID');
+    expect(error.message).toContain(join(dir, 'action_act.json'));
+    expect(error.message).toContain('invalid JSON at line 3, column 3');
+  });
+
+  it('names the JSON pointer of a missing uuid and of a missing slug', () => {
+    const { uuid: _u, slug: _s, ...withoutIds } = MANIFEST;
+    const error = loadError(folder({ 'manifest.json': withoutIds }));
+    expect(error.issues.map((i) => i.pointer).sort()).toEqual(['/slug', '/uuid']);
+    expect(error.issues[0]!.file).toMatch(/manifest\.json$/);
+  });
+
+  it('names a missing docker_parameters in an item file', () => {
+    const { docker_parameters: _d, ...broken } = ACTION;
+    const error = loadError(folder({ 'manifest.json': MANIFEST, 'action_act.json': broken }));
+    expect(error.issues).toEqual([expect.objectContaining({ pointer: '/docker_parameters', file: expect.stringMatching(/action_act\.json$/) })]);
+  });
+
+  it('refuses an invalid engines.ply range and flags an unsatisfied one', () => {
+    expect(loadError(folder({ 'manifest.json': { ...MANIFEST, engines: { ply: 'not a range!' } } })).issues[0]!.pointer).toBe('/engines/ply');
+    const module = loadModuleFolder(folder({ 'manifest.json': { ...MANIFEST, engines: { ply: '^2.0.0' } } }), { coreVersion: '0.1.0' });
+    expect(module.engineMismatch).toBe('module demo@1.2.3 requires Ply ^2.0.0, this core is 0.1.0');
+  });
+
+  it('compiles schemas lazily and names a schema that does not compile', () => {
+    const module = loadModuleFolder(folder({ 'manifest.json': MANIFEST, 'action_act.json': { ...ACTION, arguments: { type: 'object', properties: { a: { type: 'strng' } } } } }), { coreVersion: '0.1.0' });
+    const item = module.items[0]!;
+    let error: unknown;
+    try {
+      new SchemaCompiler().validator(item.arguments, { file: item.file, pointer: '/arguments' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as PlyError).code).toBe('PLY_SCHEMA_INVALID');
+    expect((error as PlyError).message).toContain('action_act.json:/arguments: schema does not compile');
+  });
+});

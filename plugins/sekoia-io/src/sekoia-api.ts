@@ -1,0 +1,48 @@
+import type { HttpClient, HttpRequestOptions } from '@ply/core';
+import type { SekoiaAlert } from './alert.schema.js';
+
+/** Where the API lives and the key that opens it. */
+export interface SekoiaApiOptions {
+  /** Root the `v1/...` paths are relative to, with a trailing slash. */
+  apiRoot: string;
+  apiKey: string;
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * The Sekoia.io REST API, shared by every plugin that reads Sekoia.io (this module's actions,
+ * Mattermost, PagerDuty...): one client, Bearer auth, paths as the reference modules call them.
+ */
+export class SekoiaApi {
+  constructor(
+    private readonly http: HttpClient,
+    private readonly options: SekoiaApiOptions,
+  ) {}
+
+  /** The module configuration's `base_url` (e.g. `https://app.sekoia.io/`) serves `api/v1/...`. */
+  static fromModuleConfiguration(http: HttpClient, configuration: { base_url: string; api_key: string }): SekoiaApi {
+    return new SekoiaApi(http, { apiRoot: `${withSlash(configuration.base_url)}api/`, apiKey: configuration.api_key });
+  }
+
+  /** Notification modules take an API base (e.g. `https://api.sekoia.io/`) serving `v1/...` directly. */
+  static fromApiBase(http: HttpClient, baseUrl: string, apiKey: string): SekoiaApi {
+    return new SekoiaApi(http, { apiRoot: withSlash(baseUrl), apiKey });
+  }
+
+  async request<T>(path: string, options: HttpRequestOptions = {}): Promise<T> {
+    const response = await this.http.request<T>(new URL(path, this.options.apiRoot), {
+      ...options,
+      headers: { accept: 'application/json', ...options.headers, authorization: `Bearer ${this.options.apiKey}` },
+    });
+    return response.body;
+  }
+
+  /** `GET v1/sic/alerts/{uuid}` */
+  getAlert(uuid: string, options: { stix?: boolean; cases?: boolean } = {}): Promise<SekoiaAlert> {
+    return this.request<SekoiaAlert>(`v1/sic/alerts/${encodeURIComponent(uuid)}`, { query: { stix: options.stix, cases: options.cases } });
+  }
+}
+export type { SekoiaAlert } from './alert.schema.js';

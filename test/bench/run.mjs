@@ -1,0 +1,8 @@
+// `pnpm bench`: prints figures; it asserts nothing about time (ratios against a baseline run in
+// the same process are the numbers to compare between commits).
+import { corpusLoad } from './corpus-load.bench.mjs';
+import { executorOverhead } from './executor-overhead.bench.mjs';
+
+process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
+corpusLoad();
+await executorOverhead();
