@@ -28,6 +28,13 @@ describe('ActionExecutor', () => {
     expect(result.runId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("leaves the caller's arguments untouched (defaults go to a copy)", async () => {
+    const { ply } = setup();
+    const args = { text: 'hi' };
+    await ply.run({ action: 'fixture.echo', arguments: args, configuration: { token: TOKEN } });
+    expect(args).toEqual({ text: 'hi' });
+  });
+
   it('finds an action by uuid as well as by slug', async () => {
     const { ply } = setup();
     const result = await ply.run({ action: '3f7b7a5e-0c5e-4c57-9d7e-000000000002', arguments: { text: 'by uuid' }, configuration: { token: TOKEN } });

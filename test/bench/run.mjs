@@ -2,7 +2,9 @@
 // the same process are the numbers to compare between commits).
 import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
+import { registryBenchmarks } from './registry.bench.mjs';
 
 process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
 corpusLoad();
 await executorOverhead();
+await registryBenchmarks();

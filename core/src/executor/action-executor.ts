@@ -3,10 +3,10 @@ import type { DependencyContainer } from 'tsyringe';
 import type { ActionContext } from '../contracts/context.js';
 import type { LoadedModule, ModuleItem } from '../contracts/manifest.js';
 import { PlyError, toPlyError, type PlyIssue } from '../errors/ply-error.js';
-import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS, TEMPLATE_ENGINE, FILE_STORE, HTTP_CLIENT } from '../di/service-tokens.js';
+import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS, TEMPLATE_ENGINE, FILE_STORE, HTTP_CLIENT, RUN_LOGGER } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
-import { moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
+import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
 import { RunScopes, type RateLimit } from './run-scope.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
@@ -64,41 +64,50 @@ export class ActionExecutor {
       if (module.engineMismatch) throw new PlyError('PLY_ENGINE_MISMATCH', module.engineMismatch, { details: { module: module.manifest.slug } });
       const implementation = await resolveToken(this.root, PLUGIN_CODE).implementation(module, 'action', item.docker);
 
-      const secretKeys = [...secretKeysOf(module.manifest.configuration), ...secretKeysOf(item.arguments)];
-      const rootLogger = resolveToken(this.root, ROOT_LOGGER);
-      let logger = rootLogger.withSecrets(secretValuesOf(request.configuration ?? {}, secretKeys), secretKeys);
-      redactor = logger.redactor;
-      const configuration = this.validatedConfiguration(module, request.configuration ?? {});
+      const rawConfiguration = request.configuration ?? {};
+      redactor = resolveToken(this.root, ROOT_LOGGER).redactor.with(secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)));
+      const shared = this.scopes.configurationScope(module, rawConfiguration, request.rateLimit, () => this.prepareConfiguration(module, rawConfiguration));
+      const { configuration } = shared;
 
-      let args = request.arguments ?? {};
-      if (request.templateContext) args = resolveToken(this.root, TEMPLATE_ENGINE).renderValue(args, request.templateContext) as Record<string, unknown>;
-      logger = logger.withSecrets(secretValuesOf(args, secretKeys), secretKeys);
+      // Validation applies schema defaults in place: work on a copy, never on the caller's object
+      // (rendering already returns one).
+      const requested = request.arguments ?? {};
+      let args = request.templateContext
+        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext) as Record<string, unknown>)
+        : structuredClone(requested);
+      const argumentSecrets = secretKeysOf(item.arguments);
+      const logger = argumentSecrets.length > 0 ? shared.logger.withSecrets(secretValuesOf(args, argumentSecrets), argumentSecrets) : shared.logger;
       redactor = logger.redactor;
 
       const runId = request.runId ?? randomUUID();
       const controller = new AbortController();
       const unlink = linkSignal(request.signal, controller);
-      const runLogger = logger.child({ runId, module: module.manifest.slug, action: item.slug, version: module.manifest.version });
-      const scope = this.scopes.runScope(this.scopes.configurationScope(module, configuration, request.rateLimit ?? this.rateLimitOf(configuration)), {
+      const scope = this.scopes.runScope(shared.container, {
         runId,
-        logger: runLogger,
+        logger,
+        bindings: { runId, module: module.manifest.slug, action: item.slug, version: module.manifest.version },
         signal: controller.signal,
         userAgent: `ply/${resolveToken(this.root, SETTINGS).coreVersion} ${module.manifest.slug}/${module.manifest.version}`,
         ...(request.dataDir ? { dataDir: request.dataDir } : {}),
       });
-      const files = resolveToken(scope, FILE_STORE);
+      const files = () => resolveToken(scope, FILE_STORE);
+      const runLogger = () => resolveToken(scope, RUN_LOGGER);
       try {
-        args = await resolveArgumentFiles(args, item.arguments, files);
+        if (hasFileReference(args)) args = await resolveArgumentFiles(args, item.arguments, files());
         this.validate(item.arguments, args, item, 'arguments', 'PLY_ARGUMENTS_INVALID');
         const context: ActionContext = {
           runId,
           config: configuration,
-          log: runLogger,
+          get log() {
+            return runLogger();
+          },
           get http() {
             return resolveToken(scope, HTTP_CLIENT);
           },
           signal: controller.signal,
-          files,
+          get files() {
+            return files();
+          },
           module: { slug: module.manifest.slug, version: module.manifest.version },
         };
         const what = `action ${module.manifest.slug}.${item.slug}`;
@@ -106,9 +115,9 @@ export class ActionExecutor {
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.validate(item.results, results, item, 'results', 'PLY_RESULTS_INVALID');
-        results = await moveLargeResultsToFiles(results, item.results, files, resolveToken(this.root, SETTINGS).largeValueBytes);
+        if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), resolveToken(this.root, SETTINGS).largeValueBytes);
         const durationMs = performance.now() - started;
-        runLogger.debug('action finished', { durationMs });
+        if (logger.isLevelEnabled('debug')) runLogger().debug('action finished', { durationMs });
         return {
           runId,
           module: { slug: module.manifest.slug, version: module.manifest.version },
@@ -118,7 +127,7 @@ export class ActionExecutor {
         };
       } catch (error) {
         const failure = toPlyError(error);
-        runLogger.warn('action failed', { code: failure.code, error: failure.message });
+        runLogger().info('action failed', { code: failure.code, error: failure.message });
         throw failure;
       } finally {
         unlink();
@@ -126,6 +135,14 @@ export class ActionExecutor {
     } catch (error) {
       throw redactError(toPlyError(error), redactor);
     }
+  }
+
+  /** Validates a configuration once for all the runs that share it, and makes its redacting logger. */
+  private prepareConfiguration(module: LoadedModule, raw: Record<string, unknown>) {
+    const configuration = this.validatedConfiguration(module, raw);
+    const secretKeys = secretKeysOf(module.manifest.configuration);
+    const logger = resolveToken(this.root, ROOT_LOGGER).withSecrets(secretValuesOf(configuration, secretKeys), secretKeys);
+    return { configuration, logger, rateLimit: this.rateLimitOf(configuration) };
   }
 
   private validatedConfiguration(module: LoadedModule, configuration: Record<string, unknown>): Record<string, unknown> {

@@ -42,3 +42,14 @@ export async function moveLargeResultsToFiles(results: unknown, schema: JsonSche
   }
   return out;
 }
+
+/** True when some argument uses the `X_path` form (checked before touching the file store). */
+export function hasFileReference(args: Record<string, unknown>): boolean {
+  for (const key in args) if (key.endsWith('_path')) return true;
+  return false;
+}
+
+/** True when the results schema declares some `X_path` property. */
+export function declaresFileResults(schema: JsonSchema): boolean {
+  return Object.keys(declaredProperties(schema)).some((key) => key.endsWith('_path'));
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { DependencyContainer } from 'tsyringe';
+import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from '../contracts/manifest.js';
 import { FetchHttpClient } from '../http/fetch-http-client.js';
 import { RateLimiter } from '../http/rate-limiter.js';
@@ -16,44 +16,78 @@ export interface RateLimit {
 
 const MAX_CACHED_SCOPES = 200;
 
+/** What the runs of one module configuration share. */
+export interface ConfigurationScope {
+  container: DependencyContainer;
+  /** Validated, defaults applied, secrets included. */
+  configuration: Record<string, unknown>;
+  /** Hides this configuration's secrets. */
+  logger: PinoLogger;
+}
+
+/** Builds a configuration scope's contents; throws when the configuration is invalid. */
+export type ConfigurationPreparer = () => { configuration: Record<string, unknown>; logger: PinoLogger; rateLimit: RateLimit | undefined };
+
 /**
- * Child containers: one per module configuration (so its runs share a rate limiter), kept in a
- * bounded cache keyed by a hash of the configuration, and one per run beneath it.
+ * Child containers: one per module configuration (its runs share a rate limiter, the validated
+ * configuration and a redacting logger), and one per run beneath it. Configuration scopes are
+ * cached by the configuration object itself (callers pass accounts as immutable values) and, for
+ * a new object, by a hash of its content, in a bounded cache.
  */
 export class RunScopes {
-  private readonly configurationScopes = new Map<string, DependencyContainer>();
+  private readonly byObject = new WeakMap<object, Map<string, ConfigurationScope>>();
+  private readonly byHash = new Map<string, ConfigurationScope>();
 
   constructor(private readonly root: DependencyContainer) {}
 
-  configurationScope(module: LoadedModule, configuration: Record<string, unknown>, rateLimit: RateLimit | undefined): DependencyContainer {
-    const key = createHash('sha256')
-      .update(`${module.manifest.slug}@${module.manifest.version}\0${JSON.stringify(configuration)}\0${JSON.stringify(rateLimit ?? null)}`)
-      .digest('base64');
-    let scope = this.configurationScopes.get(key);
-    if (scope) return scope;
-    scope = this.root.createChildContainer();
-    provideValue(scope, MODULE_CONFIGURATION, configuration);
-    // tsyringe ignores a `useValue` of null, so "no limit" is simply not registered.
-    if (rateLimit) provideValue(scope, RATE_LIMITER, new RateLimiter(rateLimit));
-    if (this.configurationScopes.size >= MAX_CACHED_SCOPES) this.configurationScopes.delete(this.configurationScopes.keys().next().value!);
-    this.configurationScopes.set(key, scope);
+  configurationScope(module: LoadedModule, raw: Record<string, unknown>, rateLimit: RateLimit | undefined, prepare: ConfigurationPreparer): ConfigurationScope {
+    const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
+    let perObject = this.byObject.get(raw);
+    const cached = perObject?.get(moduleKey);
+    if (cached) return cached;
+    const hash = createHash('sha256').update(`${moduleKey}\0${JSON.stringify(raw)}`).digest('base64');
+    let scope = this.byHash.get(hash);
+    if (!scope) {
+      const prepared = prepare();
+      const container = this.root.createChildContainer();
+      provideValue(container, MODULE_CONFIGURATION, prepared.configuration);
+      const limit = rateLimit ?? prepared.rateLimit;
+      // tsyringe ignores a `useValue` of null, so "no limit" is simply not registered.
+      if (limit) provideValue(container, RATE_LIMITER, new RateLimiter(limit));
+      scope = { container, configuration: prepared.configuration, logger: prepared.logger };
+      if (this.byHash.size >= MAX_CACHED_SCOPES) this.byHash.delete(this.byHash.keys().next().value!);
+      this.byHash.set(hash, scope);
+    }
+    if (!perObject) this.byObject.set(raw, (perObject = new Map()));
+    perObject.set(moduleKey, scope);
     return scope;
   }
 
-  runScope(parent: DependencyContainer, run: { runId: string; logger: PinoLogger; signal: AbortSignal; dataDir?: string; userAgent: string }): DependencyContainer {
+  /**
+   * The per-run container. The logger, file store and HTTP client are built on first use:
+   * most runs of a small action touch only some of them.
+   */
+  runScope(
+    parent: DependencyContainer,
+    run: { runId: string; logger: PinoLogger; bindings: Record<string, unknown>; signal: AbortSignal; dataDir?: string; userAgent: string },
+  ): DependencyContainer {
     const scope = parent.createChildContainer();
     provideValue(scope, RUN_ID, run.runId);
-    provideValue(scope, RUN_LOGGER, run.logger);
     provideValue(scope, RUN_SIGNAL, run.signal);
-    provideValue(scope, FILE_STORE, new DirectoryFileStore(run.dataDir ?? join(resolveToken(scope, SETTINGS).home, 'runs', run.runId)));
+    scope.register(RUN_LOGGER, { useFactory: instanceCachingFactory(() => run.logger.child(run.bindings)) });
+    scope.register(FILE_STORE, {
+      useFactory: instanceCachingFactory((c) => new DirectoryFileStore(run.dataDir ?? join(resolveToken(c, SETTINGS).home, 'runs', run.runId))),
+    });
     scope.register(HTTP_CLIENT, {
-      useFactory: (c) =>
-        new FetchHttpClient({
-          logger: resolveToken(c, RUN_LOGGER),
-          ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
-          signal: resolveToken(c, RUN_SIGNAL),
-          userAgent: run.userAgent,
-        }),
+      useFactory: instanceCachingFactory(
+        (c) =>
+          new FetchHttpClient({
+            logger: resolveToken(c, RUN_LOGGER),
+            ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
+            signal: resolveToken(c, RUN_SIGNAL),
+            userAgent: run.userAgent,
+          }),
+      ),
     });
     return scope;
   }

@@ -32,6 +32,10 @@ export class PinoLogger implements Logger {
     if (this.pino.isLevelEnabled('error')) this.pino.error(this.clean(fields), this.redactor.redactString(message));
   }
 
+  isLevelEnabled(level: 'debug' | 'info' | 'warn' | 'error'): boolean {
+    return this.pino.isLevelEnabled(level);
+  }
+
   child(bindings: LogFields): PinoLogger {
     return new PinoLogger(this.pino.child(this.redactor.redact(bindings)), this.redactor);
   }
@@ -47,7 +51,7 @@ export class PinoLogger implements Logger {
 }
 
 export function createRootLogger(options: RootLoggerOptions = {}): PinoLogger {
-  const level = options.level ?? process.env['PLY_LOG_LEVEL'] ?? 'info';
+  const level = options.level ?? process.env['PLY_LOG_LEVEL'] ?? 'warn';
   const destination = options.destination ?? pino.destination({ fd: 2, sync: true });
   return new PinoLogger(pino({ level, base: undefined }, destination));
 }

@@ -11,8 +11,6 @@ import {
 import { isPlainObject } from './plain-data.js';
 import type { TemplatePredicate } from './predicates.js';
 
-export type { TemplateFilter } from './filter-support.js';
-
 /**
  * Builds the filters Ply templates can use: the Jinja filters Sekoia playbooks rely on, written
  * against the hardened data rules (attribute arguments go through the same member lookup as

@@ -66,7 +66,6 @@ interface NunjucksInternals {
   nodes: NunjucksNodes;
   compiler: { Compiler: new (templateName: string, throwOnUndefined: boolean) => NunjucksCompiler };
   runtime: NunjucksRuntime;
-  lib: { TemplateError: new (message: string, lineno?: number, colno?: number) => NunjucksTemplateError };
 }
 
 /** The nunjucks module, with its internals typed. */

@@ -1,5 +1,5 @@
-import { isForbiddenName } from './forbidden-names.js';
 import { PlyError } from '../errors/ply-error.js';
+import { isForbiddenName } from './forbidden-names.js';
 
 /** True for an object literal / JSON object (prototype `Object.prototype` or `null`). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

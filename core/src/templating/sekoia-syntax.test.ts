@@ -73,5 +73,6 @@ describe('rewriteSekoiaSyntax', () => {
     expect(syntaxErrorOf('{% if x').message).toContain('unclosed "{%"');
     expect(syntaxErrorOf('a {# note').message).toContain('unclosed comment');
     expect(syntaxErrorOf('{{ "abc }}').message).toContain('unterminated string literal');
+    expect(syntaxErrorOf('x\n  #} y').message).toContain('"#}" outside a comment at line 2, column 3');
   });
 });

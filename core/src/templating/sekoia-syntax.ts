@@ -29,7 +29,8 @@ interface Anchor {
  * parses (`node[1].rule`). Only code inside `{{ }}` and `{% %}` is touched: never plain text,
  * comments, `{% raw %}` bodies or quoted string literals, and never float literals (`1.5`).
  *
- * @throws PlyError PLY_TEMPLATE_SYNTAX for an unclosed tag, comment or string literal.
+ * @throws PlyError PLY_TEMPLATE_SYNTAX for an unclosed tag, comment or string literal, or a
+ *   stray "#}" in plain text (positions nunjucks itself would not report).
  */
 export function rewriteSekoiaSyntax(template: string): FrontEndTemplate {
   return new Scanner(template).run();
@@ -45,12 +46,13 @@ class Scanner {
   run(): FrontEndTemplate {
     const { src } = this;
     while (this.index < src.length) {
-      const next = nextTagStart(src, this.index);
-      if (next === -1) {
-        this.copy(src.length - this.index);
-        break;
-      }
+      const found = nextTagStart(src, this.index);
+      const next = found === -1 ? src.length : found;
+      // The nunjucks lexer throws, without a position, on "#}" in plain text.
+      const strayCommentEnd = src.slice(this.index, next).indexOf('#}');
+      if (strayCommentEnd !== -1) this.fail('"#}" outside a comment', this.index + strayCommentEnd);
       this.copy(next - this.index);
+      if (found === -1) break;
       if (src.startsWith('{#', next)) this.comment();
       else this.code();
     }

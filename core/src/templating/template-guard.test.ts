@@ -87,7 +87,7 @@ describe('parseGuardedTemplate', () => {
   });
 
   it('refuses regular expression literals', () => {
-    expectForbidden('{{ x | replace(r/a+/g, "b") }}', 'regular expression literal');
+    expectForbidden('{{ x | default(r/a+/g) }}', 'regular expression literal');
   });
 
   it('reports nunjucks syntax errors with line and column of the original template', () => {

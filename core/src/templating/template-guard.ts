@@ -135,11 +135,13 @@ class Guard {
   }
 
   private checkLookup(node: NunjucksNode): void {
-    const key = node['val'];
-    if (isNunjucksNode(key) && key.typename === 'Literal' && typeof key['value'] === 'string' && isForbiddenTemplateName(key['value'])) {
+    // Target first, so the leftmost problem of `a.__class__.__mro__` is the one reported.
+    this.visit(node['target'] as NunjucksNode);
+    const key = node['val'] as NunjucksNode;
+    if (key.typename === 'Literal' && typeof key['value'] === 'string' && isForbiddenTemplateName(key['value'])) {
       this.forbid(key, `attribute "${key['value']}" is forbidden`);
     }
-    this.visitFields(node, []);
+    this.visit(key);
   }
 
   private checkFilter(node: NunjucksNode): void {

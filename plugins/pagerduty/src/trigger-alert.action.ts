@@ -1,0 +1,45 @@
+import { defineAction } from '@ply/core';
+import { SekoiaApi } from '@ply/plugin-sekoia-io/api';
+import { z } from 'zod';
+import type { PagerDutyConfiguration } from './configuration.js';
+import { enqueueEvent } from './events-api.js';
+import { triggerEventOf } from './sekoia-alert-event.js';
+
+const link = z.object({ href: z.string(), text: z.string().optional() });
+const image = z.object({ src: z.string(), href: z.string().optional(), alt: z.string().optional() });
+
+export const triggerAlert = defineAction({
+  uuid: '34e0bd73-a7d2-426a-b9fd-21b1124bb395',
+  slug: 'trigger_alert',
+  name: 'Trigger Alert',
+  description: 'Trigger alert to PagerDuty',
+  group: 'Notifications',
+  arguments: z
+    .object({
+      alert_uuid: z.string().min(1).describe('The Unique identifier of the alert'),
+      api_key: z.string().min(1).meta({ secret: true }).describe('The Sekoia.io API-Key to read the alert content.'),
+      base_url: z.url().describe('Base URL of Sekoia.io api (e.g. https://api.sekoia.io/).'),
+      app_url: z.url().default('https://app.sekoia.io/').describe('URL of the Sekoia.io app the PagerDuty links point to (default https://app.sekoia.io/)'),
+    })
+    .meta({ title: 'Arguments' }),
+  results: z
+    .object({
+      status: z.string().describe('PagerDuty status of the event (success)'),
+      message: z.string().describe('PagerDuty message'),
+      dedup_key: z.string().describe('Key of the PagerDuty alert: the Sekoia.io alert short id'),
+      event_action: z.literal('trigger'),
+      payload: z.record(z.string(), z.unknown()).describe('The event payload sent (summary, source, severity, class, custom_details)'),
+      links: z.array(link),
+      images: z.array(image),
+      client: z.string(),
+      client_url: z.string(),
+    })
+    .describe('The event sent to PagerDuty (without the routing key) and its answer'),
+  async run(ctx, args) {
+    const alert = await SekoiaApi.fromApiBase(ctx.http, args.base_url, args.api_key).getAlert(args.alert_uuid);
+    const event = triggerEventOf(alert, args.app_url);
+    const answer = await enqueueEvent(ctx.http, ctx.config as PagerDutyConfiguration, event);
+    ctx.log.info('alert triggered', { dedup_key: answer.dedup_key, severity: event.payload['severity'] as string });
+    return { ...event, ...answer };
+  },
+});

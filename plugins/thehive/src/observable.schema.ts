@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** An observable as TheHive 5's `InputObservable` takes it (alert creation and `POST alert/{id}/observable`). */
+export const inputObservableSchema = z.object({
+  dataType: z.string().min(1).describe('Type of the observable: ip, domain, url, fqdn, hash, mail, filename, other, ...'),
+  data: z.string().min(1).describe('Value of the observable'),
+  message: z.string().optional().describe('Description of the observable'),
+  startDate: z.int().optional().describe('Date of the observable in milliseconds since epoch'),
+  tlp: z.int().min(0).max(4).optional().describe('TLP: 0 CLEAR, 1 GREEN, 2 AMBER, 3 AMBER+STRICT, 4 RED'),
+  pap: z.int().min(0).max(3).optional().describe('PAP: 0 CLEAR, 1 GREEN, 2 AMBER, 3 RED'),
+  tags: z.array(z.string()).optional().describe('Tags of the observable'),
+  ioc: z.boolean().optional().describe('Whether the observable is an indicator of compromise'),
+  sighted: z.boolean().optional().describe('Whether the observable was seen in the organisation'),
+  sightedAt: z.int().optional().describe('When it was seen, in milliseconds since epoch'),
+  ignoreSimilarity: z.boolean().optional().describe('Ignore the observable when computing similarity'),
+});
+
+export type InputObservable = z.output<typeof inputObservableSchema>;
+
+/** An observable as TheHive 5 returns it (`OutputObservable`); other fields are kept. */
+export const outputObservableSchema = z.looseObject({
+  _id: z.string(),
+  _type: z.string().optional(),
+  _createdBy: z.string().optional(),
+  _createdAt: z.number().optional(),
+  dataType: z.string().optional(),
+  data: z.string().optional(),
+  message: z.string().optional(),
+  tlp: z.number().optional(),
+  tlpLabel: z.string().optional(),
+  pap: z.number().optional(),
+  papLabel: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  ioc: z.boolean().optional(),
+  sighted: z.boolean().optional(),
+  ignoreSimilarity: z.boolean().optional(),
+});
+
+export type OutputObservable = z.output<typeof outputObservableSchema>;
