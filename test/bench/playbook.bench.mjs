@@ -1,4 +1,4 @@
-// (c) Playbook runs per second with persistence, in one process: a three-node playbook
+// (d) Playbook runs per second with persistence, in one process: a three-node playbook
 // (action → condition → action, templated arguments) whose execution and node records are
 // written to a real SQLite store in a temp $PLY_HOME. Runs are started with a bounded number in
 // flight, as a webhook server would; the figure to compare between commits is runs/s.
@@ -80,7 +80,7 @@ export async function playbookRuns({ total = 10_000 } = {}) {
   const recorded = store.db.prepare('SELECT COUNT(*) AS n FROM execution_nodes').get().n;
   store.close();
 
-  process.stdout.write('\n(c) playbook runs with persistence (webhook event → action → condition → action, SQLite WAL)\n');
+  process.stdout.write('\n(d) playbook runs with persistence (webhook event → action → condition → action, SQLite WAL)\n');
   row('one run at a time', sequential.perSecond.toFixed(0), ' runs/s');
   row('  latency p50 / p99', `${sequential.p50.toFixed(2)} / ${sequential.p99.toFixed(2)}`, ' ms');
   row('32 runs in flight (target ≥ 2,000)', concurrent.perSecond.toFixed(0), ' runs/s');
