@@ -8,11 +8,17 @@ export interface CatalogEntry {
   item: ModuleItem;
 }
 
+/** The version lookups use: the one marked active (rollback), else the highest. */
+function preferred(versions: LoadedModule[]): LoadedModule | undefined {
+  return versions.find((m) => m.active) ?? versions[0];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The modules Ply knows (workspace plugins, installed packages, imported folders), several
- * versions per slug side by side. Lookups pick the highest version unless one is pinned.
+ * versions per slug side by side. Lookups pick the active version (see `$PLY_HOME/modules/<slug>/active`),
+ * else the highest, unless a range is given.
  */
 export class ModuleCatalog {
   private readonly bySlug = new Map<string, LoadedModule[]>();
@@ -25,9 +31,9 @@ export class ModuleCatalog {
     this.bySlug.set(module.manifest.slug, kept);
   }
 
-  /** Every module, highest version of each slug first, sorted by slug. */
+  /** Every module, sorted by slug: the active version of each, else its highest. */
   modules(): LoadedModule[] {
-    return [...this.bySlug.keys()].sort().map((slug) => this.bySlug.get(slug)![0]!);
+    return [...this.bySlug.keys()].sort().map((slug) => preferred(this.bySlug.get(slug)!)!);
   }
 
   versions(slug: string): LoadedModule[] {
@@ -40,7 +46,9 @@ export class ModuleCatalog {
     if (!versions || versions.length === 0) {
       throw new PlyError('PLY_MODULE_NOT_FOUND', `no module "${slug}"${this.suggest(slug)}`, { details: { module: slug } });
     }
-    if (!range) return versions[0]!;
+    const active = versions.find((m) => m.active);
+    if (!range) return active ?? versions[0]!;
+    if (active && semver.satisfies(active.manifest.version, range, { includePrerelease: true })) return active;
     const match = versions.find((m) => semver.satisfies(m.manifest.version, range, { includePrerelease: true }));
     if (!match) {
       const known = versions.map((m) => m.manifest.version).join(', ');

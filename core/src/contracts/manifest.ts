@@ -51,6 +51,8 @@ export interface LoadedModule {
   packageName?: string;
   /** Set when `engines.ply` does not accept the running core. */
   engineMismatch?: string;
+  /** True for the installed version named by `$PLY_HOME/modules/<slug>/active` (it wins over higher versions). */
+  active?: boolean;
   /** Defects tolerated while loading (reported by `ply lint`). */
   warnings: PlyIssue[];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LoadedModule, ModuleSource } from '../contracts/manifest.js';
 import { toPlyError, type PlyError } from '../errors/ply-error.js';
 import { isPluginPackage, loadPluginPackage } from '../catalog/plugin-package.js';
+import { readActiveVersion } from '../installer/module-store.js';
 
 export interface DiscoveryReport {
   modules: LoadedModule[];
@@ -39,7 +40,12 @@ export function discoverWorkspacePlugins(workspaceRoot: string, coreVersion: str
 /** Installed packages: `$PLY_HOME/modules/<slug>/<version>/`, several versions side by side. */
 export function discoverInstalledModules(home: string, coreVersion: string): DiscoveryReport {
   const report: DiscoveryReport = { modules: [], errors: [] };
-  const versionDirs = subfolders(join(home, 'modules')).flatMap((slugDir) => subfolders(slugDir));
-  loadAll(versionDirs, 'installed', coreVersion, report);
+  for (const slugDir of subfolders(join(home, 'modules'))) {
+    const first = report.modules.length;
+    loadAll(subfolders(slugDir), 'installed', coreVersion, report);
+    // The `active` marker (written by install, upgrade and rollback) picks the version in use.
+    const active = readActiveVersion(slugDir);
+    for (const module of report.modules.slice(first)) if (active && module.manifest.version === active) module.active = true;
+  }
   return report;
 }

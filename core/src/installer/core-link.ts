@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** This core's package folder (two levels above src/installer/ and dist/installer/). */
+export const CORE_PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+
+/**
+ * Installed bundles import `@ply/core` (it is left external so every plugin shares the running
+ * core). Node resolves that by walking up from `$PLY_HOME/modules/<slug>/<version>/`, so a link
+ * `$PLY_HOME/node_modules/@ply/core` to the running core makes it resolvable; it is re-pointed
+ * atomically when the core moved.
+ */
+export function ensureCoreLink(home: string, coreDir: string = CORE_PACKAGE_DIR): void {
+  const scopeDir = join(home, 'node_modules', '@ply');
+  const link = join(scopeDir, 'core');
+  try {
+    if (readlinkSync(link) === coreDir) return;
+  } catch {
+    // missing or not a link: (re)create below
+  }
+  mkdirSync(scopeDir, { recursive: true });
+  const temp = join(scopeDir, `.core-${randomBytes(6).toString('hex')}`);
+  symlinkSync(coreDir, temp, 'junction');
+  try {
+    renameSync(temp, link);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,38 @@
+import { isPackageName } from '@ply/core';
+import { RegistryError } from './registry-error.js';
+
+/** A request path split into the package name and what follows it. */
+export interface PackagePath {
+  name: string;
+  rest: string[];
+}
+
+/**
+ * Splits `/name/...`, `/@scope/name/...` and `/@scope%2fname/...` (npm encodes the slash of a
+ * scoped name) into the package name and the remaining segments.
+ */
+export function parsePackagePath(pathname: string): PackagePath {
+  let segments: string[];
+  try {
+    segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new RegistryError(400, `malformed path ${pathname}`);
+  }
+  const [first, second] = segments;
+  if (!first) throw new RegistryError(404, 'not found');
+  const scopedInOne = first.startsWith('@') && first.includes('/');
+  const name = first.startsWith('@') && !scopedInOne ? `${first}/${second ?? ''}` : first;
+  const rest = segments.slice(first.startsWith('@') && !scopedInOne ? 2 : 1);
+  if (!isPackageName(name)) throw new RegistryError(404, `"${name}" is not a valid package name`);
+  return { name, rest };
+}
+
+/** The file name npm gives a tarball: `<unscoped name>-<version>.tgz`. */
+export function tarballFileName(name: string, version: string): string {
+  return `${name.slice(name.lastIndexOf('/') + 1)}-${version}.tgz`;
+}
+
+/** The folder name of a package in the storage (`@scope%2fname`), safe as one path segment. */
+export function storageFolderName(name: string): string {
+  return name.replace('/', '%2f');
+}
