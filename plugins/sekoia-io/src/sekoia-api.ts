@@ -1,5 +1,6 @@
-import type { HttpClient, HttpRequestOptions } from '@ply/core';
+import type { HttpClient, HttpRequestOptions, HttpResponse } from '@ply/core';
 import type { SekoiaAlert } from './alert.schema.js';
+import { vendorError } from './vendor-error.js';
 
 /** Where the API lives and the key that opens it. */
 export interface SekoiaApiOptions {
@@ -32,12 +33,35 @@ export class SekoiaApi {
     return new SekoiaApi(http, { apiRoot: withSlash(baseUrl), apiKey });
   }
 
+  /** Sends an authenticated request to `path` (relative to the API root) and returns the body. */
   async request<T>(path: string, options: HttpRequestOptions = {}): Promise<T> {
-    const response = await this.http.request<T>(new URL(path, this.options.apiRoot), {
+    return (await this.send<T>(path, options)).body;
+  }
+
+  /** As {@link request}, returning the whole response (status, attempts). */
+  send<T>(path: string, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
+    return this.http.request<T>(new URL(path, this.options.apiRoot), {
       ...options,
       headers: { accept: 'application/json', ...options.headers, authorization: `Bearer ${this.options.apiKey}` },
     });
-    return response.body;
+  }
+
+  /** The absolute URL of `path`, without query string (the form safe for messages). */
+  url(path: string): string {
+    const url = new URL(path, this.options.apiRoot);
+    return `${url.origin}${url.pathname}`;
+  }
+
+  /**
+   * `DELETE path`. As in Sekoia's GenericAPIAction, a 404 answered after a retry counts as
+   * success: the first attempt most likely deleted the resource before its answer was lost.
+   * A 204 (or any empty body) gives `{}`.
+   */
+  async delete<T = Record<string, unknown>>(path: string): Promise<T | Record<string, never>> {
+    const response = await this.send<T | undefined>(path, { method: 'DELETE', throwOnHttpError: false });
+    if (response.status === 404 && response.attempts > 1) return {};
+    if (response.status < 200 || response.status >= 300) throw vendorError('DELETE', this.url(path), response);
+    return response.body ?? {};
   }
 
   /** `GET v1/sic/alerts/{uuid}` */

@@ -1,0 +1,16 @@
+/** How long and how often to wait for an event search job. */
+export interface SearchJobLimits {
+  /** Pause between two status polls. */
+  pollIntervalMs: number;
+  /** How long a job may stay "not started" (status 0). */
+  startTimeoutMs: number;
+  /** How long a started job may stay "in progress" (status 1). */
+  completeTimeoutMs: number;
+}
+
+/** The reference's limits: poll every second, 20 min to start, 30 min to complete. */
+export const REFERENCE_SEARCH_JOB_LIMITS: Readonly<SearchJobLimits> = Object.freeze({
+  pollIntervalMs: 1_000,
+  startTimeoutMs: 1_200_000,
+  completeTimeoutMs: 1_800_000,
+});

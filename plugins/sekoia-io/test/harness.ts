@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { PlyError, type Ply } from '@ply/core';
+import { createTestPly, startFakeServer, type FakeServer } from '@ply/core/testing';
+import { createSekoiaIoPlugin, type SekoiaIoPluginOptions } from '../src/index.js';
+import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
+
+export const API_KEY = 'sk-sekoia-test-4b1d9e';
+export const moduleDir = fileURLToPath(new URL('../module', import.meta.url));
+
+/** Millisecond waits instead of the reference's seconds and minutes; same code paths. */
+export const FAST: SekoiaIoPluginOptions = {
+  searchJob: { pollIntervalMs: 5, startTimeoutMs: 2_000, completeTimeoutMs: 2_000 },
+  intakeSend: { concurrency: 3, retry: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } },
+};
+
+/** A fake Sekoia.io on 127.0.0.1 and a test Ply running the plugin through the executor. */
+export async function startSekoia(options: SekoiaIoPluginOptions = FAST) {
+  const fake = fakeSekoia(API_KEY);
+  const server: FakeServer = await startFakeServer(fake.app.fetch);
+  const { ply, logs } = createTestPly({ plugins: [{ moduleDir, plugin: createSekoiaIoPlugin(options) }] });
+  const configuration = { base_url: server.url, api_key: API_KEY };
+  const run = (action: string, args: Record<string, unknown>, config: Record<string, unknown> = configuration) =>
+    ply.run({ action: `sekoia.io.${action}`, arguments: args, configuration: config });
+  const fail = async (action: string, args: Record<string, unknown>, config?: Record<string, unknown>): Promise<PlyError> => {
+    const error = await run(action, args, config).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof PlyError)) throw new Error(`expected ${action} to fail with a PlyError, got ${String(error)}`);
+    return error;
+  };
+  return { ...fake, server, ply: ply as Ply, logs, configuration, run, fail };
+}
+
+export type SekoiaHarness = Awaited<ReturnType<typeof startSekoia>>;
