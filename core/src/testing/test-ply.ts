@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import type { PluginDefinition } from '../contracts/plugin.js';
 import type { PlySettings } from '../di/settings.js';
 import { Ply } from '../runtime/ply.js';
+import { generatedModuleDir } from './generated-module.js';
 import { captureLogs } from './log-capture.js';
 
 export interface TestPlyOptions {
-  /** Plugins to bind: the module folder holding the generated JSON and the plugin definition. */
-  plugins?: Array<{ moduleDir: string; plugin: PluginDefinition }>;
+  /**
+   * Plugins to bind: the plugin definition and the module folder holding its JSON (the
+   * committed `module/`); without `moduleDir` the JSON is generated from the definition.
+   */
+  plugins?: Array<{ moduleDir?: string; plugin: PluginDefinition }>;
   settings?: Partial<PlySettings>;
 }
 
@@ -20,6 +24,6 @@ export function createTestPly(options: TestPlyOptions = {}): { ply: Ply; logs: R
   const home = mkdtempSync(join(tmpdir(), 'ply-test-'));
   const logs = captureLogs();
   const ply = new Ply({ settings: { home, ...options.settings }, logger: logs.logger });
-  for (const { moduleDir, plugin } of options.plugins ?? []) ply.addPlugin(moduleDir, plugin);
+  for (const { moduleDir, plugin } of options.plugins ?? []) ply.addPlugin(moduleDir ?? generatedModuleDir(plugin), plugin);
   return { ply, logs, home };
 }

@@ -1,0 +1,144 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { CheckpointStore } from '../contracts/checkpoint.js';
+import type { ConnectorContext } from '../contracts/context.js';
+import type { RetryPolicy } from '../contracts/http.js';
+import type { AnyConnector } from '../contracts/plugin.js';
+import { PlyError, toPlyError } from '../errors/ply-error.js';
+import { DirectoryFileStore } from '../files/directory-file-store.js';
+import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { toJsonPointer } from '../manifest/json-file.js';
+import { captureLogs } from './log-capture.js';
+
+export interface TestConnectorOptions {
+  connector: AnyConnector;
+  /** Module configuration, as the runtime would hand it (secrets included). */
+  configuration: Record<string, unknown>;
+  /** The connector's own configuration; parsed with its zod schema (defaults applied). */
+  arguments?: Record<string, unknown>;
+  /** Values kept out of the captured logs (e.g. the API key). */
+  secrets?: string[];
+  /** Retry policy of the HTTP client (keep delays small in tests). */
+  retry?: Partial<RetryPolicy>;
+  dataDir?: string;
+  /** The checkpoint a previous run left. */
+  checkpoint?: unknown;
+  /**
+   * Check every pushed event against the connector's results (event) schema; on by default,
+   * as results are for actions. A bad event rejects the push with PLY_RESULTS_INVALID.
+   */
+  checkEvents?: boolean;
+}
+
+/** A running connector under test: what it pushed, its checkpoint and logs. */
+export interface TestConnectorRun {
+  /** Acknowledged batches, in order. */
+  batches: unknown[][];
+  /** Every acknowledged event, flattened. */
+  events(): unknown[];
+  logs: ReturnType<typeof captureLogs>;
+  checkpoint(): unknown;
+  /** Resolves once `count` events were acknowledged; rejects on failure, stop or after `timeoutMs`. */
+  waitForEvents(count: number, timeoutMs?: number): Promise<unknown[]>;
+  /** Aborts the signal and waits for `start` to return; resolves with its error, if any. */
+  stop(): Promise<PlyError | undefined>;
+}
+
+function checkedEvents(connector: AnyConnector, events: unknown[]): void {
+  for (const [index, event] of events.entries()) {
+    const schema: z.ZodType = connector.results;
+    const parsed = schema.safeParse(event);
+    if (parsed.success) continue;
+    const issues = parsed.error.issues.map((issue) => ({ pointer: toJsonPointer([index, ...issue.path]), message: issue.message }));
+    throw new PlyError('PLY_RESULTS_INVALID', `event ${index} pushed by ${connector.slug} does not match its event schema: ${issues[0]!.pointer} ${issues[0]!.message}`, { details: { issues } });
+  }
+}
+
+/**
+ * Runs a connector's `start` in-process with a {@link ConnectorContext} made of real core pieces
+ * (FetchHttpClient, DirectoryFileStore, a redacting logger over captured lines) and an in-memory
+ * intake that acknowledges every valid batch; the companion of `runTestTrigger`.
+ */
+export function runTestConnector(options: TestConnectorOptions): TestConnectorRun {
+  const logs = captureLogs();
+  const logger = logs.logger.withSecrets(options.secrets ?? []).child({ connector: options.connector.slug });
+  const controller = new AbortController();
+  const batches: unknown[][] = [];
+  const waiters = new Set<() => void>();
+  let saved = options.checkpoint;
+  let failure: PlyError | undefined;
+  let finished = false;
+  let acknowledged = 0;
+  const wakeAll = () => {
+    for (const wake of waiters) wake();
+  };
+
+  const checkpoint: CheckpointStore = {
+    get: () => Promise.resolve(saved),
+    set: (value) => {
+      saved = structuredClone(value);
+      return Promise.resolve();
+    },
+  };
+  const context: ConnectorContext = {
+    runId: `connector-test-${Date.now()}`,
+    config: options.configuration,
+    log: logger,
+    http: new FetchHttpClient({ logger, signal: controller.signal, ...(options.retry ? { retry: options.retry } : {}) }),
+    signal: controller.signal,
+    files: new DirectoryFileStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-connector-'))),
+    module: { slug: 'test', version: '0.0.0' },
+    checkpoint,
+    heartbeat: () => undefined,
+    push: (events) => {
+      if (options.checkEvents !== false) checkedEvents(options.connector, events);
+      batches.push(structuredClone(events));
+      const ids = events.map(() => `event-${++acknowledged}`);
+      wakeAll();
+      return Promise.resolve(ids);
+    },
+  };
+
+  const args = options.connector.arguments.parse(options.arguments ?? {}) as unknown;
+  const running = Promise.resolve()
+    .then(() => options.connector.start(context, args))
+    .catch((error: unknown) => {
+      if (!controller.signal.aborted) failure = toPlyError(error);
+    })
+    .finally(() => {
+      finished = true;
+      wakeAll();
+    });
+  const events = () => batches.flat();
+
+  return {
+    batches,
+    events,
+    logs,
+    checkpoint: () => saved,
+    waitForEvents(count, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const done = (settle: () => void): void => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          settle();
+        };
+        const check = (): void => {
+          if (events().length >= count) done(() => resolve(events().slice(0, count)));
+          else if (failure) done(() => reject(failure));
+          else if (finished) done(() => reject(new Error(`the connector stopped after ${events().length} of ${count} events`)));
+        };
+        const timer = setTimeout(() => done(() => reject(new Error(`${events().length} of ${count} events after ${timeoutMs} ms`))), timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    async stop() {
+      controller.abort();
+      await running;
+      return failure;
+    },
+  };
+}
