@@ -12,6 +12,8 @@ export const EXIT = {
   timeout: 7,
   pluginFailure: 8,
   drift: 9,
+  untrusted: 10,
+  breaking: 11,
 } as const;
 
 const BY_CODE = {
@@ -34,10 +36,27 @@ const BY_CODE = {
   PLY_VENDOR_HTTP_ERROR: EXIT.vendor,
   PLY_NETWORK_ERROR: EXIT.vendor,
   PLY_HTTP_TIMEOUT: EXIT.vendor,
+  PLY_VENDOR_JOB_FAILED: EXIT.vendor,
+  PLY_VENDOR_JOB_TIMEOUT: EXIT.timeout,
   PLY_ACTION_TIMEOUT: EXIT.timeout,
   PLY_ACTION_CANCELLED: EXIT.timeout,
   PLY_ACTION_CRASHED: EXIT.pluginFailure,
   PLY_RESULTS_INVALID: EXIT.pluginFailure,
+  PLY_PLAYBOOK_INVALID: EXIT.badInput,
+  PLY_PLAYBOOK_NOT_FOUND: EXIT.notFound,
+  PLY_PLAYBOOK_DISABLED: EXIT.usage,
+  PLY_PLAYBOOK_RATE_LIMITED: EXIT.internal,
+  PLY_FOREACH_ITEMS_INVALID: EXIT.badInput,
+  PLY_ACCOUNT_NOT_FOUND: EXIT.notFound,
+  PLY_ACCOUNT_EXISTS: EXIT.usage,
+  PLY_EXECUTION_NOT_FOUND: EXIT.notFound,
+  PLY_SECRET_KEY_INVALID: EXIT.usage,
+  PLY_STORE_ERROR: EXIT.internal,
+  PLY_PACKAGE_REJECTED: EXIT.badModule,
+  PLY_INTEGRITY_MISMATCH: EXIT.untrusted,
+  PLY_SIGNATURE_INVALID: EXIT.untrusted,
+  PLY_REGISTRY_ERROR: EXIT.vendor,
+  PLY_UPGRADE_BREAKING: EXIT.breaking,
   PLY_INTERNAL: EXIT.internal,
 } as const satisfies Record<PlyErrorCode, number>;
 

@@ -1,6 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { PLY_CORE_VERSION } from '@ply/core';
 import { describeCommand } from './commands/describe.command.js';
+import { infoCommand, installCommand, listCommand, rollbackCommand, searchCommand, uninstallCommand, upgradeCommand } from './commands/marketplace.command.js';
+import { packCommand, publishCommand } from './commands/pack.command.js';
+import { registryServeCommand, registryTokenCreateCommand } from './commands/registry.command.js';
+import { lintCommand } from './commands/lint.command.js';
+import { importCommand, type ImportOptions } from './commands/import.command.js';
+import { docsCommand, type DocsOptions } from './commands/docs.command.js';
+import { pluginNewCommand, type PluginNewOptions } from './commands/plugin-new.command.js';
 import { manifestCommand } from './commands/manifest.command.js';
 import { modulesCommand } from './commands/modules.command.js';
 import { runCommand, type RunOptions } from './commands/run.command.js';
@@ -54,7 +61,110 @@ export function buildProgram(): Command {
     .argument('[dir]', 'plugin package (default: the current one, or every workspace plugin)')
     .description('fail when the committed JSON differs from the definitions')
     .action((dir: string | undefined) => manifestCommand(consoleOutput(json()), 'check', dir));
+  addMarketplaceCommands(program, json);
+  program
+    .command('lint')
+    .argument('[path]', 'plugin package, module folder, or a folder of them (default: the current folder)')
+    .description('check module folders: uuids, slugs, versions, secrets, schemas, code bound to JSON')
+    .action((path: string | undefined) => lintCommand(consoleOutput(json()), path));
+  program
+    .command('import')
+    .argument('<folder...>', 'module folders in Sekoia.io format, or folders holding them')
+    .description('register module folders as metadata only in $PLY_HOME/modules (listed, described, documented; never run)')
+    .option('--force', 'replace a version already imported')
+    .action((folders: string[], options: ImportOptions) => importCommand(consoleOutput(json()), folders, options));
+  program
+    .command('docs')
+    .argument('[folders...]', 'also document these plugin packages or module folders')
+    .description('write the Actions Library (Markdown and HTML) of every known module')
+    .option('--out <dir>', 'output folder', 'actions-library')
+    .action((folders: string[], options: DocsOptions) => docsCommand(consoleOutput(json()), folders, options));
+  program
+    .command('plugin')
+    .description('for plugin authors')
+    .command('new')
+    .argument('<slug>', 'module slug of the new plugin (lower case, e.g. acme-edr)')
+    .option('--dir <dir>', 'target folder (default: plugins/<slug> in a Ply checkout, else ./<slug>)')
+    .option('--name <name>', 'display name (default: from the slug)')
+    .option('--package <name>', 'npm package name (default: @ply/plugin-<slug>)')
+    .description('scaffold a plugin package: one example action, its test against a fake vendor, README, CHANGELOG')
+    .action((slug: string, options: PluginNewOptions) => pluginNewCommand(consoleOutput(json()), slug, options));
   return program;
+}
+
+/** `ply pack`, `publish`, `registry`, and the installer commands (search, info, install, list, upgrade, rollback, uninstall). */
+function addMarketplaceCommands(program: Command, json: () => boolean): void {
+  const registryOption = ['--registry <url>', 'registry URL (default: $PLY_REGISTRY)'] as const;
+  program
+    .command('pack')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .option('--out-dir <dir>', 'where to write the .tgz (default: the current folder)')
+    .description('bundle a plugin (one ESM file, @ply/core external) with its module JSON into a .tgz')
+    .action((dir: string | undefined, options: { outDir?: string }) => packCommand(consoleOutput(json()), dir, options));
+  program
+    .command('publish')
+    .argument('[target]', 'a .tgz made by ply pack, or a plugin folder to pack (default: the current folder)')
+    .option(...registryOption)
+    .option('--token <token>', 'publish token (default: $PLY_REGISTRY_TOKEN)')
+    .option('--tag <tag>', 'dist-tag to set', 'latest')
+    .description('publish a plugin tarball to a registry')
+    .action((target: string | undefined, options: { registry?: string; token?: string; tag?: string }) => publishCommand(consoleOutput(json()), target, options));
+  const registry = program.command('registry').description('run the marketplace registry');
+  registry
+    .command('serve')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free port)', '4873')
+    .option('--storage <dir>', 'packages, keys and tokens (default: $PLY_HOME/registry)')
+    .description('serve the registry (npm protocol subset + module browsing) until interrupted')
+    .action((options: { host?: string; port?: string; storage?: string }) => registryServeCommand(consoleOutput(json()), options));
+  registry
+    .command('token')
+    .description('publish tokens')
+    .command('create')
+    .option('--storage <dir>', 'registry storage (default: $PLY_HOME/registry)')
+    .option('--user <name>', 'who publishes with this token', 'admin')
+    .description('create a publish token and print it on the last line')
+    .action((options: { storage?: string; user?: string }) => registryTokenCreateCommand(consoleOutput(json()), options));
+  program
+    .command('search')
+    .argument('<text>', 'words to look for')
+    .option(...registryOption)
+    .option('--size <n>', 'at most this many results', '20')
+    .description('search the registry')
+    .action((text: string, options: { registry?: string; size?: string }) => searchCommand(consoleOutput(json()), text, options));
+  program
+    .command('info')
+    .argument('<name>', 'package name')
+    .option(...registryOption)
+    .description('show the versions of a package and which ones this Ply can install')
+    .action((name: string, options: { registry?: string }) => infoCommand(consoleOutput(json()), name, options));
+  program
+    .command('install')
+    .argument('<specs...>', 'name, name@range, or ./file.tgz')
+    .option(...registryOption)
+    .description('install modules into $PLY_HOME/modules (verified, atomic)')
+    .action((specs: string[], options: { registry?: string }) => installCommand(consoleOutput(json()), specs, options));
+  program
+    .command('list')
+    .description('list installed modules and their active versions')
+    .action(() => listCommand(consoleOutput(json())));
+  program
+    .command('upgrade')
+    .argument('[name]', 'module slug or package name (default: every installed module)')
+    .option(...registryOption)
+    .option('--safe', 'refuse an upgrade that breaks callers of an action')
+    .description('upgrade to the highest compatible version, reporting breaking argument changes')
+    .action((name: string | undefined, options: { registry?: string; safe?: boolean }) => upgradeCommand(consoleOutput(json()), name, options));
+  program
+    .command('rollback')
+    .argument('<name>', 'module slug or package name')
+    .description('re-activate the previous installed version')
+    .action((name: string) => rollbackCommand(consoleOutput(json()), name));
+  program
+    .command('uninstall')
+    .argument('<name>', 'module slug or package name, optionally @version')
+    .description('remove an installed module (or one version of it)')
+    .action((name: string) => uninstallCommand(consoleOutput(json()), name));
 }
 
 export async function main(argv: string[]): Promise<number> {

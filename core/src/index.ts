@@ -36,3 +36,55 @@ export * from './di/service-tokens.js';
 export { token, resolveToken, provideValue, type Token } from './di/tokens.js';
 export { Ply } from './runtime/ply.js';
 export { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './runtime/module-discovery.js';
+export { lintModule, lintTree, isLintTarget, type LintOptions, type LintReport } from './lint/module-linter.js';
+export { formatFinding } from './lint/format-finding.js';
+export type { LintFinding, LintSeverity } from './lint/lint-finding.js';
+export { ModuleInstaller, type ModuleInstallerOptions, type InstallOutcome, type InstallProgress } from './installer/module-installer.js';
+export { ModuleStore, type InstalledModule, type InstallRecord } from './installer/module-store.js';
+export { RegistryClient, encodePackageName, normaliseRegistryUrl, type Packument, type PackumentVersion, type SearchHit } from './installer/registry-client.js';
+export { readPackageTarball, type PackageFiles } from './installer/tarball-reader.js';
+export { DEFAULT_TARBALL_LIMITS, type TarballLimits } from './installer/tarball-limits.js';
+export { sha512Integrity, sha1Hex, verifyIntegrity } from './installer/integrity.js';
+export { signedMessage, verifyPackageSignature, type RegistryKey, type PackageSignature } from './installer/package-signature.js';
+export { breakingArgumentChanges, type BreakingChange } from './installer/argument-changes.js';
+export { parseInstallSpec, isPackageName, type InstallSpec } from './installer/install-spec.js';
+export { writeFileAtomic } from './installer/atomic-file.js';
+export { actionsLibraryFiles } from './docs/library-files.js';
+export { actionsLibraryPages, type DocumentedModule } from './docs/actions-library.js';
+export { LIBRARY_GROUPS, DEFAULT_MODULE_GROUP, moduleGroup, itemGroup } from './docs/library-groups.js';
+export type { DocPage, DocBlock, DocCell } from './docs/doc-page.js';
+export { PlyStore, type PlyStoreOptions } from './store/ply-store.js';
+export { AccountRepository, type AccountView, type AccountForRun, type AccountInput, type AccountUpdate, type SecretMarker } from './store/account-repository.js';
+export { PlaybookRepository, type PlaybookRecord, type PlaybookRunState, type RunOutcome } from './store/playbook-repository.js';
+export { ExecutionRepository } from './store/execution-repository.js';
+export type {
+  ExecutionRecord,
+  ExecutionStatus,
+  ExecutionFilter,
+  NewExecution,
+  NodeRecord,
+  NodeRecordInput,
+  NodeRecordStatus,
+  RecordedError,
+} from './store/execution-record.js';
+export { WriteBatcher } from './store/write-batcher.js';
+export { CheckpointRepository, SqliteCheckpointStore, type CheckpointOwnerKind } from './store/checkpoint-repository.js';
+export { isFileReference, type FileReference } from './store/stored-value.js';
+export { loadSecretKey } from './store/secret-key.js';
+export type { Migration } from './store/migration.js';
+export { PlaybookEngine, type PlaybookEngineOptions, type StartOptions, type StartedRun, type ExecutionSummary } from './playbooks/playbook-engine.js';
+export { parsePlaybookDocument, parsePlaybookText } from './playbooks/playbook-parser.js';
+export { validatePlaybook, type PlaybookValidationContext } from './playbooks/playbook-validator.js';
+export { buildPlaybookGraph, type PlaybookGraph, type GraphEdge, type EdgeOutlet } from './playbooks/playbook-graph.js';
+export {
+  playbookDocumentSchema,
+  type PlaybookDocument,
+  type PlaybookNode,
+  type PlaybookTrigger,
+  type ActionNode,
+  type ConditionNode,
+  type ForeachNode,
+  type StoreNode,
+  type JoinNode,
+  type RetryPolicy,
+} from './playbooks/playbook-schema.js';

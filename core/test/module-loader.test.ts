@@ -73,3 +73,21 @@ describe('loadModuleFolder', () => {
     expect((error as PlyError).message).toContain('action_act.json:/arguments: schema does not compile');
   });
 });
+
+describe('SchemaCompiler on schemas from elsewhere', () => {
+  it('keeps a property named "id" (only a non-string id keyword is dropped)', () => {
+    const compiler = new SchemaCompiler();
+    const schema = { type: 'object', properties: { id: { type: 'string' } }, additionalProperties: false, required: ['id'] };
+    const validate = compiler.validator(schema, { file: 'x.json', pointer: '/results' });
+    expect(validate({ id: 'a' })).toEqual([]);
+    expect(validate({})[0]!.pointer).toBe('/id');
+    expect(compiler.defects(schema)).toEqual([]);
+  });
+
+  it('treats a $ref that points nowhere as {} and reports it', () => {
+    const schema = { type: 'object', properties: { x: { $ref: '#/components/schemas/missing' } } };
+    const compiler = new SchemaCompiler();
+    expect(compiler.validator(schema, { file: 'x.json', pointer: '/arguments' })({ x: 42 })).toEqual([]);
+    expect(compiler.defects(schema)).toEqual([{ pointer: '/properties/x/$ref', message: '$ref "#/components/schemas/missing" does not resolve; treated as {}' }]);
+  });
+});

@@ -8,7 +8,9 @@ function declaredProperties(schema: JsonSchema): Record<string, unknown> {
 
 /**
  * Sekoia's `_path` convention, inbound: an argument `X` the schema declares may arrive as
- * `X_path`, a JSON file in the run's data folder; it is read and passed on as `X`.
+ * `X_path`, a JSON file in the run's data folder; it is read and passed on as `X`. When the
+ * schema declares `X_path` itself, the action reads the file (and may delete it), so it is
+ * passed on untouched.
  */
 export async function resolveArgumentFiles(args: Record<string, unknown>, schema: JsonSchema, files: FileStore): Promise<Record<string, unknown>> {
   const declared = declaredProperties(schema);
@@ -16,7 +18,7 @@ export async function resolveArgumentFiles(args: Record<string, unknown>, schema
   for (const key of Object.keys(args)) {
     if (!key.endsWith('_path')) continue;
     const name = key.slice(0, -'_path'.length);
-    if (!Object.hasOwn(declared, name) || args[name] !== undefined || typeof args[key] !== 'string') continue;
+    if (!Object.hasOwn(declared, name) || Object.hasOwn(declared, key) || args[name] !== undefined || typeof args[key] !== 'string') continue;
     if (resolved === args) resolved = { ...args };
     resolved[name] = await files.readJson(args[key] as string);
     delete resolved[key];

@@ -1,5 +1,8 @@
 import type { JsonSchema } from '../contracts/manifest.js';
 
+/** Keywords whose value maps names to schemas: their keys are names, never keywords. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+
 /** Resolves a local `#/a/b` pointer inside `root`; undefined when it does not exist. */
 function resolveLocalRef(root: unknown, ref: string): unknown {
   if (ref === '#') return root;
@@ -20,6 +23,15 @@ function resolveLocalRef(root: unknown, ref: string): unknown {
  */
 export function sanitiseSchema(schema: JsonSchema): { schema: JsonSchema; changes: Array<{ pointer: string; message: string }> } {
   const changes: Array<{ pointer: string; message: string }> = [];
+  const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+  /** An object whose keys are names (property names, definition names), each holding a schema. */
+  const walkMap = (node: unknown, pointer: string): unknown => {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return walk(node, pointer);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) out[key] = walk(value, `${pointer}/${escape(key)}`);
+    return out;
+  };
+  /** A schema, or any other JSON value found inside one. */
   const walk = (node: unknown, pointer: string): unknown => {
     if (Array.isArray(node)) return node.map((value, index) => walk(value, `${pointer}/${index}`));
     if (typeof node !== 'object' || node === null) return node;
@@ -35,7 +47,7 @@ export function sanitiseSchema(schema: JsonSchema): { schema: JsonSchema; change
         changes.push({ pointer: `${pointer}/id`, message: 'keyword "id" is not a string; ignored' });
         continue;
       }
-      out[key] = walk(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      out[key] = NAME_MAPS.has(key) ? walkMap(value, `${pointer}/${escape(key)}`) : walk(value, `${pointer}/${escape(key)}`);
     }
     return out;
   };
