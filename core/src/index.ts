@@ -55,6 +55,7 @@ export { LIBRARY_GROUPS, DEFAULT_MODULE_GROUP, moduleGroup, itemGroup } from './
 export type { DocPage, DocBlock, DocCell } from './docs/doc-page.js';
 export { PlyStore, type PlyStoreOptions } from './store/ply-store.js';
 export { AccountRepository, type AccountView, type AccountForRun, type AccountInput, type AccountUpdate, type SecretMarker } from './store/account-repository.js';
+export { ApiTokenRepository, API_ROLES, type ApiRole, type ApiTokenRecord } from './store/api-token-repository.js';
 export { PlaybookRepository, type PlaybookRecord, type PlaybookRunState, type RunOutcome } from './store/playbook-repository.js';
 export { ExecutionRepository } from './store/execution-repository.js';
 export type {

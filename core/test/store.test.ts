@@ -49,6 +49,7 @@ describe('PlyStore: database and migrations', () => {
     expect(applied).toEqual([
       { version: 1, name: 'initial' },
       { version: 2, name: 'checkpoints' },
+      { version: 3, name: 'api-tokens' },
     ]);
   });
 
@@ -61,7 +62,7 @@ describe('PlyStore: database and migrations', () => {
     old.close();
 
     const store = open(dir);
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(PlyStore.latestSchemaVersion);
     expect(store.playbooks.get('p1').name).toBe('kept');
     await store.checkpoints.for('connector', 'c1').set({ cursor: 42 });
     expect(await store.checkpoints.for('connector', 'c1').get()).toEqual({ cursor: 42 });

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PlyError } from '../errors/ply-error.js';
 import { AccountRepository } from './account-repository.js';
+import { ApiTokenRepository } from './api-token-repository.js';
 import { CheckpointRepository } from './checkpoint-repository.js';
 import { ExecutionRepository } from './execution-repository.js';
 import { MIGRATIONS } from './migration-list.js';
@@ -40,6 +41,7 @@ export class PlyStore {
   readonly playbooks: PlaybookRepository;
   readonly executions: ExecutionRepository;
   readonly checkpoints: CheckpointRepository;
+  readonly tokens: ApiTokenRepository;
   /** The schema version after migrating. */
   readonly schemaVersion: number;
   /** Group commit of execution records (see {@link WriteBatcher}). */
@@ -54,6 +56,7 @@ export class PlyStore {
     this.writes = new WriteBatcher(db, options.onWriteError);
     this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), options.largeValueBytes ?? 64 * 1024), this.writes);
     this.checkpoints = new CheckpointRepository(db);
+    this.tokens = new ApiTokenRepository(db);
   }
 
   /**

@@ -1,0 +1,17 @@
+import type { Migration } from '../migration.js';
+
+/** API tokens of the runtime server: only a hash is kept; the token is shown once, at creation. */
+export const apiTokensMigration: Migration = {
+  version: 3,
+  name: 'api-tokens',
+  sql: `
+    CREATE TABLE api_tokens (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      role TEXT NOT NULL CHECK (role IN ('admin', 'operator', 'viewer')),
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at INTEGER NOT NULL,
+      last_used_at INTEGER
+    );
+  `,
+};
