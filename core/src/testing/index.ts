@@ -9,3 +9,4 @@ export { scrubExchange, SCRUBBED, type ScrubOptions } from './secret-scrubber.js
 export { readVendorFixture, writeVendorFixture, type RecordedExchange, type VendorFixture } from './vendor-fixture.js';
 export { runTestTrigger, type EmittedEvent, type TestTriggerOptions, type TestTriggerRun } from './run-trigger.js';
 export { runTestConnector, type TestConnectorOptions, type TestConnectorRun } from './run-connector.js';
+export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedFailure } from './fault-injection.js';

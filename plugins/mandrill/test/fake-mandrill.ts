@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { faultInjection } from '@ply/core/testing';
 
 /** A failure the fake answers instead of handling the next request. */
-export interface InjectedFailure {
-  status: 429 | 500 | 502 | 503;
-  /** Sent as `Retry-After` (seconds) so retries in tests do not wait. */
-  retryAfter?: string;
-}
 
 interface Recipient {
   email: string;
@@ -26,19 +22,11 @@ interface Recipient {
  */
 export function fakeMandrill(apiKey: string) {
   const received: Array<Record<string, unknown>> = [];
-  const failNext: InjectedFailure[] = [];
-  const state = { delayNextMs: 0 };
+  const faults = faultInjection();
   const app = new Hono();
+  app.use('*', faults.middleware((c, failure) => c.json({ status: 'error', code: -1, name: 'GeneralError', message: `injected failure ${failure.status}` }, failure.status)));
 
   app.post('/api/1.0/messages/send.json', async (c) => {
-    const delay = state.delayNextMs;
-    state.delayNextMs = 0;
-    if (delay > 0) await sleepUnlessAborted(delay, c.req.raw.signal);
-    const failure = failNext.shift();
-    if (failure) {
-      if (failure.retryAfter !== undefined) c.header('Retry-After', failure.retryAfter);
-      return c.json({ status: 'error', code: -1, name: 'GeneralError', message: `injected failure ${failure.status}` }, failure.status);
-    }
     const body = (await c.req.json()) as { key?: string; message?: { to?: Recipient[]; from_email?: string }; async?: boolean; send_at?: string };
     received.push(body as Record<string, unknown>);
     if (body.key !== apiKey) return c.json({ status: 'error', code: -1, name: 'Invalid_Key', message: 'Invalid API key' }, 401);
@@ -49,7 +37,7 @@ export function fakeMandrill(apiKey: string) {
     }
     return c.json(to.map((recipient) => statusOf(recipient, body)));
   });
-  return { app, received, failNext, state };
+  return { app, received, failNext: faults.failNext, state: faults };
 }
 
 function statusOf(recipient: Recipient, body: { async?: boolean; send_at?: string }): Record<string, unknown> {
@@ -61,13 +49,3 @@ function statusOf(recipient: Recipient, body: { async?: boolean; send_at?: strin
   return { email: recipient.email, status: 'sent', _id, reject_reason: null };
 }
 
-/** Waits `ms`, or less if the client goes away first. */
-export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}

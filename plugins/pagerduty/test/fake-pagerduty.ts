@@ -1,11 +1,5 @@
 import { Hono } from 'hono';
-
-/** A failure the fake answers instead of handling the next request. */
-export interface InjectedFailure {
-  status: 429 | 500 | 502 | 503;
-  /** Sent as `Retry-After` (seconds) so retries in tests do not wait. */
-  retryAfter?: string;
-}
+import { faultInjection } from '@ply/core/testing';
 
 const SEVERITIES = new Set(['critical', 'error', 'warning', 'info']);
 const ACTIONS = new Set(['trigger', 'acknowledge', 'resolve']);
@@ -21,26 +15,25 @@ const ACTIONS = new Set(['trigger', 'acknowledge', 'resolve']);
  */
 export function fakePagerDuty() {
   const received: Array<Record<string, unknown>> = [];
-  const failNext: InjectedFailure[] = [];
-  const state = { delayNextMs: 0 };
+  const faults = faultInjection();
   const app = new Hono();
+  app.use(
+    '*',
+    faults.middleware((c, failure) =>
+      failure.status === 429
+        ? c.json({ status: 'throttle event', message: 'Requests for this service are arriving too quickly. Please retry later.' }, 429)
+        : c.text(`upstream unavailable (${failure.status})`, failure.status),
+    ),
+  );
 
   app.post('/v2/enqueue', async (c) => {
-    const delay = state.delayNextMs;
-    state.delayNextMs = 0;
-    if (delay > 0) await sleepUnlessAborted(delay, c.req.raw.signal);
-    const failure = failNext.shift();
-    if (failure) {
-      if (failure.retryAfter !== undefined) c.header('Retry-After', failure.retryAfter);
-      return failure.status === 429 ? c.json({ status: 'throttle event', message: 'Requests for this service are arriving too quickly. Please retry later.' }, 429) : c.text(`upstream unavailable (${failure.status})`, failure.status);
-    }
     const event = (await c.req.json()) as Record<string, unknown>;
     received.push(event);
     const errors = validate(event);
     if (errors.length > 0) return c.json({ status: 'invalid event', message: 'Event object is invalid', errors }, 400);
     return c.json({ status: 'success', message: 'Event processed', dedup_key: (event['dedup_key'] as string | undefined) ?? 'generated-dedup-key' }, 202);
   });
-  return { app, received, failNext, state };
+  return { app, received, failNext: faults.failNext, state: faults };
 }
 
 function validate(event: Record<string, unknown>): string[] {
@@ -60,13 +53,3 @@ function validate(event: Record<string, unknown>): string[] {
   return errors;
 }
 
-/** Waits `ms`, or less if the client goes away first. */
-export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}

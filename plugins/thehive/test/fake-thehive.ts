@@ -1,11 +1,7 @@
+import { faultInjection } from '@ply/core/testing';
 import { Hono, type Context } from 'hono';
 
 /** A failure the fake answers instead of handling the next request. */
-export interface InjectedFailure {
-  status: 429 | 500 | 502 | 503;
-  /** Sent as `Retry-After` (seconds) so retries in tests do not wait. */
-  retryAfter?: string;
-}
 
 /** What the fake saw of one request. */
 export interface ReceivedRequest {
@@ -33,23 +29,16 @@ const REQUIRED_ALERT_FIELDS = ['type', 'source', 'sourceRef', 'title', 'descript
  */
 export function fakeTheHive(apiKey: string, readOnlyKey: string) {
   const received: ReceivedRequest[] = [];
-  const failNext: InjectedFailure[] = [];
-  const state = { delayNextMs: 0, nextId: 4096 };
+  const faults = faultInjection();
+  const state = { nextId: 4096 };
   const alerts = new Map<string, Record<string, unknown>>();
   const observables = new Map<string, Array<Record<string, unknown>>>();
   const app = new Hono();
 
   const error = (c: Context, status: 400 | 401 | 403 | 404, type: string, message: string) => c.json({ type, message }, status);
 
+  app.use('/api/v1/*', faults.middleware((c, failure) => c.json({ type: 'InternalError', message: `injected failure ${failure.status}` }, failure.status)));
   app.use('/api/v1/*', async (c, next) => {
-    const delay = state.delayNextMs;
-    state.delayNextMs = 0;
-    if (delay > 0) await sleepUnlessAborted(delay, c.req.raw.signal);
-    const failure = failNext.shift();
-    if (failure) {
-      if (failure.retryAfter !== undefined) c.header('Retry-After', failure.retryAfter);
-      return c.json({ type: 'InternalError', message: `injected failure ${failure.status}` }, failure.status);
-    }
     const body = c.req.method === 'POST' ? ((await c.req.json()) as Record<string, unknown>) : undefined;
     received.push({ method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'), organisation: c.req.header('x-organisation'), body });
     const authorization = c.req.header('authorization');
@@ -113,16 +102,6 @@ export function fakeTheHive(apiKey: string, readOnlyKey: string) {
     return { _id: `~${observableId++}`, _type: 'Observable', _createdBy: 'soc@thehive.local', _createdAt: Date.now(), tlp: 2, pap: 2, ioc: false, sighted: false, tags: [], ...input };
   }
 
-  return { app, received, failNext, state, alerts };
+  return { app, received, failNext: faults.failNext, state, faults, alerts };
 }
 
-/** Waits `ms`, or less if the client goes away first. */
-export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
-}

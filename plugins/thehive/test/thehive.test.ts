@@ -175,7 +175,7 @@ describe('TheHive 5 plugin through the executor', () => {
   });
 
   it('times out when TheHive does not answer within the run deadline', async () => {
-    thehive.state.delayNextMs = 5_000;
+    thehive.faults.delayNextMs = 5_000;
     const error = await failure(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { timeoutMs: 150 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
   });
