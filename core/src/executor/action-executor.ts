@@ -57,7 +57,8 @@ export class ActionExecutor {
 
   async run(request: ActionRunRequest): Promise<ActionRunResult> {
     const started = performance.now();
-    let redactor: Redactor | undefined;
+    // How to hide this run's secrets from an error; built only when an error happens.
+    let redactor: (() => Redactor) | undefined;
     try {
       const catalog = resolveToken(this.root, MODULE_CATALOG);
       const { module, item } = catalog.find('action', request.action, request.version);
@@ -65,7 +66,7 @@ export class ActionExecutor {
       const implementation = await resolveToken(this.root, PLUGIN_CODE).implementation(module, 'action', item.docker);
 
       const rawConfiguration = request.configuration ?? {};
-      redactor = resolveToken(this.root, ROOT_LOGGER).redactor.with(secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)));
+      redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with(secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)));
       const shared = this.scopes.configurationScope(module, rawConfiguration, request.rateLimit, () => this.prepareConfiguration(module, rawConfiguration));
       const { configuration } = shared;
 
@@ -77,7 +78,7 @@ export class ActionExecutor {
         : structuredClone(requested);
       const argumentSecrets = secretKeysOf(item.arguments);
       const logger = argumentSecrets.length > 0 ? shared.logger.withSecrets(secretValuesOf(args, argumentSecrets), argumentSecrets) : shared.logger;
-      redactor = logger.redactor;
+      redactor = () => logger.redactor;
 
       const runId = request.runId ?? randomUUID();
       const controller = new AbortController();
@@ -133,7 +134,7 @@ export class ActionExecutor {
         unlink();
       }
     } catch (error) {
-      throw redactError(toPlyError(error), redactor);
+      throw redactError(toPlyError(error), redactor?.());
     }
   }
 
