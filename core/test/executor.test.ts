@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlyError } from '../src/errors/ply-error.js';
 import { createTestPly } from '../src/testing/test-ply.js';
 import { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
+import { plyErrorOf } from '../src/testing/ply-error-of.js';
 
 const TOKEN = 'tok-9f8e7d6c5b4a';
 
@@ -10,14 +10,6 @@ function setup(settings = {}) {
   return { ...createTestPly({ plugins: [{ moduleDir, plugin: fixturePlugin }], settings }), moduleDir };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
 
 describe('ActionExecutor', () => {
   it('validates, applies defaults from the schema and returns validated results', async () => {
@@ -54,7 +46,7 @@ describe('ActionExecutor', () => {
 
   it('refuses a template-injection payload and runs nothing', async () => {
     const { ply } = setup();
-    const error = await failure(
+    const error = await plyErrorOf(
       ply.run({
         action: 'fixture.echo',
         arguments: { text: '{{ range.constructor("globalThis.__plyExecutorPwned = 1")() }}' },
@@ -68,21 +60,21 @@ describe('ActionExecutor', () => {
 
   it('names each argument that does not match', async () => {
     const { ply } = setup();
-    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { count: 'three' }, configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.echo', arguments: { count: 'three' }, configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
     expect(error.issues.map((i) => i.pointer).sort()).toEqual(['/count', '/text']);
   });
 
   it('names a missing required secret of the configuration', async () => {
     const { ply } = setup();
-    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: {} }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: {} }));
     expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
     expect(error.message).toContain('required secret "token" is missing');
   });
 
   it('turns a throwing action into PLY_ACTION_CRASHED with the secret redacted everywhere', async () => {
     const { ply, logs } = setup();
-    const error = await failure(ply.run({ action: 'fixture.crash', configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.crash', configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_ACTION_CRASHED');
     expect(error.message).toContain('backend refused token [REDACTED]');
     expect(JSON.stringify(error)).not.toContain(TOKEN);
@@ -92,7 +84,7 @@ describe('ActionExecutor', () => {
 
   it('ends a hanging action at its timeout and aborts its signal', async () => {
     const { ply } = setup();
-    const error = await failure(ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, timeoutMs: 50 }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, timeoutMs: 50 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
     expect(error.message).toContain('50 ms');
   });
@@ -102,12 +94,12 @@ describe('ActionExecutor', () => {
     const controller = new AbortController();
     const pending = ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, signal: controller.signal, timeoutMs: 10_000 });
     controller.abort();
-    expect((await failure(pending)).code).toBe('PLY_ACTION_CANCELLED');
+    expect((await plyErrorOf(pending)).code).toBe('PLY_ACTION_CANCELLED');
   });
 
   it('rejects results that do not match the results schema', async () => {
     const { ply } = setup();
-    const error = await failure(ply.run({ action: 'fixture.wrong_results', configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.wrong_results', configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_RESULTS_INVALID');
     expect(error.issues[0]!.pointer).toBe('/id');
   });
@@ -117,7 +109,7 @@ describe('ActionExecutor', () => {
     const moduleDir = writeFixtureModule(fixturePlugin, { 'action_orphan.json': extra });
     const { ply } = createTestPly({ plugins: [{ moduleDir, plugin: fixturePlugin }] });
     expect(ply.catalog.module('fixture').items.map((i) => i.slug)).toContain('orphan');
-    const error = await failure(ply.run({ action: 'fixture.orphan', configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.orphan', configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_NO_IMPLEMENTATION');
     expect(error.message).toContain('orphan');
   });
@@ -125,7 +117,7 @@ describe('ActionExecutor', () => {
   it('refuses a module folder with no code at all', async () => {
     const { ply } = createTestPly();
     ply.addModuleFolder(writeFixtureModule());
-    expect((await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }))).code).toBe('PLY_NO_IMPLEMENTATION');
+    expect((await plyErrorOf(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }))).code).toBe('PLY_NO_IMPLEMENTATION');
   });
 
   it('refuses to run a module whose engines.ply excludes this core', async () => {
@@ -134,7 +126,7 @@ describe('ActionExecutor', () => {
     const manifest = JSON.parse((await import('node:fs')).readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
     (await import('node:fs')).writeFileSync(`${dir}/manifest.json`, JSON.stringify({ ...manifest, engines: { ply: '>=2.0.0' } }));
     ply.addPlugin(dir, fixturePlugin);
-    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.echo', arguments: { text: 'x' }, configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_ENGINE_MISMATCH');
     expect(error.message).toContain('requires Ply >=2.0.0');
   });
@@ -150,7 +142,7 @@ describe('ActionExecutor', () => {
 
   it('refuses an X_path that escapes the run data folder', async () => {
     const { ply, home } = setup();
-    const error = await failure(ply.run({ action: 'fixture.echo', arguments: { text: 't', items_path: '../../etc/passwd' }, configuration: { token: TOKEN }, dataDir: `${home}/data` }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.echo', arguments: { text: 't', items_path: '../../etc/passwd' }, configuration: { token: TOKEN }, dataDir: `${home}/data` }));
     expect(error.code).toBe('PLY_FILE_REFERENCE_INVALID');
   });
 
@@ -166,7 +158,7 @@ describe('ActionExecutor', () => {
 
   it('reports an unknown action with the actions the module has', async () => {
     const { ply } = setup();
-    const error = await failure(ply.run({ action: 'fixture.nope', configuration: { token: TOKEN } }));
+    const error = await plyErrorOf(ply.run({ action: 'fixture.nope', configuration: { token: TOKEN } }));
     expect(error.code).toBe('PLY_ACTION_NOT_FOUND');
     expect(error.message).toContain('echo');
   });

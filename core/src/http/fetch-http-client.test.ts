@@ -2,9 +2,9 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
-import { PlyError } from '../errors/ply-error.js';
 import { FetchHttpClient, type FetchHttpClientOptions } from './fetch-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
+import { plyErrorOf } from '../testing/ply-error-of.js';
 
 // ---------------------------------------------------------------------------------------------
 // Test doubles: a real HTTP server on 127.0.0.1 and a recording Logger.
@@ -127,15 +127,6 @@ function client(logger: Logger, options: Partial<FetchHttpClientOptions> = {}): 
   return new FetchHttpClient({ logger, retry: FAST_RETRY, defaultTimeoutMs: 5_000, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(PlyError);
-    return error as PlyError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -223,7 +214,7 @@ describe('FetchHttpClient: requests and responses', () => {
 
   it('throws PLY_VENDOR_HTTP_ERROR on a 2xx JSON body that does not parse', async () => {
     const server = await startServer((_hit, res) => send(res, 200, '{oops', { 'content-type': 'application/json' }));
-    const error = await failure(client(new RecordingLogger()).request(server.url));
+    const error = await plyErrorOf(client(new RecordingLogger()).request(server.url));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.message).toContain('not valid JSON');
     expect(server.hits).toHaveLength(1);
@@ -232,11 +223,11 @@ describe('FetchHttpClient: requests and responses', () => {
   it('rejects malformed requests as PLY_INVALID_INPUT before sending anything', async () => {
     const server = await startServer((_hit, res) => send(res, 200));
     const http = client(new RecordingLogger());
-    expect((await failure(http.request('/relative'))).code).toBe('PLY_INVALID_INPUT');
-    expect((await failure(http.request('ftp://127.0.0.1/x'))).code).toBe('PLY_INVALID_INPUT');
-    expect((await failure(http.request(server.url, { method: 'GET', json: { a: 1 } }))).code).toBe('PLY_INVALID_INPUT');
-    expect((await failure(http.request(server.url, { method: 'POST', json: {}, body: 'x' }))).code).toBe('PLY_INVALID_INPUT');
-    const badHeader = await failure(http.request(server.url, { headers: { authorization: 'Bearer SECRET\nInjected: 1' } }));
+    expect((await plyErrorOf(http.request('/relative'))).code).toBe('PLY_INVALID_INPUT');
+    expect((await plyErrorOf(http.request('ftp://127.0.0.1/x'))).code).toBe('PLY_INVALID_INPUT');
+    expect((await plyErrorOf(http.request(server.url, { method: 'GET', json: { a: 1 } }))).code).toBe('PLY_INVALID_INPUT');
+    expect((await plyErrorOf(http.request(server.url, { method: 'POST', json: {}, body: 'x' }))).code).toBe('PLY_INVALID_INPUT');
+    const badHeader = await plyErrorOf(http.request(server.url, { headers: { authorization: 'Bearer SECRET\nInjected: 1' } }));
     expect(badHeader.code).toBe('PLY_INVALID_INPUT');
     expect(badHeader.message).not.toContain('SECRET');
     expect(server.hits).toHaveLength(0);
@@ -292,7 +283,7 @@ describe('FetchHttpClient: retries', () => {
 
   it('throws PLY_VENDOR_HTTP_ERROR with status, vendor message and attempts when retries run out', async () => {
     const server = await startServer((_hit, res) => send(res, 502, { error: { message: 'upstream exploded' } }));
-    const error = await failure(client(new RecordingLogger(), { retry: { ...FAST_RETRY, retries: 2 } }).request(`${server.url}/v1/x`));
+    const error = await plyErrorOf(client(new RecordingLogger(), { retry: { ...FAST_RETRY, retries: 2 } }).request(`${server.url}/v1/x`));
     expect(server.hits).toHaveLength(3);
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.message).toBe(`GET ${server.url}/v1/x answered HTTP 502: upstream exploded (3 attempts)`);
@@ -314,7 +305,7 @@ describe('FetchHttpClient: retries', () => {
   ])('does not retry HTTP %i and passes the vendor message through', async (status, body, expected) => {
     const server = await startServer((_hit, res) => send(res, status, body));
     const logger = new RecordingLogger();
-    const error = await failure(client(logger).request(`${server.url}/alerts/1`, { method: 'PATCH', json: { a: 1 } }));
+    const error = await plyErrorOf(client(logger).request(`${server.url}/alerts/1`, { method: 'PATCH', json: { a: 1 } }));
     expect(server.hits).toHaveLength(1);
     expect(logger.lines).toHaveLength(0);
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
@@ -324,7 +315,7 @@ describe('FetchHttpClient: retries', () => {
 
   it('keeps only the first 200 characters of an unstructured error body', async () => {
     const server = await startServer((_hit, res) => send(res, 400, `<html>${'x'.repeat(500)}</html>`, { 'content-type': 'text/html' }));
-    const error = await failure(client(new RecordingLogger()).request(server.url));
+    const error = await plyErrorOf(client(new RecordingLogger()).request(server.url));
     expect(error.details['vendorMessage']).toBe(`<html>${'x'.repeat(194)}`);
   });
 
@@ -340,7 +331,7 @@ describe('FetchHttpClient: retries', () => {
 
   it('does not retry when the request says retry: false', async () => {
     const server = await startServer((_hit, res) => send(res, 503, 'down'));
-    const error = await failure(client(new RecordingLogger()).request(server.url, { retry: false }));
+    const error = await plyErrorOf(client(new RecordingLogger()).request(server.url, { retry: false }));
     expect(server.hits).toHaveLength(1);
     expect(error.details).toMatchObject({ status: 503, attempts: 1 });
   });
@@ -351,7 +342,7 @@ describe('FetchHttpClient: retries', () => {
     });
     const logger = new RecordingLogger();
     const http = client(logger, { retry: { ...FAST_RETRY, retries: 1 } });
-    const error = await failure(http.request(`${server.url}/slow`, { timeoutMs: 100 }));
+    const error = await plyErrorOf(http.request(`${server.url}/slow`, { timeoutMs: 100 }));
     expect(error.code).toBe('PLY_HTTP_TIMEOUT');
     expect(error.message).toBe(`GET ${server.url}/slow timed out after 100 ms (2 attempts)`);
     expect(error.details).toMatchObject({ attempts: 2, timeoutMs: 100 });
@@ -363,7 +354,7 @@ describe('FetchHttpClient: retries', () => {
     const port = await deadPort();
     const logger = new RecordingLogger();
     const http = client(logger, { retry: { ...FAST_RETRY, retries: 2 } });
-    const error = await failure(http.request(`http://127.0.0.1:${port}/x`));
+    const error = await plyErrorOf(http.request(`http://127.0.0.1:${port}/x`));
     expect(error.code).toBe('PLY_NETWORK_ERROR');
     expect(error.message).toBe(`GET http://127.0.0.1:${port}/x failed: network error ECONNREFUSED (3 attempts)`);
     expect(error.details).toMatchObject({ attempts: 3, code: 'ECONNREFUSED' });
@@ -377,7 +368,7 @@ describe('FetchHttpClient: retries', () => {
     logger.onLine = () => setTimeout(() => controller.abort(new Error('run cancelled')), 20);
     const http = client(logger, { signal: controller.signal, retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 600_000 } });
     const started = performance.now();
-    const error = await failure(http.request(server.url));
+    const error = await plyErrorOf(http.request(server.url));
     expect(error.code).toBe('PLY_ACTION_CANCELLED');
     expect(error.details).toMatchObject({ attempts: 1 });
     expect(logger.lines[0]?.fields['delayMs']).toBe(600_000);
@@ -391,10 +382,10 @@ describe('FetchHttpClient: retries', () => {
     // Aborts once the request has reached the server, and never answers it.
     const server = await startServer(() => controller.abort());
     const http = client(new RecordingLogger(), { signal: controller.signal });
-    const inFlight = await failure(http.request(server.url));
+    const inFlight = await plyErrorOf(http.request(server.url));
     expect(inFlight.code).toBe('PLY_ACTION_CANCELLED');
     expect(inFlight.details).toMatchObject({ attempts: 1 });
-    const late = await failure(http.request(server.url));
+    const late = await plyErrorOf(http.request(server.url));
     expect(late.code).toBe('PLY_ACTION_CANCELLED');
     expect(late.details).toMatchObject({ attempts: 0 });
     expect(server.hits).toHaveLength(1);
@@ -405,7 +396,7 @@ describe('FetchHttpClient: secrets', () => {
   it('never puts the query string in error messages, details or log lines', async () => {
     const server = await startServer((_hit, res) => send(res, 503, { message: 'unavailable' }));
     const logger = new RecordingLogger();
-    const error = await failure(
+    const error = await plyErrorOf(
       client(logger, { retry: { ...FAST_RETRY, retries: 2 } }).request(`${server.url}/v2/lookup?api_key=SECRET`, {
         query: { token: 'SECRET2', q: 'x' },
         headers: { 'x-api-key': 'SECRET3' },
@@ -423,7 +414,7 @@ describe('FetchHttpClient: secrets', () => {
 
   it('drops user-info from URLs in errors', async () => {
     const port = await deadPort();
-    const error = await failure(
+    const error = await plyErrorOf(
       client(new RecordingLogger(), { retry: { retries: 0 } }).request(`http://user:SECRET@127.0.0.1:${port}/x`),
     );
     expect(error.code).toBe('PLY_NETWORK_ERROR');
@@ -432,7 +423,7 @@ describe('FetchHttpClient: secrets', () => {
   });
 
   it('does not echo a query string from an unparseable URL', async () => {
-    const error = await failure(client(new RecordingLogger()).request('not a url?api_key=SECRET'));
+    const error = await plyErrorOf(client(new RecordingLogger()).request('not a url?api_key=SECRET'));
     expect(error.code).toBe('PLY_INVALID_INPUT');
     expect(error.message).not.toContain('SECRET');
   });

@@ -10,3 +10,4 @@ export { readVendorFixture, writeVendorFixture, type RecordedExchange, type Vend
 export { runTestTrigger, type EmittedEvent, type TestTriggerOptions, type TestTriggerRun } from './run-trigger.js';
 export { runTestConnector, type TestConnectorOptions, type TestConnectorRun } from './run-connector.js';
 export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedFailure } from './fault-injection.js';
+export { plyErrorOf } from './ply-error-of.js';

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModuleInstaller } from '../../src/installer/module-installer.js';
-import { PlyError } from '../../src/errors/ply-error.js';
 import { Ply } from '../../src/runtime/ply.js';
 import { PLY_CORE_VERSION } from '../../src/version.js';
 import { FakeRegistry, type FakeVersion } from './fake-registry.js';
 import { moduleEntries, type FixtureOptions } from './module-fixture.js';
 import { rawTarball } from './tar-builder.js';
+import { plyErrorOf } from '../../src/testing/ply-error-of.js';
 
 const NAME = '@test/plugin-echo';
 let home: string;
@@ -38,11 +38,6 @@ function modulesLeft(): string[] {
   return existsSync(root) ? readdirSync(root) : [];
 }
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
 
 describe('installing from a registry', () => {
   it('verifies integrity and signature, installs atomically, trusts the key on first use, and the module runs', async () => {
@@ -63,19 +58,19 @@ describe('installing from a registry', () => {
     publish({ version: '2.0.0', engines: '>=99.0.0' });
     expect((await installer().install(NAME)).version).toBe('1.2.0');
     expect((await installer().install(`${NAME}@~1.0.0`)).version).toBe('1.0.0');
-    const error = await failure(installer().install(`${NAME}@2`));
+    const error = await plyErrorOf(installer().install(`${NAME}@2`));
     expect(error.code).toBe('PLY_ENGINE_MISMATCH');
   });
 
   it('refuses an integrity mismatch and leaves nothing', async () => {
     publish({ integrity: `sha512-${Buffer.alloc(64).toString('base64')}` });
-    expect((await failure(installer().install(NAME))).code).toBe('PLY_INTEGRITY_MISMATCH');
+    expect((await plyErrorOf(installer().install(NAME))).code).toBe('PLY_INTEGRITY_MISMATCH');
     expect(modulesLeft()).toEqual([]);
   });
 
   it('refuses a package with no signature', async () => {
     publish({ signature: 'none' });
-    const error = await failure(installer().install(NAME));
+    const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_SIGNATURE_INVALID');
     expect(error.message).toMatch(/no registry signature/);
     expect(modulesLeft()).toEqual([]);
@@ -83,7 +78,7 @@ describe('installing from a registry', () => {
 
   it('refuses a signature that does not verify with the registry key', async () => {
     publish({ signature: 'other-key' });
-    const error = await failure(installer().install(NAME));
+    const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_SIGNATURE_INVALID');
     expect(error.message).toMatch(/does not verify/);
     expect(modulesLeft()).toEqual([]);
@@ -94,7 +89,7 @@ describe('installing from a registry', () => {
     await installer().install(NAME);
     registry.rotateKey();
     publish({ version: '1.1.0' });
-    const error = await failure(installer().install(`${NAME}@1.1.0`));
+    const error = await plyErrorOf(installer().install(`${NAME}@1.1.0`));
     expect(error.code).toBe('PLY_SIGNATURE_INVALID');
     expect(error.message).toMatch(/does not trust/);
     expect(readdirSync(join(home, 'modules', 'echo')).sort()).toEqual(['1.0.0', 'active']);
@@ -103,7 +98,7 @@ describe('installing from a registry', () => {
   it('leaves nothing when the download is cut off half way', async () => {
     const version = publish();
     version.cutAfter = Math.floor(version.tarball.byteLength / 2);
-    const error = await failure(installer().install(NAME));
+    const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_REGISTRY_ERROR');
     expect(error.message).toMatch(/cut off/);
     expect(modulesLeft()).toEqual([]);

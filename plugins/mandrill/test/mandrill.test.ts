@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/core/testing';
+import type { Ply } from '@ply/core';
+import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/core/testing';
 import plugin from '../src/index.js';
 import { fakeMandrill } from './fake-mandrill.js';
 
@@ -21,14 +21,6 @@ const message = {
   ],
 };
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
 
 describe('Mandrill Send Message through the executor', () => {
   const mandrill = fakeMandrill(API_KEY);
@@ -106,7 +98,7 @@ describe('Mandrill Send Message through the executor', () => {
 
   it('fails with 401 and Mandrill\'s message for a bad key, without retrying and without showing the key', async () => {
     const before = mandrill.received.length;
-    const error = await failure(ply.run({ action: ACTION, arguments: { message }, configuration: { ...configuration, apikey: 'md-wrong-key-000111' } }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message }, configuration: { ...configuration, apikey: 'md-wrong-key-000111' } }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details['status']).toBe(401);
     expect(error.message).toContain('Invalid API key');
@@ -118,7 +110,7 @@ describe('Mandrill Send Message through the executor', () => {
   it('passes Mandrill\'s validation message through on 400, without retrying', async () => {
     const before = mandrill.received.length;
     const { from_email: _omitted, ...withoutSender } = message;
-    const error = await failure(ply.run({ action: ACTION, arguments: { message: withoutSender }, configuration }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: withoutSender }, configuration }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details['status']).toBe(400);
     expect(error.message).toContain('The domain for your sending address is not verified');
@@ -135,7 +127,7 @@ describe('Mandrill Send Message through the executor', () => {
 
   it('gives up after the retries when Mandrill keeps answering 503', async () => {
     mandrill.failNext.push(...Array.from({ length: 4 }, () => ({ status: 503 as const, retryAfter: '0' })));
-    const error = await failure(ply.run({ action: ACTION, arguments: { message }, configuration }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message }, configuration }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details).toMatchObject({ status: 503, attempts: 4 });
     expect(mandrill.failNext).toHaveLength(0);
@@ -143,20 +135,20 @@ describe('Mandrill Send Message through the executor', () => {
 
   it('times out when Mandrill does not answer within the run deadline', async () => {
     mandrill.state.delayNextMs = 5_000;
-    const error = await failure(ply.run({ action: ACTION, arguments: { message }, configuration, timeoutMs: 150 }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message }, configuration, timeoutMs: 150 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
   });
 
   it('refuses a message without recipients before calling Mandrill', async () => {
     const before = mandrill.received.length;
-    const error = await failure(ply.run({ action: ACTION, arguments: { message: { ...message, to: [] } }, configuration }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: { ...message, to: [] } }, configuration }));
     expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
     expect(error.message).toContain('/message/to');
     expect(mandrill.received.length).toBe(before);
   });
 
   it('refuses a configuration without the API key, naming it', async () => {
-    const error = await failure(ply.run({ action: ACTION, arguments: { message }, configuration: { base_url: configuration['base_url'] } }));
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message }, configuration: { base_url: configuration['base_url'] } }));
     expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
     expect(error.message).toContain('apikey');
   });

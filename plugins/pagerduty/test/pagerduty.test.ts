@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/core/testing';
+import type { Ply } from '@ply/core';
+import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/core/testing';
 import plugin from '../src/index.js';
 import { fakePagerDuty } from './fake-pagerduty.js';
 import { ALERT, fakeSekoiaAlerts } from './fake-sekoia.js';
@@ -12,14 +12,6 @@ const ROUTING_KEY = 'pdkey0secret1a2b3c4d5e6f7a8b9c0d';
 const SEKOIA_KEY = 'sk-pd-test-91c4e0';
 const SEKOIA_READ_ONLY_KEY = 'sk-pd-readonly-55aa';
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
 
 describe('PagerDuty plugin through the executor', () => {
   const pagerDuty = fakePagerDuty();
@@ -85,7 +77,7 @@ describe('PagerDuty plugin through the executor', () => {
 
   it('fails with 401 when the Sekoia.io key is wrong, sends nothing to PagerDuty and never shows the key', async () => {
     const before = pagerDuty.received.length;
-    const error = await failure(trigger({ api_key: 'sk-wrong-key-778899' }));
+    const error = await plyErrorOf(trigger({ api_key: 'sk-wrong-key-778899' }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details['status']).toBe(401);
     expect(error.message).toContain('Unauthorized');
@@ -95,7 +87,7 @@ describe('PagerDuty plugin through the executor', () => {
   });
 
   it('fails with 403 and Sekoia.io\'s message when the key may not read alerts', async () => {
-    const error = await failure(trigger({ api_key: SEKOIA_READ_ONLY_KEY }));
+    const error = await plyErrorOf(trigger({ api_key: SEKOIA_READ_ONLY_KEY }));
     expect(error.details['status']).toBe(403);
     expect(error.message).toContain('SIC_READ_ALERTS');
     expect(JSON.stringify(error)).not.toContain(SEKOIA_READ_ONLY_KEY);
@@ -104,7 +96,7 @@ describe('PagerDuty plugin through the executor', () => {
   it('passes PagerDuty\'s validation errors through on 400, without retrying or showing the key', async () => {
     const badKey = 'pd-too-short-key';
     const before = pagerDuty.received.length;
-    const error = await failure(trigger({}, { configuration: { ...configuration, integration_key: badKey } }));
+    const error = await plyErrorOf(trigger({}, { configuration: { ...configuration, integration_key: badKey } }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details['status']).toBe(400);
     expect(error.message).toContain("Event object is invalid: Length of 'routing_key' is incorrect (should be 32 characters)");
@@ -122,7 +114,7 @@ describe('PagerDuty plugin through the executor', () => {
 
   it('gives up after the retries when PagerDuty keeps answering 502', async () => {
     pagerDuty.failNext.push(...Array.from({ length: 4 }, () => ({ status: 502 as const, retryAfter: '0' })));
-    const error = await failure(trigger());
+    const error = await plyErrorOf(trigger());
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details).toMatchObject({ status: 502, attempts: 4 });
     expect(error.message).toContain('upstream unavailable (502)');
@@ -130,7 +122,7 @@ describe('PagerDuty plugin through the executor', () => {
 
   it('times out when PagerDuty does not answer within the run deadline', async () => {
     pagerDuty.state.delayNextMs = 5_000;
-    const error = await failure(trigger({}, { timeoutMs: 300 }));
+    const error = await plyErrorOf(trigger({}, { timeoutMs: 300 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
   });
 
@@ -145,14 +137,14 @@ describe('PagerDuty plugin through the executor', () => {
 
   it('refuses to acknowledge without a dedup_key, before calling PagerDuty', async () => {
     const before = pagerDuty.received.length;
-    const error = await failure(ply.run({ action: 'pagerduty.acknowledge_alert', arguments: {}, configuration }));
+    const error = await plyErrorOf(ply.run({ action: 'pagerduty.acknowledge_alert', arguments: {}, configuration }));
     expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
     expect(error.message).toContain('dedup_key');
     expect(pagerDuty.received.length).toBe(before);
   });
 
   it('refuses a configuration without the integration key, naming it', async () => {
-    const error = await failure(ply.run({ action: 'pagerduty.resolve_alert', arguments: { dedup_key: 'x' }, configuration: {} }));
+    const error = await plyErrorOf(ply.run({ action: 'pagerduty.resolve_alert', arguments: { dedup_key: 'x' }, configuration: {} }));
     expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
     expect(error.message).toContain('integration_key');
   });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/core/testing';
+import type { Ply } from '@ply/core';
+import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/core/testing';
 import plugin from '../src/index.js';
 import { fakeTheHive } from './fake-thehive.js';
 
@@ -19,14 +19,6 @@ const sekoiaAlert = {
   created_at: 1764400000,
 };
 
-async function failure(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
 
 describe('TheHive 5 plugin through the executor', () => {
   const thehive = fakeTheHive(API_KEY, READ_ONLY_KEY);
@@ -83,7 +75,7 @@ describe('TheHive 5 plugin through the executor', () => {
   });
 
   it('reports a duplicate sourceRef as a clear error naming the alert', async () => {
-    const error = await failure(run('create_an_alert_in_the_hive_v5', { alert: sekoiaAlert }));
+    const error = await plyErrorOf(run('create_an_alert_in_the_hive_v5', { alert: sekoiaAlert }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.message).toBe('TheHive already has an alert with type "malicious-code/malware", source "Sekoia.io" and sourceRef "ALsekoia1": Alert already exists');
     expect(error.details).toMatchObject({ status: 400, duplicate: true, sourceRef: 'ALsekoia1' });
@@ -91,7 +83,7 @@ describe('TheHive 5 plugin through the executor', () => {
 
   it('refuses an alert without title, description, type, source or sourceRef before calling TheHive', async () => {
     const before = thehive.received.length;
-    const error = await failure(run('create_an_alert_in_the_hive_v5', { title: 'Only a title' }));
+    const error = await plyErrorOf(run('create_an_alert_in_the_hive_v5', { title: 'Only a title' }));
     expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
     expect(error.message).toContain('/description, /type, /source, /sourceRef');
     expect(thehive.received.length).toBe(before);
@@ -99,7 +91,7 @@ describe('TheHive 5 plugin through the executor', () => {
 
   it('fails with 401 for a bad key, without retrying and without showing the key', async () => {
     const before = thehive.received.length;
-    const error = await failure(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { configuration: { ...configuration, apikey: 'th-wrong-key-424242' } }));
+    const error = await plyErrorOf(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { configuration: { ...configuration, apikey: 'th-wrong-key-424242' } }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details['status']).toBe(401);
     expect(error.message).toContain('Authentication failure');
@@ -109,7 +101,7 @@ describe('TheHive 5 plugin through the executor', () => {
   });
 
   it('fails with 403 and TheHive\'s message when the key may not create alerts', async () => {
-    const error = await failure(
+    const error = await plyErrorOf(
       run('create_an_alert_in_the_hive_v5', { title: 't', description: 'd', type: 'external', source: 'SIEM', sourceRef: 'ro-1' }, { configuration: { ...configuration, apikey: READ_ONLY_KEY } }),
     );
     expect(error.details['status']).toBe(403);
@@ -142,14 +134,14 @@ describe('TheHive 5 plugin through the executor', () => {
 
   it('passes TheHive\'s validation message through on 400 (unknown data type), without retrying', async () => {
     const before = thehive.received.length;
-    const error = await failure(run('add_an_observable_in_the_hive_v5', { alert_id: alertId, observables: [{ dataType: 'not-a-type', data: 'x' }] }));
+    const error = await plyErrorOf(run('add_an_observable_in_the_hive_v5', { alert_id: alertId, observables: [{ dataType: 'not-a-type', data: 'x' }] }));
     expect(error.details['status']).toBe(400);
     expect(error.message).toContain('Observable dataType not-a-type does not exist');
     expect(thehive.received.length).toBe(before + 1);
   });
 
   it('fails with 404 for an observable on an unknown alert', async () => {
-    const error = await failure(run('add_an_observable_in_the_hive_v5', { alert_id: '~1', observables: [{ dataType: 'ip', data: '198.51.100.1' }] }));
+    const error = await plyErrorOf(run('add_an_observable_in_the_hive_v5', { alert_id: '~1', observables: [{ dataType: 'ip', data: '198.51.100.1' }] }));
     expect(error.details['status']).toBe(404);
     expect(error.message).toContain('Alert ~1 not found');
   });
@@ -169,19 +161,19 @@ describe('TheHive 5 plugin through the executor', () => {
 
   it('gives up after the retries when TheHive keeps answering 500', async () => {
     thehive.failNext.push(...Array.from({ length: 4 }, () => ({ status: 500 as const, retryAfter: '0' })));
-    const error = await failure(run('create_an_alert_in_the_hive_v5', { title: 't', description: 'd', type: 'external', source: 'SIEM', sourceRef: 'down-1' }));
+    const error = await plyErrorOf(run('create_an_alert_in_the_hive_v5', { title: 't', description: 'd', type: 'external', source: 'SIEM', sourceRef: 'down-1' }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.details).toMatchObject({ status: 500, attempts: 4 });
   });
 
   it('times out when TheHive does not answer within the run deadline', async () => {
     thehive.faults.delayNextMs = 5_000;
-    const error = await failure(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { timeoutMs: 150 }));
+    const error = await plyErrorOf(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { timeoutMs: 150 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
   });
 
   it('refuses a configuration without the API key, naming it', async () => {
-    const error = await failure(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { configuration: { base_url: server.url } }));
+    const error = await plyErrorOf(run('get_an_alert_in_the_hive_v5', { alert_id: alertId }, { configuration: { base_url: server.url } }));
     expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
     expect(error.message).toContain('apikey');
   });
