@@ -2,9 +2,8 @@ import { defineAction } from '@ply/core';
 import { z } from 'zod';
 import { sekoiaApiOf } from './endpoint-call.js';
 import { EventSearchJob } from './event-search-job.js';
+import { MAX_SEARCH_LIMIT, searchJobArguments } from './search-arguments.js';
 import { REFERENCE_SEARCH_JOB_LIMITS, type SearchJobLimits } from './search-job-limits.js';
-
-const MAX_LIMIT = 100;
 
 /** Get Event Field Common Values, waiting for its search job within `limits`. */
 export function createGetEventFieldCommonValues(limits: SearchJobLimits = REFERENCE_SEARCH_JOB_LIMITS) {
@@ -16,11 +15,11 @@ export function createGetEventFieldCommonValues(limits: SearchJobLimits = REFERE
     group: 'Getters',
     arguments: z
       .object({
-        query: z.string().describe('Event search query'),
-        earliest_time: z.string().describe('The earliest time of the time range of the search'),
-        latest_time: z.string().describe('The latest time of the time range of the search'),
+        query: searchJobArguments.query,
+        earliest_time: searchJobArguments.earliest_time,
+        latest_time: searchJobArguments.latest_time,
         fields: z.string().describe('Fields to compute the most common values (use a coma between fields)'),
-        limit: z.number().min(1).max(MAX_LIMIT).default(100).describe('Maximum number of events to retrieve'),
+        limit: searchJobArguments.limit,
       })
       .meta({ title: 'Arguments' }),
     results: z.object({
@@ -33,7 +32,7 @@ export function createGetEventFieldCommonValues(limits: SearchJobLimits = REFERE
     }),
     async run(ctx, args) {
       const requested = new Set(args.fields.split(',').map((field) => field.trim()).filter(Boolean));
-      const limit = Math.min(MAX_LIMIT, Math.floor(args.limit));
+      const limit = Math.min(MAX_SEARCH_LIMIT, Math.floor(args.limit));
       const job = await EventSearchJob.create(sekoiaApiOf(ctx), { ...args, limit }, { limits, signal: ctx.signal, log: ctx.log });
       await job.waitUntilDone();
       const found = await job.fields(requested);

@@ -2,10 +2,8 @@ import { defineAction } from '@ply/core';
 import { z } from 'zod';
 import { sekoiaApiOf } from './endpoint-call.js';
 import { EventSearchJob } from './event-search-job.js';
+import { MAX_SEARCH_LIMIT, searchJobArguments } from './search-arguments.js';
 import { REFERENCE_SEARCH_JOB_LIMITS, type SearchJobLimits } from './search-job-limits.js';
-
-/** The reference caps both the job's `max_last_events` and the page size at 100. */
-const MAX_LIMIT = 100;
 
 /** Get Events, waiting for its search job within `limits` (the reference's by default). */
 export function createGetEvents(limits: SearchJobLimits = REFERENCE_SEARCH_JOB_LIMITS) {
@@ -17,15 +15,12 @@ export function createGetEvents(limits: SearchJobLimits = REFERENCE_SEARCH_JOB_L
     group: 'Getters',
     arguments: z
       .object({
-        query: z.string().describe('Event search query'),
-        earliest_time: z.string().describe('The earliest time of the time range of the search'),
-        latest_time: z.string().describe('The latest time of the time range of the search'),
-        limit: z.number().min(1).max(MAX_LIMIT).default(100).describe('Maximum number of events to retrieve'),
+        ...searchJobArguments,
       })
       .meta({ title: 'Arguments' }),
     results: z.object({ events: z.array(z.record(z.string(), z.unknown())) }),
     async run(ctx, args) {
-      const limit = Math.min(MAX_LIMIT, Math.floor(args.limit));
+      const limit = Math.min(MAX_SEARCH_LIMIT, Math.floor(args.limit));
       const job = await EventSearchJob.create(sekoiaApiOf(ctx), { ...args, limit }, { limits, signal: ctx.signal, log: ctx.log });
       await job.waitUntilDone();
       return { events: (await job.events(limit)) as Array<Record<string, unknown>> };
