@@ -57,6 +57,10 @@ const BY_CODE = {
   PLY_SIGNATURE_INVALID: EXIT.untrusted,
   PLY_REGISTRY_ERROR: EXIT.vendor,
   PLY_UPGRADE_BREAKING: EXIT.breaking,
+  PLY_UNAUTHENTICATED: EXIT.usage,
+  PLY_FORBIDDEN: EXIT.usage,
+  PLY_ROUTE_NOT_FOUND: EXIT.notFound,
+  PLY_PAYLOAD_TOO_LARGE: EXIT.usage,
   PLY_INTERNAL: EXIT.internal,
 } as const satisfies Record<PlyErrorCode, number>;
 

@@ -89,3 +89,10 @@ export {
   type JoinNode,
   type RetryPolicy,
 } from './playbooks/playbook-schema.js';
+export { Supervisor, type SupervisorOptions } from './supervisor/supervisor.js';
+export { SupervisedInstance, type InstanceBody, type InstanceState, type InstanceStatus } from './supervisor/supervised-instance.js';
+export { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from './supervisor/restart-policy.js';
+export { PlaybookTriggers, type PlaybookTriggersOptions } from './supervisor/playbook-triggers.js';
+export { IntakeSink, type IntakeSinkOptions, type IntakeTransport } from './supervisor/intake-sink.js';
+export { connectorInstanceBody, type ConnectorInstanceOptions } from './supervisor/connector-instance.js';
+export { buildTriggerContext, buildConnectorContext, parseItemArguments, type LongRunningContextOptions } from './supervisor/long-running-context.js';

@@ -4,9 +4,11 @@ import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
+import { serveBenchmarks } from './serve.bench.mjs';
 
 process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
 corpusLoad();
 await executorOverhead();
 await registryBenchmarks();
 await playbookRuns();
+await serveBenchmarks();

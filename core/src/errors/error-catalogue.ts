@@ -43,6 +43,10 @@ export const ERROR_CATALOGUE = {
   PLY_SIGNATURE_INVALID: { user: false, title: 'Package signature is missing, invalid or by an untrusted key' },
   PLY_REGISTRY_ERROR: { user: false, title: 'Registry unreachable or answered with an error' },
   PLY_UPGRADE_BREAKING: { user: true, title: 'Upgrade changes action arguments in a way that breaks callers' },
+  PLY_UNAUTHENTICATED: { user: true, title: 'Missing or invalid credentials (API token, webhook token or signature)' },
+  PLY_FORBIDDEN: { user: true, title: 'The API token lacks the role this request needs' },
+  PLY_ROUTE_NOT_FOUND: { user: true, title: 'No such HTTP route' },
+  PLY_PAYLOAD_TOO_LARGE: { user: true, title: 'Request body is too large' },
   PLY_INTERNAL: { user: false, title: 'Internal error' },
 } as const satisfies Record<string, { user: boolean; title: string }>;
 

@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
-import type { ConnectorContext } from '../contracts/context.js';
 import type { RetryPolicy } from '../contracts/http.js';
 import type { AnyConnector } from '../contracts/plugin.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
-import { DirectoryFileStore } from '../files/directory-file-store.js';
-import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { buildConnectorContext } from '../supervisor/long-running-context.js';
 import { toJsonPointer } from '../manifest/json-file.js';
 import { captureLogs } from './log-capture.js';
 
@@ -82,24 +80,26 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
       return Promise.resolve();
     },
   };
-  const context: ConnectorContext = {
-    runId: `connector-test-${Date.now()}`,
-    config: options.configuration,
-    log: logger,
-    http: new FetchHttpClient({ logger, signal: controller.signal, ...(options.retry ? { retry: options.retry } : {}) }),
-    signal: controller.signal,
-    files: new DirectoryFileStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-connector-'))),
-    module: { slug: 'test', version: '0.0.0' },
-    checkpoint,
-    heartbeat: () => undefined,
-    push: (events) => {
+  const context = buildConnectorContext(
+    {
+      runId: `connector-test-${Date.now()}`,
+      configuration: options.configuration,
+      logger,
+      signal: controller.signal,
+      dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-connector-')),
+      module: { slug: 'test', version: '0.0.0' },
+      checkpoint,
+      heartbeat: () => undefined,
+      ...(options.retry ? { retry: options.retry } : {}),
+    },
+    (events) => {
       if (options.checkEvents !== false) checkedEvents(options.connector, events);
       batches.push(structuredClone(events));
       const ids = events.map(() => `event-${++acknowledged}`);
       wakeAll();
       return Promise.resolve(ids);
     },
-  };
+  );
 
   const args = options.connector.arguments.parse(options.arguments ?? {}) as unknown;
   const running = Promise.resolve()

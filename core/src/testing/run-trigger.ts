@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
-import type { EmitOptions, TriggerContext } from '../contracts/context.js';
+import type { EmitOptions } from '../contracts/context.js';
 import type { RetryPolicy } from '../contracts/http.js';
 import type { AnyTrigger } from '../contracts/plugin.js';
 import { toPlyError, type PlyError } from '../errors/ply-error.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
-import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { buildTriggerContext } from '../supervisor/long-running-context.js';
 import { captureLogs } from './log-capture.js';
 
 /** One event a trigger emitted, with its options. */
@@ -71,24 +71,26 @@ export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
       return Promise.resolve();
     },
   };
-  const context: TriggerContext = {
-    runId: `trigger-test-${Date.now()}`,
-    config: options.configuration,
-    log: logger,
-    http: new FetchHttpClient({ logger, signal: controller.signal, ...(options.retry ? { retry: options.retry } : {}) }),
-    signal: controller.signal,
-    files,
-    module: { slug: 'test', version: '0.0.0' },
-    checkpoint,
-    heartbeat: () => {
-      heartbeats += 1;
+  const context = buildTriggerContext(
+    {
+      runId: `trigger-test-${Date.now()}`,
+      configuration: options.configuration,
+      logger,
+      signal: controller.signal,
+      dataDir: files.root,
+      module: { slug: 'test', version: '0.0.0' },
+      checkpoint,
+      heartbeat: () => {
+        heartbeats += 1;
+      },
+      ...(options.retry ? { retry: options.retry } : {}),
     },
-    emit: (event, emitOptions) => {
+    (event, emitOptions) => {
       events.push({ event: structuredClone(event), options: emitOptions });
       for (const wake of waiters) wake();
       return Promise.resolve();
     },
-  };
+  );
 
   const args = options.trigger.arguments.parse(options.arguments ?? {}) as unknown;
   const running = Promise.resolve()

@@ -1,0 +1,48 @@
+import { API_ROLES, PlyError, PlyStore, settingsFromEnvironment, type ApiRole } from '@ply/core';
+import { printJson, type Output } from '../output.js';
+
+function openStore(): PlyStore {
+  return PlyStore.open({ home: settingsFromEnvironment().home });
+}
+
+/** `ply token create <name> --role <role>`: prints the new API token on its last line (only its hash is stored). */
+export function tokenCreateCommand(output: Output, name: string, options: { role?: string }): void {
+  const role = (options.role ?? 'viewer') as ApiRole;
+  if (!API_ROLES.includes(role)) throw new PlyError('PLY_INVALID_INPUT', `--role must be one of ${API_ROLES.join(', ')} (got "${options.role}")`);
+  const store = openStore();
+  try {
+    const { token, record } = store.tokens.create(name, role);
+    if (output.json) return printJson(output, { ...record, token });
+    output.out(`API token "${name}" with role ${role} (shown once; send it as "Authorization: Bearer <token>"):`);
+    output.out(token);
+  } finally {
+    store.close();
+  }
+}
+
+/** `ply token list`: names, roles and last use; never the tokens. */
+export function tokenListCommand(output: Output): void {
+  const store = openStore();
+  try {
+    const tokens = store.tokens.list();
+    if (output.json) return printJson(output, tokens);
+    if (tokens.length === 0) return output.out('no API tokens (create one with `ply token create <name> --role admin`)');
+    for (const token of tokens) {
+      output.out(`${token.name}\t${token.role}\tcreated ${new Date(token.createdAt).toISOString()}\t${token.lastUsedAt ? `last used ${new Date(token.lastUsedAt).toISOString()}` : 'never used'}`);
+    }
+  } finally {
+    store.close();
+  }
+}
+
+/** `ply token revoke <name>`. */
+export function tokenRevokeCommand(output: Output, name: string): void {
+  const store = openStore();
+  try {
+    if (!store.tokens.revoke(name)) throw new PlyError('PLY_INVALID_INPUT', `no API token named "${name}"`);
+    if (output.json) return printJson(output, { revoked: name });
+    output.out(`revoked API token "${name}"`);
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,74 @@
+import { PlyError } from '@ply/core';
+import { Hono } from 'hono';
+import { bodyText } from './request-input.js';
+import type { Runtime } from './runtime.js';
+import type { ServerEnv } from './server-env.js';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, type WebhookSecrets } from './webhook-secrets.js';
+
+/** Largest webhook body accepted (alerts are small; a flood of huge bodies must not fill memory). */
+const MAX_HOOK_BYTES = 256 * 1024;
+
+/** Remembers which playbooks a webhook starts, read again only when a playbook changed. */
+class WebhookTargets {
+  private generation = -1;
+  private readonly byId = new Map<string, boolean>();
+
+  constructor(private readonly runtime: Runtime) {}
+
+  isWebhook(id: string): boolean {
+    const { playbooks } = this.runtime.store;
+    if (playbooks.generation !== this.generation) {
+      this.byId.clear();
+      this.generation = playbooks.generation;
+    }
+    let known = this.byId.get(id);
+    if (known === undefined) {
+      let type: unknown;
+      try {
+        type = (playbooks.get(id).document as { trigger?: { type?: unknown } } | null)?.trigger?.type;
+      } catch (error) {
+        if (error instanceof PlyError && error.code === 'PLY_PLAYBOOK_NOT_FOUND') return false;
+        throw error;
+      }
+      known = type === 'webhook';
+      if (this.byId.size > 10_000) this.byId.clear();
+      this.byId.set(id, known);
+    }
+    return known;
+  }
+}
+
+function eventOf(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new PlyError('PLY_INVALID_INPUT', `webhook body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `POST /hooks/{playbook id}`: starts the playbook whose trigger is `webhook`, with the JSON
+ * body as `trigger`. The caller proves it holds the playbook's webhook token (`X-Ply-Token`) or
+ * signs the body with it (`X-Ply-Signature: sha256=<hex>`). Answers 202 with the execution id
+ * once the execution row is committed, so an accepted event is never lost.
+ */
+export function hooksRoutes(runtime: Runtime, webhooks: WebhookSecrets): Hono<ServerEnv> {
+  const app = new Hono<ServerEnv>();
+  const targets = new WebhookTargets(runtime);
+
+  app.post('/:id', async (c) => {
+    const id = c.req.param('id');
+    const text = await bodyText(c, MAX_HOOK_BYTES);
+    const headers = { token: c.req.header(WEBHOOK_TOKEN_HEADER), signature: c.req.header(WEBHOOK_SIGNATURE_HEADER) };
+    if (!webhooks.verify(id, headers, text)) {
+      throw new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
+    }
+    if (!targets.isWebhook(id)) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
+    const { executionId } = runtime.engine.start(id, eventOf(text));
+    await runtime.store.executions.committed();
+    return c.json({ executionId }, 202);
+  });
+
+  return app;
+}

@@ -1,0 +1,67 @@
+import { PLY_CORE_VERSION, PlyError, toPlyError, type InstanceStatus } from '@ply/core';
+import { Hono } from 'hono';
+import { accountsRoutes } from './accounts.routes.js';
+import { requireRole } from './auth.middleware.js';
+import { demoReceiverRoutes } from './demo-receiver.routes.js';
+import { httpStatusOf } from './error-status.js';
+import { executionsRoutes } from './executions.routes.js';
+import { hooksRoutes } from './hooks.routes.js';
+import { modulesRoutes } from './modules.routes.js';
+import { openApiDocument } from './openapi.js';
+import { playbooksRoutes } from './playbooks.routes.js';
+import type { Runtime } from './runtime.js';
+import type { ServerEnv } from './server-env.js';
+import { WebhookSecrets } from './webhook-secrets.js';
+
+/** Options of {@link createServerApp}. */
+export interface ServerAppOptions {
+  /** Serve `POST /demo/receiver`, the demo playbook's stand-in for Mattermost. */
+  demoReceiver?: boolean;
+  /** Where the demo receiver and unexpected errors are reported (default: stderr). */
+  print?: (line: string) => void;
+  /** The supervised triggers, for `GET /api/v1/triggers` (absent: the list is empty). */
+  triggers?: { status(): InstanceStatus[] };
+}
+
+/**
+ * The runtime server's Hono app: the API under `/api/v1`, webhooks under `/hooks`. `/` is left
+ * to the web console (`app.route('/', consoleApp)`), which can reuse `requireRole` since every
+ * request carries `c.var.runtime`. Errors become `{ error: { code, message, details } }` with the
+ * status of their code (error-status.ts), here and nowhere else.
+ */
+export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}): Hono<ServerEnv> {
+  const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const webhooks = new WebhookSecrets(runtime.ply.settings.home);
+  const app = new Hono<ServerEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('runtime', runtime);
+    await next();
+  });
+
+  app.onError((thrown, c) => {
+    const error = toPlyError(thrown);
+    const status = httpStatusOf(error.code);
+    // An unexpected failure is logged here; its message may be technical but never holds secrets
+    // (plugin errors are redacted by the executor before they get here).
+    if (status >= 500) print(`[ply serve] ${c.req.method} ${c.req.path} failed: ${error.code} ${error.message}`);
+    return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status);
+  });
+
+  app.notFound((c) => {
+    const error = new PlyError('PLY_ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`);
+    return c.json({ error: { code: error.code, message: error.message, details: error.details } }, 404);
+  });
+
+  const document = openApiDocument();
+  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: PLY_CORE_VERSION, inFlight: runtime.engine.inFlight }));
+  app.get('/api/v1/triggers', requireRole('viewer'), (c) => c.json({ triggers: options.triggers?.status() ?? [] }));
+  app.route('/api/v1/modules', modulesRoutes());
+  app.route('/api/v1/accounts', accountsRoutes());
+  app.route('/api/v1/playbooks', playbooksRoutes(webhooks));
+  app.route('/api/v1/executions', executionsRoutes());
+  app.route('/hooks', hooksRoutes(runtime, webhooks));
+  if (options.demoReceiver) app.route('/demo', demoReceiverRoutes(print));
+  return app;
+}

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { CheckpointStore } from '../contracts/checkpoint.js';
+import { ROOT_LOGGER } from '../di/service-tokens.js';
+import { resolveToken } from '../di/tokens.js';
+import { PlyError } from '../errors/ply-error.js';
+import { secretKeysOf, secretValuesOf } from '../executor/secret-keys.js';
+import type { Ply } from '../runtime/ply.js';
+import type { PlyStore } from '../store/ply-store.js';
+import { IntakeSink, type IntakeSinkOptions, type IntakeTransport } from './intake-sink.js';
+import { buildConnectorContext, parseItemArguments } from './long-running-context.js';
+import type { InstanceBody } from './supervised-instance.js';
+
+/** One configured connector: which one, with which account and arguments, pushing where. */
+export interface ConnectorInstanceOptions {
+  ply: Ply;
+  store: PlyStore;
+  /** Instance id: the supervisor runs one instance per id, and the checkpoint is keyed by it. */
+  id: string;
+  module: string;
+  connector: string;
+  version?: string;
+  account?: string;
+  arguments?: Record<string, unknown>;
+  transport: IntakeTransport;
+  sink?: Omit<IntakeSinkOptions, 'transport'>;
+}
+
+/**
+ * A checkpoint store whose `set` first waits until every event pushed so far is acknowledged:
+ * a connector that checkpoints without awaiting its push still never moves past unsent events.
+ */
+function afterAcknowledged(checkpoint: CheckpointStore, sink: IntakeSink): CheckpointStore {
+  return {
+    get: () => checkpoint.get(),
+    set: async (value) => {
+      await sink.drain();
+      await checkpoint.set(value);
+    },
+  };
+}
+
+/** The supervised body of a connector instance (give it to `Supervisor.ensure`). */
+export function connectorInstanceBody(options: ConnectorInstanceOptions): InstanceBody {
+  return async (signal, heartbeat) => {
+    const { ply, store } = options;
+    const { module, item } = ply.catalog.find('connector', `${options.module}.${options.connector}`, options.version);
+    const implementation = await ply.code.implementation(module, 'connector', item.docker);
+    const configuration = options.account ? store.accounts.configurationForRun(module.manifest.slug, options.account).configuration : {};
+    const secretKeys = secretKeysOf(module.manifest.configuration);
+    const logger = resolveToken(ply.container, ROOT_LOGGER)
+      .withSecrets(secretValuesOf(configuration, secretKeys), secretKeys)
+      .child({ connector: `${module.manifest.slug}.${item.slug}`, instance: options.id });
+    const sink = new IntakeSink({ ...options.sink, transport: options.transport });
+    const context = buildConnectorContext(
+      {
+        runId: `connector-${options.id}-${Date.now()}`,
+        configuration,
+        logger,
+        signal,
+        dataDir: join(ply.settings.home, 'connectors', options.id),
+        module: { slug: module.manifest.slug, version: module.manifest.version },
+        checkpoint: afterAcknowledged(store.checkpoints.for('connector', options.id), sink),
+        heartbeat,
+      },
+      (events) => sink.push(events),
+    );
+    try {
+      await implementation.start(context, parseItemArguments(implementation, options.arguments));
+    } finally {
+      sink.close(new PlyError('PLY_ACTION_CANCELLED', `connector ${options.id} stopped before these events were sent`));
+    }
+  };
+}

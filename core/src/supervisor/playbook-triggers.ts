@@ -1,0 +1,155 @@
+import { join } from 'node:path';
+import { Cron } from 'croner';
+import { ROOT_LOGGER } from '../di/service-tokens.js';
+import { resolveToken } from '../di/tokens.js';
+import { toPlyError } from '../errors/ply-error.js';
+import { secretKeysOf, secretValuesOf } from '../executor/secret-keys.js';
+import type { PinoLogger } from '../logging/pino-logger.js';
+import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
+import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
+import type { Ply } from '../runtime/ply.js';
+import type { PlyStore } from '../store/ply-store.js';
+import { buildTriggerContext, parseItemArguments } from './long-running-context.js';
+import type { RestartPolicy } from './restart-policy.js';
+import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
+import { Supervisor } from './supervisor.js';
+
+/** Options of {@link PlaybookTriggers}. */
+export interface PlaybookTriggersOptions {
+  ply: Ply;
+  store: PlyStore;
+  engine: PlaybookEngine;
+  /** How often enabled playbooks are compared with the running triggers. Default 1,000 ms. */
+  syncIntervalMs?: number;
+  restart?: RestartPolicy;
+  heartbeatTimeoutMs?: number;
+}
+
+type LongRunningTrigger = Extract<PlaybookTrigger, { type: 'schedule' | 'module' }>;
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Runs the triggers of enabled playbooks that are not started from outside: `schedule` (cron,
+ * with croner) and `module` (a plugin trigger's long-running `start`, its events passed to
+ * `ctx.emit`, its checkpoint in the store). Each playbook's trigger is one supervised instance,
+ * restarted with backoff when it fails; a sync loop starts, restarts (new version) and stops
+ * instances as playbooks are enabled, updated and disabled.
+ */
+export class PlaybookTriggers {
+  readonly supervisor: Supervisor;
+  private readonly versions = new Map<string, number>();
+  private readonly logger: PinoLogger;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = -1;
+  private syncing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: PlaybookTriggersOptions) {
+    this.logger = resolveToken(options.ply.container, ROOT_LOGGER).child({ component: 'triggers' });
+    this.supervisor = new Supervisor({
+      ...(options.restart ? { restart: options.restart } : {}),
+      ...(options.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: options.heartbeatTimeoutMs } : {}),
+      onFailure: (instance, error, restartInMs) => this.logger.warn('trigger failed; restarting', { instance: instance.id, code: error.code, error: error.message, restartInMs }),
+    });
+  }
+
+  start(): void {
+    void this.sync();
+    this.timer = setInterval(() => void this.sync(), this.options.syncIntervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.syncing;
+    await this.supervisor.stopAll();
+    this.versions.clear();
+  }
+
+  status(): InstanceStatus[] {
+    return this.supervisor.status();
+  }
+
+  /** Brings running triggers in line with enabled playbooks (cheap when nothing changed). */
+  sync(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => this.logger.error('trigger sync failed', { error: toPlyError(error).message }));
+    return this.syncing;
+  }
+
+  private async syncNow(): Promise<void> {
+    const { store } = this.options;
+    if (store.playbooks.generation === this.generation) return;
+    this.generation = store.playbooks.generation;
+    const wanted = new Map<string, { version: number; trigger: LongRunningTrigger }>();
+    for (const playbook of store.playbooks.list()) {
+      const trigger = (playbook.document as { trigger?: PlaybookTrigger }).trigger;
+      if (playbook.enabled && (trigger?.type === 'schedule' || trigger?.type === 'module')) wanted.set(playbook.id, { version: playbook.version, trigger });
+    }
+    for (const [id, version] of this.versions) {
+      if (wanted.get(id)?.version !== version) {
+        this.versions.delete(id);
+        await this.supervisor.stop(id);
+      }
+    }
+    for (const [id, { version, trigger }] of wanted) {
+      if (this.versions.has(id)) continue;
+      this.versions.set(id, version);
+      this.supervisor.ensure(id, trigger.type === 'schedule' ? 'schedule' : `trigger ${trigger.module}.${trigger.trigger}`, this.bodyOf(id, trigger));
+    }
+  }
+
+  /** Starts a run for an event; a refused run (rate limit, disabled meanwhile) is logged, not thrown at the trigger. */
+  private async startRun(playbookId: string, event: unknown): Promise<void> {
+    try {
+      this.options.engine.start(playbookId, event);
+    } catch (error) {
+      const failure = toPlyError(error);
+      this.logger.warn('trigger event not run', { playbookId, code: failure.code, error: failure.message });
+      return;
+    }
+    // The event is durable before `emit` resolves: a trigger may checkpoint past it safely.
+    await this.options.store.executions.committed();
+  }
+
+  private bodyOf(playbookId: string, trigger: LongRunningTrigger): InstanceBody {
+    if (trigger.type === 'schedule') {
+      return async (signal, heartbeat) => {
+        const job = new Cron(trigger.cron, trigger.timezone ? { timezone: trigger.timezone } : {}, () => {
+          heartbeat();
+          void this.startRun(playbookId, { scheduled_at: new Date().toISOString() });
+        });
+        heartbeat();
+        await untilAborted(signal);
+        job.stop();
+      };
+    }
+    return async (signal, heartbeat) => {
+      const { ply, store } = this.options;
+      const { module, item } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
+      const implementation = await ply.code.implementation(module, 'trigger', item.docker);
+      const configuration = trigger.account ? store.accounts.configurationForRun(module.manifest.slug, trigger.account).configuration : {};
+      const logger = resolveToken(ply.container, ROOT_LOGGER)
+        .withSecrets(secretValuesOf(configuration, secretKeysOf(module.manifest.configuration)), secretKeysOf(module.manifest.configuration))
+        .child({ trigger: `${module.manifest.slug}.${item.slug}`, playbookId });
+      const context = buildTriggerContext(
+        {
+          runId: `trigger-${playbookId}-${Date.now()}`,
+          configuration,
+          logger,
+          signal,
+          dataDir: join(ply.settings.home, 'triggers', playbookId),
+          module: { slug: module.manifest.slug, version: module.manifest.version },
+          checkpoint: store.checkpoints.for('trigger', playbookId),
+          heartbeat,
+        },
+        (event) => this.startRun(playbookId, event),
+      );
+      await implementation.start(context, parseItemArguments(implementation, trigger.arguments));
+    };
+  }
+}

@@ -1,0 +1,167 @@
+// (e) `ply serve` as a user runs it (the built CLI in a child process, a fresh $PLY_HOME):
+// time from spawn to the first served webhook, idle resident memory with every workspace
+// plugin discovered, and webhook → three-node playbook (action → condition → store) runs/s with
+// every execution and node record persisted, next to the n8n figures quoted in issue 7.
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { percentile, row } from './stats.mjs';
+
+const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+function post(agent, url, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = typeof body === 'string' ? body : JSON.stringify(body);
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body: data }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+function get(agent, url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    request(url, { agent, headers }, (res) => {
+      let data = '';
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, json: JSON.parse(data) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function rssMiB(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Number(/(\d+)/.exec(line)[1]) / 1024;
+}
+
+const playbook = () =>
+  JSON.stringify({
+    name: 'Bench: webhook → post → branch → store',
+    trigger: { type: 'webhook', next: ['notify'] },
+    nodes: {
+      notify: { type: 'action', module: 'mattermost', action: 'post_message', account: 'bench', arguments: { message: 'alert {{ trigger.alert }}' }, next: ['urgent'] },
+      urgent: { type: 'condition', branches: [{ name: 'high', condition: 'trigger.score > 50', next: ['remember'] }], else: ['remember'] },
+      remember: { type: 'store', set: { alert: '{{ trigger.alert }}' } },
+    },
+  });
+
+async function load(agent, url, token, total, connections) {
+  const latencies = [];
+  let next = 0;
+  let refused = 0;
+  const begin = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < total) {
+        const n = next++;
+        const t0 = process.hrtime.bigint();
+        const answer = await post(agent, url, { alert: `AL${n}`, score: n % 100 }, { 'x-ply-token': token });
+        if (answer.status !== 202) refused += 1;
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const acceptedSeconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  if (refused) throw new Error(`${refused} webhook requests were not accepted`);
+  return { begin, acceptedPerSecond: total / acceptedSeconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+async function waitIdle(agent, base, admin, playbookId) {
+  for (;;) {
+    const { json } = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=running&limit=1`, { authorization: `Bearer ${admin}` });
+    if (json.executions.length === 0) return process.hrtime.bigint();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export async function serveBenchmarks({ total = 5000 } = {}) {
+  const home = mkdtempSync(join(tmpdir(), 'ply-bench-serve-'));
+  const key = randomBytes(32);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // The demo webhook's token derives from the secret key (see docs/runtime.md): known before the start.
+  const demoToken = createHmac('sha256', key).update('ply-webhook-v1:demo').digest('base64url');
+  const receiver = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const agent = new Agent({ keepAlive: true, maxSockets: 200 });
+
+  const t0 = process.hrtime.bigint();
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], { cwd: REPO, env: { ...process.env, PLY_HOME: home, PLY_SECRET_KEY: key.toString('base64'), PLY_LOG_LEVEL: 'error' } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  let firstWebhookMs;
+  for (;;) {
+    try {
+      const answer = await post(undefined, `${base}/hooks/demo`, { alert_uuid: 'ALfirst' }, { 'x-ply-token': demoToken });
+      if (answer.status === 202) {
+        firstWebhookMs = Number(process.hrtime.bigint() - t0) / 1e6;
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Number(process.hrtime.bigint() - t0) / 1e6 > 20_000) throw new Error(`ply serve did not answer within 20 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const idleRss = rssMiB(child.pid);
+  const admin = /admin API token \(shown once; keep it\): (\S+)/.exec(output)[1];
+  const auth = { authorization: `Bearer ${admin}` };
+
+  const account = await post(agent, `${base}/api/v1/accounts`, { module: 'mattermost', name: 'bench', configuration: { hook_url: `http://127.0.0.1:${receiver.address().port}/hooks/bench` } }, auth);
+  if (account.status !== 201) throw new Error(account.body);
+  const created = await post(agent, `${base}/api/v1/playbooks?enable=true`, playbook(), auth);
+  if (created.status !== 201) throw new Error(created.body);
+  const playbookId = JSON.parse(created.body).id;
+  const hook = await get(agent, `${base}/api/v1/playbooks/${playbookId}/webhook`, auth);
+  const hookUrl = `${base}${hook.json.path}`;
+
+  await load(agent, hookUrl, hook.json.token, 1000, 10); // warm-up: JIT, caches, SQLite pages
+  await waitIdle(agent, base, admin, playbookId);
+  const results = {};
+  for (const connections of [10, 100]) {
+    const measured = await load(agent, hookUrl, hook.json.token, total, connections);
+    const idle = await waitIdle(agent, base, admin, playbookId);
+    results[connections] = { ...measured, runsPerSecond: total / (Number(idle - measured.begin) / 1e9) };
+  }
+  const loadedRss = rssMiB(child.pid);
+  const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
+
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.on('exit', resolve));
+  receiver.close();
+  agent.destroy();
+
+  process.stdout.write('\n(e) ply serve (built CLI, child process): webhook → action → condition → store, records in SQLite\n');
+  row('spawn → first webhook answered 202 (target ≤ 500 ms)', firstWebhookMs.toFixed(0), ' ms   (n8n 2.8.4: 3,700 ms)');
+  row('idle RSS after start, 5 workspace plugins (target < 80)', idleRss.toFixed(1), ' MiB  (n8n: 346 MiB)');
+  for (const connections of [10, 100]) {
+    const r = results[connections];
+    row(`${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), connections === 10 ? ' runs/s  (n8n: 187 req/s at 10 conn.)' : ' runs/s');
+    row(`  webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
+  }
+  row('RSS after the runs', loadedRss.toFixed(1), ' MiB');
+  row('succeeded executions (first page, max 1000)', String(executions.json.executions.length));
+  return { firstWebhookMs, idleRss, results };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await serveBenchmarks();
