@@ -31,6 +31,16 @@ export class ModuleCatalog {
     this.bySlug.set(module.manifest.slug, kept);
   }
 
+  /**
+   * Forgets the versions of a module (only those found in `source` when given): after an
+   * uninstall, or before re-adding the installed versions when the active one changed.
+   */
+  remove(slug: string, source?: LoadedModule['source']): void {
+    const kept = (this.bySlug.get(slug) ?? []).filter((module) => source !== undefined && module.source !== source);
+    if (kept.length > 0) this.bySlug.set(slug, kept);
+    else this.bySlug.delete(slug);
+  }
+
   /** Every module, sorted by slug: the active version of each, else its highest. */
   modules(): LoadedModule[] {
     return [...this.bySlug.keys()].sort().map((slug) => preferred(this.bySlug.get(slug)!)!);

@@ -1,0 +1,150 @@
+import { toPlyError, type PlyIssue } from '@ply/core';
+import { Hono } from 'hono';
+import { CONSOLE_RUN_PREFIX } from './action-run-recorder.js';
+import type { ConsoleDeps } from './console-app.js';
+import { allows } from './console-auth.js';
+import type { ConsoleEnv } from './console-env.js';
+import { page, redirectWith, viewerOf } from './console-page.js';
+import { CsrfField } from './csrf-field.js';
+
+function PostButton(props: { action: string; csrf: string; label: string; danger?: boolean }) {
+  return (
+    <form class="inline" method="post" action={props.action}>
+      <CsrfField token={props.csrf} />
+      <button type="submit" class={props.danger ? 'danger' : 'secondary'}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+function Issues(props: { issues: PlyIssue[] }) {
+  return (
+    <ul>
+      {props.issues.map((issue) => (
+        <li>
+          <code>{issue.pointer || '/'}</code> {issue.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `/playbooks`: the list with last runs; validate (viewer), run now (operator), enable and disable (admin). */
+export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const { runtime } = deps;
+  const base = (id: string) => `/playbooks/${encodeURIComponent(id)}`;
+
+  app.get('/', deps.role('viewer'), (c) => {
+    const role = c.get('consoleSession').role;
+    const csrf = viewerOf(c).csrf;
+    const playbooks = runtime.store.playbooks.list();
+    return page(
+      c,
+      { title: 'Playbooks', section: '/playbooks' },
+      playbooks.length === 0 ? (
+        <p>No playbooks yet. Create them with the API (<code>POST /api/v1/playbooks</code>); see docs/playbooks.md.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Playbook</th>
+              <th scope="col">Version</th>
+              <th scope="col">State</th>
+              <th scope="col">Last runs</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {playbooks.map((playbook) => {
+              const runs = runtime.store.executions.list({ playbookId: playbook.id, limit: 3 });
+              return (
+                <tr id={playbook.id}>
+                  <td>
+                    <strong>{playbook.name}</strong>
+                    <br />
+                    <code class="muted">{playbook.id}</code>
+                  </td>
+                  <td>{playbook.version}</td>
+                  <td>
+                    <span class={`status ${playbook.enabled ? 'enabled' : 'disabled'}`}>{playbook.enabled ? 'enabled' : 'disabled'}</span>
+                    {playbook.disabledReason && <div class="muted">{playbook.disabledReason}</div>}
+                    {playbook.consecutiveFailures > 0 && <div class="muted">{`${playbook.consecutiveFailures} failure(s) in a row`}</div>}
+                  </td>
+                  <td>
+                    {runs.length === 0 ? (
+                      <span class="muted">never run</span>
+                    ) : (
+                      <ul style="margin:0;padding-left:1rem">
+                        {runs.map((run) => (
+                          <li>
+                            <a href={`/executions/${encodeURIComponent(run.id)}`}>{run.createdAt.replace('T', ' ').slice(0, 19)}</a> <span class={`status ${run.status}`}>{run.status}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <a href={`/executions?playbook=${encodeURIComponent(playbook.id)}`}>all runs</a>
+                  </td>
+                  <td>
+                    <div class="actions">
+                      <PostButton action={`${base(playbook.id)}/validate`} csrf={csrf} label="Validate" />
+                      {allows(role, 'operator') && !playbook.id.startsWith(CONSOLE_RUN_PREFIX) && <PostButton action={`${base(playbook.id)}/run`} csrf={csrf} label="Run now" />}
+                      {allows(role, 'admin') &&
+                        (playbook.enabled ? <PostButton action={`${base(playbook.id)}/disable`} csrf={csrf} label="Disable" danger /> : <PostButton action={`${base(playbook.id)}/enable`} csrf={csrf} label="Enable" />)}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ),
+    );
+  });
+
+  app.post('/:id/validate', deps.role('viewer'), (c) => {
+    const playbook = runtime.store.playbooks.get(c.req.param('id'));
+    const issues = runtime.engine.validate(playbook.document);
+    return page(
+      c,
+      { title: `Validate ${playbook.name}`, section: '/playbooks', notice: issues.length === 0 ? { kind: 'good', text: 'The playbook is valid.' } : { kind: 'bad', text: `${issues.length} problem(s) found.` } },
+      <>
+        {issues.length > 0 && <Issues issues={issues} />}
+        <p>
+          <a href="/playbooks">Back to the playbooks</a>
+        </p>
+      </>,
+    );
+  });
+
+  app.post('/:id/enable', deps.role('admin'), (c) => {
+    try {
+      const playbook = runtime.engine.enable(c.req.param('id'));
+      return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} enabled.` });
+    } catch (error) {
+      const failure = toPlyError(error);
+      const issues = failure.issues.map((issue) => `${issue.pointer || '/'} ${issue.message}`).join('; ');
+      return redirectWith(c, '/playbooks', { kind: 'bad', text: `Not enabled: ${failure.code}: ${issues || failure.message}` });
+    }
+  });
+
+  app.post('/:id/disable', deps.role('admin'), (c) => {
+    const playbook = runtime.engine.disable(c.req.param('id'));
+    return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} disabled.` });
+  });
+
+  app.post('/:id/run', deps.role('operator'), async (c) => {
+    try {
+      // A manual run from the console is a test run: it also runs a disabled playbook.
+      const { executionId } = runtime.engine.start(c.req.param('id'), { source: 'console', caller: c.get('consoleSession').tokenName ?? 'console' }, { force: true });
+      await runtime.store.executions.committed();
+      return redirectWith(c, `/executions/${encodeURIComponent(executionId)}`, { kind: 'good', text: 'Run started.' });
+    } catch (error) {
+      const failure = toPlyError(error);
+      return redirectWith(c, '/playbooks', { kind: 'bad', text: `Not started: ${failure.code}: ${failure.message}` });
+    }
+  });
+
+  return app;
+}

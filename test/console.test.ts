@@ -1,0 +1,217 @@
+import type { ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeServer, type FakeServer } from '@ply/core/testing';
+import { createConsoleApp } from '../cli/src/console/console-app.js';
+import { openRuntime, type Runtime } from '../cli/src/server/runtime.js';
+import { CLI, REPO_ROOT } from './cli-helpers.js';
+import { cleanEnv, run, serveRegistry } from './marketplace-helpers.js';
+
+const NAME = '@ply/plugin-mattermost';
+const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function editJson(file: string, edit: (json: Record<string, unknown>) => void): void {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  edit(json);
+  writeFileSync(file, JSON.stringify(json, null, 2));
+}
+
+/**
+ * Version 1.1.0 of the packed plugin, where Post Message's `channel` becomes required: an upgrade
+ * with one breaking argument change, for the Module page to list before upgrading.
+ */
+function breakingRelease(tarball: string, work: string): string {
+  const dir = join(work, 'v1.1.0');
+  mkdirSync(dir);
+  execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+  editJson(join(dir, 'package', 'package.json'), (json) => (json['version'] = '1.1.0'));
+  editJson(join(dir, 'package', 'module', 'manifest.json'), (json) => (json['version'] = '1.1.0'));
+  editJson(join(dir, 'package', 'module', 'action_post_message.json'), (json) => ((json['arguments'] as { required: string[] }).required.push('channel')));
+  const out = join(work, 'ply-plugin-mattermost-1.1.0.tgz');
+  execFileSync('tar', ['-czf', out, '-C', dir, 'package']);
+  return out;
+}
+
+describe('the web console in headless Chromium', () => {
+  let work: string;
+  let registry: ChildProcess;
+  let registryUrl: string;
+  let runtime: Runtime;
+  let consoleServer: FakeServer;
+  let webhook: FakeServer;
+  let context: BrowserContext;
+  let page: Page;
+  let tokens: { admin: string; viewer: string };
+  const received: Array<Record<string, unknown>> = [];
+  const url = (path: string) => new URL(path, consoleServer.url).href;
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'ply-console-e2e-'));
+    const env = cleanEnv({ PLY_HOME: join(work, 'cli-home'), PLY_WORKSPACE: '' });
+    const storage = join(work, 'storage');
+    const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env });
+    expect(packed.code, packed.stderr).toBe(0);
+    const tarball = (JSON.parse(packed.stdout) as { file: string }).file;
+    const registryToken = (await run(process.execPath, [CLI, 'registry', 'token', 'create', '--storage', storage], { env })).stdout.trim().split('\n').at(-1)!;
+    ({ url: registryUrl, child: registry } = await serveRegistry(storage, env));
+    for (const file of [tarball, breakingRelease(tarball, work)]) {
+      const published = await run(process.execPath, [CLI, 'publish', file, '--registry', registryUrl, '--token', registryToken], { env });
+      expect(published.code, published.stderr).toBe(0);
+    }
+
+    const hooks = new Hono();
+    hooks.post('/hooks/:key', async (c) => {
+      received.push((await c.req.json()) as Record<string, unknown>);
+      return c.text('ok');
+    });
+    webhook = await startFakeServer(hooks.fetch);
+
+    // No workspace plugins: Mattermost must come from the registry.
+    runtime = openRuntime({ settings: { home: join(work, 'home') }, workspaceRoot: null });
+    tokens = { admin: runtime.store.tokens.create('alice', 'admin').token, viewer: runtime.store.tokens.create('victor', 'viewer').token };
+    consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'chromium-profile-')), {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1366, height: 768 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await consoleServer?.close();
+    await webhook?.close();
+    await runtime?.close();
+    registry?.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  async function signIn(token: string): Promise<void> {
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  }
+
+  it('sends an admin to the sign-in page, then in with an API token', async () => {
+    await page.goto(url('/marketplace'));
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await shot('01-sign-in');
+    await page.getByLabel('API token').fill(tokens.admin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(url('/marketplace'));
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Marketplace' }).getAttribute('aria-current')).resolves.toBe('page');
+    expect(await page.content()).not.toContain(tokens.admin);
+  });
+
+  it('finds Mattermost in the marketplace by text and category, with its latest version and counts', async () => {
+    await page.getByLabel('Search', { exact: true }).fill('matter');
+    await page.getByLabel('Category').selectOption('Applicative');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const card = page.getByRole('list', { name: 'Modules' }).getByRole('listitem');
+    await expect(card.count()).resolves.toBe(1);
+    const text = await card.innerText();
+    expect(text).toContain('latest 1.1.0');
+    expect(text).toContain('2 actions · 0 triggers · 0 connectors');
+    expect(text).toContain('not installed');
+    await shot('02-marketplace');
+  });
+
+  it('installs version 1.0.0, shows the breaking change of 1.1.0 before upgrading, upgrades and rolls back', async () => {
+    await page.getByRole('link', { name: 'mattermost' }).click();
+    await page.getByRole('link', { name: '1.0.0' }).click();
+    await page.getByRole('button', { name: 'Install mattermost 1.0.0' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.0.0 installed (integrity and signature verified)');
+
+    await page.goto(url(`/marketplace/${NAME}`));
+    const upgrade = page.getByRole('region', { name: 'Upgrade 1.0.0 → 1.1.0' });
+    await expect(upgrade.innerText()).resolves.toContain('post_message: argument "channel" is now required');
+    await shot('03-module-upgrade-preview');
+    await page.getByRole('button', { name: 'Upgrade to 1.1.0 anyway' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('upgraded from 1.0.0 to 1.1.0 with 1 breaking argument change(s)');
+    await page.getByRole('button', { name: 'Roll back to 1.0.0' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('rolled back from 1.1.0 to 1.0.0');
+    const actions = page.getByRole('region', { name: 'Actions' });
+    await actions.getByText('Post Message', { exact: true }).click();
+    await expect(actions.getByRole('table').first().innerText()).resolves.toContain('message');
+    await shot('04-module-installed');
+  });
+
+  it('rejects an account form with the schema\'s message, then creates the account with its secret write-only', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
+    await page.getByLabel('Module').selectOption('mattermost');
+    await page.getByRole('button', { name: 'Configure…' }).click();
+    await page.getByLabel('Account name (required)').fill('soc');
+    await page.getByLabel('hook_url (required)').fill('not a url');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const field = page.getByLabel('hook_url (required)');
+    await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#f-config--hook_url-error').innerText()).resolves.toBe('must match format "uri"');
+    await shot('05-account-invalid');
+    const hookUrl = `${webhook.url}hooks/console-secret-hook-42`;
+    await field.fill(hookUrl);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('Account "soc" created.');
+    await expect(page.getByText('Secret: set. Leave empty to keep the stored value.').count()).resolves.toBe(1);
+    expect(await page.content()).not.toContain('console-secret-hook-42');
+    await page.goto(url('/accounts'));
+    await shot('06-accounts');
+  });
+
+  it('runs Post Message against the webhook and shows the result, then the execution with its node timeline', async () => {
+    await page.goto(url('/run'));
+    await page.getByRole('link', { name: 'Post Message' }).click();
+    await page.getByLabel('Account').selectOption('soc');
+    await page.getByLabel('message (required)').fill('Alert ALxyz123 needs a look');
+    await page.getByLabel('channel').fill('soc');
+    await page.getByRole('button', { name: 'Run Post Message' }).click();
+    await expect(page.getByRole('region', { name: 'Result: succeeded' }).count()).resolves.toBe(1);
+    expect(received).toEqual([{ text: 'Alert ALxyz123 needs a look', channel: 'soc' }]);
+    await shot('07-run-result');
+    await page.getByRole('region', { name: 'Result: succeeded' }).getByRole('link').click();
+    await expect(page.locator('ol.timeline').innerText()).resolves.toContain('1. action');
+    expect(await page.content()).not.toContain('console-secret-hook-42');
+    await shot('08-execution');
+    await page.goto(url('/executions'));
+    await expect(page.getByRole('table').innerText()).resolves.toContain('Console run: mattermost.post_message');
+    await shot('09-executions');
+    await page.goto(url('/playbooks'));
+    await shot('10-playbooks');
+  });
+
+  it('shows a viewer no install or uninstall button, and answers a forged POST with 403', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(tokens.viewer);
+    await page.goto(url(`/marketplace/${NAME}`));
+    expect(await page.getByRole('button', { name: /Install|Uninstall|Upgrade|Roll back/ }).count()).toBe(0);
+    await expect(page.getByRole('region', { name: 'Installation' }).innerText()).resolves.toContain('needs the admin role');
+    await shot('11-module-as-viewer');
+    const csrf = await page.locator('input[name="_csrf"]').first().getAttribute('value');
+    for (const operation of ['install', 'uninstall']) {
+      const forged = await page.request.post(url(`/marketplace/${operation}`), { form: { _csrf: csrf!, name: NAME, slug: 'mattermost' }, maxRedirects: 0 });
+      expect(forged.status()).toBe(403);
+    }
+    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe('1.0.0');
+  });
+
+  it('lets an admin uninstall the module, which leaves the runtime at once', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(tokens.admin);
+    await page.goto(url(`/marketplace/${NAME}`));
+    await page.getByRole('button', { name: 'Uninstall mattermost' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost uninstalled (removed 1.1.0, 1.0.0)');
+    await expect(page.getByRole('button', { name: 'Install mattermost 1.1.0' }).count()).resolves.toBe(1);
+    expect(runtime.ply.catalog.modules().map((module) => module.manifest.slug)).not.toContain('mattermost');
+  });
+});

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setupConsole } from './console-fixture.js';
+
+const DOCUMENT = {
+  name: 'Echo on demand',
+  trigger: { type: 'manual', next: ['say'] },
+  nodes: { say: { type: 'action', module: 'forms', action: 'echo', arguments: { text: 'hello' } } },
+};
+
+describe('console Playbooks page', () => {
+  let fixture: ReturnType<typeof setupConsole>;
+  beforeEach(() => {
+    fixture = setupConsole();
+  });
+  afterEach(() => fixture.close());
+
+  it('lists playbooks with their state; an admin enables and disables, an operator runs, and the last runs show', async () => {
+    const playbook = fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
+    const admin = await fixture.client('admin');
+    let html = await admin.text('/playbooks');
+    expect(html).toContain('Echo on demand');
+    expect(html).toContain('never run');
+    expect((await admin.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(303);
+    expect(fixture.runtime.store.playbooks.get(playbook.id).enabled).toBe(true);
+    expect(await admin.text('/playbooks')).toContain('Echo on demand enabled.');
+
+    const operator = await fixture.client('operator');
+    const run = await operator.post('/playbooks/echo/run', {}, '/playbooks');
+    expect(run.status).toBe(303);
+    expect(run.headers.get('location')).toMatch(/^\/executions\//);
+    await fixture.runtime.engine.shutdown(5000);
+    html = await operator.text('/playbooks');
+    expect(html).toMatch(/<span class="status (succeeded|failed|running)">/);
+    expect(html).not.toContain('>Disable<');
+
+    expect((await admin.post('/playbooks/echo/disable', {}, '/playbooks')).status).toBe(303);
+    expect(fixture.runtime.store.playbooks.get(playbook.id).enabled).toBe(false);
+  });
+
+  it('validates a playbook and lists its problems', async () => {
+    fixture.runtime.engine.create({ ...DOCUMENT, nodes: { say: { type: 'action', module: 'forms', action: 'nope' } } }, { id: 'broken' });
+    const viewer = await fixture.client('viewer');
+    const html = await (await viewer.post('/playbooks/broken/validate', {}, '/playbooks')).text();
+    expect(html).toContain('problem(s) found');
+    expect(html).toContain('<code>/nodes/say');
+    const admin = await fixture.client('admin');
+    await admin.post('/playbooks/broken/enable', {}, '/playbooks');
+    expect(await admin.text('/playbooks')).toContain('Not enabled: PLY_PLAYBOOK_INVALID');
+  });
+
+  it('hides enable, disable and run from a viewer, and refuses them with 403', async () => {
+    fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
+    const viewer = await fixture.client('viewer');
+    const html = await viewer.text('/playbooks');
+    expect(html).toContain('>Validate<');
+    expect(html).not.toContain('>Enable<');
+    expect(html).not.toContain('>Run now<');
+    expect((await viewer.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
+    expect((await viewer.post('/playbooks/echo/run', {}, '/playbooks')).status).toBe(403);
+    const operator = await fixture.client('operator');
+    expect((await operator.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
+    expect(fixture.runtime.store.playbooks.get('echo').enabled).toBe(false);
+    expect(fixture.runtime.store.executions.list()).toEqual([]);
+  });
+});
