@@ -1,4 +1,7 @@
-import { ModuleInstaller, PLY_CORE_VERSION, settingsFromEnvironment, type InstallProgress } from '@ply/core';
+// Subpath imports: installing must not pay for loading the whole kernel (executor, store, templating).
+import { ModuleInstaller, type InstallProgress } from '@ply/core/installer';
+import { settingsFromEnvironment } from '@ply/core/settings';
+import { PLY_CORE_VERSION } from '@ply/core/version';
 import type { Output } from './output.js';
 
 /** Options shared by the commands that talk to a registry. */

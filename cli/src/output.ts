@@ -1,4 +1,5 @@
-import { isPlyError, toPlyError, type PlyError } from '@ply/core';
+// The light subpath: printing an error must not load the whole kernel.
+import { isPlyError, toPlyError, type PlyError } from '@ply/core/errors';
 
 /** Where command output goes: stdout for results, stderr for diagnostics. */
 export interface Output {

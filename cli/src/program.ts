@@ -1,16 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { PLY_CORE_VERSION } from '@ply/core';
-import { describeCommand } from './commands/describe.command.js';
-import { infoCommand, installCommand, listCommand, rollbackCommand, searchCommand, uninstallCommand, upgradeCommand } from './commands/marketplace.command.js';
-import { packCommand, publishCommand } from './commands/pack.command.js';
-import { registryServeCommand, registryTokenCreateCommand } from './commands/registry.command.js';
-import { lintCommand } from './commands/lint.command.js';
-import { importCommand, type ImportOptions } from './commands/import.command.js';
-import { docsCommand, type DocsOptions } from './commands/docs.command.js';
-import { pluginNewCommand, type PluginNewOptions } from './commands/plugin-new.command.js';
-import { manifestCommand } from './commands/manifest.command.js';
-import { modulesCommand } from './commands/modules.command.js';
-import { runCommand, type RunOptions } from './commands/run.command.js';
+import { PLY_CORE_VERSION } from '@ply/core/version';
+import type { ImportOptions } from './commands/import.command.js';
+import type { DocsOptions } from './commands/docs.command.js';
+import type { PluginNewOptions } from './commands/plugin-new.command.js';
+import type { RunOptions } from './commands/run.command.js';
+import type { ServeOptions } from './commands/serve.command.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { consoleOutput, printError } from './output.js';
 
@@ -29,13 +23,13 @@ export function buildProgram(): Command {
   program
     .command('modules')
     .description('list modules found in the workspace plugins and in $PLY_HOME/modules')
-    .action(() => modulesCommand(consoleOutput(json())));
+    .action(() => import('./commands/modules.command.js').then((m) => m.modulesCommand(consoleOutput(json()))));
 
   program
     .command('describe')
     .argument('<reference>', '<module> or <module>.<action>')
     .description("show a module's configuration and items, or an action's arguments and results")
-    .action((reference: string) => describeCommand(consoleOutput(json()), reference));
+    .action((reference: string) => import('./commands/describe.command.js').then((m) => m.describeCommand(consoleOutput(json()), reference)));
 
   program
     .command('run')
@@ -48,37 +42,38 @@ export function buildProgram(): Command {
     .option('--context-file <file>', 'render arguments as Jinja templates against this JSON object')
     .option('--timeout <ms>', 'timeout of the run in milliseconds')
     .option('--module-version <range>', 'semver range of the module version')
-    .action((reference: string, options: RunOptions) => runCommand(consoleOutput(json()), reference, options));
+    .action((reference: string, options: RunOptions) => import('./commands/run.command.js').then((m) => m.runCommand(consoleOutput(json()), reference, options)));
 
   const manifest = program.command('manifest').description('for plugin authors: module JSON generated from the zod definitions');
   manifest
     .command('build')
     .argument('[dir]', 'plugin package (default: the current one, or every workspace plugin)')
     .description('write manifest.json and the item files')
-    .action((dir: string | undefined) => manifestCommand(consoleOutput(json()), 'build', dir));
+    .action((dir: string | undefined) => import('./commands/manifest.command.js').then((m) => m.manifestCommand(consoleOutput(json()), 'build', dir)));
   manifest
     .command('check')
     .argument('[dir]', 'plugin package (default: the current one, or every workspace plugin)')
     .description('fail when the committed JSON differs from the definitions')
-    .action((dir: string | undefined) => manifestCommand(consoleOutput(json()), 'check', dir));
+    .action((dir: string | undefined) => import('./commands/manifest.command.js').then((m) => m.manifestCommand(consoleOutput(json()), 'check', dir)));
   addMarketplaceCommands(program, json);
+  addRuntimeCommands(program, json);
   program
     .command('lint')
     .argument('[path]', 'plugin package, module folder, or a folder of them (default: the current folder)')
     .description('check module folders: uuids, slugs, versions, secrets, schemas, code bound to JSON')
-    .action((path: string | undefined) => lintCommand(consoleOutput(json()), path));
+    .action((path: string | undefined) => import('./commands/lint.command.js').then((m) => m.lintCommand(consoleOutput(json()), path)));
   program
     .command('import')
     .argument('<folder...>', 'module folders in Sekoia.io format, or folders holding them')
     .description('register module folders as metadata only in $PLY_HOME/modules (listed, described, documented; never run)')
     .option('--force', 'replace a version already imported')
-    .action((folders: string[], options: ImportOptions) => importCommand(consoleOutput(json()), folders, options));
+    .action((folders: string[], options: ImportOptions) => import('./commands/import.command.js').then((m) => m.importCommand(consoleOutput(json()), folders, options)));
   program
     .command('docs')
     .argument('[folders...]', 'also document these plugin packages or module folders')
     .description('write the Actions Library (Markdown and HTML) of every known module')
     .option('--out <dir>', 'output folder', 'actions-library')
-    .action((folders: string[], options: DocsOptions) => docsCommand(consoleOutput(json()), folders, options));
+    .action((folders: string[], options: DocsOptions) => import('./commands/docs.command.js').then((m) => m.docsCommand(consoleOutput(json()), folders, options)));
   program
     .command('plugin')
     .description('for plugin authors')
@@ -88,8 +83,35 @@ export function buildProgram(): Command {
     .option('--name <name>', 'display name (default: from the slug)')
     .option('--package <name>', 'npm package name (default: @ply/plugin-<slug>)')
     .description('scaffold a plugin package: one example action, its test against a fake vendor, README, CHANGELOG')
-    .action((slug: string, options: PluginNewOptions) => pluginNewCommand(consoleOutput(json()), slug, options));
+    .action((slug: string, options: PluginNewOptions) => import('./commands/plugin-new.command.js').then((m) => m.pluginNewCommand(consoleOutput(json()), slug, options)));
   return program;
+}
+
+/** `ply serve` and `ply token`: the runtime server and its API tokens. */
+function addRuntimeCommands(program: Command, json: () => boolean): void {
+  program
+    .command('serve')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free port)', '8400')
+    .option('--registry <url>', 'marketplace registry of the web console (default: $PLY_REGISTRY)')
+    .description('run the runtime: web console (/), HTTP API (/api/v1), webhooks (/hooks), trigger supervisor; first start creates an admin token and a demo playbook')
+    .action((options: ServeOptions) => import('./commands/serve.command.js').then((m) => m.serveCommand(consoleOutput(json()), options)));
+  const token = program.command('token').description('API tokens of the runtime server (roles: admin, operator, viewer)');
+  token
+    .command('create')
+    .argument('<name>', 'a name for the token (letters, digits, . @ _ -)')
+    .option('--role <role>', 'admin (install, configure), operator (run) or viewer (read)', 'viewer')
+    .description('create an API token and print it on the last line (only its hash is stored)')
+    .action((name: string, options: { role?: string }) => import('./commands/token.command.js').then((m) => m.tokenCreateCommand(consoleOutput(json()), name, options)));
+  token
+    .command('list')
+    .description('list API tokens (names and roles, never the tokens)')
+    .action(() => import('./commands/token.command.js').then((m) => m.tokenListCommand(consoleOutput(json()))));
+  token
+    .command('revoke')
+    .argument('<name>', 'token name')
+    .description('revoke an API token')
+    .action((name: string) => import('./commands/token.command.js').then((m) => m.tokenRevokeCommand(consoleOutput(json()), name)));
 }
 
 /** `ply pack`, `publish`, `registry`, and the installer commands (search, info, install, list, upgrade, rollback, uninstall). */
@@ -100,7 +122,7 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .argument('[dir]', 'plugin package (default: the current folder)')
     .option('--out-dir <dir>', 'where to write the .tgz (default: the current folder)')
     .description('bundle a plugin (one ESM file, @ply/core external) with its module JSON into a .tgz')
-    .action((dir: string | undefined, options: { outDir?: string }) => packCommand(consoleOutput(json()), dir, options));
+    .action((dir: string | undefined, options: { outDir?: string }) => import('./commands/pack.command.js').then((m) => m.packCommand(consoleOutput(json()), dir, options)));
   program
     .command('publish')
     .argument('[target]', 'a .tgz made by ply pack, or a plugin folder to pack (default: the current folder)')
@@ -108,7 +130,7 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .option('--token <token>', 'publish token (default: $PLY_REGISTRY_TOKEN)')
     .option('--tag <tag>', 'dist-tag to set', 'latest')
     .description('publish a plugin tarball to a registry')
-    .action((target: string | undefined, options: { registry?: string; token?: string; tag?: string }) => publishCommand(consoleOutput(json()), target, options));
+    .action((target: string | undefined, options: { registry?: string; token?: string; tag?: string }) => import('./commands/pack.command.js').then((m) => m.publishCommand(consoleOutput(json()), target, options)));
   const registry = program.command('registry').description('run the marketplace registry');
   registry
     .command('serve')
@@ -116,7 +138,7 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .option('--port <port>', 'port (0: any free port)', '4873')
     .option('--storage <dir>', 'packages, keys and tokens (default: $PLY_HOME/registry)')
     .description('serve the registry (npm protocol subset + module browsing) until interrupted')
-    .action((options: { host?: string; port?: string; storage?: string }) => registryServeCommand(consoleOutput(json()), options));
+    .action((options: { host?: string; port?: string; storage?: string }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
   registry
     .command('token')
     .description('publish tokens')
@@ -124,47 +146,47 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .option('--storage <dir>', 'registry storage (default: $PLY_HOME/registry)')
     .option('--user <name>', 'who publishes with this token', 'admin')
     .description('create a publish token and print it on the last line')
-    .action((options: { storage?: string; user?: string }) => registryTokenCreateCommand(consoleOutput(json()), options));
+    .action((options: { storage?: string; user?: string }) => import('./commands/registry.command.js').then((m) => m.registryTokenCreateCommand(consoleOutput(json()), options)));
   program
     .command('search')
     .argument('<text>', 'words to look for')
     .option(...registryOption)
     .option('--size <n>', 'at most this many results', '20')
     .description('search the registry')
-    .action((text: string, options: { registry?: string; size?: string }) => searchCommand(consoleOutput(json()), text, options));
+    .action((text: string, options: { registry?: string; size?: string }) => import('./commands/marketplace.command.js').then((m) => m.searchCommand(consoleOutput(json()), text, options)));
   program
     .command('info')
     .argument('<name>', 'package name')
     .option(...registryOption)
     .description('show the versions of a package and which ones this Ply can install')
-    .action((name: string, options: { registry?: string }) => infoCommand(consoleOutput(json()), name, options));
+    .action((name: string, options: { registry?: string }) => import('./commands/marketplace.command.js').then((m) => m.infoCommand(consoleOutput(json()), name, options)));
   program
     .command('install')
     .argument('<specs...>', 'name, name@range, or ./file.tgz')
     .option(...registryOption)
     .description('install modules into $PLY_HOME/modules (verified, atomic)')
-    .action((specs: string[], options: { registry?: string }) => installCommand(consoleOutput(json()), specs, options));
+    .action((specs: string[], options: { registry?: string }) => import('./commands/marketplace.command.js').then((m) => m.installCommand(consoleOutput(json()), specs, options)));
   program
     .command('list')
     .description('list installed modules and their active versions')
-    .action(() => listCommand(consoleOutput(json())));
+    .action(() => import('./commands/marketplace.command.js').then((m) => m.listCommand(consoleOutput(json()))));
   program
     .command('upgrade')
     .argument('[name]', 'module slug or package name (default: every installed module)')
     .option(...registryOption)
     .option('--safe', 'refuse an upgrade that breaks callers of an action')
     .description('upgrade to the highest compatible version, reporting breaking argument changes')
-    .action((name: string | undefined, options: { registry?: string; safe?: boolean }) => upgradeCommand(consoleOutput(json()), name, options));
+    .action((name: string | undefined, options: { registry?: string; safe?: boolean }) => import('./commands/marketplace.command.js').then((m) => m.upgradeCommand(consoleOutput(json()), name, options)));
   program
     .command('rollback')
     .argument('<name>', 'module slug or package name')
     .description('re-activate the previous installed version')
-    .action((name: string) => rollbackCommand(consoleOutput(json()), name));
+    .action((name: string) => import('./commands/marketplace.command.js').then((m) => m.rollbackCommand(consoleOutput(json()), name)));
   program
     .command('uninstall')
     .argument('<name>', 'module slug or package name, optionally @version')
     .description('remove an installed module (or one version of it)')
-    .action((name: string) => uninstallCommand(consoleOutput(json()), name));
+    .action((name: string) => import('./commands/marketplace.command.js').then((m) => m.uninstallCommand(consoleOutput(json()), name)));
 }
 
 export async function main(argv: string[]): Promise<number> {

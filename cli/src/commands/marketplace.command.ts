@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import { PlyError, type InstallOutcome } from '@ply/core';
+import { PlyError } from '@ply/core/errors';
+import type { InstallOutcome } from '@ply/core/installer';
 import { createInstaller, type RegistryOption } from '../installer-factory.js';
 import { printJson, type Output } from '../output.js';
 
