@@ -10,13 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `ply` CLI as a user would (asynchronously, so in-process fake servers keep answering). */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+/** Runs a command to completion, asynchronously (so in-process fake servers keep answering). */
+export function runProcess(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, PLY_LOG_LEVEL: 'info', ...options.env },
-    });
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -24,4 +21,9 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** Runs the built `ply` CLI as a user would. */
+export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  return runProcess(process.execPath, [CLI, ...args], { ...(options.cwd ? { cwd: options.cwd } : {}), env: { ...process.env, PLY_LOG_LEVEL: 'info', ...options.env } });
 }

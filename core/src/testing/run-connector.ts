@@ -3,26 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
-import type { RetryPolicy } from '../contracts/http.js';
 import type { AnyConnector } from '../contracts/plugin.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { buildConnectorContext } from '../supervisor/long-running-context.js';
 import { toJsonPointer } from '../manifest/json-file.js';
 import { captureLogs } from './log-capture.js';
+import type { LongRunningTestOptions } from './long-running-test-options.js';
 
-export interface TestConnectorOptions {
+export interface TestConnectorOptions extends LongRunningTestOptions {
   connector: AnyConnector;
-  /** Module configuration, as the runtime would hand it (secrets included). */
-  configuration: Record<string, unknown>;
-  /** The connector's own configuration; parsed with its zod schema (defaults applied). */
-  arguments?: Record<string, unknown>;
-  /** Values kept out of the captured logs (e.g. the API key). */
-  secrets?: string[];
-  /** Retry policy of the HTTP client (keep delays small in tests). */
-  retry?: Partial<RetryPolicy>;
-  dataDir?: string;
-  /** The checkpoint a previous run left. */
-  checkpoint?: unknown;
   /**
    * Check every pushed event against the connector's results (event) schema; on by default,
    * as results are for actions. A bad event rejects the push with PLY_RESULTS_INVALID.

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
 import type { EmitOptions } from '../contracts/context.js';
-import type { RetryPolicy } from '../contracts/http.js';
 import type { AnyTrigger } from '../contracts/plugin.js';
 import { toPlyError, type PlyError } from '../errors/ply-error.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import { buildTriggerContext } from '../supervisor/long-running-context.js';
 import { captureLogs } from './log-capture.js';
+import type { LongRunningTestOptions } from './long-running-test-options.js';
 
 /** One event a trigger emitted, with its options. */
 export interface EmittedEvent {
@@ -16,20 +16,8 @@ export interface EmittedEvent {
   options: EmitOptions | undefined;
 }
 
-export interface TestTriggerOptions {
+export interface TestTriggerOptions extends LongRunningTestOptions {
   trigger: AnyTrigger;
-  /** Module configuration, as the runtime would hand it (secrets included). */
-  configuration: Record<string, unknown>;
-  /** The trigger's own configuration; parsed with its zod schema (defaults applied). */
-  arguments?: Record<string, unknown>;
-  /** Values kept out of the captured logs (e.g. the API key). */
-  secrets?: string[];
-  /** Retry policy of the HTTP client (keep delays small in tests). */
-  retry?: Partial<RetryPolicy>;
-  /** The run's data folder (default: a fresh temporary folder). */
-  dataDir?: string;
-  /** The checkpoint a previous run left. */
-  checkpoint?: unknown;
 }
 
 /** A running trigger under test. */
