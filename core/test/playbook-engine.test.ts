@@ -29,6 +29,8 @@ describe('PlaybookEngine: node kinds', () => {
     expect(nodesOf(record.nodes)).toEqual(['score:succeeded', 'urgent:succeeded', 'page:succeeded']);
     expect(record.nodes![1]!.results).toEqual({ branch: 'high' });
     expect(record.nodes![2]!.results).toEqual({ text: 'paging for URGENT: ransomware', number: 90, region: 'eu' });
+    // The record keeps the arguments the action ran with (rendered), not the templates.
+    expect(record.nodes![2]!.arguments).toMatchObject({ text: 'paging for URGENT: ransomware', number: 90 });
 
     const calm = await engine.run(id, { title: 'low: port scan' });
     expect(nodesOf(store.executions.get(calm.executionId).nodes)).toEqual(['score:succeeded', 'urgent:succeeded', 'ignore:succeeded']);

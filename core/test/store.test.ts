@@ -50,6 +50,7 @@ describe('PlyStore: database and migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'checkpoints' },
       { version: 3, name: 'api-tokens' },
+      { version: 4, name: 'connector-instances' },
     ]);
   });
 

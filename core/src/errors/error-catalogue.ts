@@ -36,6 +36,8 @@ export const ERROR_CATALOGUE = {
   PLY_ACCOUNT_NOT_FOUND: { user: true, title: 'Account not found' },
   PLY_ACCOUNT_EXISTS: { user: true, title: 'An account with this name already exists for the module' },
   PLY_EXECUTION_NOT_FOUND: { user: true, title: 'Execution not found' },
+  PLY_TRIGGER_NOT_FOUND: { user: true, title: 'No supervised trigger (schedule or module) with this playbook id' },
+  PLY_CONNECTOR_NOT_FOUND: { user: true, title: 'Connector instance not found' },
   PLY_SECRET_KEY_INVALID: { user: true, title: 'Secret key is missing, malformed or does not decrypt the stored secrets' },
   PLY_STORE_ERROR: { user: false, title: 'Store (database) error' },
   PLY_PACKAGE_REJECTED: { user: true, title: 'Package tarball refused (unsafe entry, size limit or invalid module)' },

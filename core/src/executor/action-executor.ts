@@ -34,6 +34,8 @@ export interface ActionRunResult {
   runId: string;
   module: { slug: string; version: string };
   action: { slug: string; uuid: string; name: string };
+  /** The arguments the action ran with: rendered, files resolved, defaults applied (secrets included: mask before storing). */
+  arguments: Record<string, unknown>;
   results: unknown;
   durationMs: number;
 }
@@ -123,6 +125,7 @@ export class ActionExecutor {
           runId,
           module: { slug: module.manifest.slug, version: module.manifest.version },
           action: { slug: item.slug, uuid: item.uuid, name: item.name },
+          arguments: args,
           results,
           durationMs,
         };

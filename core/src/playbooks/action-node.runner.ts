@@ -44,7 +44,8 @@ export async function runActionNode(environment: RunEnvironment, scope: RunScope
         ...(scope.iteration !== undefined ? { iteration: scope.iteration } : {}),
         attempt,
         status: 'succeeded',
-        arguments: recordedArguments,
+        // What actually ran: the rendered arguments, not the templates.
+        arguments: mask.redact(result.arguments),
         results: mask.redact(result.results),
         startedAt,
         finishedAt: Date.now(),
