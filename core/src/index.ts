@@ -70,6 +70,13 @@ export type {
 } from './store/execution-record.js';
 export { WriteBatcher } from './store/write-batcher.js';
 export { CheckpointRepository, SqliteCheckpointStore, type CheckpointOwnerKind } from './store/checkpoint-repository.js';
+export {
+  ConnectorInstanceRepository,
+  type ConnectorInstanceView,
+  type ConnectorInstanceForRun,
+  type ConnectorInstanceInput,
+  type ConnectorInstanceUpdate,
+} from './store/connector-instance-repository.js';
 export { isFileReference, type FileReference } from './store/stored-value.js';
 export { loadSecretKey } from './store/secret-key.js';
 export type { Migration } from './store/migration.js';
@@ -87,7 +94,7 @@ export {
   type ForeachNode,
   type StoreNode,
   type JoinNode,
-  type RetryPolicy,
+  type NodeRetryPolicy,
 } from './playbooks/playbook-schema.js';
 export { Supervisor, type SupervisorOptions } from './supervisor/supervisor.js';
 export { SupervisedInstance, type InstanceBody, type InstanceState, type InstanceStatus } from './supervisor/supervised-instance.js';

@@ -128,4 +128,4 @@ export type ConditionNode = z.infer<typeof conditionNodeSchema>;
 export type ForeachNode = z.infer<typeof foreachNodeSchema>;
 export type StoreNode = z.infer<typeof storeNodeSchema>;
 export type JoinNode = z.infer<typeof joinNodeSchema>;
-export type RetryPolicy = z.infer<typeof retrySchema>;
+export type NodeRetryPolicy = z.infer<typeof retrySchema>;

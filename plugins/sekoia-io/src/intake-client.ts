@@ -1,7 +1,7 @@
-import { PlyError, isPlyError, type HttpClient, type HttpRequestOptions, type Logger } from '@ply/core';
+import { PlyError, isPlyError, type HttpClient, type Logger, type RetryPolicy } from '@ply/core';
 
 /** The HTTP client's per-request retry policy (retries, baseDelayMs, maxDelayMs). */
-type RequestRetry = Exclude<NonNullable<HttpRequestOptions['retry']>, false>;
+type RequestRetry = Partial<RetryPolicy>;
 
 /** How chunks travel to the intake. */
 export interface IntakeSendOptions {
