@@ -99,7 +99,9 @@ export {
 export { Supervisor, type SupervisorOptions } from './supervisor/supervisor.js';
 export { SupervisedInstance, type InstanceBody, type InstanceState, type InstanceStatus } from './supervisor/supervised-instance.js';
 export { DEFAULT_RESTART_POLICY, restartDelay, type RestartPolicy } from './supervisor/restart-policy.js';
-export { PlaybookTriggers, type PlaybookTriggersOptions } from './supervisor/playbook-triggers.js';
+export { PlaybookTriggers, type PlaybookTriggersOptions, type TriggerStatus } from './supervisor/playbook-triggers.js';
+export { ConnectorInstances, type ConnectorInstancesOptions, type ConnectorStatus } from './supervisor/connector-instances.js';
+export { HttpIntakeTransport, type HttpIntakeTarget } from './supervisor/http-intake-transport.js';
 export { IntakeSink, type IntakeSinkOptions, type IntakeTransport } from './supervisor/intake-sink.js';
 export { connectorInstanceBody, type ConnectorInstanceOptions } from './supervisor/connector-instance.js';
 export { buildTriggerContext, buildConnectorContext, parseItemArguments, type LongRunningContextOptions } from './supervisor/long-running-context.js';

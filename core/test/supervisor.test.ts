@@ -124,7 +124,8 @@ describe('PlaybookTriggers', () => {
     engine.enable(id);
     const triggers = new PlaybookTriggers({ ply, store, engine, restart: FAST, syncIntervalMs: 20 });
     triggers.start();
-    await until(() => store.executions.list({ playbookId: id }).length >= 6);
+    // The trigger checkpoints after each emit resolves, so wait for the sixth checkpoint too.
+    await until(() => store.executions.list({ playbookId: id }).length >= 6 && store.checkpoints.read('trigger', id) === 6);
     expect(starts.ticker).toBe(2);
     const events = store.executions.list({ playbookId: id }).map((e) => (e.triggerEvent as { n: number }).n).sort((a, b) => a - b);
     expect(events).toEqual([0, 1, 2, 3, 4, 5]);

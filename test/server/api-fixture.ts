@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defineAction, definePlugin, PlyError, type ApiRole } from '@ply/core';
+import { ConnectorInstances, defineAction, definePlugin, PlaybookTriggers, PlyError, type ApiRole } from '@ply/core';
 import { generatedModuleDir } from '@ply/core/testing';
 import { z } from 'zod';
 import { openRuntime, type Runtime } from '../../cli/src/server/runtime.js';
@@ -55,15 +55,41 @@ export interface ApiHarness {
   tokens: Record<ApiRole, string>;
   call(role: ApiRole | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: LooseJson; text: string }>;
   printed: string[];
+  /** With `supervise`: the trigger and connector supervisors the app reports on (stopped by `runtime.close`). */
+  triggers?: PlaybookTriggers;
+  connectors?: ConnectorInstances;
+}
+
+/** Options of {@link setupApi}. */
+export interface ApiSetupOptions {
+  /** Run the trigger and connector supervisors (fast restarts and sync) behind the app. */
+  supervise?: boolean;
 }
 
 /** A runtime with the tools module, the server app and one token per role. */
-export function setupApi(): ApiHarness {
+export function setupApi(options: ApiSetupOptions = {}): ApiHarness {
   const home = mkdtempSync(join(tmpdir(), 'ply-api-'));
   const runtime: Runtime = openRuntime({ settings: { home }, workspaceRoot: null });
   runtime.ply.addPlugin(generatedModuleDir(toolsPlugin), toolsPlugin);
   const printed: string[] = [];
-  const app = createServerApp(runtime, { demoReceiver: true, print: (line) => printed.push(line) });
+  const restart = { initialDelayMs: 10, maxDelayMs: 40, stableAfterMs: 60_000 };
+  const supervisors = options.supervise
+    ? {
+        triggers: new PlaybookTriggers({ ply: runtime.ply, store: runtime.store, engine: runtime.engine, restart, syncIntervalMs: 10 }),
+        connectors: new ConnectorInstances({ ply: runtime.ply, store: runtime.store, restart, syncIntervalMs: 10, sink: { maxDelayMs: 1, maxAttempts: 2, retryDelayMs: 1 } }),
+      }
+    : {};
+  if (supervisors.triggers && supervisors.connectors) {
+    const { triggers, connectors } = supervisors;
+    triggers.start();
+    connectors.start();
+    const close = runtime.close.bind(runtime);
+    runtime.close = async (graceMs) => {
+      await Promise.all([triggers.stop(), connectors.stop()]);
+      await close(graceMs);
+    };
+  }
+  const app = createServerApp(runtime, { demoReceiver: true, print: (line) => printed.push(line), ...supervisors });
   const tokens = Object.fromEntries((['admin', 'operator', 'viewer'] as ApiRole[]).map((role) => [role, runtime.store.tokens.create(`${role}-test`, role).token])) as Record<ApiRole, string>;
 
   /** A request to the app as `role` (or anonymous); bodies that are not strings are sent as JSON. */
@@ -81,5 +107,5 @@ export function setupApi(): ApiHarness {
     return { status: response.status, json, text };
   }
 
-  return { home, runtime, app, tokens, call, printed };
+  return { home, runtime, app, tokens, call, printed, ...supervisors };
 }

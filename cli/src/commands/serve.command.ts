@@ -14,7 +14,7 @@ export interface ServeOptions {
  */
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
   // Loaded here, not at the top: every other `ply` command would pay for them.
-  const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers }, { createConsoleApp }] = await Promise.all([
+  const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers, ConnectorInstances }, { createConsoleApp }] = await Promise.all([
     import('@hono/node-server'),
     import('../server/runtime.js'),
     import('../server/server-app.js'),
@@ -27,7 +27,8 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
   const runtime = openRuntime();
   const demoHookUrl = process.env['PLY_DEMO_HOOK_URL'];
   const triggers = new PlaybookTriggers({ engine: runtime.engine, store: runtime.store, ply: runtime.ply });
-  const app = createServerApp(runtime, { demoReceiver: !demoHookUrl, print: (line) => output.out(line), triggers });
+  const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply });
+  const app = createServerApp(runtime, { demoReceiver: !demoHookUrl, print: (line) => output.out(line), triggers, connectors });
   const registry = options.registry ?? process.env['PLY_REGISTRY'];
   app.route('/', createConsoleApp(runtime, registry ? { registry } : {}));
   const server = serve({ fetch: app.fetch, hostname: host, port });
@@ -39,6 +40,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
   const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const first = prepareFirstStart(runtime, demoHookUrl ? { url: demoHookUrl, builtIn: false } : { url: `${base}/demo/receiver`, builtIn: true });
   triggers.start();
+  connectors.start();
 
   const demo = runtime.store.playbooks.list().find((p) => p.id === DEMO_PLAYBOOK_ID && p.enabled);
   const { WebhookSecrets } = await import('../server/webhook-secrets.js');
@@ -62,8 +64,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       process.off('SIGTERM', stop);
       output.err(`stopping: runs in flight get ${graceMs} ms to finish, the rest end interrupted`);
       server.close();
-      void triggers
-        .stop()
+      void Promise.all([triggers.stop(), connectors.stop()])
         .then(() => runtime.close(graceMs))
         .finally(() => {
           (server as { closeAllConnections?: () => void }).closeAllConnections?.();

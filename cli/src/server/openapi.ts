@@ -1,5 +1,6 @@
 import { ERROR_CATALOGUE, PLY_CORE_VERSION, type ApiRole } from '@ply/core';
 import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
+import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
 import { RUN_ACTION_BODY } from './modules.routes.js';
 import type { BodySpec } from './request-input.js';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
@@ -25,7 +26,17 @@ const API = '/api/v1';
 export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${API}/openapi.json`, summary: 'This OpenAPI document', tag: 'meta', success: 200 },
   { method: 'get', path: `${API}/health`, summary: 'Liveness and version', tag: 'meta', success: 200 },
-  { method: 'get', path: `${API}/triggers`, summary: 'Supervised schedule and module triggers: state, restarts, last heartbeat, last error (start and stop them by enabling and disabling their playbook)', tag: 'triggers', role: 'viewer', success: 200 },
+  { method: 'get', path: `${API}/triggers`, summary: 'Supervised schedule and module triggers (by playbook id): state, restarts, last heartbeat, last error, held', tag: 'triggers', role: 'viewer', success: 200 },
+  { method: 'get', path: `${API}/triggers/{id}`, summary: 'The trigger of a playbook (schedule or module): running, backoff or stopped', tag: 'triggers', role: 'viewer', success: 200 },
+  { method: 'post', path: `${API}/triggers/{id}/start`, summary: 'Run the trigger again after a stop (its playbook must be enabled)', tag: 'triggers', role: 'admin', success: 200 },
+  { method: 'post', path: `${API}/triggers/{id}/stop`, summary: 'Stop the trigger and hold it stopped until started again or until the server restarts; the playbook stays enabled', tag: 'triggers', role: 'admin', success: 200 },
+  { method: 'get', path: `${API}/connectors`, summary: 'Connector instances with their status (running, stopped, crashed; restarts, heartbeat, last error, events pushed, checkpoint); secrets as { set: true }', tag: 'connectors', role: 'viewer', success: 200 },
+  { method: 'post', path: `${API}/connectors`, summary: 'Configure a connector instance (secret arguments and intake key are write-only)', tag: 'connectors', role: 'admin', body: CREATE_CONNECTOR_BODY, success: 201 },
+  { method: 'get', path: `${API}/connectors/{id}`, summary: 'A connector instance with its status', tag: 'connectors', role: 'viewer', success: 200 },
+  { method: 'patch', path: `${API}/connectors/{id}`, summary: 'Update a connector instance (restarted with the new configuration when it runs)', tag: 'connectors', role: 'admin', body: UPDATE_CONNECTOR_BODY, success: 200 },
+  { method: 'delete', path: `${API}/connectors/{id}`, summary: 'Stop and delete a connector instance with its checkpoint', tag: 'connectors', role: 'admin', success: 204 },
+  { method: 'post', path: `${API}/connectors/{id}/start`, summary: 'Enable the instance and wait until the supervisor runs it', tag: 'connectors', role: 'admin', success: 200 },
+  { method: 'post', path: `${API}/connectors/{id}/stop`, summary: 'Disable the instance and wait until it stopped (its checkpoint is kept)', tag: 'connectors', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/modules`, summary: 'Known modules (workspace and installed) and modules that failed to load', tag: 'modules', role: 'viewer', success: 200 },
   { method: 'get', path: `${API}/modules/{slug}`, summary: 'A module: configuration schema and its actions, triggers, connectors', tag: 'modules', role: 'viewer', query: { version: 'semver range' }, success: 200 },
   { method: 'get', path: `${API}/modules/{slug}/{kind}/{item}`, summary: 'An action, trigger or connector (kind: actions, triggers, connectors) with its argument and result schemas', tag: 'modules', role: 'viewer', query: { version: 'semver range' }, success: 200 },

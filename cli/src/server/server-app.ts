@@ -1,7 +1,7 @@
-import { PLY_CORE_VERSION, PlyError, toPlyError, type InstanceStatus } from '@ply/core';
+import { PLY_CORE_VERSION, PlyError, toPlyError } from '@ply/core';
 import { Hono } from 'hono';
 import { accountsRoutes } from './accounts.routes.js';
-import { requireRole } from './auth.middleware.js';
+import { connectorsRoutes, type SupervisedConnectors } from './connectors.routes.js';
 import { demoReceiverRoutes } from './demo-receiver.routes.js';
 import { httpStatusOf } from './error-status.js';
 import { executionsRoutes } from './executions.routes.js';
@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import { playbooksRoutes } from './playbooks.routes.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
+import { triggersRoutes, type SupervisedTriggers } from './triggers.routes.js';
 import { WebhookSecrets } from './webhook-secrets.js';
 
 /** Options of {@link createServerApp}. */
@@ -19,8 +20,10 @@ export interface ServerAppOptions {
   demoReceiver?: boolean;
   /** Where the demo receiver and unexpected errors are reported (default: stderr). */
   print?: (line: string) => void;
-  /** The supervised triggers, for `GET /api/v1/triggers` (absent: the list is empty). */
-  triggers?: { status(): InstanceStatus[] };
+  /** The trigger supervisor, for `/api/v1/triggers` (absent: the list is empty, the rest 404). */
+  triggers?: SupervisedTriggers;
+  /** The connector supervisor, for the status in `/api/v1/connectors` (absent: every instance shows `stopped`). */
+  connectors?: SupervisedConnectors;
 }
 
 /**
@@ -56,7 +59,8 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: PLY_CORE_VERSION, inFlight: runtime.engine.inFlight }));
-  app.get('/api/v1/triggers', requireRole('viewer'), (c) => c.json({ triggers: options.triggers?.status() ?? [] }));
+  app.route('/api/v1/triggers', triggersRoutes(options.triggers));
+  app.route('/api/v1/connectors', connectorsRoutes(options.connectors));
   app.route('/api/v1/modules', modulesRoutes());
   app.route('/api/v1/accounts', accountsRoutes());
   app.route('/api/v1/playbooks', playbooksRoutes(webhooks));

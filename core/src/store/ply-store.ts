@@ -5,6 +5,7 @@ import { PlyError } from '../errors/ply-error.js';
 import { AccountRepository } from './account-repository.js';
 import { ApiTokenRepository } from './api-token-repository.js';
 import { CheckpointRepository } from './checkpoint-repository.js';
+import { ConnectorInstanceRepository } from './connector-instance-repository.js';
 import { ExecutionRepository } from './execution-repository.js';
 import { MIGRATIONS } from './migration-list.js';
 import { migrate } from './migrator.js';
@@ -42,6 +43,7 @@ export class PlyStore {
   readonly executions: ExecutionRepository;
   readonly checkpoints: CheckpointRepository;
   readonly tokens: ApiTokenRepository;
+  readonly connectors: ConnectorInstanceRepository;
   /** The schema version after migrating. */
   readonly schemaVersion: number;
   /** Group commit of execution records (see {@link WriteBatcher}). */
@@ -57,6 +59,7 @@ export class PlyStore {
     this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), options.largeValueBytes ?? 64 * 1024), this.writes);
     this.checkpoints = new CheckpointRepository(db);
     this.tokens = new ApiTokenRepository(db);
+    this.connectors = new ConnectorInstanceRepository(db, box);
   }
 
   /**

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
 import { ROOT_LOGGER } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
-import { PlyError } from '../errors/ply-error.js';
+import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { secretKeysOf, secretValuesOf } from '../executor/secret-keys.js';
+import { Redactor } from '../logging/redactor.js';
 import type { Ply } from '../runtime/ply.js';
 import type { PlyStore } from '../store/ply-store.js';
 import { IntakeSink, type IntakeSinkOptions, type IntakeTransport } from './intake-sink.js';
@@ -23,6 +24,8 @@ export interface ConnectorInstanceOptions {
   arguments?: Record<string, unknown>;
   transport: IntakeTransport;
   sink?: Omit<IntakeSinkOptions, 'transport'>;
+  /** Other values to hide from logs and errors (the intake key). */
+  secretValues?: readonly string[];
 }
 
 /**
@@ -47,8 +50,10 @@ export function connectorInstanceBody(options: ConnectorInstanceOptions): Instan
     const implementation = await ply.code.implementation(module, 'connector', item.docker);
     const configuration = options.account ? store.accounts.configurationForRun(module.manifest.slug, options.account).configuration : {};
     const secretKeys = secretKeysOf(module.manifest.configuration);
+    const argumentSecretKeys = [...secretKeysOf(item.arguments), 'intake_key'];
+    const secretValues = [...secretValuesOf(configuration, secretKeys), ...secretValuesOf(options.arguments ?? {}, argumentSecretKeys), ...(options.secretValues ?? [])];
     const logger = resolveToken(ply.container, ROOT_LOGGER)
-      .withSecrets(secretValuesOf(configuration, secretKeys), secretKeys)
+      .withSecrets(secretValues, [...secretKeys, ...argumentSecretKeys])
       .child({ connector: `${module.manifest.slug}.${item.slug}`, instance: options.id });
     const sink = new IntakeSink({ ...options.sink, transport: options.transport });
     const context = buildConnectorContext(
@@ -66,6 +71,11 @@ export function connectorInstanceBody(options: ConnectorInstanceOptions): Instan
     );
     try {
       await implementation.start(context, parseItemArguments(implementation, options.arguments));
+    } catch (error) {
+      // What the supervisor keeps of a failure is shown by the API: it must not carry a secret.
+      const failure = toPlyError(error);
+      const redactor = new Redactor(new Set(secretValues));
+      throw new PlyError(failure.code, redactor.redactString(failure.message), { details: redactor.redact(failure.details) });
     } finally {
       sink.close(new PlyError('PLY_ACTION_CANCELLED', `connector ${options.id} stopped before these events were sent`));
     }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Cron } from 'croner';
 import { ROOT_LOGGER } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
-import { toPlyError } from '../errors/ply-error.js';
+import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { secretKeysOf, secretValuesOf } from '../executor/secret-keys.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
@@ -27,6 +27,25 @@ export interface PlaybookTriggersOptions {
 
 type LongRunningTrigger = Extract<PlaybookTrigger, { type: 'schedule' | 'module' }>;
 
+/** A supervised trigger's status, and whether it was stopped through {@link PlaybookTriggers.stopTrigger}. */
+export interface TriggerStatus extends InstanceStatus {
+  /** Stopped by an operator: not run (though its playbook is enabled) until started again. */
+  held: boolean;
+}
+
+function longRunningTriggerOf(document: unknown): LongRunningTrigger | undefined {
+  const trigger = (document as { trigger?: PlaybookTrigger } | null)?.trigger;
+  return trigger?.type === 'schedule' || trigger?.type === 'module' ? trigger : undefined;
+}
+
+function kindOf(trigger: LongRunningTrigger): string {
+  return trigger.type === 'schedule' ? 'schedule' : `trigger ${trigger.module}.${trigger.trigger}`;
+}
+
+function stoppedStatus(id: string, kind: string, held: boolean): TriggerStatus {
+  return { id, kind, state: 'stopped', restarts: 0, startedAt: null, lastHeartbeatAt: null, healthy: false, lastError: null, nextRestartAt: null, held };
+}
+
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal.aborted) resolve();
@@ -44,6 +63,8 @@ function untilAborted(signal: AbortSignal): Promise<void> {
 export class PlaybookTriggers {
   readonly supervisor: Supervisor;
   private readonly versions = new Map<string, number>();
+  /** Playbook ids whose trigger an operator stopped; kept in memory (a new `ply serve` runs them again). */
+  private readonly held = new Set<string>();
   private readonly logger: PinoLogger;
   private timer: NodeJS.Timeout | undefined;
   private generation = -1;
@@ -71,9 +92,62 @@ export class PlaybookTriggers {
     this.versions.clear();
   }
 
-  status(): InstanceStatus[] {
-    return this.supervisor.status();
+  /** Running (or restarting) triggers, and the held ones as `stopped`. */
+  status(): TriggerStatus[] {
+    const running = this.supervisor.status().map((status) => ({ ...status, held: false }));
+    const playbooks = this.held.size > 0 ? this.options.store.playbooks.list() : [];
+    const held = [...this.held].filter((id) => !this.supervisor.has(id)).flatMap((id) => {
+      const trigger = playbooks.find((playbook) => playbook.id === id);
+      const longRunning = trigger && longRunningTriggerOf(trigger.document);
+      return longRunning ? [stoppedStatus(id, kindOf(longRunning), true)] : [];
+    });
+    return [...running, ...held];
   }
+
+  /**
+   * The status of the trigger of playbook `id`; a schedule or module trigger that does not run
+   * (its playbook is disabled, or it is held) is `stopped`.
+   *
+   * @throws PlyError PLY_PLAYBOOK_NOT_FOUND, or PLY_TRIGGER_NOT_FOUND when no supervised trigger starts it.
+   */
+  statusOf(id: string): TriggerStatus {
+    const trigger = this.triggerOf(id);
+    const running = this.supervisor.status().find((status) => status.id === id);
+    return running ? { ...running, held: false } : stoppedStatus(id, kindOf(trigger), this.held.has(id));
+  }
+
+  /**
+   * Stops the trigger of playbook `id` and keeps it stopped, without disabling the playbook
+   * (webhooks and manual runs still start it), until {@link startTrigger} or a new process.
+   */
+  async stopTrigger(id: string): Promise<TriggerStatus> {
+    this.triggerOf(id);
+    this.held.add(id);
+    this.generation = -1;
+    await this.sync();
+    return this.statusOf(id);
+  }
+
+  /**
+   * Lets the trigger of playbook `id` run again (a no-op when it was not stopped).
+   *
+   * @throws PlyError PLY_PLAYBOOK_DISABLED when the playbook is disabled (enable it instead).
+   */
+  async startTrigger(id: string): Promise<TriggerStatus> {
+    this.triggerOf(id);
+    if (!this.options.store.playbooks.get(id).enabled) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${id} is disabled: enable it to start its trigger`, { details: { id } });
+    this.held.delete(id);
+    this.generation = -1;
+    await this.sync();
+    return this.statusOf(id);
+  }
+
+  private triggerOf(id: string): LongRunningTrigger {
+    const trigger = longRunningTriggerOf(this.options.store.playbooks.get(id).document);
+    if (!trigger) throw new PlyError('PLY_TRIGGER_NOT_FOUND', `playbook ${id} has no supervised trigger (only schedule and module triggers run under the supervisor)`, { details: { id } });
+    return trigger;
+  }
+
 
   /** Brings running triggers in line with enabled playbooks (cheap when nothing changed). */
   sync(): Promise<void> {
@@ -87,8 +161,8 @@ export class PlaybookTriggers {
     this.generation = store.playbooks.generation;
     const wanted = new Map<string, { version: number; trigger: LongRunningTrigger }>();
     for (const playbook of store.playbooks.list()) {
-      const trigger = (playbook.document as { trigger?: PlaybookTrigger }).trigger;
-      if (playbook.enabled && (trigger?.type === 'schedule' || trigger?.type === 'module')) wanted.set(playbook.id, { version: playbook.version, trigger });
+      const trigger = longRunningTriggerOf(playbook.document);
+      if (playbook.enabled && trigger && !this.held.has(playbook.id)) wanted.set(playbook.id, { version: playbook.version, trigger });
     }
     for (const [id, version] of this.versions) {
       if (wanted.get(id)?.version !== version) {
@@ -99,7 +173,7 @@ export class PlaybookTriggers {
     for (const [id, { version, trigger }] of wanted) {
       if (this.versions.has(id)) continue;
       this.versions.set(id, version);
-      this.supervisor.ensure(id, trigger.type === 'schedule' ? 'schedule' : `trigger ${trigger.module}.${trigger.trigger}`, this.bodyOf(id, trigger));
+      this.supervisor.ensure(id, kindOf(trigger), this.bodyOf(id, trigger));
     }
   }
 

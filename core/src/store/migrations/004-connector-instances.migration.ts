@@ -17,6 +17,7 @@ export const connectorInstancesMigration: Migration = {
       secrets TEXT,
       secret_keys TEXT NOT NULL,
       intake_url TEXT NOT NULL,
+      intake_key_set INTEGER NOT NULL DEFAULT 0,
       enabled INTEGER NOT NULL DEFAULT 0,
       created_at INTEGER NOT NULL,
       updated_at INTEGER NOT NULL
