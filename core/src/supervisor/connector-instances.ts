@@ -1,25 +1,15 @@
-import { ROOT_LOGGER } from '../di/service-tokens.js';
-import { resolveToken } from '../di/tokens.js';
-import { PlyError, toPlyError } from '../errors/ply-error.js';
+import { PlyError } from '../errors/ply-error.js';
 import { FetchHttpClient } from '../http/fetch-http-client.js';
-import type { PinoLogger } from '../logging/pino-logger.js';
-import type { Ply } from '../runtime/ply.js';
 import type { PlyStore } from '../store/ply-store.js';
 import { connectorInstanceBody } from './connector-instance.js';
 import { HttpIntakeTransport } from './http-intake-transport.js';
 import type { IntakeSinkOptions } from './intake-sink.js';
-import type { RestartPolicy } from './restart-policy.js';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
-import { Supervisor } from './supervisor.js';
+import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
 
 /** Options of {@link ConnectorInstances}. */
-export interface ConnectorInstancesOptions {
-  ply: Ply;
+export interface ConnectorInstancesOptions extends StoreSyncLoopOptions {
   store: PlyStore;
-  /** How often the stored instances are compared with the running ones. Default 1,000 ms. */
-  syncIntervalMs?: number;
-  restart?: RestartPolicy;
-  heartbeatTimeoutMs?: number;
   /** Batching and retries of the intake sink (defaults: see {@link IntakeSinkOptions}). */
   sink?: Omit<IntakeSinkOptions, 'transport'>;
 }
@@ -49,41 +39,17 @@ const STATE = { running: 'running', backoff: 'crashed', stopped: 'stopped' } as 
  * were enabled or created, restarts those that were updated (their stamp changed) and stops
  * those disabled or deleted.
  */
-export class ConnectorInstances {
-  readonly supervisor: Supervisor;
+export class ConnectorInstances extends StoreSyncLoop {
   private readonly stamps = new Map<string, number>();
   private readonly pushed = new Map<string, number>();
-  private readonly logger: PinoLogger;
-  private timer: NodeJS.Timeout | undefined;
   private generation = -1;
-  private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: ConnectorInstancesOptions) {
-    this.logger = resolveToken(options.ply.container, ROOT_LOGGER).child({ component: 'connectors' });
-    this.supervisor = new Supervisor({
-      ...(options.restart ? { restart: options.restart } : {}),
-      ...(options.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: options.heartbeatTimeoutMs } : {}),
-      onFailure: (instance, error, restartInMs) => this.logger.warn('connector failed; restarting', { instance: instance.id, code: error.code, error: error.message, restartInMs }),
-    });
+    super(options, 'connector');
   }
 
-  start(): void {
-    void this.sync();
-    this.timer = setInterval(() => void this.sync(), this.options.syncIntervalMs ?? 1000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.syncing;
-    await this.supervisor.stopAll();
+  protected forgetRunning(): void {
     this.stamps.clear();
-  }
-
-  /** Brings running instances in line with the store now (resolves once started and stopped). */
-  sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => this.logger.error('connector sync failed', { error: toPlyError(error).message }));
-    return this.syncing;
   }
 
   /** The run-time status of an instance (a stored one that does not run is `stopped`). */
@@ -102,7 +68,7 @@ export class ConnectorInstances {
     };
   }
 
-  private async syncNow(): Promise<void> {
+  protected async syncNow(): Promise<void> {
     const { store } = this.options;
     if (store.connectors.generation === this.generation) return;
     this.generation = store.connectors.generation;

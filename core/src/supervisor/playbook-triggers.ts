@@ -4,25 +4,17 @@ import { ROOT_LOGGER } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { secretKeysOf, secretValuesOf } from '../executor/secret-keys.js';
-import type { PinoLogger } from '../logging/pino-logger.js';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
-import type { Ply } from '../runtime/ply.js';
 import type { PlyStore } from '../store/ply-store.js';
 import { buildTriggerContext, parseItemArguments } from './long-running-context.js';
-import type { RestartPolicy } from './restart-policy.js';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
-import { Supervisor } from './supervisor.js';
+import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
 
 /** Options of {@link PlaybookTriggers}. */
-export interface PlaybookTriggersOptions {
-  ply: Ply;
+export interface PlaybookTriggersOptions extends StoreSyncLoopOptions {
   store: PlyStore;
   engine: PlaybookEngine;
-  /** How often enabled playbooks are compared with the running triggers. Default 1,000 ms. */
-  syncIntervalMs?: number;
-  restart?: RestartPolicy;
-  heartbeatTimeoutMs?: number;
 }
 
 type LongRunningTrigger = Extract<PlaybookTrigger, { type: 'schedule' | 'module' }>;
@@ -60,35 +52,17 @@ function untilAborted(signal: AbortSignal): Promise<void> {
  * restarted with backoff when it fails; a sync loop starts, restarts (new version) and stops
  * instances as playbooks are enabled, updated and disabled.
  */
-export class PlaybookTriggers {
-  readonly supervisor: Supervisor;
+export class PlaybookTriggers extends StoreSyncLoop {
   private readonly versions = new Map<string, number>();
   /** Playbook ids whose trigger an operator stopped; kept in memory (a new `ply serve` runs them again). */
   private readonly held = new Set<string>();
-  private readonly logger: PinoLogger;
-  private timer: NodeJS.Timeout | undefined;
   private generation = -1;
-  private syncing: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PlaybookTriggersOptions) {
-    this.logger = resolveToken(options.ply.container, ROOT_LOGGER).child({ component: 'triggers' });
-    this.supervisor = new Supervisor({
-      ...(options.restart ? { restart: options.restart } : {}),
-      ...(options.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: options.heartbeatTimeoutMs } : {}),
-      onFailure: (instance, error, restartInMs) => this.logger.warn('trigger failed; restarting', { instance: instance.id, code: error.code, error: error.message, restartInMs }),
-    });
+    super(options, 'trigger');
   }
 
-  start(): void {
-    void this.sync();
-    this.timer = setInterval(() => void this.sync(), this.options.syncIntervalMs ?? 1000);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.syncing;
-    await this.supervisor.stopAll();
+  protected forgetRunning(): void {
     this.versions.clear();
   }
 
@@ -148,14 +122,7 @@ export class PlaybookTriggers {
     return trigger;
   }
 
-
-  /** Brings running triggers in line with enabled playbooks (cheap when nothing changed). */
-  sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => this.logger.error('trigger sync failed', { error: toPlyError(error).message }));
-    return this.syncing;
-  }
-
-  private async syncNow(): Promise<void> {
+  protected async syncNow(): Promise<void> {
     const { store } = this.options;
     if (store.playbooks.generation === this.generation) return;
     this.generation = store.playbooks.generation;
