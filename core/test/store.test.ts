@@ -116,6 +116,19 @@ describe('PlyStore: accounts', () => {
     expect(thrown(() => store.accounts.create({ module: 'm', name: 'a', configuration: {}, secretKeys })).code).toBe('PLY_ACCOUNT_EXISTS');
   });
 
+  it('hands runs one decrypted configuration per account until the account changes', () => {
+    const store = open(home());
+    const { id } = store.accounts.create({ module: 'm', name: 'a', configuration: { url: 'u1', api_key: 'k-1111' }, secretKeys: ['api_key'] });
+    const first = store.accounts.configurationForRun('m', 'a').configuration;
+    expect(store.accounts.configurationForRun('m', 'a').configuration).toBe(first);
+    store.accounts.update(id, { configuration: { url: 'u1', api_key: 'k-2222' }, secretKeys: ['api_key'] });
+    const second = store.accounts.configurationForRun('m', 'a').configuration;
+    expect(second).not.toBe(first);
+    expect(second).toEqual({ url: 'u1', api_key: 'k-2222' });
+    store.accounts.delete(id);
+    expect(thrown(() => store.accounts.configurationForRun('m', 'a')).code).toBe('PLY_ACCOUNT_NOT_FOUND');
+  });
+
   it('keeps a secret left out of an update (write-only) and removes one set to null', () => {
     const store = open(home());
     const { id } = store.accounts.create({ module: 'm', name: 'a', configuration: { url: 'u1', api_key: 'k-1111', token: 't-2222' }, secretKeys: ['api_key', 'token'] });

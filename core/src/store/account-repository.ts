@@ -73,6 +73,8 @@ function split(configuration: Record<string, unknown>, secretKeys: readonly stri
  * from the rest, sealed with AES-256-GCM; only {@link configurationForRun} decrypts them.
  */
 export class AccountRepository {
+  /** Decrypted configurations for runs, keyed by module and name, checked against the stored row. */
+  private readonly forRun = new Map<string, { id: string; configurationText: string; secretsText: string | null; account: AccountForRun }>();
   private readonly insertRow: Database.Statement;
   private readonly updateRow: Database.Statement;
   private readonly byId: Database.Statement;
@@ -162,9 +164,17 @@ export class AccountRepository {
   configurationForRun(module: string, name: string): AccountForRun {
     const row = this.byName.get(module, name) as AccountRow | undefined;
     if (!row) throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `module "${module}" has no account named "${name}"`, { details: { module, name } });
+    // Runs of one account reuse one decrypted object while the stored row is unchanged: no
+    // decryption per run, and the executor's per-configuration cache recognises the object.
+    const key = `${module}\0${name}`;
+    const cached = this.forRun.get(key);
+    if (cached && cached.id === row.id && cached.configurationText === row.configuration && cached.secretsText === row.secrets) return cached.account;
     const plain = JSON.parse(row.configuration) as Record<string, unknown>;
     const secrets = row.secrets === null ? {} : (this.box.open(row.secrets, row.id) as Record<string, unknown>);
-    return { id: row.id, module: row.module, name: row.name, configuration: { ...plain, ...secrets }, updatedAt: row.updated_at };
+    const account: AccountForRun = { id: row.id, module: row.module, name: row.name, configuration: Object.freeze({ ...plain, ...secrets }), updatedAt: row.updated_at };
+    if (this.forRun.size >= 1000) this.forRun.delete(this.forRun.keys().next().value!);
+    this.forRun.set(key, { id: row.id, configurationText: row.configuration, secretsText: row.secrets, account });
+    return account;
   }
 
   /** The stamp of an account (its `updated_at`), or undefined: lets callers cache decrypted configurations. */
