@@ -2,12 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { CheckpointStore } from '../contracts/checkpoint.js';
 import type { AnyConnector } from '../contracts/plugin.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { buildConnectorContext } from '../supervisor/long-running-context.js';
 import { toJsonPointer } from '../manifest/json-file.js';
 import { captureLogs } from './log-capture.js';
+import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
 
 export interface TestConnectorOptions extends LongRunningTestOptions {
@@ -54,7 +54,6 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
   const controller = new AbortController();
   const batches: unknown[][] = [];
   const waiters = new Set<() => void>();
-  let saved = options.checkpoint;
   let failure: PlyError | undefined;
   let finished = false;
   let acknowledged = 0;
@@ -62,13 +61,7 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
     for (const wake of waiters) wake();
   };
 
-  const checkpoint: CheckpointStore = {
-    get: () => Promise.resolve(saved),
-    set: (value) => {
-      saved = structuredClone(value);
-      return Promise.resolve();
-    },
-  };
+  const checkpoint = memoryCheckpoint(options.checkpoint);
   const context = buildConnectorContext(
     {
       runId: `connector-test-${Date.now()}`,
@@ -106,7 +99,7 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
     batches,
     events,
     logs,
-    checkpoint: () => saved,
+    checkpoint: () => checkpoint.value(),
     waitForEvents(count, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const done = (settle: () => void): void => {

@@ -1,13 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CheckpointStore } from '../contracts/checkpoint.js';
 import type { EmitOptions } from '../contracts/context.js';
 import type { AnyTrigger } from '../contracts/plugin.js';
 import { toPlyError, type PlyError } from '../errors/ply-error.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import { buildTriggerContext } from '../supervisor/long-running-context.js';
 import { captureLogs } from './log-capture.js';
+import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
 
 /** One event a trigger emitted, with its options. */
@@ -47,18 +47,11 @@ export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
   const files = new DirectoryFileStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-trigger-')));
   const events: EmittedEvent[] = [];
   const waiters = new Set<() => void>();
-  let saved = options.checkpoint;
   let heartbeats = 0;
   let failure: PlyError | undefined;
   let finished = false;
 
-  const checkpoint: CheckpointStore = {
-    get: () => Promise.resolve(saved),
-    set: (value) => {
-      saved = structuredClone(value);
-      return Promise.resolve();
-    },
-  };
+  const checkpoint = memoryCheckpoint(options.checkpoint);
   const context = buildTriggerContext(
     {
       runId: `trigger-test-${Date.now()}`,
@@ -95,7 +88,7 @@ export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
     events,
     logs,
     files,
-    checkpoint: () => saved,
+    checkpoint: () => checkpoint.value(),
     heartbeats: () => heartbeats,
     waitForEvents(count, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
