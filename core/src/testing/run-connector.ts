@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { AnyConnector } from '../contracts/plugin.js';
-import { PlyError, toPlyError } from '../errors/ply-error.js';
+import { PlyError } from '../errors/ply-error.js';
 import { buildConnectorContext } from '../supervisor/long-running-context.js';
 import { toJsonPointer } from '../manifest/json-file.js';
 import { captureLogs } from './log-capture.js';
+import { ItemUnderTest } from './item-under-test.js';
 import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
 
@@ -51,15 +52,10 @@ function checkedEvents(connector: AnyConnector, events: unknown[]): void {
 export function runTestConnector(options: TestConnectorOptions): TestConnectorRun {
   const logs = captureLogs();
   const logger = logs.logger.withSecrets(options.secrets ?? []).child({ connector: options.connector.slug });
-  const controller = new AbortController();
   const batches: unknown[][] = [];
-  const waiters = new Set<() => void>();
-  let failure: PlyError | undefined;
-  let finished = false;
+  const item = new ItemUnderTest<unknown>('connector', () => batches.flat());
+  const { controller } = item;
   let acknowledged = 0;
-  const wakeAll = () => {
-    for (const wake of waiters) wake();
-  };
 
   const checkpoint = memoryCheckpoint(options.checkpoint);
   const context = buildConnectorContext(
@@ -78,21 +74,13 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
       if (options.checkEvents !== false) checkedEvents(options.connector, events);
       batches.push(structuredClone(events));
       const ids = events.map(() => `event-${++acknowledged}`);
-      wakeAll();
+      item.wake();
       return Promise.resolve(ids);
     },
   );
 
   const args = options.connector.arguments.parse(options.arguments ?? {}) as unknown;
-  const running = Promise.resolve()
-    .then(() => options.connector.start(context, args))
-    .catch((error: unknown) => {
-      if (!controller.signal.aborted) failure = toPlyError(error);
-    })
-    .finally(() => {
-      finished = true;
-      wakeAll();
-    });
+  item.start(() => options.connector.start(context, args));
   const events = () => batches.flat();
 
   return {
@@ -100,27 +88,7 @@ export function runTestConnector(options: TestConnectorOptions): TestConnectorRu
     events,
     logs,
     checkpoint: () => checkpoint.value(),
-    waitForEvents(count, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const done = (settle: () => void): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-          settle();
-        };
-        const check = (): void => {
-          if (events().length >= count) done(() => resolve(events().slice(0, count)));
-          else if (failure) done(() => reject(failure));
-          else if (finished) done(() => reject(new Error(`the connector stopped after ${events().length} of ${count} events`)));
-        };
-        const timer = setTimeout(() => done(() => reject(new Error(`${events().length} of ${count} events after ${timeoutMs} ms`))), timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
-    async stop() {
-      controller.abort();
-      await running;
-      return failure;
-    },
+    waitForEvents: (count, timeoutMs = 5_000) => item.waitFor(count, timeoutMs),
+    stop: () => item.stop(),
   };
 }

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmitOptions } from '../contracts/context.js';
 import type { AnyTrigger } from '../contracts/plugin.js';
-import { toPlyError, type PlyError } from '../errors/ply-error.js';
+import type { PlyError } from '../errors/ply-error.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import { buildTriggerContext } from '../supervisor/long-running-context.js';
 import { captureLogs } from './log-capture.js';
+import { ItemUnderTest } from './item-under-test.js';
 import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
 
@@ -43,13 +44,11 @@ export interface TestTriggerRun {
 export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
   const logs = captureLogs();
   const logger = logs.logger.withSecrets(options.secrets ?? []).child({ trigger: options.trigger.slug });
-  const controller = new AbortController();
   const files = new DirectoryFileStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-trigger-')));
   const events: EmittedEvent[] = [];
-  const waiters = new Set<() => void>();
+  const item = new ItemUnderTest<EmittedEvent>('trigger', () => events);
+  const { controller } = item;
   let heartbeats = 0;
-  let failure: PlyError | undefined;
-  let finished = false;
 
   const checkpoint = memoryCheckpoint(options.checkpoint);
   const context = buildTriggerContext(
@@ -68,21 +67,13 @@ export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
     },
     (event, emitOptions) => {
       events.push({ event: structuredClone(event), options: emitOptions });
-      for (const wake of waiters) wake();
+      item.wake();
       return Promise.resolve();
     },
   );
 
   const args = options.trigger.arguments.parse(options.arguments ?? {}) as unknown;
-  const running = Promise.resolve()
-    .then(() => options.trigger.start(context, args))
-    .catch((error: unknown) => {
-      if (!controller.signal.aborted) failure = toPlyError(error);
-    })
-    .finally(() => {
-      finished = true;
-      for (const wake of waiters) wake();
-    });
+  item.start(() => options.trigger.start(context, args));
 
   return {
     events,
@@ -90,27 +81,7 @@ export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
     files,
     checkpoint: () => checkpoint.value(),
     heartbeats: () => heartbeats,
-    waitForEvents(count, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (events.length >= count) done(() => resolve(events.slice(0, count)));
-          else if (failure) done(() => reject(failure));
-          else if (finished) done(() => reject(new Error(`the trigger stopped after ${events.length} of ${count} events`)));
-        };
-        const timer = setTimeout(() => done(() => reject(new Error(`${events.length} of ${count} events after ${timeoutMs} ms`))), timeoutMs);
-        const done = (settle: () => void): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-          settle();
-        };
-        waiters.add(check);
-        check();
-      });
-    },
-    async stop() {
-      controller.abort();
-      await running;
-      return failure;
-    },
+    waitForEvents: (count, timeoutMs = 5_000) => item.waitFor(count, timeoutMs),
+    stop: () => item.stop(),
   };
 }
