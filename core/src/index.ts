@@ -23,7 +23,7 @@ export { ModuleCatalog, type CatalogEntry } from './catalog/module-catalog.js';
 export { PluginCodeLoader } from './catalog/plugin-code-loader.js';
 export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPackageInfo } from './catalog/plugin-package.js';
 export { TemplateEngine } from './templating/template-engine.js';
-export { FetchHttpClient } from './http/fetch-http-client.js';
+export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from '../contracts/manifest.js';
-import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { NodeHttpClient } from '../http/node-http-client.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
@@ -81,7 +81,7 @@ export class RunScopes {
     scope.register(HTTP_CLIENT, {
       useFactory: instanceCachingFactory(
         (c) =>
-          new FetchHttpClient({
+          new NodeHttpClient({
             logger: resolveToken(c, RUN_LOGGER),
             ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
             signal: resolveToken(c, RUN_SIGNAL),

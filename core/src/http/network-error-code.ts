@@ -1,6 +1,6 @@
 /**
- * The system or undici error code behind a failed `fetch` (`ECONNREFUSED`, `ENOTFOUND`,
- * `UND_ERR_SOCKET`, ...), found by walking the `cause` chain and the first error of an
+ * The system error code behind a failed request (`ECONNREFUSED`, `ENOTFOUND`,
+ * `ECONNRESET`, ...), found by walking the `cause` chain and the first error of an
  * `AggregateError`; `undefined` when there is none.
  */
 export function networkErrorCode(error: unknown): string | undefined {

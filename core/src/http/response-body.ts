@@ -1,4 +1,5 @@
 import type { HttpRequestOptions } from '../contracts/http.js';
+import type { TransportResponse } from './node-transport.js';
 
 /** How a response body is read. */
 export type ResponseType = NonNullable<HttpRequestOptions['responseType']>;
@@ -22,9 +23,9 @@ export function isJsonContentType(contentType: string | null): boolean {
  *
  * @throws InvalidJsonBodyError when a body read as JSON does not parse.
  */
-export async function readResponseBody(response: Response, responseType: ResponseType): Promise<unknown> {
+export async function readResponseBody(response: TransportResponse, responseType: ResponseType): Promise<unknown> {
   if (responseType === 'none') {
-    await discardResponseBody(response);
+    response.discard();
     return undefined;
   }
   const text = await response.text();
@@ -35,14 +36,5 @@ export async function readResponseBody(response: Response, responseType: Respons
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new InvalidJsonBodyError('Response body is not valid JSON', { cause: error });
-  }
-}
-
-/** Releases the body of a response that will not be read; never throws. */
-export async function discardResponseBody(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The connection is gone already: nothing left to release.
   }
 }

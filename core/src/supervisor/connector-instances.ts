@@ -1,5 +1,5 @@
 import { PlyError } from '../errors/ply-error.js';
-import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { NodeHttpClient } from '../http/node-http-client.js';
 import type { PlyStore } from '../store/ply-store.js';
 import { connectorInstanceBody } from './connector-instance.js';
 import { HttpIntakeTransport } from './http-intake-transport.js';
@@ -93,7 +93,7 @@ export class ConnectorInstances extends StoreSyncLoop {
       const instance = store.connectors.forRun(id);
       const intakeKey = instance.intake.key;
       if (!intakeKey) throw new PlyError('PLY_CONFIGURATION_INVALID', `connector instance ${id} has no intake key (set intake.key, or the connector's intake_key argument)`);
-      const http = new FetchHttpClient({ logger: this.logger.withSecrets([intakeKey]), signal });
+      const http = new NodeHttpClient({ logger: this.logger.withSecrets([intakeKey]), signal });
       const intake = new HttpIntakeTransport(http, { url: instance.intake.url, intakeKey });
       const transport = {
         send: async (events: unknown[]) => {

@@ -3,7 +3,7 @@ import type { ConnectorContext, EmitOptions, TriggerContext } from '../contracts
 import type { RetryPolicy } from '../contracts/http.js';
 import { PlyError } from '../errors/ply-error.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
-import { FetchHttpClient } from '../http/fetch-http-client.js';
+import { NodeHttpClient } from '../http/node-http-client.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
 
@@ -31,7 +31,7 @@ function baseContext(options: LongRunningContextOptions): BaseContext {
     runId: options.runId,
     config: options.configuration,
     log: options.logger,
-    http: new FetchHttpClient({
+    http: new NodeHttpClient({
       logger: options.logger,
       signal: options.signal,
       ...(options.retry ? { retry: options.retry } : {}),

@@ -46,7 +46,7 @@ function checkedEvents(connector: AnyConnector, events: unknown[]): void {
 
 /**
  * Runs a connector's `start` in-process with a {@link ConnectorContext} made of real core pieces
- * (FetchHttpClient, DirectoryFileStore, a redacting logger over captured lines) and an in-memory
+ * (NodeHttpClient, DirectoryFileStore, a redacting logger over captured lines) and an in-memory
  * intake that acknowledges every valid batch; the companion of `runTestTrigger`.
  */
 export function runTestConnector(options: TestConnectorOptions): TestConnectorRun {

@@ -37,7 +37,7 @@ export interface TestTriggerRun {
 
 /**
  * Runs a trigger's `start` in-process with a {@link TriggerContext} built from real core pieces
- * (FetchHttpClient, DirectoryFileStore, a redacting PinoLogger over captured lines, an in-memory
+ * (NodeHttpClient, DirectoryFileStore, a redacting PinoLogger over captured lines, an in-memory
  * checkpoint) and collects what it emits. Unlike the supervisor it does not restart a `start`
  * that returns: the test sees the failure.
  */

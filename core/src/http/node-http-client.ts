@@ -3,9 +3,10 @@ import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { networkErrorCode } from './network-error-code.js';
+import { sendRequest, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
-import { InvalidJsonBodyError, discardResponseBody, readResponseBody, type ResponseType } from './response-body.js';
+import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
 import { sleep } from './sleep.js';
 import { extractVendorMessage } from './vendor-message.js';
 
@@ -19,8 +20,8 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   maxDelayMs: 30_000,
 });
 
-/** Construction options of {@link FetchHttpClient}. */
-export interface FetchHttpClientOptions {
+/** Construction options of {@link NodeHttpClient}. */
+export interface NodeHttpClientOptions {
   /** Receives one warn line per retry; never given headers or bodies. */
   logger: Logger;
   /** Acquired before every attempt, retries included. */
@@ -33,8 +34,6 @@ export interface FetchHttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Sent as `user-agent` unless the request sets its own. */
   userAgent?: string;
-  /** The fetch implementation (default `globalThis.fetch`). */
-  fetch?: typeof fetch;
 }
 
 /** Everything one request needs, resolved once before the first attempt. */
@@ -61,29 +60,27 @@ interface RetryReason {
 type AttemptResult<T> = { done: HttpResponse<T> } | { retry: RetryReason };
 
 /**
- * {@link HttpClient} on top of `fetch`: per-attempt timeout tied to the run's signal, bounded
+ * {@link HttpClient} on top of node:http(s) (see {@link sendRequest}): per-attempt timeout tied to the run's signal, bounded
  * retries on network errors, timeouts, 429 and 5xx (honouring `Retry-After`, else exponential
  * backoff with full jitter), the module's rate limit before every attempt, and failures thrown
  * as PlyError (`PLY_VENDOR_HTTP_ERROR`, `PLY_NETWORK_ERROR`, `PLY_HTTP_TIMEOUT`,
  * `PLY_ACTION_CANCELLED`). Query strings, headers and bodies never reach messages or logs.
  */
-export class FetchHttpClient implements HttpClient {
+export class NodeHttpClient implements HttpClient {
   readonly #logger: Logger;
   readonly #rateLimiter: RateLimiter | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #defaultTimeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #userAgent: string | undefined;
-  readonly #fetch: typeof fetch;
 
-  constructor(options: FetchHttpClientOptions) {
+  constructor(options: NodeHttpClientOptions) {
     this.#logger = options.logger;
     this.#rateLimiter = options.rateLimiter;
     this.#signal = options.signal;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
     this.#userAgent = options.userAgent;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
   /** Sends one request, retrying as its policy allows. See {@link HttpClient.request}. */
@@ -160,7 +157,7 @@ export class FetchHttpClient implements HttpClient {
   }
 
   /**
-   * One attempt: rate limit, fetch, body. Returns the response, or why to retry; throws when the
+   * One attempt: rate limit, request, body. Returns the response, or why to retry; throws when the
    * request is over (last attempt failed, non-retryable status, cancellation).
    */
   async #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<AttemptResult<T>> {
@@ -176,15 +173,9 @@ export class FetchHttpClient implements HttpClient {
     const timeout = AbortSignal.timeout(plan.timeoutMs);
     const signal = this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout;
     try {
-      const response = await this.#fetch(plan.url, {
-        method: plan.method,
-        headers: plan.headers,
-        body: plan.body,
-        signal,
-        redirect: 'follow',
-      });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, signal });
       if (!isLast && isRetryableStatus(response.status)) {
-        await discardResponseBody(response);
+        response.discard();
         return {
           retry: {
             status: response.status,
@@ -219,7 +210,7 @@ export class FetchHttpClient implements HttpClient {
   }
 
   /** Turns a final response into the result, or into `PLY_VENDOR_HTTP_ERROR`. */
-  async #complete<T>(plan: RequestPlan, response: Response, attempt: number): Promise<HttpResponse<T>> {
+  async #complete<T>(plan: RequestPlan, response: TransportResponse, attempt: number): Promise<HttpResponse<T>> {
     const details = { status: response.status, method: plan.method, url: plan.safeUrl, attempts: attempt };
     if (!response.ok && plan.throwOnHttpError) {
       const vendorMessage = extractVendorMessage(await response.text());

@@ -1,8 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
-import { FetchHttpClient, type FetchHttpClientOptions } from './fetch-http-client.js';
+import { NodeHttpClient, type NodeHttpClientOptions } from './node-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
 import { plyErrorOf } from '../testing/ply-error-of.js';
 
@@ -123,14 +124,14 @@ class RecordingLogger implements Logger {
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 50 };
 
-function client(logger: Logger, options: Partial<FetchHttpClientOptions> = {}): FetchHttpClient {
-  return new FetchHttpClient({ logger, retry: FAST_RETRY, defaultTimeoutMs: 5_000, ...options });
+function client(logger: Logger, options: Partial<NodeHttpClientOptions> = {}): NodeHttpClient {
+  return new NodeHttpClient({ logger, retry: FAST_RETRY, defaultTimeoutMs: 5_000, ...options });
 }
 
 
 // ---------------------------------------------------------------------------------------------
 
-describe('FetchHttpClient: requests and responses', () => {
+describe('NodeHttpClient: requests and responses', () => {
   it('builds the query: arrays repeat the key, undefined and null are dropped, existing query kept', async () => {
     const server = await startServer((_hit, res) => send(res, 204));
     const http = client(new RecordingLogger());
@@ -234,7 +235,69 @@ describe('FetchHttpClient: requests and responses', () => {
   });
 });
 
-describe('FetchHttpClient: retries', () => {
+describe('NodeHttpClient: redirects, compression, cut bodies', () => {
+  it('follows a 303 after a POST as a GET without the body, and reports the final URL', async () => {
+    const server = await startServer((hit, res) =>
+      hit.url.pathname === '/create' ? send(res, 303, undefined, { location: '/created/1' }) : send(res, 200, { method: hit.method, body: hit.body }),
+    );
+    const response = await client(new RecordingLogger()).request(`${server.url}/create`, { method: 'POST', json: { a: 1 } });
+    expect(response.body).toEqual({ method: 'GET', body: '' });
+    expect(response.url).toBe(`${server.url}/created/1`);
+    expect(server.hits[1]!.headers['content-type']).toBeUndefined();
+  });
+
+  it('keeps the method and body through a 307', async () => {
+    const server = await startServer((hit, res) =>
+      hit.url.pathname === '/old' ? send(res, 307, undefined, { location: '/new' }) : send(res, 200, { method: hit.method, body: hit.body }),
+    );
+    const response = await client(new RecordingLogger()).request(`${server.url}/old`, { method: 'PUT', json: { a: 1 } });
+    expect(response.body).toEqual({ method: 'PUT', body: '{"a":1}' });
+  });
+
+  it('drops the authorization header on a redirect to another origin, keeps it on the same origin', async () => {
+    const other = await startServer((_hit, res) => send(res, 200, 'other'));
+    const server = await startServer((hit, res) => {
+      if (hit.url.pathname === '/same') send(res, 302, undefined, { location: '/landing' });
+      else if (hit.url.pathname === '/away') send(res, 302, undefined, { location: `${other.url}/landing` });
+      else send(res, 200, 'here');
+    });
+    const http = client(new RecordingLogger());
+    await http.request(`${server.url}/same`, { headers: { authorization: 'Bearer T' } });
+    expect(server.hits[1]!.headers['authorization']).toBe('Bearer T');
+    await http.request(`${server.url}/away`, { headers: { authorization: 'Bearer T' } });
+    expect(other.hits[0]!.headers['authorization']).toBeUndefined();
+  });
+
+  it('fails with PLY_NETWORK_ERROR after 20 redirects', async () => {
+    const server = await startServer((hit, res) => send(res, 302, undefined, { location: `/hop${Number(hit.url.pathname.slice(4) || 0) + 1}` }));
+    const error = await plyErrorOf(client(new RecordingLogger(), { retry: { retries: 0 } }).request(`${server.url}/hop0`));
+    expect(error.code).toBe('PLY_NETWORK_ERROR');
+    expect(error.message).toContain('ERR_TOO_MANY_REDIRECTS');
+    expect(server.hits).toHaveLength(21);
+  });
+
+  it('decompresses a gzip body', async () => {
+    const server = await startServer((hit, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(JSON.stringify({ accepted: hit.headers['accept-encoding'] })));
+    });
+    const response = await client(new RecordingLogger()).request(server.url);
+    expect(response.body).toEqual({ accepted: 'gzip, deflate, br' });
+  });
+
+  it('retries a body cut off half way, then fails with PLY_NETWORK_ERROR', async () => {
+    const server = await startServer((_hit, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"half":');
+      setTimeout(() => res.socket?.destroy(), 10);
+    });
+    const error = await plyErrorOf(client(new RecordingLogger(), { retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } }).request(server.url));
+    expect(error.code).toBe('PLY_NETWORK_ERROR');
+    expect(error.details).toMatchObject({ attempts: 2 });
+    expect(server.hits).toHaveLength(2);
+  });
+});
+
+describe('NodeHttpClient: retries', () => {
   it('retries a 429 after Retry-After: 0 and succeeds on attempt 2', async () => {
     const server = await startServer((_hit, res, index) =>
       index === 0 ? send(res, 429, { message: 'slow down' }, { 'retry-after': '0' }) : send(res, 200, { ok: true }),
@@ -392,7 +455,7 @@ describe('FetchHttpClient: retries', () => {
   });
 });
 
-describe('FetchHttpClient: secrets', () => {
+describe('NodeHttpClient: secrets', () => {
   it('never puts the query string in error messages, details or log lines', async () => {
     const server = await startServer((_hit, res) => send(res, 503, { message: 'unavailable' }));
     const logger = new RecordingLogger();
@@ -429,7 +492,7 @@ describe('FetchHttpClient: secrets', () => {
   });
 });
 
-describe('FetchHttpClient: rate limiting', () => {
+describe('NodeHttpClient: rate limiting', () => {
   it('admits concurrent requests FIFO, at most maxRequests per window', async () => {
     const server = await startServer((_hit, res) => send(res, 200, 'ok'));
     const perMs = 300;
