@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../cli/dist/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../cli/dist/bundle/main.js', import.meta.url));
 
 const receiver = createServer((req, res) => {
   let body = '';

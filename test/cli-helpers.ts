@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../cli/dist/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../cli/dist/bundle/main.js', import.meta.url));
 
 export interface CliResult {
   code: number;

@@ -12,7 +12,7 @@ import { ModuleInstaller, PLY_CORE_VERSION } from './bench-core.mjs';
 import { median, percentile, row } from './stats.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(ROOT, 'cli/dist/main.js');
+const CLI = join(ROOT, 'cli/dist/bundle/main.js');
 const NAME = '@ply/plugin-mattermost';
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile, row } from './stats.mjs';
 
-const CLI = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 function post(agent, url, body, headers = {}) {

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
-const CLI = join(REPO, 'cli/dist/main.js');
+const CLI = join(REPO, 'cli/dist/bundle/main.js');
 const TUTORIAL = join(REPO, 'docs/authoring.md');
 
 interface TestedBlock {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import semver from 'semver';
 import { PLY_CORE_VERSION, PlyError } from '@ply/core';
+import { packageDirOf } from '@ply/core/version';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
 
 /** The scaffold's files, shipped in the cli package (`templates/plugin/**.tmpl`). */
-export const PLUGIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/plugin', import.meta.url));
+export const PLUGIN_TEMPLATE_DIR = join(packageDirOf(import.meta.url, '@ply/cli'), 'templates/plugin');
 
 const MODULE_SLUG = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 

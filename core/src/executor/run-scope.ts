@@ -1,3 +1,6 @@
+// tsyringe checks for the Reflect polyfill when it loads: every module importing tsyringe values
+// imports the polyfill first, so the order holds in any bundle chunk too.
+import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** This core's package folder (two levels above src/installer/ and dist/installer/). */
-export const CORE_PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url)).replace(/[\\/]$/, '');
+import { CORE_PACKAGE_DIR } from '../version.js';
 
 /**
  * Installed bundles import `@ply/core` (it is left external so every plugin shares the running
