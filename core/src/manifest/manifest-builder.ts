@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyAction, AnyConnector, AnyTrigger, PluginDefinition } from '../contracts/plugin.js';
 import type { JsonSchema } from '../contracts/manifest.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A JSON Schema embedded in a manifest: any JSON object (`{}` means "no schema"). */
 const embeddedSchema = z.record(z.string(), z.unknown());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Node ids are keys of `nodes`; Sekoia-style numbers or identifiers, so `{{ node.<id>.x }}` parses. */
 export const NODE_ID = /^[A-Za-z0-9_]+$/;
