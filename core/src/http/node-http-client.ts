@@ -3,7 +3,7 @@ import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { networkErrorCode } from './network-error-code.js';
-import { sendRequest, type TransportResponse } from './node-transport.js';
+import { TRANSPORT_TIMEOUT, sendRequest, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -170,10 +170,8 @@ export class NodeHttpClient implements HttpClient {
       }
     }
 
-    const timeout = AbortSignal.timeout(plan.timeoutMs);
-    const signal = this.#signal ? AbortSignal.any([this.#signal, timeout]) : timeout;
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, signal });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal });
       if (!isLast && isRetryableStatus(response.status)) {
         response.discard();
         return {
@@ -187,7 +185,7 @@ export class NodeHttpClient implements HttpClient {
     } catch (error) {
       if (isPlyError(error)) throw error;
       if (this.#signal?.aborted) throw this.#cancelled(plan, attempt, error);
-      if (timeout.aborted) {
+      if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
         if (isLast) {
           throw new PlyError(
             'PLY_HTTP_TIMEOUT',

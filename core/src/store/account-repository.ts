@@ -73,8 +73,12 @@ function split(configuration: Record<string, unknown>, secretKeys: readonly stri
  * from the rest, sealed with AES-256-GCM; only {@link configurationForRun} decrypts them.
  */
 export class AccountRepository {
-  /** Decrypted configurations for runs, keyed by module and name, checked against the stored row. */
-  private readonly forRun = new Map<string, { id: string; configurationText: string; secretsText: string | null; account: AccountForRun }>();
+  /**
+   * Decrypted configurations for runs, keyed by module and name. Every write of an account goes
+   * through this repository and empties the map, so a run reads no row at all: that read was the
+   * only SQLite read of a playbook run. A runtime owns its store (one `ply serve` per $PLY_HOME).
+   */
+  private readonly forRun = new Map<string, AccountForRun>();
   private readonly insertRow: Database.Statement;
   private readonly updateRow: Database.Statement;
   private readonly byId: Database.Statement;
@@ -104,6 +108,7 @@ export class AccountRepository {
     for (const [key, value] of Object.entries(secrets)) if (value === null || value === undefined) delete secrets[key];
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
+      this.forRun.clear();
       this.insertRow.run(id, input.module, input.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), now, now);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -126,6 +131,7 @@ export class AccountRepository {
     }
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
+      this.forRun.clear();
       this.updateRow.run(update.name ?? row.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), Math.max(Date.now(), row.updated_at + 1), id);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
@@ -162,27 +168,23 @@ export class AccountRepository {
    * @throws PlyError PLY_ACCOUNT_NOT_FOUND, or PLY_SECRET_KEY_INVALID when the key is wrong.
    */
   configurationForRun(module: string, name: string): AccountForRun {
-    const row = this.byName.get(module, name) as AccountRow | undefined;
-    if (!row) throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `module "${module}" has no account named "${name}"`, { details: { module, name } });
-    // Runs of one account reuse one decrypted object while the stored row is unchanged: no
+    // Runs of one account reuse one decrypted object until the account changes: no read and no
     // decryption per run, and the executor's per-configuration cache recognises the object.
     const key = `${module}\0${name}`;
     const cached = this.forRun.get(key);
-    if (cached && cached.id === row.id && cached.configurationText === row.configuration && cached.secretsText === row.secrets) return cached.account;
+    if (cached) return cached;
+    const row = this.byName.get(module, name) as AccountRow | undefined;
+    if (!row) throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `module "${module}" has no account named "${name}"`, { details: { module, name } });
     const plain = JSON.parse(row.configuration) as Record<string, unknown>;
     const secrets = row.secrets === null ? {} : (this.box.open(row.secrets, row.id) as Record<string, unknown>);
     const account: AccountForRun = { id: row.id, module: row.module, name: row.name, configuration: Object.freeze({ ...plain, ...secrets }), updatedAt: row.updated_at };
     if (this.forRun.size >= 1000) this.forRun.delete(this.forRun.keys().next().value!);
-    this.forRun.set(key, { id: row.id, configurationText: row.configuration, secretsText: row.secrets, account });
+    this.forRun.set(key, account);
     return account;
   }
 
-  /** The stamp of an account (its `updated_at`), or undefined: lets callers cache decrypted configurations. */
-  stamp(module: string, name: string): number | undefined {
-    return (this.byName.get(module, name) as AccountRow | undefined)?.updated_at;
-  }
-
   delete(id: string): boolean {
+    this.forRun.clear();
     return this.deleteRow.run(id).changes > 0;
   }
 
