@@ -1,7 +1,9 @@
 // (e) `ply serve` as a user runs it (the built CLI in a child process, a fresh $PLY_HOME):
 // time from spawn to the first served webhook, idle resident memory with every workspace
-// plugin discovered, and webhook → three-node playbook (action → condition → store) runs/s with
-// every execution and node record persisted, next to the n8n figures quoted in issue 7.
+// plugin discovered, and runs/s of two webhook → three-node playbooks with every execution and
+// node record persisted, next to the n8n figures quoted in issue 7:
+// - "post": action (Mattermost post over HTTP to a local receiver) → condition → store;
+// - "local": store → condition → store, no outbound request: the shape of n8n's Set → Respond.
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -52,8 +54,8 @@ function rssMiB(pid) {
   return Number(/(\d+)/.exec(line)[1]) / 1024;
 }
 
-const playbook = () =>
-  JSON.stringify({
+const PLAYBOOKS = {
+  post: {
     name: 'Bench: webhook → post → branch → store',
     trigger: { type: 'webhook', next: ['notify'] },
     nodes: {
@@ -61,7 +63,17 @@ const playbook = () =>
       urgent: { type: 'condition', branches: [{ name: 'high', condition: 'trigger.score > 50', next: ['remember'] }], else: ['remember'] },
       remember: { type: 'store', set: { alert: '{{ trigger.alert }}' } },
     },
-  });
+  },
+  local: {
+    name: 'Bench: webhook → set → branch → store',
+    trigger: { type: 'webhook', next: ['note'] },
+    nodes: {
+      note: { type: 'store', set: { alert: '{{ trigger.alert }}', score: '{{ trigger.score }}' }, next: ['urgent'] },
+      urgent: { type: 'condition', branches: [{ name: 'high', condition: 'trigger.score > 50', next: ['remember'] }], else: ['remember'] },
+      remember: { type: 'store', append: { seen: '{{ trigger.alert }}' } },
+    },
+  },
+};
 
 async function load(agent, url, token, total, connections) {
   const latencies = [];
@@ -129,38 +141,44 @@ export async function serveBenchmarks({ total = 5000 } = {}) {
 
   const account = await post(agent, `${base}/api/v1/accounts`, { module: 'mattermost', name: 'bench', configuration: { hook_url: `http://127.0.0.1:${receiver.address().port}/hooks/bench` } }, auth);
   if (account.status !== 201) throw new Error(account.body);
-  const created = await post(agent, `${base}/api/v1/playbooks?enable=true`, playbook(), auth);
-  if (created.status !== 201) throw new Error(created.body);
-  const playbookId = JSON.parse(created.body).id;
-  const hook = await get(agent, `${base}/api/v1/playbooks/${playbookId}/webhook`, auth);
-  const hookUrl = `${base}${hook.json.path}`;
-
-  await load(agent, hookUrl, hook.json.token, 1000, 10); // warm-up: JIT, caches, SQLite pages
-  await waitIdle(agent, base, admin, playbookId);
   const results = {};
-  for (const connections of [10, 100]) {
-    const measured = await load(agent, hookUrl, hook.json.token, total, connections);
-    const idle = await waitIdle(agent, base, admin, playbookId);
-    results[connections] = { ...measured, runsPerSecond: total / (Number(idle - measured.begin) / 1e9) };
+  let succeeded = 0;
+  for (const [shape, document] of Object.entries(PLAYBOOKS)) {
+    const created = await post(agent, `${base}/api/v1/playbooks?enable=true`, JSON.stringify(document), auth);
+    if (created.status !== 201) throw new Error(created.body);
+    const playbookId = JSON.parse(created.body).id;
+    const hook = await get(agent, `${base}/api/v1/playbooks/${playbookId}/webhook`, auth);
+    const hookUrl = `${base}${hook.json.path}`;
+    await load(agent, hookUrl, hook.json.token, 1000, 10); // warm-up: JIT, caches, SQLite pages
+    await waitIdle(agent, base, admin, playbookId);
+    for (const connections of [10, 100]) {
+      const measured = await load(agent, hookUrl, hook.json.token, total, connections);
+      const idle = await waitIdle(agent, base, admin, playbookId);
+      results[`${shape}-${connections}`] = { ...measured, runsPerSecond: total / (Number(idle - measured.begin) / 1e9) };
+    }
+    const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
+    succeeded += executions.json.executions.length;
   }
   const loadedRss = rssMiB(child.pid);
-  const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
 
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
   receiver.close();
   agent.destroy();
 
-  process.stdout.write('\n(e) ply serve (built CLI, child process): webhook → action → condition → store, records in SQLite\n');
+  process.stdout.write('\n(e) ply serve (built CLI, child process): webhook → three-node playbooks, every record in SQLite\n');
   row('spawn → first webhook answered 202 (target ≤ 500 ms)', firstWebhookMs.toFixed(0), ' ms   (n8n 2.8.4: 3,700 ms)');
   row('idle RSS after start, 5 workspace plugins (target < 80)', idleRss.toFixed(1), ' MiB  (n8n: 346 MiB)');
-  for (const connections of [10, 100]) {
-    const r = results[connections];
-    row(`${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), connections === 10 ? ' runs/s  (n8n: 187 req/s at 10 conn.)' : ' runs/s');
-    row(`  webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
+  for (const [shape, label] of [['post', 'action posting over HTTP → condition → store'], ['local', 'store → condition → store (no outbound request)']]) {
+    process.stdout.write(`  ${label}:\n`);
+    for (const connections of [10, 100]) {
+      const r = results[`${shape}-${connections}`];
+      row(`  ${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), connections === 10 ? ' runs/s  (n8n Set → Respond: 187 req/s at 10 conn.)' : ' runs/s');
+      row(`    webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
+    }
   }
   row('RSS after the runs', loadedRss.toFixed(1), ' MiB');
-  row('succeeded executions (first page, max 1000)', String(executions.json.executions.length));
+  row('succeeded executions (first page of each playbook, max 1000 each)', String(succeeded));
   return { firstWebhookMs, idleRss, results };
 }
 
