@@ -193,4 +193,18 @@ describe('ply serve (built CLI, end to end)', () => {
     expect(run.status).toBe('succeeded');
     expect(served.output()).toContain('[demo receiver] {"text":"Alert ALdemo1: Suspicious login","channel":"soc"}');
   });
+
+  it('serves the web console (loaded on its first request) beside the API, whose unknown paths stay JSON 404s', async () => {
+    const served = await serve(home());
+    const page = await fetch(`${served.url}/sign-in`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<form');
+    const root = await fetch(`${served.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(303);
+    expect(root.headers.get('location')).toContain('/sign-in');
+    const missing = await httpJson(agent, `${served.url}/api/v1/nothing-here`, 'GET', undefined, { authorization: `Bearer ${served.adminToken!}` });
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.code).toBeDefined();
+  });
 });

@@ -14,13 +14,13 @@ export interface ServeOptions {
  */
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
   // Loaded here, not at the top: every other `ply` command would pay for them.
-  const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers, ConnectorInstances }, { createConsoleApp }] = await Promise.all([
+  const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers, ConnectorInstances }, { mountConsoleLazily }] = await Promise.all([
     import('@hono/node-server'),
     import('../server/runtime.js'),
     import('../server/server-app.js'),
     import('../server/first-start.js'),
     import('@ply/core'),
-    import('../console/console-app.js'),
+    import('../console/lazy-console.js'),
   ]);
   const host = options.host ?? '127.0.0.1';
   const port = options.port === undefined ? 8400 : Number(options.port);
@@ -30,7 +30,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
   const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply });
   const app = createServerApp(runtime, { demoReceiver: !demoHookUrl, print: (line) => output.out(line), triggers, connectors });
   const registry = options.registry ?? process.env['PLY_REGISTRY'];
-  app.route('/', createConsoleApp(runtime, registry ? { registry } : {}));
+  mountConsoleLazily(app, () => import('../console/console-app.js').then(({ createConsoleApp }) => createConsoleApp(runtime, registry ? { registry } : {})));
   const server = serve({ fetch: app.fetch, hostname: host, port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

@@ -49,8 +49,9 @@ function issueOf(error: ErrorObject): PlyIssue {
  * default, 2020-12 when the schema says so; non-standard keywords are ignored.
  */
 export class SchemaCompiler {
-  private readonly draft7 = makeAjv(Ajv);
-  private readonly draft2020 = makeAjv(Ajv2020);
+  // Made on first compile: most processes compile few schemas, and 2020-12 ones are rare.
+  private draft7: Ajv | undefined;
+  private draft2020: Ajv2020 | undefined;
   private readonly cache = new WeakMap<JsonSchema, SchemaValidator>();
 
   validator(schema: JsonSchema, location: SchemaLocation): SchemaValidator {
@@ -73,7 +74,7 @@ export class SchemaCompiler {
     const is2020 = typeof schema['$schema'] === 'string' && schema['$schema'].includes('2020-12');
     let validate: ValidateFunction;
     try {
-      validate = (is2020 ? this.draft2020 : this.draft7).compile(clean);
+      validate = is2020 ? (this.draft2020 ??= makeAjv(Ajv2020)).compile(clean) : (this.draft7 ??= makeAjv(Ajv)).compile(clean);
     } catch (error) {
       const reason = (error as Error).message;
       throw new PlyError('PLY_SCHEMA_INVALID', `${location.file}:${location.pointer}: schema does not compile: ${reason}`, {

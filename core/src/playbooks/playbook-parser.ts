@@ -1,7 +1,10 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { PlyError, type PlyIssue } from '../errors/ply-error.js';
+import { lazyRequire } from '../lazy-require.js';
 import { playbookDocumentSchema, type PlaybookDocument } from './playbook-schema.js';
+
+const yaml = lazyRequire<typeof Yaml>('yaml');
 
 /** A JSON pointer from a path of keys and indexes. */
 export function pointerOf(path: ReadonlyArray<PropertyKey>): string {
@@ -42,9 +45,9 @@ export function parsePlaybookText(text: string): PlaybookDocument {
     value = JSON.parse(text);
   } catch {
     try {
-      value = parseYaml(text, { prettyErrors: true, maxAliasCount: 100 });
+      value = yaml().parse(text, { prettyErrors: true, maxAliasCount: 100 });
     } catch (error) {
-      const message = error instanceof YAMLParseError ? error.message.split('\n')[0]! : (error as Error).message;
+      const message = error instanceof yaml().YAMLParseError ? error.message.split('\n')[0]! : (error as Error).message;
       throw invalidPlaybook([{ pointer: '/', message: `not valid JSON or YAML: ${message}` }]);
     }
   }

@@ -1,4 +1,3 @@
-import { Cron } from 'croner';
 import semver from 'semver';
 import type { ModuleCatalog } from '../catalog/module-catalog.js';
 import type { ItemKind, ModuleItem } from '../contracts/manifest.js';
@@ -8,6 +7,7 @@ import { holdsTemplate } from './holds-template.js';
 import { buildPlaybookGraph, structuralIssues, type PlaybookGraph } from './playbook-graph.js';
 import { pointerOf } from './playbook-parser.js';
 import type { PlaybookDocument } from './playbook-schema.js';
+import { croner } from './croner.js';
 
 /** What validation needs to know beyond the document. */
 export interface PlaybookValidationContext {
@@ -45,7 +45,7 @@ function triggerIssues(document: PlaybookDocument, context: PlaybookValidationCo
   const trigger = document.trigger;
   if (trigger.type === 'schedule') {
     try {
-      new Cron(trigger.cron, { paused: true, ...(trigger.timezone ? { timezone: trigger.timezone } : {}) }).stop();
+      new (croner().Cron)(trigger.cron, { paused: true, ...(trigger.timezone ? { timezone: trigger.timezone } : {}) }).stop();
     } catch (error) {
       issues.push({ pointer: '/trigger/cron', message: `invalid cron expression: ${(error as Error).message}` });
     }

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { Cron } from 'croner';
 import { ROOT_LOGGER } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
@@ -10,6 +9,7 @@ import type { PlyStore } from '../store/ply-store.js';
 import { buildTriggerContext, parseItemArguments } from './long-running-context.js';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
 import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
+import { croner } from '../playbooks/croner.js';
 
 /** Options of {@link PlaybookTriggers}. */
 export interface PlaybookTriggersOptions extends StoreSyncLoopOptions {
@@ -160,7 +160,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
   private bodyOf(playbookId: string, trigger: LongRunningTrigger): InstanceBody {
     if (trigger.type === 'schedule') {
       return async (signal, heartbeat) => {
-        const job = new Cron(trigger.cron, trigger.timezone ? { timezone: trigger.timezone } : {}, () => {
+        const job = new (croner().Cron)(trigger.cron, trigger.timezone ? { timezone: trigger.timezone } : {}, () => {
           heartbeat();
           void this.startRun(playbookId, { scheduled_at: new Date().toISOString() });
         });

@@ -1,0 +1,19 @@
+import type { Context, Env, Hono } from 'hono';
+
+/** The first path segments the web console answers; every other path stays with the API app. */
+export const CONSOLE_PATHS = ['/sign-in', '/sign-out', '/accounts', '/run', '/executions', '/marketplace', '/playbooks'] as const;
+
+/**
+ * Mounts the web console on `app` without loading it: its code (pages, forms, hono/jsx) is
+ * imported on the first request to one of its paths, so `ply serve` starts and answers webhooks
+ * without paying for it.
+ */
+export function mountConsoleLazily<E extends Env>(app: Hono<E>, load: () => Promise<Hono>): void {
+  let loading: Promise<Hono> | undefined;
+  const handler = async (c: Context<E>) => (await (loading ??= load())).fetch(c.req.raw, c.env);
+  app.all('/', handler);
+  for (const path of CONSOLE_PATHS) {
+    app.all(path, handler);
+    app.all(`${path}/*`, handler);
+  }
+}
