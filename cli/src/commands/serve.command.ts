@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { printJson, type Output } from '../output.js';
+import { holdYoungGeneration } from '../server/young-generation.js';
 
 export interface ServeOptions {
   host?: string;
@@ -13,6 +14,7 @@ export interface ServeOptions {
  * runs in flight finish within `PLY_SHUTDOWN_GRACE_MS` (default 10 s); the rest end interrupted.
  */
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
+  const releaseYoungGeneration = holdYoungGeneration();
   // Loaded here, not at the top: every other `ply` command would pay for them.
   const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers, ConnectorInstances }, { mountConsoleLazily }] = await Promise.all([
     import('@hono/node-server'),
@@ -56,6 +58,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
     }
     output.out('press Ctrl+C to stop');
   }
+  releaseYoungGeneration();
 
   const graceMs = Number(process.env['PLY_SHUTDOWN_GRACE_MS'] ?? 10_000);
   await new Promise<void>((resolve) => {

@@ -1,10 +1,15 @@
 import { gunzipSync } from 'node:zlib';
-import { Parser, type ReadEntry } from 'tar';
+import type * as Tar from 'tar';
+import type { ReadEntry } from 'tar';
 import { PlyError } from '../errors/ply-error.js';
+import { lazyRequire } from '../lazy-require.js';
 import { DEFAULT_TARBALL_LIMITS, type TarballLimits } from './tarball-limits.js';
 
 /** The regular files of a package tarball, keyed by their path inside the package (no `package/`). */
 export type PackageFiles = Map<string, Buffer>;
+
+/** tar, loaded by the first install rather than by every process that loads the core. */
+const tar = lazyRequire<typeof Tar>('tar');
 
 const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 
@@ -61,7 +66,7 @@ function parseTar(raw: Buffer, limits: TarballLimits): Promise<PackageFiles> {
     const fail = (error: PlyError) => {
       failure ??= error;
     };
-    const parser = new Parser({ strict: true });
+    const parser = new (tar().Parser)({ strict: true });
     parser.on('entry', (entry: ReadEntry) => {
       try {
         if (failure) return void entry.resume();
