@@ -1,10 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeServer, type FakeServer } from '@ply/core/testing';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, REPO_ROOT } from '../cli-helpers.js';
 import { apiClient, bounded, httpJson, startServe, type ServeProcess } from './serve-process.js';
 
 const API_KEY = 'sekoia-e2e-key-0123456789';
@@ -206,5 +208,17 @@ describe('ply serve (built CLI, end to end)', () => {
     const missing = await httpJson(agent, `${served.url}/api/v1/nothing-here`, 'GET', undefined, { authorization: `Bearer ${served.adminToken!}` });
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBeDefined();
+  });
+
+  it('refuses a second ply serve on the same $PLY_HOME while the first runs, and frees it on exit', async () => {
+    const dir = home();
+    const first = await serve(dir);
+    const second = spawnSync(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: dir, PLY_LOG_LEVEL: 'error' }, encoding: 'utf8', timeout: 15_000 });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain('PLY_HOME_LOCKED');
+    expect(second.stderr).toContain(`pid ${first.child.pid}`);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dir, 'serve.lock'))).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
+import { settingsFromEnvironment } from '@ply/core/settings';
 import { printJson, type Output } from '../output.js';
+import { lockHome } from '../server/home-lock.js';
 import { holdYoungGeneration } from '../server/young-generation.js';
 
 export interface ServeOptions {
@@ -14,6 +16,16 @@ export interface ServeOptions {
  * runs in flight finish within `PLY_SHUTDOWN_GRACE_MS` (default 10 s); the rest end interrupted.
  */
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
+  // One `ply serve` per $PLY_HOME: taken before the store is opened, given back once it is closed.
+  const releaseHome = lockHome(settingsFromEnvironment().home);
+  try {
+    await serveUntilStopped(output, options);
+  } finally {
+    releaseHome();
+  }
+}
+
+async function serveUntilStopped(output: Output, options: ServeOptions): Promise<void> {
   const releaseYoungGeneration = holdYoungGeneration();
   // Loaded here, not at the top: every other `ply` command would pay for them.
   const [{ serve }, { openRuntime }, { createServerApp }, { prepareFirstStart, DEMO_PLAYBOOK_ID }, { PlaybookTriggers, ConnectorInstances }, { mountConsoleLazily }] = await Promise.all([

@@ -40,6 +40,7 @@ export const ERROR_CATALOGUE = {
   PLY_CONNECTOR_NOT_FOUND: { user: true, title: 'Connector instance not found' },
   PLY_SECRET_KEY_INVALID: { user: true, title: 'Secret key is missing, malformed or does not decrypt the stored secrets' },
   PLY_STORE_ERROR: { user: false, title: 'Store (database) error' },
+  PLY_HOME_LOCKED: { user: true, title: 'Another ply serve is running on this $PLY_HOME' },
   PLY_PACKAGE_REJECTED: { user: true, title: 'Package tarball refused (unsafe entry, size limit or invalid module)' },
   PLY_INTEGRITY_MISMATCH: { user: false, title: 'Downloaded package does not match its integrity hash' },
   PLY_SIGNATURE_INVALID: { user: false, title: 'Package signature is missing, invalid or by an untrusted key' },
