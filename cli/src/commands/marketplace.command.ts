@@ -1,17 +1,20 @@
-import Table from 'cli-table3';
 import { PlyError } from '@ply/core/errors';
 import type { InstallOutcome } from '@ply/core/installer';
 import { createInstaller, type RegistryOption } from '../installer-factory.js';
 import { printJson, type Output } from '../output.js';
 
-const plainTable = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+/** A borderless table; cli-table3 is loaded by the commands that print one, not by `ply install`. */
+const plainTable = async (head: string[]) => {
+  const { default: Table } = await import('cli-table3');
+  return new Table({ head, style: { head: [], border: [] } });
+};
 
 /** `ply search <text>`: npm's search API of the registry. */
 export async function searchCommand(output: Output, text: string, options: RegistryOption & { size?: string }): Promise<void> {
   const hits = await createInstaller(output, options).search(text, options.size ? Number(options.size) : 20);
   if (output.json) return printJson(output, { results: hits });
   if (hits.length === 0) return output.out(`nothing matches "${text}"`);
-  const table = plainTable(['package', 'version', 'description']);
+  const table = await plainTable(['package', 'version', 'description']);
   for (const hit of hits) table.push([hit.name, hit.version, hit.description ?? '']);
   output.out(table.toString());
 }
@@ -29,7 +32,7 @@ export async function infoCommand(output: Output, name: string, options: Registr
   if (output.json) return printJson(output, { name: packument.name, description: packument.description, distTags: packument['dist-tags'], versions });
   output.out(`${packument.name}${packument.description ? `: ${packument.description}` : ''}`);
   output.out(`dist-tags: ${Object.entries(packument['dist-tags']).map(([tag, v]) => `${tag}=${v}`).join(', ')}`);
-  const table = plainTable(['version', 'engines.ply', 'installable here', 'signed', 'published']);
+  const table = await plainTable(['version', 'engines.ply', 'installable here', 'signed', 'published']);
   for (const v of versions) table.push([v.version, v.engines, v.installable ? 'yes' : 'no', v.signed ? 'yes' : 'no', v.published ?? '']);
   output.out(table.toString());
 }
@@ -66,11 +69,11 @@ export async function upgradeCommand(output: Output, name: string | undefined, o
 }
 
 /** `ply list`: installed modules, their versions and the active one. */
-export function listCommand(output: Output): void {
+export async function listCommand(output: Output): Promise<void> {
   const modules = createInstaller(output).list();
   if (output.json) return printJson(output, { modules });
   if (modules.length === 0) return output.out('no modules installed (ply install <name>)');
-  const table = plainTable(['module', 'package', 'active', 'installed versions']);
+  const table = await plainTable(['module', 'package', 'active', 'installed versions']);
   for (const module of modules) table.push([module.slug, module.name ?? '', module.active ?? '', module.versions.join(', ')]);
   output.out(table.toString());
 }

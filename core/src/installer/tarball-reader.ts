@@ -1,15 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import type * as Tar from 'tar';
-import type { ReadEntry } from 'tar';
+import type { Parser as TarParser, ReadEntry } from 'tar';
 import { PlyError } from '../errors/ply-error.js';
-import { lazyRequire } from '../lazy-require.js';
 import { DEFAULT_TARBALL_LIMITS, type TarballLimits } from './tarball-limits.js';
 
 /** The regular files of a package tarball, keyed by their path inside the package (no `package/`). */
 export type PackageFiles = Map<string, Buffer>;
-
-/** tar, loaded by the first install rather than by every process that loads the core. */
-const tar = lazyRequire<typeof Tar>('tar');
 
 const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
 
@@ -52,10 +47,13 @@ export async function readPackageTarball(tarball: Uint8Array, limits: TarballLim
       details: { limit: tooBig ? 'total' : undefined },
     });
   }
-  return parseTar(raw, limits);
+  // Imported here: the bundler gives tar a chunk of its own, loaded by the first tarball read
+  // rather than by every process that loads the core.
+  const { Parser } = await import('tar');
+  return parseTar(raw, limits, Parser);
 }
 
-function parseTar(raw: Buffer, limits: TarballLimits): Promise<PackageFiles> {
+function parseTar(raw: Buffer, limits: TarballLimits, Parser: typeof TarParser): Promise<PackageFiles> {
   return new Promise((resolve, reject_) => {
     const files: PackageFiles = new Map();
     let entries = 0;
@@ -66,7 +64,7 @@ function parseTar(raw: Buffer, limits: TarballLimits): Promise<PackageFiles> {
     const fail = (error: PlyError) => {
       failure ??= error;
     };
-    const parser = new (tar().Parser)({ strict: true });
+    const parser = new Parser({ strict: true });
     parser.on('entry', (entry: ReadEntry) => {
       try {
         if (failure) return void entry.resume();
