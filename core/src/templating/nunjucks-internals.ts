@@ -1,4 +1,5 @@
-import nunjucks from 'nunjucks';
+import type * as Nunjucks from 'nunjucks';
+import { lazyRequire } from '../lazy-require.js';
 
 /**
  * Typed view of the parts of nunjucks 3.2.4 that Ply relies on but @types/nunjucks does not
@@ -68,10 +69,17 @@ interface NunjucksInternals {
   runtime: NunjucksRuntime;
 }
 
+/**
+ * nunjucks, loaded when the first template is compiled rather than when the core loads: a
+ * `ply serve` answers its first webhook before any template is rendered. The one copy of this
+ * process, hardened by installSafeRuntime before any environment is made.
+ */
+export const loadNunjucks = lazyRequire<typeof Nunjucks>('nunjucks');
+
 /** The nunjucks module, with its internals typed. */
-export const nunjucksInternals = nunjucks as unknown as NunjucksInternals;
+export const nunjucksInternals = (): NunjucksInternals => loadNunjucks() as unknown as NunjucksInternals;
 
 /** True when `value` is a nunjucks AST node. */
 export function isNunjucksNode(value: unknown): value is NunjucksNode {
-  return value instanceof nunjucksInternals.nodes.Node;
+  return value instanceof nunjucksInternals().nodes.Node;
 }

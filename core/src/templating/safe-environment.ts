@@ -1,6 +1,7 @@
-import nunjucks from 'nunjucks';
+import type * as Nunjucks from 'nunjucks';
 import { PlyError } from '../errors/ply-error.js';
 import type { TemplateFilter } from './filter-support.js';
+import { loadNunjucks } from './nunjucks-internals.js';
 import type { TemplatePredicate } from './predicates.js';
 import { installSafeRuntime } from './safe-runtime.js';
 
@@ -28,9 +29,9 @@ interface EnvironmentInternals {
 export function createSafeEnvironment(
   filters: Record<string, TemplateFilter>,
   tests: Record<string, TemplatePredicate>,
-): nunjucks.Environment {
+): Nunjucks.Environment {
   installSafeRuntime();
-  const env = new nunjucks.Environment([], { autoescape: false, throwOnUndefined: false, dev: true });
+  const env = new (loadNunjucks().Environment)([], { autoescape: false, throwOnUndefined: false, dev: true });
   const internals = env as unknown as EnvironmentInternals;
   internals.globals = Object.create(null) as Record<string, unknown>;
   internals.filters = filters;

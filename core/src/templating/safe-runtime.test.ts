@@ -87,7 +87,7 @@ describe('safeContextOrFrameLookup', () => {
 describe('installSafeRuntime', () => {
   it('replaces the helpers compiled templates call, once', () => {
     installSafeRuntime();
-    const { runtime } = nunjucksInternals;
+    const { runtime } = nunjucksInternals();
     expect(runtime.memberLookup).toBe(safeMemberLookup);
     expect(runtime.contextOrFrameLookup).toBe(safeContextOrFrameLookup);
     const callWrap = runtime.callWrap;

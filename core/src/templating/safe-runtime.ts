@@ -29,7 +29,7 @@ const INSTALLED = Symbol.for('ply.templating.safeRuntime');
  * wrap it twice.
  */
 export function installSafeRuntime(): void {
-  const runtime = nunjucksInternals.runtime;
+  const runtime = nunjucksInternals().runtime;
   if (Object.hasOwn(runtime, INSTALLED)) return;
   runtime.memberLookup = safeMemberLookup;
   runtime.contextOrFrameLookup = safeContextOrFrameLookup;

@@ -17,9 +17,9 @@ function syntaxErrorOf(template: string): PlyError {
 
 describe('rewriteSekoiaSyntax', () => {
   it('turns numeric attributes into subscripts, which nunjucks 3.2.4 needs to parse them at all', () => {
-    expect(() => nunjucksInternals.parser.parse('{{ node.1.rule.name }}')).toThrow(/expected name as lookup value/);
+    expect(() => nunjucksInternals().parser.parse('{{ node.1.rule.name }}')).toThrow(/expected name as lookup value/);
     expect(rewrite('{{ node.1.rule.name }}')).toBe('{{ node[1].rule.name }}');
-    expect(() => nunjucksInternals.parser.parse(rewrite('{{ node.1.rule.name }}'))).not.toThrow();
+    expect(() => nunjucksInternals().parser.parse(rewrite('{{ node.1.rule.name }}'))).not.toThrow();
   });
 
   it('handles multi-digit and repeated numeric attributes', () => {

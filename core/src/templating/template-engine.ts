@@ -1,8 +1,8 @@
-import nunjucks from 'nunjucks';
+import type * as Nunjucks from 'nunjucks';
 import { isPlyError, type PlyError } from '../errors/ply-error.js';
 import { toText } from './filter-support.js';
 import { createFilters } from './filters.js';
-import { nunjucksInternals, type NunjucksNode, type NunjucksTemplateError } from './nunjucks-internals.js';
+import { loadNunjucks, nunjucksInternals, type NunjucksNode, type NunjucksTemplateError } from './nunjucks-internals.js';
 import { copyData, isPlainObject } from './plain-data.js';
 import { createPredicates } from './predicates.js';
 import { createSafeEnvironment } from './safe-environment.js';
@@ -28,8 +28,8 @@ interface CachedTemplate {
   readonly textRoot: NunjucksNode;
   /** The AST that captures the value of a lone `{{ expr }}`; undefined for other templates. */
   readonly valueRoot: NunjucksNode | undefined;
-  text?: nunjucks.Template;
-  value?: nunjucks.Template;
+  text?: Nunjucks.Template;
+  value?: Nunjucks.Template;
 }
 
 const TEMPLATE_NAME = 'ply-template';
@@ -40,7 +40,8 @@ const TEMPLATE_MARKERS = ['{{', '{%'];
  * template can read the context data and apply the registered filters and tests, nothing else.
  */
 export class TemplateEngine {
-  private readonly environment: nunjucks.Environment;
+  private readonly makeEnvironment: () => Nunjucks.Environment;
+  private environmentMade: Nunjucks.Environment | undefined;
   private readonly vocabulary: TemplateVocabulary;
   private readonly cache: BoundedCache<string, CachedTemplate>;
   private captureSlot: { value: unknown } | undefined;
@@ -54,7 +55,7 @@ export class TemplateEngine {
       if (this.captureSlot !== undefined) this.captureSlot.value = value;
       return '';
     };
-    this.environment = createSafeEnvironment(filters, predicates);
+    this.makeEnvironment = () => createSafeEnvironment(filters, predicates);
     this.cache = new BoundedCache(options.cacheSize ?? 1000);
   }
 
@@ -134,13 +135,18 @@ export class TemplateEngine {
   }
 
   /** Compiles an AST that passed the guard, the way nunjucks' Template._compile does. */
-  private compile(entry: CachedTemplate, root: NunjucksNode): nunjucks.Template {
+  /** Made with the first template, which is also when nunjucks loads. */
+  private get environment(): Nunjucks.Environment {
+    return (this.environmentMade ??= this.makeEnvironment());
+  }
+
+  private compile(entry: CachedTemplate, root: NunjucksNode): Nunjucks.Template {
     try {
-      const compiler = new nunjucksInternals.compiler.Compiler(TEMPLATE_NAME, false);
+      const compiler = new (nunjucksInternals().compiler.Compiler)(TEMPLATE_NAME, false);
       compiler.compile(root);
       const props = new Function(compiler.getCode())() as Record<string, unknown>;
       const source = { type: 'code', obj: props } as unknown as string;
-      return new nunjucks.Template(source, this.environment, TEMPLATE_NAME);
+      return new (loadNunjucks().Template)(source, this.environment, TEMPLATE_NAME);
     } catch (error) {
       const { lineno, colno } = error as NunjucksTemplateError;
       const position = typeof lineno === 'number' ? entry.front.locate({ line: lineno, column: colno ?? 1 }) : undefined;
@@ -148,7 +154,7 @@ export class TemplateEngine {
     }
   }
 
-  private run(entry: CachedTemplate, template: nunjucks.Template, context: TemplateContext): string {
+  private run(entry: CachedTemplate, template: Nunjucks.Template, context: TemplateContext): string {
     try {
       return template.render(context);
     } catch (error) {

@@ -53,7 +53,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function parseGuardedTemplate(template: FrontEndTemplate, vocabulary: TemplateVocabulary): NunjucksNode {
   let root: NunjucksNode;
   try {
-    root = nunjucksInternals.parser.parse(template.source);
+    root = nunjucksInternals().parser.parse(template.source);
   } catch (error) {
     throw syntaxError(template, error);
   }

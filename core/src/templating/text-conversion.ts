@@ -38,7 +38,7 @@ function visit(node: NunjucksNode, type: 'Concat' | 'Output'): void {
 }
 
 function asText(node: NunjucksNode): NunjucksNode {
-  const { nodes } = nunjucksInternals;
+  const { nodes } = nunjucksInternals();
   const { lineno, colno } = node;
   return new nodes.Filter(lineno, colno, new nodes.Symbol(lineno, colno, TEXT_FILTER), new nodes.NodeList(lineno, colno, [node]));
 }

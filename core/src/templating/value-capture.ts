@@ -29,7 +29,7 @@ export function captureSingleExpression(root: NunjucksNode): NunjucksNode | unde
     }
   }
   if (expression === undefined) return undefined;
-  const { nodes } = nunjucksInternals;
+  const { nodes } = nunjucksInternals();
   const { lineno, colno } = expression;
   const filter = new nodes.Filter(
     lineno,
