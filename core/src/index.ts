@@ -16,7 +16,7 @@ export type * from './contracts/item-metadata.js';
 export { PLY_CORE_VERSION } from './version.js';
 export { loadModuleFolder, type LoadModuleOptions } from './manifest/module-loader.js';
 export { readJsonFile, toJsonPointer } from './manifest/json-file.js';
-export { SchemaCompiler, type SchemaValidator, type SchemaLocation } from './manifest/schema-compiler.js';
+export { SchemaCompiler, type SchemaCompilerOptions, type SchemaValidator, type SchemaLocation } from './manifest/schema-compiler.js';
 export { buildModuleFiles, toManifestSchema } from './manifest/manifest-builder.js';
 export { diffModuleFiles, writeModuleFiles } from './manifest/module-files.js';
 export { ModuleCatalog, type CatalogEntry } from './catalog/module-catalog.js';

@@ -75,6 +75,24 @@ describe('loadModuleFolder', () => {
 });
 
 describe('SchemaCompiler on schemas from elsewhere', () => {
+  it('refuses keyword values of the wrong type, and with meta-validation (ply lint) the finer meta-schema breaches too', () => {
+    const at = { file: 'action_x.json', pointer: '/arguments' };
+    const codeOf = (compiler: SchemaCompiler, schema: Record<string, unknown>) => {
+      try {
+        compiler.validator(schema, at);
+        return 'compiled';
+      } catch (error) {
+        return (error as PlyError).code;
+      }
+    };
+    const runtime = new SchemaCompiler();
+    const lint = new SchemaCompiler({ metaValidation: true });
+    expect(codeOf(runtime, { type: 'object', required: 'a' })).toBe('PLY_SCHEMA_INVALID');
+    expect(codeOf(runtime, { type: 'object', properties: { a: { type: 'strng' } } })).toBe('PLY_SCHEMA_INVALID');
+    expect(codeOf(runtime, { type: 'string', minLength: 1.5 })).toBe('compiled');
+    expect(codeOf(lint, { type: 'string', minLength: 1.5 })).toBe('PLY_SCHEMA_INVALID');
+  });
+
   it('keeps a property named "id" (only a non-string id keyword is dropped)', () => {
     const compiler = new SchemaCompiler();
     const schema = { type: 'object', properties: { id: { type: 'string' } }, additionalProperties: false, required: ['id'] };

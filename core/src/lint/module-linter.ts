@@ -90,7 +90,7 @@ export async function lintModule(path: string, options: LintOptions): Promise<Li
   }
   report.module = module.manifest.slug;
   const manifestFile = join(module.dir, 'manifest.json');
-  const compiler = options.compiler ?? new SchemaCompiler();
+  const compiler = options.compiler ?? new SchemaCompiler({ metaValidation: true });
   const defects: LintDefect[] = [...loaderDefects(module), ...identityDefects(module, manifestFile)];
   if (module.engineMismatch) defects.push({ rule: 'engines', file: manifestFile, pointer: '/engines/ply', message: module.engineMismatch });
   defects.push(...schemaDefects(compiler, module.manifest.configuration, manifestFile, '/configuration'));
@@ -117,7 +117,7 @@ export function isLintTarget(dir: string): boolean {
 export async function lintTree(path: string, options: LintOptions): Promise<LintReport[]> {
   const dir = resolve(path);
   if (isLintTarget(dir)) return [await lintModule(dir, options)];
-  const compiler = options.compiler ?? new SchemaCompiler();
+  const compiler = options.compiler ?? new SchemaCompiler({ metaValidation: true });
   const targets = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
     .map((entry) => join(dir, entry.name))

@@ -19,8 +19,8 @@ export interface SchemaLocation {
 const ACCEPT_ALL: SchemaValidator = () => [];
 const ANNOTATIONS = new Set(['$schema', '$schema~', 'title', 'description', 'secrets', '$id', 'examples', 'example']);
 
-function makeAjv<T extends Ajv>(AjvClass: new (options: Options) => T): T {
-  const ajv = new AjvClass({ strict: false, allErrors: true, useDefaults: true, logger: false, validateFormats: true });
+function makeAjv<T extends Ajv>(AjvClass: new (options: Options) => T, validateSchema: boolean): T {
+  const ajv = new AjvClass({ strict: false, allErrors: true, useDefaults: true, logger: false, validateFormats: true, validateSchema });
   addFormats(ajv);
   // OpenAPI number formats found in Sekoia manifests.
   for (const name of ['int32', 'int64', 'float', 'double']) ajv.addFormat(name, { type: 'number', validate: () => true });
@@ -48,11 +48,23 @@ function issueOf(error: ErrorObject): PlyIssue {
  * Compiles manifest JSON Schemas with Ajv, lazily and once per schema object: draft-07 by
  * default, 2020-12 when the schema says so; non-standard keywords are ignored.
  */
+export interface SchemaCompilerOptions {
+  /**
+   * Also validate each schema against its draft's meta-schema (default false). Without it Ajv
+   * still refuses unknown types and keyword values of the wrong type when it compiles; the
+   * meta-schema adds finer checks (an integer where a number is given, ...) and costs about
+   * 30 ms to compile in every process, so the runtime skips it and `ply lint` asks for it.
+   */
+  metaValidation?: boolean;
+}
+
 export class SchemaCompiler {
   // Made on first compile: most processes compile few schemas, and 2020-12 ones are rare.
   private draft7: Ajv | undefined;
   private draft2020: Ajv2020 | undefined;
   private readonly cache = new WeakMap<JsonSchema, SchemaValidator>();
+
+  constructor(private readonly options: SchemaCompilerOptions = {}) {}
 
   validator(schema: JsonSchema, location: SchemaLocation): SchemaValidator {
     let validator = this.cache.get(schema);
@@ -74,7 +86,8 @@ export class SchemaCompiler {
     const is2020 = typeof schema['$schema'] === 'string' && schema['$schema'].includes('2020-12');
     let validate: ValidateFunction;
     try {
-      validate = is2020 ? (this.draft2020 ??= makeAjv(Ajv2020)).compile(clean) : (this.draft7 ??= makeAjv(Ajv)).compile(clean);
+      const meta = this.options.metaValidation ?? false;
+      validate = is2020 ? (this.draft2020 ??= makeAjv(Ajv2020, meta)).compile(clean) : (this.draft7 ??= makeAjv(Ajv, meta)).compile(clean);
     } catch (error) {
       const reason = (error as Error).message;
       throw new PlyError('PLY_SCHEMA_INVALID', `${location.file}:${location.pointer}: schema does not compile: ${reason}`, {
