@@ -3,7 +3,7 @@ import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { networkErrorCode } from './network-error-code.js';
-import { TRANSPORT_TIMEOUT, sendRequest, type TransportResponse } from './node-transport.js';
+import { TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -42,7 +42,7 @@ interface RequestPlan {
   url: URL;
   /** `url` without query, fragment or user-info: the only form put in messages and logs. */
   safeUrl: string;
-  headers: Headers;
+  headers: OutgoingHeaders;
   body: string | Uint8Array | undefined;
   timeoutMs: number;
   policy: RetryPolicy;
@@ -112,16 +112,16 @@ export class NodeHttpClient implements HttpClient {
     const target = buildRequestUrl(url, options.query);
     const safeUrl = redactUrl(target);
 
-    let headers: Headers;
+    let headers: OutgoingHeaders;
     try {
-      headers = new Headers(options.headers);
+      headers = outgoingHeaders(options.headers);
     } catch (error) {
       // The error text may quote a header value (a token, say): keep it out of the message.
       throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
         details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
       });
     }
-    if (this.#userAgent !== undefined && !headers.has('user-agent')) headers.set('user-agent', this.#userAgent);
+    if (this.#userAgent !== undefined) headers['user-agent'] ??= this.#userAgent;
 
     let body: string | Uint8Array | undefined = options.body;
     if (options.json !== undefined) {
@@ -135,7 +135,7 @@ export class NodeHttpClient implements HttpClient {
           cause: error,
         });
       }
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      headers['content-type'] ??= 'application/json';
     }
     if (body !== undefined && (method === 'GET' || method === 'HEAD')) {
       throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: a ${method} request cannot have a body`);
@@ -177,7 +177,7 @@ export class NodeHttpClient implements HttpClient {
         return {
           retry: {
             status: response.status,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now(), plan.policy.maxDelayMs),
+            retryAfterMs: parseRetryAfter(response.header('retry-after') ?? null, Date.now(), plan.policy.maxDelayMs),
           },
         };
       }
@@ -231,7 +231,16 @@ export class NodeHttpClient implements HttpClient {
         { cause: error, details: { ...details, vendorMessage: undefined } },
       );
     }
-    return { status: response.status, headers: response.headers, url: response.url || plan.url.href, body: body as T, attempts: attempt };
+    return {
+      status: response.status,
+      // Built when read: few actions look at response headers.
+      get headers() {
+        return response.headers;
+      },
+      url: response.url || plan.url.href,
+      body: body as T,
+      attempts: attempt,
+    };
   }
 
   #cancelled(plan: RequestPlan, attempts: number, cause: unknown): PlyError {

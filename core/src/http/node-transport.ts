@@ -1,12 +1,29 @@
-import { request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders, type RequestOptions } from 'node:http';
+import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+
+/** Request headers, names in lower case. */
+export type OutgoingHeaders = Record<string, string>;
+
+/**
+ * Request headers as a plain object with lower-case names, each name and value checked as
+ * node:http checks them (a CR or LF in a value throws before anything is sent).
+ */
+export function outgoingHeaders(headers: Record<string, string> | undefined): OutgoingHeaders {
+  const out: OutgoingHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    out[name.toLowerCase()] = String(value);
+  }
+  return out;
+}
 
 /** One request as the HTTP client sends it (after templating, query building and checks). */
 export interface TransportRequest {
   method: string;
   url: URL;
-  headers: Headers;
+  headers: OutgoingHeaders;
   body: string | Uint8Array | undefined;
   /** Bounds the request, the redirects it follows and the reading of the body. */
   timeoutMs: number;
@@ -21,7 +38,10 @@ export const TRANSPORT_TIMEOUT = 'PLY_TRANSPORT_TIMEOUT';
 export interface TransportResponse {
   status: number;
   ok: boolean;
-  headers: Headers;
+  /** All the response headers (made on first read). */
+  readonly headers: Headers;
+  /** One response header (several values joined with ", "), without making {@link headers}. */
+  header(name: string): string | undefined;
   /** The URL that answered, after redirects. */
   url: string;
   text(): Promise<string>;
@@ -96,7 +116,7 @@ function abortError(reason: unknown): Error {
 
 async function follow(request: TransportRequest, deadline: Deadline): Promise<TransportResponse> {
   let { method, url, body } = request;
-  const headers = new Headers(request.headers);
+  const headers = { ...request.headers };
   for (let redirects = 0; ; redirects += 1) {
     const response = await exchange(method, url, headers, body, deadline);
     const location = response.headers.location;
@@ -105,12 +125,12 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
     if (redirects === MAX_REDIRECTS) throw Object.assign(new Error(`more than ${MAX_REDIRECTS} redirects`), { code: 'ERR_TOO_MANY_REDIRECTS' });
     const next = new URL(location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw Object.assign(new Error(`redirect to a ${next.protocol} URL`), { code: 'ERR_REDIRECT_PROTOCOL' });
-    if (next.origin !== url.origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
+    if (next.origin !== url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
     const status = response.statusCode;
     if ((status === 303 && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
       method = 'GET';
       body = undefined;
-      for (const name of BODY_HEADERS) headers.delete(name);
+      for (const name of BODY_HEADERS) delete headers[name];
     }
     url = next;
   }
@@ -122,11 +142,9 @@ async function requestFunction(url: URL): Promise<RequestFunction> {
   return httpsRequest;
 }
 
-async function exchange(method: string, url: URL, headers: Headers, body: string | Uint8Array | undefined, deadline: Deadline): Promise<IncomingMessage> {
+async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline): Promise<IncomingMessage> {
   const send = await requestFunction(url);
-  const outgoing: OutgoingHttpHeaders = {};
-  headers.forEach((value, name) => (outgoing[name] = value));
-  outgoing['accept-encoding'] ??= 'gzip, deflate, br';
+  const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const options: RequestOptions = { method, headers: outgoing };
   return new Promise<IncomingMessage>((resolve, reject) => {
@@ -138,14 +156,23 @@ async function exchange(method: string, url: URL, headers: Headers, body: string
 }
 
 function wrap(response: IncomingMessage, url: URL, deadline: Deadline): TransportResponse {
-  const headers = new Headers();
-  const raw = response.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   const status = response.statusCode ?? 0;
+  let headers: Headers | undefined;
   return {
     status,
     ok: status >= 200 && status < 300,
-    headers,
+    get headers() {
+      if (headers === undefined) {
+        headers = new Headers();
+        const raw = response.rawHeaders;
+        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      }
+      return headers;
+    },
+    header: (name) => {
+      const value = response.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
     url: url.href,
     text: async () => {
       try {

@@ -31,7 +31,7 @@ export async function readResponseBody(response: TransportResponse, responseType
   const text = await response.text();
   if (responseType === 'text') return text;
   if (text.trim() === '') return undefined;
-  if (responseType === 'auto' && !isJsonContentType(response.headers.get('content-type'))) return text;
+  if (responseType === 'auto' && !isJsonContentType(response.header('content-type') ?? null)) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
