@@ -51,6 +51,7 @@ describe('PlyStore: database and migrations', () => {
       { version: 2, name: 'checkpoints' },
       { version: 3, name: 'api-tokens' },
       { version: 4, name: 'connector-instances' },
+      { version: 5, name: 'trigger-holds' },
     ]);
   });
 

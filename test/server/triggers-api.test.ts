@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { PlaybookTriggers } from '@ply/core';
 import { setupApi, type ApiHarness } from './api-fixture.js';
 
 let api: ApiHarness;
@@ -44,6 +45,31 @@ describe('runtime API: triggers', () => {
     const started = await api.call('admin', 'POST', `/api/v1/triggers/${id}/start`);
     expect(started.json).toMatchObject({ id, state: 'running', held: false });
     expect(api.triggers!.supervisor.ids()).toEqual([id]);
+  });
+
+  it('keeps a stopped trigger stopped across a restart (the hold is stored), until it is started', async () => {
+    api = setupApi({ supervise: true });
+    const id = await playbook(yearly);
+    await until(async () => (await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state === 'running');
+    expect((await api.call('admin', 'POST', `/api/v1/triggers/${id}/stop`)).json).toMatchObject({ held: true });
+    expect(api.runtime.store.playbooks.get(id).triggerHeld).toBe(true);
+    await api.triggers!.stop();
+
+    // What the next `ply serve` on this store starts: a new supervisor that knows nothing of the old one.
+    const { ply, store, engine } = api.runtime;
+    const next = new PlaybookTriggers({ ply, store, engine, syncIntervalMs: 10 });
+    next.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(next.supervisor.ids()).toEqual([]);
+      expect(next.statusOf(id)).toMatchObject({ state: 'stopped', held: true });
+      expect(next.status()).toEqual([expect.objectContaining({ id, held: true })]);
+      await next.startTrigger(id);
+      expect(next.supervisor.ids()).toEqual([id]);
+      expect(store.playbooks.get(id).triggerHeld).toBe(false);
+    } finally {
+      await next.stop();
+    }
   });
 
   it('refuses callers without the role, unknown playbooks, playbooks without a supervised trigger and starting a disabled one', async () => {

@@ -14,6 +14,8 @@ export interface PlaybookRecord {
   consecutiveFailures: number;
   /** Why the playbook was disabled automatically, if it was. */
   disabledReason: string | null;
+  /** Its schedule or module trigger was stopped by an operator and stays stopped until started. */
+  triggerHeld: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -36,6 +38,7 @@ interface PlaybookRow {
   enabled: number;
   consecutive_failures: number;
   disabled_reason: string | null;
+  trigger_held: number;
   created_at: number;
   updated_at: number;
 }
@@ -52,6 +55,7 @@ export class PlaybookRepository {
   private readonly resetFailures: Database.Statement;
   private readonly countFailure: Database.Statement;
   private readonly autoDisable: Database.Statement;
+  private readonly setHeldRow: Database.Statement;
   private changes = 0;
 
   constructor(db: Database.Database) {
@@ -65,6 +69,7 @@ export class PlaybookRepository {
     this.resetFailures = db.prepare('UPDATE playbooks SET consecutive_failures = 0 WHERE id = ? AND consecutive_failures <> 0');
     this.countFailure = db.prepare('UPDATE playbooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures');
     this.autoDisable = db.prepare('UPDATE playbooks SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = 1');
+    this.setHeldRow = db.prepare('UPDATE playbooks SET trigger_held = ? WHERE id = ?');
   }
 
   /**
@@ -95,6 +100,13 @@ export class PlaybookRepository {
   setEnabled(id: string, enabled: boolean): PlaybookRecord {
     this.changes += 1;
     if (this.setEnabledRow.run(enabled ? 1 : 0, enabled ? 1 : 0, Date.now(), id).changes === 0) throw notFound(id);
+    return this.get(id);
+  }
+
+  /** Holds (an operator stopped it) or releases the playbook's supervised trigger. */
+  setTriggerHeld(id: string, held: boolean): PlaybookRecord {
+    this.changes += 1;
+    if (this.setHeldRow.run(held ? 1 : 0, id).changes === 0) throw notFound(id);
     return this.get(id);
   }
 
@@ -154,6 +166,7 @@ function toRecord(row: PlaybookRow): PlaybookRecord {
     enabled: row.enabled === 1,
     consecutiveFailures: row.consecutive_failures,
     disabledReason: row.disabled_reason,
+    triggerHeld: row.trigger_held === 1,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

@@ -54,8 +54,6 @@ function untilAborted(signal: AbortSignal): Promise<void> {
  */
 export class PlaybookTriggers extends StoreSyncLoop {
   private readonly versions = new Map<string, number>();
-  /** Playbook ids whose trigger an operator stopped; kept in memory (a new `ply serve` runs them again). */
-  private readonly held = new Set<string>();
   private generation = -1;
 
   constructor(private readonly options: PlaybookTriggersOptions) {
@@ -69,11 +67,9 @@ export class PlaybookTriggers extends StoreSyncLoop {
   /** Running (or restarting) triggers, and the held ones as `stopped`. */
   status(): TriggerStatus[] {
     const running = this.supervisor.status().map((status) => ({ ...status, held: false }));
-    const playbooks = this.held.size > 0 ? this.options.store.playbooks.list() : [];
-    const held = [...this.held].filter((id) => !this.supervisor.has(id)).flatMap((id) => {
-      const trigger = playbooks.find((playbook) => playbook.id === id);
-      const longRunning = trigger && longRunningTriggerOf(trigger.document);
-      return longRunning ? [stoppedStatus(id, kindOf(longRunning), true)] : [];
+    const held = this.options.store.playbooks.list().flatMap((playbook) => {
+      const longRunning = playbook.triggerHeld && !this.supervisor.has(playbook.id) ? longRunningTriggerOf(playbook.document) : undefined;
+      return longRunning ? [stoppedStatus(playbook.id, kindOf(longRunning), true)] : [];
     });
     return [...running, ...held];
   }
@@ -87,16 +83,17 @@ export class PlaybookTriggers extends StoreSyncLoop {
   statusOf(id: string): TriggerStatus {
     const trigger = this.triggerOf(id);
     const running = this.supervisor.status().find((status) => status.id === id);
-    return running ? { ...running, held: false } : stoppedStatus(id, kindOf(trigger), this.held.has(id));
+    return running ? { ...running, held: false } : stoppedStatus(id, kindOf(trigger), this.options.store.playbooks.get(id).triggerHeld);
   }
 
   /**
    * Stops the trigger of playbook `id` and keeps it stopped, without disabling the playbook
-   * (webhooks and manual runs still start it), until {@link startTrigger} or a new process.
+   * (webhooks and manual runs still start it), until {@link startTrigger}: the hold is stored,
+   * so a restarted `ply serve` keeps it too.
    */
   async stopTrigger(id: string): Promise<TriggerStatus> {
     this.triggerOf(id);
-    this.held.add(id);
+    this.options.store.playbooks.setTriggerHeld(id, true);
     this.generation = -1;
     await this.sync();
     return this.statusOf(id);
@@ -110,7 +107,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
   async startTrigger(id: string): Promise<TriggerStatus> {
     this.triggerOf(id);
     if (!this.options.store.playbooks.get(id).enabled) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${id} is disabled: enable it to start its trigger`, { details: { id } });
-    this.held.delete(id);
+    this.options.store.playbooks.setTriggerHeld(id, false);
     this.generation = -1;
     await this.sync();
     return this.statusOf(id);
@@ -129,7 +126,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
     const wanted = new Map<string, { version: number; trigger: LongRunningTrigger }>();
     for (const playbook of store.playbooks.list()) {
       const trigger = longRunningTriggerOf(playbook.document);
-      if (playbook.enabled && trigger && !this.held.has(playbook.id)) wanted.set(playbook.id, { version: playbook.version, trigger });
+      if (playbook.enabled && trigger && !playbook.triggerHeld) wanted.set(playbook.id, { version: playbook.version, trigger });
     }
     for (const [id, version] of this.versions) {
       if (wanted.get(id)?.version !== version) {
