@@ -31,6 +31,13 @@ describe('the $PLY_HOME lock of ply serve', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
 
+  it('creates a home that does not exist yet (a first start)', () => {
+    const dir = join(home(), 'not', 'yet');
+    const release = lockHome(dir);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(true);
+    release();
+  });
+
   it('is refused while a live process holds it, naming that process and the file', async () => {
     const dir = home();
     const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlyError } from '@ply/core/errors';
 
@@ -55,6 +55,8 @@ function locked(home: string, file: string, owner: LockOwner): PlyError {
  * @throws PlyError PLY_HOME_LOCKED when a live process holds the lock.
  */
 export function lockHome(home: string): () => void {
+  // A first start on a fresh machine: the home does not exist yet.
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   const file = join(home, LOCK_FILE);
   const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockOwner);
   for (let attempt = 0; attempt < 3; attempt += 1) {

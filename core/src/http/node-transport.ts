@@ -77,8 +77,9 @@ export async function sendRequest(request: TransportRequest): Promise<TransportR
 
 /**
  * One timer and one abort listener for a whole request, redirects and body included: cheaper
- * than AbortSignal.timeout + AbortSignal.any + a signal on every http.request (a fifth of a
- * playbook run's CPU time in a profile). On expiry or abort it destroys the request in flight.
+ * than AbortSignal.timeout + AbortSignal.any + a signal on every http.request (those took about
+ * 7% of a webhook playbook run's CPU time in a profile). On expiry or abort it destroys the
+ * request in flight.
  */
 class Deadline {
   reason: Error | undefined;
