@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,13 @@ describe('the $PLY_HOME lock of ply serve', () => {
       expect(readdirSync(dir)).toEqual([LOCK_FILE]);
       release();
     }
+  });
+
+  it('gives back a lock whose file someone already deleted without failing', () => {
+    const dir = home();
+    const release = lockHome(dir);
+    rmSync(join(dir, LOCK_FILE));
+    expect(() => release()).not.toThrow();
   });
 
   it('does not remove a lock that another process took after ours', () => {

@@ -68,7 +68,7 @@ export function lockHome(home: string): () => void {
         closeSync(fd);
       }
       return () => {
-        if (readFileSync(file, 'utf8') === mine) rmSync(file, { force: true });
+        if (readText(file) === mine) rmSync(file, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

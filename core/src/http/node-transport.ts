@@ -137,7 +137,8 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
   }
 }
 
-async function requestFunction(url: URL): Promise<RequestFunction> {
+/** node:http's request for an http URL; node:https's (loaded on first use) for an https one. */
+export async function requestFunction(url: URL): Promise<RequestFunction> {
   if (url.protocol === 'http:') return httpRequest;
   httpsRequest ??= (await import('node:https')).request;
   return httpsRequest;

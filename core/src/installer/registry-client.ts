@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { request as httpRequest } from 'node:http';
 import { PlyError } from '../errors/ply-error.js';
+import { requestFunction } from '../http/node-transport.js';
 import type { PackageSignature, RegistryKey } from './package-signature.js';
 
 /** One version in a packument (the keys the installer reads). */
@@ -128,8 +128,8 @@ export class RegistryClient {
    * milliseconds, and the agent's idle keep-alive sockets do not hold the process open.
    */
   private async request(url: string, accept: string): Promise<IncomingMessage> {
-    const get = url.startsWith('https:') ? (await import('node:https')).request : httpRequest;
     try {
+      const get = await requestFunction(new URL(url));
       return await new Promise<IncomingMessage>((resolve, reject) => {
         get(url, { headers: { accept }, signal: AbortSignal.timeout(this.timeoutMs) }, resolve)
           .on('error', reject)
