@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/src/**/*.ts', 'plugins/*/src/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    files: ['{core,runtime,installer,kit,console,registry}/src/**/*.{ts,tsx}', 'plugins/*/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-console': 'error' },
   },
 );

@@ -1,9 +1,10 @@
-// `node scripts/bundle.mjs <core|cli>`: bundles a package's tsc output (dist/) and its
-// dependencies into a few ESM files under dist/bundle/, which its package.json serves at run time.
-// Why: a `ply` process otherwise resolves, reads and links about 400 small module files before
-// it does anything (a third of `ply install`, half of `ply serve`'s start). Splitting keeps each
-// command's code in its own chunk, loaded on first use. The JavaScript is bundled from dist/,
-// not src/, because esbuild cannot emit the decorator metadata tsyringe reads.
+// `node scripts/bundle.mjs [core|cli ...]` (default: both, in parallel): bundles a package's
+// TypeScript sources and its dependencies into a few ESM files under dist/bundle/, which its
+// package.json serves at run time. Why: a `ply` process otherwise resolves, reads and links about
+// 400 small module files before it does anything (a third of `ply install`, half of `ply serve`'s
+// start). Splitting keeps each command's code in its own chunk, loaded on first use. Sources are
+// bundled directly: nothing relies on decorator metadata (DI uses explicit tokens), and the
+// workspace packages resolve to their sources through the `@ply/source` export condition.
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,51 +17,62 @@ const PACKAGES = {
   // these entries, so an error class or a DI token is the same object for all of them.
   core: {
     entries: {
-      index: 'dist/index.js',
-      testing: 'dist/testing/index.js',
-      version: 'dist/version.js',
-      errors: 'dist/errors/ply-error.js',
-      installer: 'dist/installer/module-installer.js',
-      settings: 'dist/di/settings.js',
+      index: 'src/index.ts',
+      version: 'src/version.ts',
+      errors: 'src/errors/ply-error.ts',
+      settings: 'src/di/settings.ts',
+      manifest: 'src/manifest/manifest-model.ts',
     },
-    // A native addon: loaded from node_modules as it is.
-    external: ['better-sqlite3'],
+    external: [],
   },
   cli: {
-    entries: { main: 'dist/main.js', program: 'dist/program.js' },
-    // @ply/core stays a separate module shared with the plugins; esbuild is a native binary.
-    external: ['@ply/core', '@ply/core/*', 'esbuild'],
+    // The runtime, console, installer and registry are bundled in, each command's share in
+    // chunks loaded on first use.
+    entries: { main: 'src/main.ts', program: 'src/program.ts' },
+    // @ply/core stays a separate module shared with the plugins; @ply/kit (the author kit) is
+    // loaded from its package, where its scaffold templates are; esbuild is a native binary;
+    // better-sqlite3 a native addon.
+    external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3'],
   },
 };
 
-const name = process.argv[2];
-const target = PACKAGES[name];
-if (!target) {
-  process.stderr.write(`usage: node scripts/bundle.mjs <${Object.keys(PACKAGES).join('|')}>\n`);
-  process.exit(2);
+const names = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(PACKAGES);
+for (const name of names) {
+  if (!PACKAGES[name]) {
+    process.stderr.write(`usage: node scripts/bundle.mjs [${Object.keys(PACKAGES).join('|')} ...]\n`);
+    process.exit(2);
+  }
 }
-const packageDir = join(ROOT, name);
-const outdir = join(packageDir, 'dist/bundle');
-rmSync(outdir, { recursive: true, force: true });
-const result = await build({
-  absWorkingDir: packageDir,
-  entryPoints: target.entries,
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: target.external,
-  chunkNames: 'chunk-[hash]',
-  sourcemap: 'linked',
-  metafile: true,
-  logLevel: 'warning',
-  // Bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __plyCreateRequire } from 'node:module'; const require = __plyCreateRequire(import.meta.url);" },
-});
-// What each chunk holds, to read as https://esbuild.github.io/analyze/ does.
-writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
-const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
-const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
-process.stdout.write(`bundled ${name}: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${join(name, 'dist/bundle')}\n`);
+await Promise.all(names.map(bundle));
+
+async function bundle(name) {
+  const target = PACKAGES[name];
+  const packageDir = join(ROOT, name);
+  const outdir = join(packageDir, 'dist/bundle');
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: packageDir,
+    entryPoints: target.entries,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    conditions: ['@ply/source'],
+    jsx: 'automatic',
+    jsxImportSource: 'hono/jsx',
+    external: target.external,
+    chunkNames: 'chunk-[hash]',
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies call require() for Node built-ins.
+    banner: { js: "import { createRequire as __plyCreateRequire } from 'node:module'; const require = __plyCreateRequire(import.meta.url);" },
+  });
+  // What each chunk holds, to read as https://esbuild.github.io/analyze/ does.
+  writeFileSync(join(outdir, 'metafile.json'), JSON.stringify(result.metafile));
+  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
+  process.stdout.write(`bundled ${name}: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${join(name, 'dist/bundle')}\n`);
+}

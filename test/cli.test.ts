@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import { startFakeServer, type FakeServer } from '@ply/core/testing';
+import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { runCli } from './cli-helpers.js';
 
 describe('the ply CLI (built, run as a subprocess)', () => {

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from '@ply/core/testing';
-import { createConsoleApp } from '../cli/src/console/console-app.js';
-import { openRuntime, type Runtime } from '../cli/src/server/runtime.js';
+import { startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createConsoleApp } from '@ply/console';
+import { openRuntime, type Runtime } from '@ply/runtime';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, run, serveRegistry } from './marketplace-helpers.js';
 
@@ -74,7 +74,7 @@ describe('the web console in headless Chromium', () => {
     webhook = await startFakeServer(hooks.fetch);
 
     // No workspace plugins: Mattermost must come from the registry.
-    runtime = openRuntime({ settings: { home: join(work, 'home') }, workspaceRoot: null });
+    runtime = openRuntime({ settings: { home: join(work, 'home') } });
     tokens = { admin: runtime.store.tokens.create('alice', 'admin').token, viewer: runtime.store.tokens.create('victor', 'viewer').token };
     consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
 

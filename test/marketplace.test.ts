@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
-import { startFakeServer, type FakeServer } from '@ply/core/testing';
+import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 

@@ -1,5 +1,5 @@
 // Subpath imports: installing must not pay for loading the whole kernel (executor, store, templating).
-import { ModuleInstaller, type InstallProgress } from '@ply/core/installer';
+import { ModuleInstaller, type InstallProgress } from '@ply/installer';
 import { settingsFromEnvironment } from '@ply/core/settings';
 import { PLY_CORE_VERSION } from '@ply/core/version';
 import type { Output } from './output.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModuleFolder } from '../src/manifest/module-loader.js';
 import { SchemaCompiler } from '../src/manifest/schema-compiler.js';
-import { corpusModuleDirs } from './corpus.js';
+import { corpusModuleDirs } from '@ply/kit/testing';
 
 describe('the Sekoia.io corpus (683 files)', () => {
   const modules = corpusModuleDirs().map((dir) => loadModuleFolder(dir, { coreVersion: '0.1.0' }));

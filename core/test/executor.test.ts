@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestPly } from '../src/testing/test-ply.js';
-import { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
-import { plyErrorOf } from '../src/testing/ply-error-of.js';
+import { createTestPly } from '@ply/kit/testing';
+import { fixturePlugin, writeFixtureModule } from '@ply/kit/testing';
+import { plyErrorOf } from '@ply/kit/testing';
 
 const TOKEN = 'tok-9f8e7d6c5b4a';
 

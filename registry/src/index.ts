@@ -4,5 +4,3 @@ export { RegistryStorage, type StoredPackument, type StoredVersion } from './reg
 export { SigningKeys } from './signing-keys.js';
 export { TokenStore } from './token-store.js';
 export { RegistryError } from './registry-error.js';
-export type { ModuleDetails, ItemDetails } from './module-details.js';
-export type { ModuleSummary } from './module-browsing.js';

@@ -1,19 +1,7 @@
 import semver from 'semver';
 import { RegistryError } from './registry-error.js';
-import type { ModuleDetails } from './module-details.js';
+import type { ModuleDetails, ModuleSummary } from '@ply/installer/package-format';
 import type { RegistryStorage } from './registry-storage.js';
-
-/** One row of `/-/ply/v1/modules`. */
-export interface ModuleSummary {
-  name: string;
-  slug: string;
-  version: string;
-  description?: string;
-  categories: string[];
-  actions: number;
-  triggers: number;
-  connectors: number;
-}
 
 function summaryOf(details: ModuleDetails): ModuleSummary {
   const manifest = details.manifest;

@@ -1,18 +1,5 @@
-import type { LoadedModule, ModuleItem } from '@ply/core';
-
-/** One action, trigger or connector as the browsing API shows it (its JSON file as published). */
-export type ItemDetails = Record<string, unknown> & { uuid: string; slug: string; name: string };
-
-/** What `/-/ply/v1/modules/<name>/<version>` answers: the manifest and every item with its schemas. */
-export interface ModuleDetails {
-  name: string;
-  version: string;
-  slug: string;
-  manifest: Record<string, unknown>;
-  actions: ItemDetails[];
-  triggers: ItemDetails[];
-  connectors: ItemDetails[];
-}
+import type { LoadedModule, ModuleItem } from '@ply/core/manifest';
+import type { ItemDetails, ModuleDetails } from '@ply/installer/package-format';
 
 function item(entry: ModuleItem): ItemDetails {
   return { ...entry.raw, uuid: entry.uuid, slug: entry.slug, name: entry.name, docker_parameters: entry.docker, arguments: entry.arguments, results: entry.results };

@@ -1,4 +1,4 @@
-import { isPackageName } from '@ply/core';
+import { isPackageName } from '@ply/installer/package-format';
 import { RegistryError } from './registry-error.js';
 
 /** A request path split into the package name and what follows it. */

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { sha1Hex, sha512Integrity, type TarballLimits } from '@ply/core';
+import { sha1Hex, sha512Integrity, type TarballLimits } from '@ply/installer/package-format';
 import { tarballFileName } from './package-path.js';
 import { RegistryError } from './registry-error.js';
 import type { RegistryStorage, StoredPackument, StoredVersion } from './registry-storage.js';

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@ply/core';
+import { writeFileAtomic } from '@ply/core/manifest';
 import { storageFolderName } from './package-path.js';
-import type { ModuleDetails } from './module-details.js';
+import type { ModuleDetails } from '@ply/installer/package-format';
 
 /** One version as stored: the tarball's package.json plus `_id` and `dist` (tarball path relative to the registry). */
 export type StoredVersion = Record<string, unknown> & { name: string; version: string; dist: Record<string, unknown> };

@@ -1,7 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signedMessage, writeFileAtomic, type PackageSignature, type RegistryKey } from '@ply/core';
+import { signedMessage, type PackageSignature, type RegistryKey } from '@ply/installer/package-format';
+import { writeFileAtomic } from '@ply/core/manifest';
 
 /**
  * The registry's ECDSA P-256 signing key, created on first start in `<storage>/keys/`. Signatures

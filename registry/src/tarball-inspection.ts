@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isPlyError, loadPluginPackage, readPackageTarball, type LoadedModule, type TarballLimits } from '@ply/core';
+import { isPlyError } from '@ply/core/errors';
+import { loadPluginPackage, type LoadedModule } from '@ply/core/manifest';
+import { readPackageTarball, type TarballLimits } from '@ply/installer/package-format';
 import { RegistryError } from './registry-error.js';
 
 /** What a published tarball holds, as far as the registry cares. */

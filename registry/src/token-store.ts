@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '@ply/core';
+import { writeFileAtomic } from '@ply/core/manifest';
 
 interface TokenEntry {
   /** sha256 of the token, hex: the token itself is never stored. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
-import { sha1Hex, sha512Integrity } from '@ply/core';
+import { sha1Hex, sha512Integrity } from '@ply/installer/package-format';
 
 export interface FixtureOptions {
   name?: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sha512Integrity, verifyPackageSignature, type Packument, type RegistryKey } from '@ply/core';
+import { sha512Integrity, verifyPackageSignature, type Packument, type RegistryKey } from '@ply/installer';
 import { createRegistry, type Registry } from '../src/index.js';
 import { fixtureTarball, publishBody } from './package-fixture.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeServer, type FakeServer } from '@ply/core/testing';
+import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, REPO_ROOT } from '../cli-helpers.js';

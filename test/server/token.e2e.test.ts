@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlyStore } from '@ply/core';
+import { PlyStore } from '@ply/runtime';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli-helpers.js';
 

@@ -28,7 +28,8 @@ function linkDependenciesScript(): string {
   const links: Record<string, string> = {
     '@ply/core': join(REPO, 'core'),
     zod: realpathSync(join(REPO, 'core/node_modules/zod')),
-    hono: realpathSync(join(REPO, 'core/node_modules/hono')),
+    hono: realpathSync(join(REPO, 'kit/node_modules/hono')),
+    '@ply/kit': join(REPO, 'kit'),
     '@types/node': realpathSync(join(REPO, 'node_modules/@types/node')),
     typescript: realpathSync(join(REPO, 'node_modules/typescript')),
     vitest: realpathSync(join(REPO, 'node_modules/vitest')),

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { actionsLibraryFiles, isPluginPackage, PlyError } from '@ply/core';
+import { actionsLibraryFiles } from '@ply/kit';
+import { isPluginPackage, PlyError } from '@ply/core';
 import { openPly } from '../open-ply.js';
 import { printJson, type Output } from '../output.js';
 

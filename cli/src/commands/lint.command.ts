@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { formatFinding, isLintTarget, lintTree, PLY_CORE_VERSION, PlyError } from '@ply/core';
+import { formatFinding, isLintTarget, lintTree } from '@ply/kit';
+import { PLY_CORE_VERSION, PlyError } from '@ply/core';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildModuleFiles, diffModuleFiles, isPluginDefinition, isPluginPackage, PlyError, readPluginPackage, writeModuleFiles } from '@ply/core';
+import { buildModuleFiles, diffModuleFiles, writeModuleFiles } from '@ply/core';
+import { isPluginDefinition, isPluginPackage, PlyError, readPluginPackage } from '@ply/core';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
 

@@ -1,5 +1,5 @@
 import { PlyError } from '@ply/core/errors';
-import type { InstallOutcome } from '@ply/core/installer';
+import type { InstallOutcome } from '@ply/installer';
 import { createInstaller, type RegistryOption } from '../installer-factory.js';
 import { printJson, type Output } from '../output.js';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlyError } from '@ply/core';
-import { packPlugin } from '../packing/plugin-packer.js';
-import { publishTarball } from '../packing/publish-request.js';
+import { packPlugin } from '@ply/kit';
+import { publishTarball } from '@ply/installer';
 import { printJson, type Output } from '../output.js';
 
 export interface PackOptions {

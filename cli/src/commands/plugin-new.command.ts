@@ -1,16 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import semver from 'semver';
-import { PLY_CORE_VERSION, PlyError } from '@ply/core';
-import { packageDirOf } from '@ply/core/version';
+import { relative } from 'node:path';
+import { scaffoldPlugin } from '@ply/kit';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
-
-/** The scaffold's files, shipped in the cli package (`templates/plugin/**.tmpl`). */
-export const PLUGIN_TEMPLATE_DIR = join(packageDirOf(import.meta.url, '@ply/cli'), 'templates/plugin');
-
-const MODULE_SLUG = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
 export interface PluginNewOptions {
   dir?: string;
@@ -18,77 +9,10 @@ export interface PluginNewOptions {
   package?: string;
 }
 
-/** `acme-edr` -> `Acme Edr`. */
-const titleOf = (slug: string): string =>
-  slug
-    .split(/[._-]/)
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
-
-/** The range of cores a new plugin accepts: this core's minor and later, below the next major. */
-function coreRange(): string {
-  const version = semver.parse(PLY_CORE_VERSION)!;
-  return `>=${version.major}.${version.minor}.0 <${version.major + 1}.0.0`;
-}
-
-function templateFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? templateFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith('.tmpl') ? [`${prefix}${entry.name}`] : [],
-  );
-}
-
-/** The placeholder values of one scaffold. */
-export function scaffoldValues(slug: string, target: string, options: PluginNewOptions): Record<string, string> {
-  const root = findWorkspaceRoot();
-  const inWorkspace = root !== undefined && resolve(dirname(target)) === join(root, 'plugins');
-  const name = options.name ?? titleOf(slug);
-  return {
-    __SLUG__: slug,
-    __NAME__: name.replace(/['"\\`]/g, ''),
-    __PACKAGE__: options.package ?? `@ply/plugin-${slug.replace(/\./g, '-')}`,
-    __MODULE_UUID__: randomUUID(),
-    __ACTION_UUID__: randomUUID(),
-    __DOCKER__: `${slug.replace(/[^a-z0-9]/g, '_')}_get_item`,
-    __CORE_RANGE__: coreRange(),
-    __CORE_DEPENDENCY__: inWorkspace ? 'workspace:^' : `^${PLY_CORE_VERSION}`,
-    __DATE__: new Date().toISOString().slice(0, 10),
-  };
-}
-
-const render = (text: string, values: Record<string, string>): string => text.replace(/__[A-Z_]+__/g, (token) => values[token] ?? token);
-
-/**
- * Writes a new plugin package from the template: built in a hidden temp folder beside the
- * target, then renamed into place, so a failure leaves nothing half-written.
- */
-export function scaffoldPlugin(slug: string, options: PluginNewOptions = {}): { dir: string; files: string[] } {
-  if (!MODULE_SLUG.test(slug)) throw new PlyError('PLY_INVALID_INPUT', `"${slug}" is not a module slug: lower case words joined by -, _ or . (e.g. acme-edr)`);
-  const root = findWorkspaceRoot();
-  const target = resolve(options.dir ?? (root ? join(root, 'plugins', slug) : slug));
-  if (existsSync(target) && readdirSync(target).length > 0) throw new PlyError('PLY_INVALID_INPUT', `${target} already exists and is not empty`);
-  const values = scaffoldValues(slug, target, options);
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = mkdtempSync(join(dirname(target), `.${basename(target)}-`));
-  const files: string[] = [];
-  try {
-    for (const template of templateFiles(PLUGIN_TEMPLATE_DIR)) {
-      const file = template.slice(0, -'.tmpl'.length);
-      mkdirSync(dirname(join(temp, file)), { recursive: true });
-      writeFileSync(join(temp, file), render(readFileSync(join(PLUGIN_TEMPLATE_DIR, template), 'utf8'), values));
-      files.push(file);
-    }
-    if (existsSync(target)) rmSync(target, { recursive: true });
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { recursive: true, force: true });
-    throw error;
-  }
-  return { dir: target, files: files.sort() };
-}
-
 /** `ply plugin new <slug> [--dir D]`: scaffolds a plugin package that builds, lints and passes its tests. */
 export function pluginNewCommand(output: Output, slug: string, options: PluginNewOptions): void {
-  const { dir, files } = scaffoldPlugin(slug, options);
+  const workspaceRoot = findWorkspaceRoot();
+  const { dir, files } = scaffoldPlugin(slug, { ...options, ...(workspaceRoot ? { workspaceRoot } : {}) });
   if (output.json) return printJson(output, { dir, files });
   const where = relative(process.cwd(), dir) || '.';
   output.out(`created ${where} (${files.length} files)`);

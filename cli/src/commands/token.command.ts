@@ -1,4 +1,5 @@
-import { API_ROLES, PlyError, PlyStore, settingsFromEnvironment, type ApiRole } from '@ply/core';
+import { API_ROLES, PlyStore, type ApiRole } from '@ply/runtime';
+import { PlyError, settingsFromEnvironment } from '@ply/core';
 import { printJson, type Output } from '../output.js';
 
 function openStore(): PlyStore {

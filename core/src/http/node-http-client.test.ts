@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
 import { NodeHttpClient, type NodeHttpClientOptions } from './node-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
-import { plyErrorOf } from '../testing/ply-error-of.js';
+import { plyErrorOf } from '@ply/kit/testing';
 
 // ---------------------------------------------------------------------------------------------
 // Test doubles: a real HTTP server on 127.0.0.1 and a recording Logger.

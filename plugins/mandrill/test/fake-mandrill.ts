@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { faultInjection } from '@ply/core/testing';
+import { faultInjection } from '@ply/kit/testing';
 
 /** A failure the fake answers instead of handling the next request. */
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { faultInjection } from '@ply/core/testing';
+import { faultInjection } from '@ply/kit/testing';
 
 const SEVERITIES = new Set(['critical', 'error', 'warning', 'info']);
 const ACTIONS = new Set(['trigger', 'acknowledge', 'resolve']);

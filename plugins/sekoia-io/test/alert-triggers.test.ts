@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/core/testing';
+import { runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
 import { createSekoiaIoPlugin } from '../src/index.js';
 import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
 import { startFakeLiveApi } from './fake-sekoia/liveapi.js';

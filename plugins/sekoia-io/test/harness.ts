@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/core/testing';
+import { createTestPly, startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { createSekoiaIoPlugin, type SekoiaIoPluginOptions } from '../src/index.js';
 import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
 

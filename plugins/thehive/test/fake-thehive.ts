@@ -1,4 +1,4 @@
-import { faultInjection } from '@ply/core/testing';
+import { faultInjection } from '@ply/kit/testing';
 import { Hono, type Context } from 'hono';
 
 /** A failure the fake answers instead of handling the next request. */

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/core/testing';
+import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakeTheHive } from './fake-thehive.js';
 

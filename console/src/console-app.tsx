@@ -1,0 +1,85 @@
+import { toPlyError } from '@ply/core';
+import { type ApiRole } from '@ply/runtime';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import type { Runtime } from '@ply/runtime';
+import { accountsRoutes } from './accounts.routes.js';
+import { requireRole } from './console-auth.js';
+import type { ConsoleEnv } from './console-env.js';
+import { Layout } from './console-layout.js';
+import { html } from './console-page.js';
+import { ConsoleSessions } from './console-session.js';
+import { executionsRoutes } from './executions.routes.js';
+import { marketplaceRoutes } from './marketplace.routes.js';
+import { ModuleAdmin } from './module-admin.js';
+import { playbooksRoutes } from './playbooks.routes.js';
+import { runRoutes } from './run.routes.js';
+import { signInRoutes } from './sign-in.routes.js';
+
+/** Options of {@link createConsoleApp}. */
+export interface ConsoleOptions {
+  /** Registry URL of the marketplace pages (default: none; the pages then say how to set one). */
+  registry?: string;
+}
+
+/** What every console route module receives. */
+export interface ConsoleDeps {
+  runtime: Runtime;
+  /** Middleware letting through signed-in users with this role or a higher one (POSTs also need the CSRF token). */
+  role: (role: ApiRole) => MiddlewareHandler<ConsoleEnv>;
+  modules: ModuleAdmin;
+}
+
+function denied(c: Context, status: 401 | 403, message: string): Response {
+  return html(
+    c,
+    <Layout title={status === 401 ? 'Signed out' : 'Not allowed'} notice={{ kind: 'bad', text: message }}>
+      <p>
+        <a href="/">Back to the console</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+const NOT_FOUND = new Set(['PLY_MODULE_NOT_FOUND', 'PLY_ACTION_NOT_FOUND', 'PLY_ACCOUNT_NOT_FOUND', 'PLY_EXECUTION_NOT_FOUND', 'PLY_PLAYBOOK_NOT_FOUND']);
+
+/** Errors as pages: "not found" codes 404, other user errors 400, the rest 500 without details. */
+function failurePage(c: Context, error: Error): Response {
+  const failure = toPlyError(error);
+  const status = NOT_FOUND.has(failure.code) ? 404 : failure.userError ? 400 : 500;
+  const text = status === 500 ? 'Something went wrong on the server; the error is in its log.' : `${failure.code}: ${failure.message}`;
+  if (status === 500) process.stderr.write(`console: ${failure.code}: ${failure.message}\n`);
+  return html(
+    c,
+    <Layout title={status === 404 ? 'Not found' : 'Error'} notice={{ kind: 'bad', text }}>
+      <p>
+        <a href="/">Back to the console</a>
+      </p>
+    </Layout>,
+    status,
+  );
+}
+
+/**
+ * The admin web console: server-rendered pages (hono/jsx) over the runtime, with no client
+ * script. Mount it at `/` beside the API; every route is registered with its own guard, so
+ * nothing here touches `/api` or `/hooks` requests.
+ */
+export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {}): Hono {
+  const sessions = new ConsoleSessions();
+  const deps: ConsoleDeps = {
+    runtime,
+    role: (role) => requireRole(sessions, runtime, role, denied),
+    modules: new ModuleAdmin(runtime, options.registry),
+  };
+  const app = new Hono();
+  app.onError((error, c) => failurePage(c, error));
+  app.route('/', signInRoutes(runtime, sessions));
+  app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));
+  app.route('/accounts', accountsRoutes(deps));
+  app.route('/run', runRoutes(deps));
+  app.route('/executions', executionsRoutes(deps));
+  app.route('/marketplace', marketplaceRoutes(deps));
+  app.route('/playbooks', playbooksRoutes(deps));
+  return app;
+}

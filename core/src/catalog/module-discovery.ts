@@ -1,0 +1,51 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadedModule, ModuleSource } from '../contracts/manifest.js';
+import { toPlyError, type PlyError } from '../errors/ply-error.js';
+import { isPluginPackage, loadPluginPackage } from './plugin-package.js';
+import { readActiveVersion } from './active-version.js';
+
+export interface DiscoveryReport {
+  modules: LoadedModule[];
+  /** Folders that look like modules but failed to load, each with a precise error. */
+  errors: Array<{ dir: string; error: PlyError }>;
+}
+
+function subfolders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, report: DiscoveryReport): void {
+  for (const dir of dirs) {
+    if (!isPluginPackage(dir)) continue;
+    try {
+      report.modules.push(loadPluginPackage(dir, source, coreVersion));
+    } catch (error) {
+      report.errors.push({ dir, error: toPlyError(error) });
+    }
+  }
+}
+
+/** Plugin packages of a workspace checkout: `<root>/plugins/<slug>/`. */
+export function discoverWorkspacePlugins(workspaceRoot: string, coreVersion: string): DiscoveryReport {
+  const report: DiscoveryReport = { modules: [], errors: [] };
+  loadAll(subfolders(join(workspaceRoot, 'plugins')), 'workspace', coreVersion, report);
+  return report;
+}
+
+/** Installed packages: `$PLY_HOME/modules/<slug>/<version>/`, several versions side by side. */
+export function discoverInstalledModules(home: string, coreVersion: string): DiscoveryReport {
+  const report: DiscoveryReport = { modules: [], errors: [] };
+  for (const slugDir of subfolders(join(home, 'modules'))) {
+    const first = report.modules.length;
+    loadAll(subfolders(slugDir), 'installed', coreVersion, report);
+    // The `active` marker (written by install, upgrade and rollback) picks the version in use.
+    const active = readActiveVersion(slugDir);
+    for (const module of report.modules.slice(first)) if (active && module.manifest.version === active) module.active = true;
+  }
+  return report;
+}

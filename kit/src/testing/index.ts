@@ -1,0 +1,15 @@
+export { startFakeServer, type FakeServer, type FetchHandler } from './fake-server.js';
+export { captureLogs } from './log-capture.js';
+export { createTestPly, type TestPlyOptions } from './test-ply.js';
+export { runTestAction, type TestActionOptions, type TestActionRun } from './run-action.js';
+export { generatedModuleDir } from './generated-module.js';
+export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './recording-proxy.js';
+export { startReplayServer, type ReplayServer } from './replay-server.js';
+export { scrubExchange, SCRUBBED, type ScrubOptions } from './secret-scrubber.js';
+export { readVendorFixture, writeVendorFixture, type RecordedExchange, type VendorFixture } from './vendor-fixture.js';
+export { runTestTrigger, type EmittedEvent, type TestTriggerOptions, type TestTriggerRun } from './run-trigger.js';
+export { runTestConnector, type TestConnectorOptions, type TestConnectorRun } from './run-connector.js';
+export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedFailure } from './fault-injection.js';
+export { plyErrorOf } from './ply-error-of.js';
+export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
+export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';

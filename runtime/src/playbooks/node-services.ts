@@ -1,0 +1,18 @@
+import type { ModuleCatalog } from '@ply/core';
+import type { ActionExecutor } from '@ply/core';
+import type { PinoLogger } from '@ply/core';
+import type { AccountRepository } from '../store/account-repository.js';
+import type { TemplateEngine } from '@ply/core';
+import type { RecordMasks } from './record-masks.js';
+
+/** The services nodes use, shared by every run of an engine. */
+export interface NodeServices {
+  executor: ActionExecutor;
+  templates: TemplateEngine;
+  catalog: ModuleCatalog;
+  accounts: AccountRepository;
+  masks: RecordMasks;
+  logger: PinoLogger;
+  /** `$PLY_HOME/executions`: each execution's data folder (`<id>/files`) lives here. */
+  executionsDir: string;
+}

@@ -1,0 +1,284 @@
+import { join } from 'node:path';
+import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
+import { ROOT_LOGGER, SCHEMA_COMPILER, TEMPLATE_ENGINE } from '@ply/core';
+import { resolveToken } from '@ply/core';
+import type { PinoLogger } from '@ply/core';
+import type { Ply } from '@ply/core';
+import type { ExecutionStatus, RecordedError } from '../store/execution-record.js';
+import type { PlaybookRecord, PlaybookRunState, RunOutcome } from '../store/playbook-repository.js';
+import type { PlyStore } from '../store/ply-store.js';
+import type { NodeServices } from './node-services.js';
+import type { PlaybookGraph } from './playbook-graph.js';
+import { invalidPlaybook, parsePlaybookDocument, parsePlaybookText } from './playbook-parser.js';
+import type { PlaybookDocument } from './playbook-schema.js';
+import { validatePlaybook } from './playbook-validator.js';
+import { RecordMasks } from './record-masks.js';
+import { RunRateLimiter } from './run-rate-limiter.js';
+import { RunRecorder } from './run-recorder.js';
+import { ScopeWalker } from './scope-walker.js';
+
+/** Options of a {@link PlaybookEngine}. */
+export interface PlaybookEngineOptions {
+  ply: Ply;
+  store: PlyStore;
+  /** Consecutive technical failures that disable a playbook, unless its document says otherwise. Default 5. */
+  maxConsecutiveFailures?: number;
+  logger?: PinoLogger;
+}
+
+/** Options of one run. */
+export interface StartOptions {
+  /** Run even when the playbook is disabled (a manual test run). The rate limit still applies. */
+  force?: boolean;
+  /** Cancels the run: running actions are aborted and the execution ends `interrupted`. */
+  signal?: AbortSignal;
+}
+
+/** How an execution ended. The full record, node by node, is in `store.executions.get(id)`. */
+export interface ExecutionSummary {
+  executionId: string;
+  playbookId: string;
+  status: Extract<ExecutionStatus, 'succeeded' | 'failed' | 'interrupted'>;
+  error?: RecordedError;
+  /** The run's `store` at the end. */
+  store: Record<string, unknown>;
+  /** Set when this run's failure disabled the playbook. */
+  disabledPlaybook?: boolean;
+}
+
+/** A run that has been recorded and is under way. */
+export interface StartedRun {
+  executionId: string;
+  /** Settles when the run ends; never rejects for a failure of the playbook (that is `status: 'failed'`). */
+  done: Promise<ExecutionSummary>;
+}
+
+interface CompiledPlaybook {
+  version: number;
+  document: PlaybookDocument;
+  graph: PlaybookGraph;
+}
+
+const INTERRUPTED = Symbol('interrupted');
+
+/**
+ * Runs playbooks stored in a {@link PlyStore}: parses and validates them (a playbook is enabled
+ * only when valid), starts executions from trigger events, walks their graphs, runs actions
+ * through the executor and records every node. Applies each playbook's rate limit and disables
+ * it after N consecutive technical failures.
+ */
+export class PlaybookEngine {
+  private readonly ply: Ply;
+  private readonly store: PlyStore;
+  private readonly services: NodeServices;
+  private readonly maxConsecutiveFailures: number;
+  private readonly compiled = new Map<string, CompiledPlaybook>();
+  private readonly limiters = new Map<string, { key: string; limiter: RunRateLimiter }>();
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<ExecutionSummary> }>();
+  private readonly logger: PinoLogger;
+  private readonly runStates = new Map<string, { generation: number; state: PlaybookRunState }>();
+
+  constructor(options: PlaybookEngineOptions) {
+    this.ply = options.ply;
+    this.store = options.store;
+    this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 5;
+    this.logger = (options.logger ?? resolveToken(this.ply.container, ROOT_LOGGER)).child({ component: 'playbooks' });
+    this.services = {
+      executor: this.ply.executor,
+      templates: resolveToken(this.ply.container, TEMPLATE_ENGINE),
+      catalog: this.ply.catalog,
+      accounts: this.store.accounts,
+      masks: new RecordMasks(this.ply.catalog),
+      logger: this.logger,
+      executionsDir: join(this.ply.settings.home, 'executions'),
+    };
+  }
+
+  /** Reads a playbook from JSON or YAML text and checks its shape (PLY_PLAYBOOK_INVALID otherwise). */
+  parse(text: string): PlaybookDocument {
+    return parsePlaybookText(text);
+  }
+
+  /** Every problem found in a document (shape, graph, modules, actions, accounts, literal arguments); empty when valid. */
+  validate(document: unknown): PlyIssue[] {
+    let parsed: PlaybookDocument;
+    try {
+      parsed = parsePlaybookDocument(document);
+    } catch (error) {
+      return toPlyError(error).issues;
+    }
+    return this.check(parsed).issues;
+  }
+
+  /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
+  create(document: unknown, options: { id?: string } = {}): PlaybookRecord {
+    const parsed = parsePlaybookDocument(document);
+    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}) });
+  }
+
+  /** Replaces a playbook's document (new version). An enabled playbook must stay valid. */
+  update(id: string, document: unknown): PlaybookRecord {
+    const parsed = parsePlaybookDocument(document);
+    if (this.store.playbooks.get(id).enabled) this.assertValid(parsed);
+    this.compiled.delete(id);
+    return this.store.playbooks.update(id, { name: parsed.name, document });
+  }
+
+  /**
+   * Validates the stored playbook and enables it.
+   *
+   * @throws PlyError PLY_PLAYBOOK_INVALID with every issue, located by JSON pointer.
+   */
+  enable(id: string): PlaybookRecord {
+    const record = this.store.playbooks.get(id);
+    this.assertValid(parsePlaybookDocument(record.document));
+    return this.store.playbooks.setEnabled(id, true);
+  }
+
+  disable(id: string): PlaybookRecord {
+    return this.store.playbooks.setEnabled(id, false);
+  }
+
+  /**
+   * Records a new execution of the playbook for `triggerEvent` and starts it.
+   *
+   * @throws PlyError PLY_PLAYBOOK_NOT_FOUND, PLY_PLAYBOOK_DISABLED, PLY_PLAYBOOK_INVALID (the
+   *   catalog changed since it was enabled) or PLY_PLAYBOOK_RATE_LIMITED; no execution is recorded then.
+   */
+  start(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): StartedRun {
+    const state = this.runState(playbookId);
+    if (!state) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook with id ${playbookId}`, { details: { id: playbookId } });
+    if (!state.enabled && !options.force) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${playbookId} is disabled`, { details: { id: playbookId } });
+    const compiled = this.compile(playbookId, state.version);
+    const limiter = this.limiterOf(playbookId, compiled.document);
+    if (limiter && !limiter.tryTake()) {
+      throw new PlyError('PLY_PLAYBOOK_RATE_LIMITED', `playbook ${playbookId} may start at most ${limiter.maxRuns} runs per ${limiter.perMs / 1000} s`, {
+        details: { id: playbookId, maxRuns: limiter.maxRuns, perSeconds: limiter.perMs / 1000 },
+      });
+    }
+    const executionId = this.store.executions.create({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent) });
+    const controller = new AbortController();
+    const detach = linkAbort(options.signal, controller);
+    const done = this.execute(executionId, playbookId, compiled, triggerEvent, controller.signal, state.consecutiveFailures).finally(() => {
+      detach();
+      this.running.delete(executionId);
+    });
+    this.running.set(executionId, { controller, done });
+    return { executionId, done };
+  }
+
+  /** Starts a run and waits for its end. */
+  run(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): Promise<ExecutionSummary> {
+    return this.start(playbookId, triggerEvent, options).done;
+  }
+
+  /** Runs in progress in this process. */
+  get inFlight(): number {
+    return this.running.size;
+  }
+
+  /**
+   * Stops the engine's runs: waits up to `graceMs` for them to finish, then aborts the rest,
+   * which end `interrupted`. Resolves when every run has settled.
+   */
+  async shutdown(graceMs = 0): Promise<void> {
+    const all = () => Promise.allSettled([...this.running.values()].map((run) => run.done));
+    if (graceMs > 0 && this.running.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([all(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+    }
+    for (const run of this.running.values()) run.controller.abort(INTERRUPTED);
+    await all();
+  }
+
+  private async execute(executionId: string, playbookId: string, compiled: CompiledPlaybook, trigger: unknown, signal: AbortSignal, failuresBefore: number): Promise<ExecutionSummary> {
+    const recorder = new RunRecorder(this.store.executions, executionId, (error) =>
+      this.logger.error('could not write node records', { executionId, error: toPlyError(error).message }),
+    );
+    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal };
+    let error: PlyError | undefined;
+    try {
+      await new ScopeWalker(environment, { nodes: {} }, undefined, signal).run();
+    } catch (thrown) {
+      error = toPlyError(thrown);
+    }
+    const interrupted = signal.aborted && signal.reason === INTERRUPTED;
+    const status = interrupted ? 'interrupted' : error ? 'failed' : 'succeeded';
+    const recorded = error && !interrupted ? { code: error.code, message: error.message } : undefined;
+    await recorder.finish(status, recorded);
+    const summary: ExecutionSummary = { executionId, playbookId, status, store: environment.store, ...(recorded ? { error: recorded } : {}) };
+    const outcome: RunOutcome = !error ? 'success' : error.userError ? 'user_failure' : 'technical_failure';
+    // A success with no failure counted before needs no write (the common case).
+    if (!interrupted && !(outcome === 'success' && failuresBefore === 0)) {
+      const max = compiled.document.max_consecutive_failures ?? this.maxConsecutiveFailures;
+      const { disabled, consecutiveFailures } = this.store.playbooks.recordOutcome(playbookId, outcome, max);
+      if (disabled) {
+        summary.disabledPlaybook = true;
+        this.logger.warn('playbook disabled after consecutive technical failures', { playbookId, consecutiveFailures });
+      }
+    }
+    return summary;
+  }
+
+  /** The playbook's run state, read again only when the repository changed something. */
+  private runState(playbookId: string): PlaybookRunState | undefined {
+    const generation = this.store.playbooks.generation;
+    const cached = this.runStates.get(playbookId);
+    if (cached && cached.generation === generation) return cached.state;
+    const state = this.store.playbooks.runState(playbookId);
+    if (this.runStates.size > 10_000) this.runStates.clear();
+    if (state) this.runStates.set(playbookId, { generation, state });
+    return state;
+  }
+
+  private compile(playbookId: string, version: number): CompiledPlaybook {
+    const cached = this.compiled.get(playbookId);
+    if (cached && cached.version === version) return cached;
+    const record = this.store.playbooks.get(playbookId);
+    const document = parsePlaybookDocument(record.document);
+    // Accounts are checked when enabling, not here: one deleted since then fails the run
+    // (PLY_ACCOUNT_NOT_FOUND, recorded) rather than leaving no trace of the trigger event.
+    const graph = this.assertValid(document, { checkAccounts: false });
+    const compiled: CompiledPlaybook = { version: record.version, document, graph };
+    this.compiled.set(playbookId, compiled);
+    return compiled;
+  }
+
+  private check(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): { graph: PlaybookGraph; issues: PlyIssue[] } {
+    return validatePlaybook(document, {
+      catalog: this.ply.catalog,
+      schemas: resolveToken(this.ply.container, SCHEMA_COMPILER),
+      ...(options.checkAccounts === false ? {} : { accountExists: (module: string, name: string) => this.store.accounts.exists(module, name) }),
+    });
+  }
+
+  private assertValid(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): PlaybookGraph {
+    const { graph, issues } = this.check(document, options);
+    if (issues.length > 0) throw invalidPlaybook(issues, `playbook "${document.name}" is invalid`);
+    return graph;
+  }
+
+  private limiterOf(playbookId: string, document: PlaybookDocument): RunRateLimiter | undefined {
+    const limit = document.rate_limit;
+    if (!limit) {
+      this.limiters.delete(playbookId);
+      return undefined;
+    }
+    const key = `${limit.max_runs}/${limit.per_seconds}`;
+    let entry = this.limiters.get(playbookId);
+    if (!entry || entry.key !== key) {
+      entry = { key, limiter: new RunRateLimiter(limit.max_runs, limit.per_seconds * 1000) };
+      this.limiters.set(playbookId, entry);
+    }
+    return entry.limiter;
+  }
+}
+
+function linkAbort(external: AbortSignal | undefined, controller: AbortController): () => void {
+  if (!external) return () => {};
+  const abort = () => controller.abort(INTERRUPTED);
+  if (external.aborted) abort();
+  else external.addEventListener('abort', abort, { once: true });
+  return () => external.removeEventListener('abort', abort);
+}

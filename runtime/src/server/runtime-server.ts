@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import type { PlySettings } from '@ply/core';
+import type { Hono } from 'hono';
+import { ConnectorInstances } from '../supervisor/connector-instances.js';
+import { PlaybookTriggers } from '../supervisor/playbook-triggers.js';
+import { prepareFirstStart, DEMO_PLAYBOOK_ID } from './first-start.js';
+import { openRuntime, type Runtime } from './runtime.js';
+import { createServerApp } from './server-app.js';
+import type { ServerEnv } from './server-env.js';
+import { WebhookSecrets } from './webhook-secrets.js';
+
+/** Options of {@link startRuntimeServer}. */
+export interface RuntimeServerOptions {
+  host?: string;
+  /** 0: any free port. Default 8400. */
+  port?: number;
+  settings?: Partial<PlySettings>;
+  /** Also serve the plugins of this checkout. */
+  workspaceRoot?: string;
+  /** Where the demo playbook posts; absent: the built-in receiver at `/demo/receiver`. */
+  demoHookUrl?: string;
+  /** Where the demo receiver and unexpected server errors are reported. */
+  print: (line: string) => void;
+  /** Adds routes before the server listens (the web console: `ply serve` mounts `@ply/console` here). */
+  extend?: (app: Hono<ServerEnv>, runtime: Runtime) => void;
+}
+
+/** A listening runtime server. */
+export interface RunningRuntimeServer {
+  /** `http://host:port`, no trailing slash. */
+  base: string;
+  runtime: Runtime;
+  /** Created on the first start (no token in the store yet): shown once. */
+  adminToken?: string;
+  /** The demo playbook's webhook token, when the demo playbook is enabled. */
+  demoToken?: string;
+  /** Where the demo playbook posts. */
+  demoTarget: string;
+  /** Stops accepting requests, stops triggers and connectors, lets runs in flight finish within `graceMs`. */
+  stop(graceMs: number): Promise<void>;
+}
+
+/**
+ * Starts what `ply serve` runs: the runtime (store, engine), the HTTP API and webhooks, the
+ * trigger and connector supervisors; on a first start, an admin token and the demo playbook.
+ */
+export async function startRuntimeServer(options: RuntimeServerOptions): Promise<RunningRuntimeServer> {
+  // Loaded here: only a serving process pays for the HTTP server.
+  const { serve } = await import('@hono/node-server');
+  const runtime = openRuntime({ ...(options.settings ? { settings: options.settings } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
+  const triggers = new PlaybookTriggers({ engine: runtime.engine, store: runtime.store, ply: runtime.ply });
+  const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply });
+  const app = createServerApp(runtime, { demoReceiver: !options.demoHookUrl, print: options.print, triggers, connectors });
+  options.extend?.(app, runtime);
+  const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8400 });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await runtime.close(0);
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const demoTarget = options.demoHookUrl ?? `${base}/demo/receiver`;
+  const first = prepareFirstStart(runtime, { url: demoTarget, builtIn: !options.demoHookUrl });
+  triggers.start();
+  connectors.start();
+  const demo = runtime.store.playbooks.list().find((p) => p.id === DEMO_PLAYBOOK_ID && p.enabled);
+  const demoToken = demo ? new WebhookSecrets(runtime.ply.settings.home).tokenOf(DEMO_PLAYBOOK_ID) : undefined;
+  return {
+    base,
+    runtime,
+    ...(first.adminToken ? { adminToken: first.adminToken } : {}),
+    ...(demoToken ? { demoToken } : {}),
+    demoTarget,
+    async stop(graceMs) {
+      server.close();
+      try {
+        await Promise.all([triggers.stop(), connectors.stop()]);
+        await runtime.close(graceMs);
+      } finally {
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { PlyError } from '@ply/core';
+
+const FORMAT = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Seals values with AES-256-GCM: `v1:<base64(iv | tag | ciphertext)>`. The associated data
+ * (an account id) binds a sealed value to its row, so it cannot be copied to another account.
+ * The key is asked for only when a secret is first sealed or opened.
+ */
+export class SecretBox {
+  private key: Buffer | undefined;
+
+  constructor(private readonly keySource: () => Buffer) {}
+
+  seal(value: unknown, associatedData: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.getKey(), iv);
+    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+    return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
+  }
+
+  /** @throws PlyError PLY_SECRET_KEY_INVALID when the value was sealed with another key or altered. */
+  open(sealed: string, associatedData: string): unknown {
+    const [format, payload] = sealed.split(':', 2);
+    if (format !== FORMAT || payload === undefined) throw new PlyError('PLY_STORE_ERROR', `sealed secret has an unknown format "${format ?? ''}"`);
+    const bytes = Buffer.from(payload, 'base64');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.getKey(), bytes.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+      return JSON.parse(plain.toString('utf8'));
+    } catch (error) {
+      if (error instanceof PlyError) throw error;
+      throw new PlyError('PLY_SECRET_KEY_INVALID', 'stored secrets cannot be decrypted: the secret key differs from the one that sealed them, or the data was altered');
+    }
+  }
+
+  private getKey(): Buffer {
+    this.key ??= this.keySource();
+    return this.key;
+  }
+}

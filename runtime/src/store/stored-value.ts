@@ -1,0 +1,53 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { PlyError } from '@ply/core';
+
+/** Stands in a record for a value too large for the database: a file under the execution's folder. */
+export interface FileReference {
+  $file: string;
+  bytes: number;
+}
+
+export function isFileReference(value: unknown): value is FileReference {
+  return typeof value === 'object' && value !== null && typeof (value as FileReference).$file === 'string' && typeof (value as FileReference).bytes === 'number';
+}
+
+/**
+ * Encodes values for the execution tables: JSON text, or, past `thresholdBytes`, a file under
+ * `<root>/<execution id>/` and a {@link FileReference} in the column.
+ */
+export class StoredValues {
+  constructor(
+    /** `$PLY_HOME/executions` */
+    readonly root: string,
+    readonly thresholdBytes: number,
+  ) {}
+
+  encode(executionId: string, name: string, value: unknown): string | null {
+    if (value === undefined) return null;
+    const text = JSON.stringify(value);
+    if (text === undefined) return null;
+    if (Buffer.byteLength(text) <= this.thresholdBytes) return text;
+    const dir = join(this.root, executionId);
+    mkdirSync(dir, { recursive: true });
+    const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`;
+    writeFileSync(join(dir, file), text, { mode: 0o600 });
+    return JSON.stringify({ $file: file, bytes: Buffer.byteLength(text) } satisfies FileReference);
+  }
+
+  decode(text: string | null): unknown {
+    return text === null ? undefined : JSON.parse(text);
+  }
+
+  /** Reads the value a {@link FileReference} of this execution points to. */
+  load(executionId: string, reference: FileReference): unknown {
+    const dir = resolve(this.root, executionId);
+    const file = resolve(dir, reference.$file);
+    if (relative(dir, file).split(sep).includes('..')) throw new PlyError('PLY_FILE_REFERENCE_INVALID', `value file "${reference.$file}" escapes the execution folder`);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new PlyError('PLY_STORE_ERROR', `value file "${reference.$file}" of execution ${executionId} cannot be read: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import { join } from 'node:path';
+import { ROOT_LOGGER } from '@ply/core';
+import { resolveToken } from '@ply/core';
+import { PlyError, toPlyError } from '@ply/core';
+import { secretKeysOf, secretValuesOf } from '@ply/core';
+import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
+import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
+import type { PlyStore } from '../store/ply-store.js';
+import { buildTriggerContext, parseItemArguments } from '@ply/core';
+import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
+import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
+import { croner } from '../playbooks/croner.js';
+
+/** Options of {@link PlaybookTriggers}. */
+export interface PlaybookTriggersOptions extends StoreSyncLoopOptions {
+  store: PlyStore;
+  engine: PlaybookEngine;
+}
+
+type LongRunningTrigger = Extract<PlaybookTrigger, { type: 'schedule' | 'module' }>;
+
+/** A supervised trigger's status, and whether it was stopped through {@link PlaybookTriggers.stopTrigger}. */
+export interface TriggerStatus extends InstanceStatus {
+  /** Stopped by an operator: not run (though its playbook is enabled) until started again. */
+  held: boolean;
+}
+
+function longRunningTriggerOf(document: unknown): LongRunningTrigger | undefined {
+  const trigger = (document as { trigger?: PlaybookTrigger } | null)?.trigger;
+  return trigger?.type === 'schedule' || trigger?.type === 'module' ? trigger : undefined;
+}
+
+function kindOf(trigger: LongRunningTrigger): string {
+  return trigger.type === 'schedule' ? 'schedule' : `trigger ${trigger.module}.${trigger.trigger}`;
+}
+
+function stoppedStatus(id: string, kind: string, held: boolean): TriggerStatus {
+  return { id, kind, state: 'stopped', restarts: 0, startedAt: null, lastHeartbeatAt: null, healthy: false, lastError: null, nextRestartAt: null, held };
+}
+
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/**
+ * Runs the triggers of enabled playbooks that are not started from outside: `schedule` (cron,
+ * with croner) and `module` (a plugin trigger's long-running `start`, its events passed to
+ * `ctx.emit`, its checkpoint in the store). Each playbook's trigger is one supervised instance,
+ * restarted with backoff when it fails; a sync loop starts, restarts (new version) and stops
+ * instances as playbooks are enabled, updated and disabled.
+ */
+export class PlaybookTriggers extends StoreSyncLoop {
+  private readonly versions = new Map<string, number>();
+  private generation = -1;
+
+  constructor(private readonly options: PlaybookTriggersOptions) {
+    super(options, 'trigger');
+  }
+
+  protected forgetRunning(): void {
+    this.versions.clear();
+  }
+
+  /** Running (or restarting) triggers, and the held ones as `stopped`. */
+  status(): TriggerStatus[] {
+    const running = this.supervisor.status().map((status) => ({ ...status, held: false }));
+    const held = this.options.store.playbooks.list().flatMap((playbook) => {
+      const longRunning = playbook.triggerHeld && !this.supervisor.has(playbook.id) ? longRunningTriggerOf(playbook.document) : undefined;
+      return longRunning ? [stoppedStatus(playbook.id, kindOf(longRunning), true)] : [];
+    });
+    return [...running, ...held];
+  }
+
+  /**
+   * The status of the trigger of playbook `id`; a schedule or module trigger that does not run
+   * (its playbook is disabled, or it is held) is `stopped`.
+   *
+   * @throws PlyError PLY_PLAYBOOK_NOT_FOUND, or PLY_TRIGGER_NOT_FOUND when no supervised trigger starts it.
+   */
+  statusOf(id: string): TriggerStatus {
+    const trigger = this.triggerOf(id);
+    const running = this.supervisor.status().find((status) => status.id === id);
+    return running ? { ...running, held: false } : stoppedStatus(id, kindOf(trigger), this.options.store.playbooks.get(id).triggerHeld);
+  }
+
+  /**
+   * Stops the trigger of playbook `id` and keeps it stopped, without disabling the playbook
+   * (webhooks and manual runs still start it), until {@link startTrigger}: the hold is stored,
+   * so a restarted `ply serve` keeps it too.
+   */
+  async stopTrigger(id: string): Promise<TriggerStatus> {
+    this.triggerOf(id);
+    this.options.store.playbooks.setTriggerHeld(id, true);
+    this.generation = -1;
+    await this.sync();
+    return this.statusOf(id);
+  }
+
+  /**
+   * Lets the trigger of playbook `id` run again (a no-op when it was not stopped).
+   *
+   * @throws PlyError PLY_PLAYBOOK_DISABLED when the playbook is disabled (enable it instead).
+   */
+  async startTrigger(id: string): Promise<TriggerStatus> {
+    this.triggerOf(id);
+    if (!this.options.store.playbooks.get(id).enabled) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${id} is disabled: enable it to start its trigger`, { details: { id } });
+    this.options.store.playbooks.setTriggerHeld(id, false);
+    this.generation = -1;
+    await this.sync();
+    return this.statusOf(id);
+  }
+
+  private triggerOf(id: string): LongRunningTrigger {
+    const trigger = longRunningTriggerOf(this.options.store.playbooks.get(id).document);
+    if (!trigger) throw new PlyError('PLY_TRIGGER_NOT_FOUND', `playbook ${id} has no supervised trigger (only schedule and module triggers run under the supervisor)`, { details: { id } });
+    return trigger;
+  }
+
+  protected async syncNow(): Promise<void> {
+    const { store } = this.options;
+    if (store.playbooks.generation === this.generation) return;
+    this.generation = store.playbooks.generation;
+    const wanted = new Map<string, { version: number; trigger: LongRunningTrigger }>();
+    for (const playbook of store.playbooks.list()) {
+      const trigger = longRunningTriggerOf(playbook.document);
+      if (playbook.enabled && trigger && !playbook.triggerHeld) wanted.set(playbook.id, { version: playbook.version, trigger });
+    }
+    for (const [id, version] of this.versions) {
+      if (wanted.get(id)?.version !== version) {
+        this.versions.delete(id);
+        await this.supervisor.stop(id);
+      }
+    }
+    for (const [id, { version, trigger }] of wanted) {
+      if (this.versions.has(id)) continue;
+      this.versions.set(id, version);
+      this.supervisor.ensure(id, kindOf(trigger), this.bodyOf(id, trigger));
+    }
+  }
+
+  /** Starts a run for an event; a refused run (rate limit, disabled meanwhile) is logged, not thrown at the trigger. */
+  private async startRun(playbookId: string, event: unknown): Promise<void> {
+    try {
+      this.options.engine.start(playbookId, event);
+    } catch (error) {
+      const failure = toPlyError(error);
+      this.logger.warn('trigger event not run', { playbookId, code: failure.code, error: failure.message });
+      return;
+    }
+    // The event is durable before `emit` resolves: a trigger may checkpoint past it safely.
+    await this.options.store.executions.committed();
+  }
+
+  private bodyOf(playbookId: string, trigger: LongRunningTrigger): InstanceBody {
+    if (trigger.type === 'schedule') {
+      return async (signal, heartbeat) => {
+        const job = new (croner().Cron)(trigger.cron, trigger.timezone ? { timezone: trigger.timezone } : {}, () => {
+          heartbeat();
+          void this.startRun(playbookId, { scheduled_at: new Date().toISOString() });
+        });
+        heartbeat();
+        await untilAborted(signal);
+        job.stop();
+      };
+    }
+    return async (signal, heartbeat) => {
+      const { ply, store } = this.options;
+      const { module, item } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
+      const implementation = await ply.code.implementation(module, 'trigger', item.docker);
+      const configuration = trigger.account ? store.accounts.configurationForRun(module.manifest.slug, trigger.account).configuration : {};
+      const logger = resolveToken(ply.container, ROOT_LOGGER)
+        .withSecrets(secretValuesOf(configuration, secretKeysOf(module.manifest.configuration)), secretKeysOf(module.manifest.configuration))
+        .child({ trigger: `${module.manifest.slug}.${item.slug}`, playbookId });
+      const context = buildTriggerContext(
+        {
+          runId: `trigger-${playbookId}-${Date.now()}`,
+          configuration,
+          logger,
+          signal,
+          dataDir: join(ply.settings.home, 'triggers', playbookId),
+          module: { slug: module.manifest.slug, version: module.manifest.version },
+          checkpoint: store.checkpoints.for('trigger', playbookId),
+          heartbeat,
+        },
+        (event) => this.startRun(playbookId, event),
+      );
+      await implementation.start(context, parseItemArguments(implementation, trigger.arguments));
+    };
+  }
+}
