@@ -1,10 +1,10 @@
 import { toPlyError } from '@ply/core';
-import { type ApiRole } from '@ply/runtime';
+import { httpStatusOf, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
 import { accountsRoutes } from './accounts.routes.js';
 import { requireRole } from './console-auth.js';
-import type { ConsoleEnv } from './console-env.js';
+import { consoleRequestLog, type ConsoleEnv, type ConsoleRequestEnv } from './console-env.js';
 import { Layout } from './console-layout.js';
 import { html } from './console-page.js';
 import { ConsoleSessions } from './console-session.js';
@@ -41,14 +41,12 @@ function denied(c: Context, status: 401 | 403, message: string): Response {
   );
 }
 
-const NOT_FOUND = new Set(['PLY_MODULE_NOT_FOUND', 'PLY_ACTION_NOT_FOUND', 'PLY_ACCOUNT_NOT_FOUND', 'PLY_EXECUTION_NOT_FOUND', 'PLY_PLAYBOOK_NOT_FOUND']);
-
-/** Errors as pages: "not found" codes 404, other user errors 400, the rest 500 without details. */
-function failurePage(c: Context, error: Error): Response {
+/** Errors as pages with the API's status for their code; a server-side failure shows no details. */
+function failurePage(c: Context<ConsoleRequestEnv>, error: Error): Response {
   const failure = toPlyError(error);
-  const status = NOT_FOUND.has(failure.code) ? 404 : failure.userError ? 400 : 500;
-  const text = status === 500 ? 'Something went wrong on the server; the error is in its log.' : `${failure.code}: ${failure.message}`;
-  if (status === 500) process.stderr.write(`console: ${failure.code}: ${failure.message}\n`);
+  const status = httpStatusOf(failure);
+  const text = status >= 500 && failure.code === 'PLY_INTERNAL' ? 'Something went wrong on the server; the error is in its log.' : `${failure.code}: ${failure.message}`;
+  if (status >= 500) c.var.log.error('console page failed', { code: failure.code, error: failure.message });
   return html(
     c,
     <Layout title={status === 404 ? 'Not found' : 'Error'} notice={{ kind: 'bad', text }}>
@@ -65,14 +63,15 @@ function failurePage(c: Context, error: Error): Response {
  * script. Mount it at `/` beside the API; every route is registered with its own guard, so
  * nothing here touches `/api` or `/hooks` requests.
  */
-export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {}): Hono {
+export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {}): Hono<ConsoleRequestEnv> {
   const sessions = new ConsoleSessions();
   const deps: ConsoleDeps = {
     runtime,
     role: (role) => requireRole(sessions, runtime, role, denied),
     modules: new ModuleAdmin(runtime, options.registry),
   };
-  const app = new Hono();
+  const app = new Hono<ConsoleRequestEnv>();
+  app.use('*', consoleRequestLog(runtime));
   app.onError((error, c) => failurePage(c, error));
   app.route('/', signInRoutes(runtime, sessions));
   app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));

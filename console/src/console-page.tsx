@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Child } from 'hono/jsx';
 import type { ConsoleEnv } from './console-env.js';
 import { Layout, type Viewer } from './console-layout.js';
@@ -8,7 +9,7 @@ import type { Notice } from './console-session.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** An HTML answer with the console's security headers; pages are never cached (they show live state). */
-export function html(c: Context, body: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 422 | 500 | 502 = 200): Response {
+export function html(c: Context, body: Child, status: ContentfulStatusCode = 200): Response {
   c.header('Content-Security-Policy', CSP);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'no-referrer');

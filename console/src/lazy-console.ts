@@ -8,9 +8,10 @@ export const CONSOLE_PATHS = ['/sign-in', '/sign-out', '/accounts', '/run', '/ex
  * imported on the first request to one of its paths, so `ply serve` starts and answers webhooks
  * without paying for it.
  */
-export function mountConsoleLazily<E extends Env>(app: Hono<E>, load: () => Promise<Hono>): void {
-  let loading: Promise<Hono> | undefined;
-  const handler = async (c: Context<E>) => (await (loading ??= load())).fetch(c.req.raw, c.env);
+export function mountConsoleLazily<E extends Env & { Variables: { log: unknown } }>(app: Hono<E>, load: () => Promise<{ fetch: (request: Request, env: object) => Response | Promise<Response> }>): void {
+  let loading: ReturnType<typeof load> | undefined;
+  // The request's child logger goes along, so the console logs under the same request id.
+  const handler = async (c: Context<E>) => (await (loading ??= load())).fetch(c.req.raw, { ...(c.env as object), log: c.var.log });
   app.all('/', handler);
   for (const path of CONSOLE_PATHS) {
     app.all(path, handler);

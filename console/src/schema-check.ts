@@ -1,4 +1,4 @@
-import { SCHEMA_COMPILER, resolveToken, type JsonSchema, type Ply, type PlyIssue } from '@ply/core';
+import type { JsonSchema, Ply, PlyIssue } from '@ply/core';
 import { requiredOf } from './json-schema-parts.js';
 
 /** Relaxed copies per schema, reused: Ajv keeps every schema object it compiled. */
@@ -23,5 +23,5 @@ function withoutRequired(schema: JsonSchema, kept: readonly string[]): JsonSchem
  */
 export function checkAgainstSchema(ply: Ply, schema: JsonSchema, value: Record<string, unknown>, where: string, alreadyStored: readonly string[] = []): PlyIssue[] {
   const kept = alreadyStored.filter((key) => !(key in value));
-  return resolveToken(ply.container, SCHEMA_COMPILER).validator(withoutRequired(schema, kept), { file: where, pointer: '' })(value);
+  return ply.schemas.validator(withoutRequired(schema, kept), { file: where, pointer: '' })(value);
 }

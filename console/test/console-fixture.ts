@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { defineAction, definePlugin, PlyError } from '@ply/core';
 import { type ApiRole } from '@ply/runtime';
 import { generatedModuleDir } from '@ply/kit/testing';
-import type { Hono } from 'hono';
 import { z } from 'zod';
 import { createConsoleApp } from '../src/console-app.js';
 import { openRuntime, type Runtime } from '@ply/runtime';
@@ -64,7 +63,7 @@ export const formsPlugin = definePlugin({
 export class ConsoleClient {
   cookie = '';
 
-  constructor(private readonly app: Hono) {}
+  constructor(private readonly app: { request(input: string, init?: RequestInit): Response | Promise<Response> }) {}
 
   async request(path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...(this.cookie ? { cookie: this.cookie } : {}), ...init.headers };

@@ -5,30 +5,47 @@ import type { ModuleCatalog } from './catalog/module-catalog.js';
 import type { PluginCodeLoader } from './catalog/plugin-code-loader.js';
 import { loadPluginPackage } from './catalog/plugin-package.js';
 import { createRootContainer, type RootContainerOptions } from './di/root-container.js';
-import { MODULE_CATALOG, PLUGIN_CODE, SETTINGS } from './di/service-tokens.js';
+import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS, TEMPLATE_ENGINE } from './di/service-tokens.js';
 import type { PlySettings } from './di/settings.js';
 import { resolveToken } from './di/tokens.js';
 import { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
+import { ItemPreparer } from './executor/item-preparer.js';
+import { LongRunningRunner, type ConnectorRunRequest, type TriggerRunRequest } from './executor/long-running-runner.js';
+import type { PinoLogger } from './logging/pino-logger.js';
 import { loadModuleFolder } from './manifest/module-loader.js';
+import type { SchemaCompiler } from './manifest/schema-compiler.js';
+import type { TemplateEngine } from './templating/template-engine.js';
 import { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './catalog/module-discovery.js';
 
 /**
- * The embedding API of the microkernel: one root container, its module catalog and executor.
- * The CLI, the server and tests all start here.
+ * The embedding API of the microkernel: one root container and the services built from it. The
+ * CLI, the runtime and tests all start here; they receive the kernel's services through these
+ * typed properties, never by resolving tokens from the container.
  */
 export class Ply {
-  readonly container: DependencyContainer;
+  /** The kernel's own container (root scope); services outside the kernel never resolve from it. */
+  private readonly container: DependencyContainer;
+  readonly settings: PlySettings;
   readonly catalog: ModuleCatalog;
   readonly code: PluginCodeLoader;
+  /** The root logger (redacting); services take a child of it. */
+  readonly logger: PinoLogger;
+  readonly schemas: SchemaCompiler;
+  readonly templates: TemplateEngine;
   readonly executor: ActionExecutor;
-  readonly settings: PlySettings;
+  private readonly longRunning: LongRunningRunner;
 
   constructor(options: RootContainerOptions = {}) {
     this.container = createRootContainer(options);
+    this.settings = resolveToken(this.container, SETTINGS);
     this.catalog = resolveToken(this.container, MODULE_CATALOG);
     this.code = resolveToken(this.container, PLUGIN_CODE);
-    this.settings = resolveToken(this.container, SETTINGS);
-    this.executor = new ActionExecutor(this.container);
+    this.logger = resolveToken(this.container, ROOT_LOGGER);
+    this.schemas = resolveToken(this.container, SCHEMA_COMPILER);
+    this.templates = resolveToken(this.container, TEMPLATE_ENGINE);
+    const items = new ItemPreparer(this.container);
+    this.executor = new ActionExecutor(this.container, items);
+    this.longRunning = new LongRunningRunner(this.container, items);
   }
 
   /** Loads workspace plugins (when `workspaceRoot` is given) and the modules installed in `$PLY_HOME`. */
@@ -58,10 +75,22 @@ export class Ply {
   addPlugin(moduleDir: string, plugin: PluginDefinition): LoadedModule {
     const module = this.addModuleFolder(moduleDir);
     this.code.register(module, plugin);
+    this.catalog.markRunnable(module);
     return module;
   }
 
+  /** Runs one action (see {@link ActionExecutor}). */
   run(request: ActionRunRequest): Promise<ActionRunResult> {
     return this.executor.run(request);
+  }
+
+  /** Runs a trigger's `start` until `request.signal` aborts, prepared exactly as actions are. */
+  runTrigger(request: TriggerRunRequest): Promise<void> {
+    return this.longRunning.runTrigger(request);
+  }
+
+  /** Runs a connector's `start` until `request.signal` aborts, prepared exactly as actions are. */
+  runConnector(request: ConnectorRunRequest): Promise<void> {
+    return this.longRunning.runConnector(request);
   }
 }

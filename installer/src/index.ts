@@ -1,3 +1,5 @@
+import './installer-errors.js';
+
 export { ModuleInstaller, type ModuleInstallerOptions, type InstallOutcome, type InstallProgress } from './module-installer.js';
 export { ModuleStore, type InstalledModule, type InstallRecord } from './module-store.js';
 export { RegistryClient, encodePackageName, normaliseRegistryUrl, type Packument, type PackumentVersion, type SearchHit } from './registry-client.js';
@@ -9,3 +11,4 @@ export { breakingArgumentChanges, type BreakingChange } from './argument-changes
 export { parseInstallSpec, isPackageName, type InstallSpec } from './install-spec.js';
 export type { ModuleSummary, ModuleDetails, ItemDetails } from './module-browsing-types.js';
 export { publishTarball, type PublishResult } from './publish-request.js';
+export { INSTALLER_ERRORS } from './installer-errors.js';

@@ -1,3 +1,5 @@
+import './installer-errors.js';
+
 // The package format on its own (`@ply/installer/package-format`): what a valid package tarball is,
 // how its integrity and signature are computed, and the module-browsing shapes. The registry checks
 // packages with the same code the installer verifies them with.

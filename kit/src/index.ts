@@ -1,3 +1,5 @@
+import './kit-errors.js';
+
 export { lintModule, lintTree, isLintTarget, type LintOptions, type LintReport } from './lint/module-linter.js';
 export { formatFinding } from './lint/format-finding.js';
 export type { LintFinding, LintSeverity } from './lint/lint-finding.js';
@@ -8,3 +10,4 @@ export type { DocPage, DocBlock, DocCell } from './docs/doc-page.js';
 export { packPlugin, packFileName, type PackResult } from './packing/plugin-packer.js';
 export { bundlePlugin } from './packing/plugin-bundler.js';
 export { scaffoldPlugin, scaffoldValues, PLUGIN_TEMPLATE_DIR, type ScaffoldOptions } from './scaffold/plugin-scaffold.js';
+export { KIT_ERRORS } from './kit-errors.js';

@@ -1,3 +1,5 @@
+import './runtime-errors.js';
+
 export { PlyStore, type PlyStoreOptions } from './store/ply-store.js';
 export { AccountRepository, type AccountView, type AccountForRun, type AccountInput, type AccountUpdate, type SecretMarker } from './store/account-repository.js';
 export { ApiTokenRepository, API_ROLES, type ApiRole, type ApiTokenRecord } from './store/api-token-repository.js';
@@ -60,3 +62,4 @@ export { prepareFirstStart, DEMO_PLAYBOOK_ID, type FirstStart } from './server/f
 export { lockHome, LOCK_FILE } from './server/home-lock.js';
 export { holdYoungGeneration } from './server/young-generation.js';
 export { startRuntimeServer, type RuntimeServerOptions, type RunningRuntimeServer } from './server/runtime-server.js';
+export { RUNTIME_ERRORS } from './runtime-errors.js';

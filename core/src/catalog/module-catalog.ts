@@ -8,27 +8,47 @@ export interface CatalogEntry {
   item: ModuleItem;
 }
 
-/** The version lookups use: the one marked active (rollback), else the highest. */
-function preferred(versions: LoadedModule[]): LoadedModule | undefined {
-  return versions.find((m) => m.active) ?? versions[0];
+/** Where a module came from, in the order lookups prefer (a checkout's plugins shadow installed ones). */
+const SOURCE_RANK: Record<LoadedModule['source'], number> = { folder: 0, workspace: 1, installed: 2 };
+
+/**
+ * The order lookups prefer versions in: code that can run before metadata only, whatever the
+ * versions; then by source (an explicitly added folder, the workspace, installed packages); then
+ * the installed version marked active (rollback); then the highest version.
+ */
+export function compareModules(a: LoadedModule, b: LoadedModule): number {
+  return (
+    Number(!a.runnable) - Number(!b.runnable) ||
+    SOURCE_RANK[a.source] - SOURCE_RANK[b.source] ||
+    Number(!a.active) - Number(!b.active) ||
+    semver.rcompare(a.manifest.version, b.manifest.version)
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The modules Ply knows (workspace plugins, installed packages, imported folders), several
- * versions per slug side by side. Lookups pick the active version (see `$PLY_HOME/modules/<slug>/active`),
- * else the highest, unless a range is given.
+ * versions and sources per slug side by side. Lookups pick the first in {@link compareModules}'
+ * order (among the versions satisfying a range when one is given): runnable code before metadata,
+ * the workspace before installed packages, the active installed version, the highest.
  */
 export class ModuleCatalog {
   private readonly bySlug = new Map<string, LoadedModule[]>();
 
+  /** Adds a module; one of the same version and source (or the same folder) is replaced. */
   add(module: LoadedModule): void {
     const versions = this.bySlug.get(module.manifest.slug) ?? [];
-    const kept = versions.filter((existing) => existing.manifest.version !== module.manifest.version);
+    const kept = versions.filter((existing) => existing.dir !== module.dir && !(existing.manifest.version === module.manifest.version && existing.source === module.source));
     kept.push(module);
-    kept.sort((a, b) => semver.rcompare(a.manifest.version, b.manifest.version));
+    kept.sort(compareModules);
     this.bySlug.set(module.manifest.slug, kept);
+  }
+
+  /** Marks a module's code as runnable (code bound in memory), which changes what lookups prefer. */
+  markRunnable(module: LoadedModule): void {
+    module.runnable = true;
+    this.bySlug.get(module.manifest.slug)?.sort(compareModules);
   }
 
   /**
@@ -41,24 +61,28 @@ export class ModuleCatalog {
     else this.bySlug.delete(slug);
   }
 
-  /** Every module, sorted by slug: the active version of each, else its highest. */
+  /** Every module, sorted by slug: the version each slug's lookups pick. */
   modules(): LoadedModule[] {
-    return [...this.bySlug.keys()].sort().map((slug) => preferred(this.bySlug.get(slug)!)!);
+    return [...this.bySlug.keys()].sort().map((slug) => this.bySlug.get(slug)![0]!);
   }
 
+  /** Every version of every module (sorted by slug, then in lookup order), shadowed ones included. */
+  allModules(): LoadedModule[] {
+    return [...this.bySlug.keys()].sort().flatMap((slug) => this.bySlug.get(slug)!);
+  }
+
+  /** The versions of a slug, in lookup order (the first is the one that runs). */
   versions(slug: string): LoadedModule[] {
     return [...(this.bySlug.get(slug) ?? [])];
   }
 
-  /** A module by slug (highest version, or the highest satisfying `range`). */
+  /** A module by slug: the first in lookup order, among those satisfying `range` when given. */
   module(slug: string, range?: string): LoadedModule {
     const versions = this.bySlug.get(slug);
     if (!versions || versions.length === 0) {
       throw new PlyError('PLY_MODULE_NOT_FOUND', `no module "${slug}"${this.suggest(slug)}`, { details: { module: slug } });
     }
-    const active = versions.find((m) => m.active);
-    if (!range) return active ?? versions[0]!;
-    if (active && semver.satisfies(active.manifest.version, range, { includePrerelease: true })) return active;
+    if (!range) return versions[0]!;
     const match = versions.find((m) => semver.satisfies(m.manifest.version, range, { includePrerelease: true }));
     if (!match) {
       const known = versions.map((m) => m.manifest.version).join(', ');

@@ -48,6 +48,8 @@ export interface LoadedModule {
   items: ModuleItem[];
   /** Absolute path of the code entry, or undefined for a metadata-only module. */
   entry?: string;
+  /** True when code can run its items: an entry, or a plugin bound in memory. Metadata-only modules never run. */
+  runnable?: boolean;
   packageName?: string;
   /** Set when `engines.ply` does not accept the running core. */
   engineMismatch?: string;

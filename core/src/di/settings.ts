@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { RetryPolicy } from '../contracts/http.js';
 import { PLY_CORE_VERSION } from '../version.js';
 
 /** Process-wide settings, from the environment unless given. */
@@ -13,6 +14,8 @@ export interface PlySettings {
   largeValueBytes: number;
   /** Rate limit applied to every module configuration that sets none. */
   defaultRateLimit?: { maxRequests: number; perMs: number };
+  /** Overrides of the HTTP clients' retry policy (test runtimes shorten the backoff). */
+  httpRetry?: Partial<RetryPolicy>;
 }
 
 export function settingsFromEnvironment(overrides: Partial<PlySettings> = {}): PlySettings {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE } from './error-catalogue.js';
+import { defineErrorCatalogue, errorSpecOf, registeredErrorCodes } from './error-catalogue.js';
+import { CORE_ERRORS } from './core-errors.js';
 import { PlyError, toPlyError } from './ply-error.js';
 
 describe('PlyError', () => {
-  it('takes its user/operational flag from the catalogue', () => {
-    expect(new PlyError('PLY_ARGUMENTS_INVALID', 'x').userError).toBe(true);
-    expect(new PlyError('PLY_ACTION_TIMEOUT', 'x').userError).toBe(false);
+  it('takes its user/operational flag and HTTP status from its catalogue', () => {
+    expect(new PlyError('PLY_ARGUMENTS_INVALID', 'x')).toMatchObject({ userError: true, status: 422 });
+    expect(new PlyError('PLY_ACTION_TIMEOUT', 'x')).toMatchObject({ userError: false, status: 504 });
   });
 
   it('keeps PlyErrors and wraps anything else', () => {
@@ -17,7 +18,22 @@ describe('PlyError', () => {
     expect(wrapped.cause).toBeInstanceOf(TypeError);
   });
 
-  it('has codes that all follow the PLY_ naming', () => {
-    for (const code of Object.keys(ERROR_CATALOGUE)) expect(code).toMatch(/^PLY_[A-Z_]+$/);
+  it('has kernel codes that follow the PLY_ naming, user errors 4xx and operational errors 5xx', () => {
+    for (const [code, spec] of Object.entries(CORE_ERRORS)) {
+      expect(code).toMatch(/^PLY_[A-Z_]+$/);
+      expect(spec.status >= 500).toBe(!spec.user);
+    }
+    expect(registeredErrorCodes().filter((spec) => spec.catalogue === '@ply/core').map((spec) => spec.code)).toEqual(Object.keys(CORE_ERRORS));
+  });
+});
+
+describe('error catalogues', () => {
+  it('refuse a code another catalogue already defines (codes are never reused)', () => {
+    expect(() => defineErrorCatalogue('@ply/elsewhere', { PLY_ACTION_TIMEOUT: { user: true, status: 400, title: 'reused' } })).toThrow(/PLY_ACTION_TIMEOUT is defined by both @ply\/core and @ply\/elsewhere/);
+    expect(errorSpecOf('PLY_ACTION_TIMEOUT')).toMatchObject({ status: 504 });
+  });
+
+  it('read an unknown code as an operational 500', () => {
+    expect(errorSpecOf('PLY_NEVER_DEFINED')).toEqual({ user: false, status: 500, title: 'Unknown error code' });
   });
 });

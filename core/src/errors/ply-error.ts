@@ -1,4 +1,20 @@
-import { ERROR_CATALOGUE, type PlyErrorCode } from './error-catalogue.js';
+// The kernel's codes register with the first PlyError module load.
+import './core-errors.js';
+import { errorSpecOf } from './error-catalogue.js';
+
+export { defineErrorCatalogue, errorSpecOf, registeredErrorCodes, type CodesOf, type ErrorCatalogue, type ErrorSpec } from './error-catalogue.js';
+export { CORE_ERRORS } from './core-errors.js';
+
+/**
+ * The codes of every catalogue in the program. Each package augments it with its own
+ * (`declare module '@ply/core/errors' { interface PlyErrorCodes extends CodesOf<typeof X> {} }`),
+ * so `new PlyError(code)` accepts exactly the known codes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- augmented by each package's catalogue
+export interface PlyErrorCodes {}
+
+/** A known error code (of the kernel or of any package whose catalogue is in the program). */
+export type PlyErrorCode = Extract<keyof PlyErrorCodes, string>;
 
 /** Structured details attached to an error (JSON-serialisable). */
 export type PlyErrorDetails = Record<string, unknown>;
@@ -17,14 +33,22 @@ export interface PlyIssue {
 export class PlyError extends Error {
   override readonly name = 'PlyError';
   readonly code: PlyErrorCode;
-  readonly userError: boolean;
   readonly details: PlyErrorDetails;
 
   constructor(code: PlyErrorCode, message: string, options: { cause?: unknown; details?: PlyErrorDetails } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.userError = ERROR_CATALOGUE[code].user;
     this.details = options.details ?? {};
+  }
+
+  /** True when fixing the input can help (from the code's catalogue). */
+  get userError(): boolean {
+    return errorSpecOf(this.code).user;
+  }
+
+  /** The HTTP status of the code: the one mapping every Ply server uses. */
+  get status(): number {
+    return errorSpecOf(this.code).status;
   }
 
   /** The issues list carried in `details.issues`, if any. */

@@ -89,6 +89,7 @@ export class RunScopes {
             ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
             signal: resolveToken(c, RUN_SIGNAL),
             userAgent: run.userAgent,
+            ...(resolveToken(c, SETTINGS).httpRetry ? { retry: resolveToken(c, SETTINGS).httpRetry } : {}),
           }),
       ),
     });

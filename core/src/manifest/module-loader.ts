@@ -142,7 +142,7 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
     source: options.source ?? 'folder',
     manifest,
     items,
-    ...(options.entry ? { entry: options.entry } : {}),
+    ...(options.entry ? { entry: options.entry, runnable: true } : {}),
     ...(options.packageName ? { packageName: options.packageName } : {}),
     ...(engineMismatch ? { engineMismatch } : {}),
     warnings,

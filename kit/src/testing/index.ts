@@ -1,6 +1,6 @@
 export { startFakeServer, type FakeServer, type FetchHandler } from './fake-server.js';
 export { captureLogs } from './log-capture.js';
-export { createTestPly, type TestPlyOptions } from './test-ply.js';
+export { createTestPly, TEST_HTTP_RETRY, type TestPlyOptions } from './test-ply.js';
 export { runTestAction, type TestActionOptions, type TestActionRun } from './run-action.js';
 export { generatedModuleDir } from './generated-module.js';
 export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './recording-proxy.js';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { defineConnector } from '@ply/core';
+import { defineConnector, definePlugin } from '@ply/core';
 import { startFakeServer } from './fake-server.js';
 import { runTestConnector } from './run-connector.js';
 
@@ -32,6 +32,19 @@ const eventsConnector = defineConnector({
   },
 });
 
+const plugin = definePlugin({
+  module: {
+    uuid: '6e1f0a2b-0000-4c57-9d7e-000000000000',
+    slug: 'events-vendor',
+    name: 'Events vendor',
+    description: 'A vendor with an events API',
+    categories: ['Generic'],
+    configuration: z.object({ base_url: z.string(), api_key: z.string().meta({ secret: true }) }),
+    engines: { ply: '>=0.1.0' },
+  },
+  connectors: { collect_events: eventsConnector },
+});
+
 function vendor(events: unknown[]): Hono {
   const app = new Hono();
   app.get('/events', (c) => {
@@ -45,10 +58,10 @@ function vendor(events: unknown[]): Hono {
 }
 
 describe('runTestConnector', () => {
-  it('collects pushed batches, checkpoints and logs without the secret', async () => {
+  it('collects pushed batches, checkpoints and logs without the configuration secret', async () => {
     const server = await startFakeServer(vendor([1, 2, 3].map((n) => ({ uid: `e${n}`, message: `event ${n}` }))).fetch);
     try {
-      const run = runTestConnector({ connector: eventsConnector, configuration: { base_url: server.url, api_key: API_KEY }, secrets: [API_KEY] });
+      const run = runTestConnector({ plugin, connector: 'collect_events', configuration: { base_url: server.url, api_key: API_KEY } });
       expect(await run.waitForEvents(3)).toEqual([
         { uid: 'e1', message: 'event 1' },
         { uid: 'e2', message: 'event 2' },
@@ -67,12 +80,19 @@ describe('runTestConnector', () => {
   it('rejects a push whose events do not match the event schema', async () => {
     const server = await startFakeServer(vendor([{ uid: 7, message: 'bad uid' }]).fetch);
     try {
-      const run = runTestConnector({ connector: eventsConnector, configuration: { base_url: server.url, api_key: API_KEY } });
+      const run = runTestConnector({ plugin, connector: 'collect_events', configuration: { base_url: server.url, api_key: API_KEY } });
       await expect(run.waitForEvents(1)).rejects.toMatchObject({ code: 'PLY_RESULTS_INVALID' });
       expect((await run.stop())?.message).toMatch(/event 0 .* \/0\/uid/);
       expect(run.batches).toEqual([]);
     } finally {
       await server.close();
     }
+  });
+
+  it('validates the module configuration and the connector arguments as the supervisor does', async () => {
+    const missing = runTestConnector({ plugin, connector: 'collect_events', configuration: { base_url: 'http://127.0.0.1:9/' } });
+    await expect(missing.waitForEvents(1)).rejects.toMatchObject({ code: 'PLY_CONFIGURATION_INVALID', message: expect.stringContaining('required secret "api_key" is missing') });
+    const wrong = runTestConnector({ plugin, connector: 'collect_events', configuration: { base_url: 'http://127.0.0.1:9/', api_key: API_KEY }, arguments: { page_size: 'two' } });
+    await expect(wrong.waitForEvents(1)).rejects.toMatchObject({ code: 'PLY_ARGUMENTS_INVALID', message: expect.stringContaining('/page_size') });
   });
 });

@@ -1,18 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import type { AnyConnector } from '@ply/core';
-import { PlyError } from '@ply/core';
-import { buildConnectorContext } from '@ply/core';
-import { toJsonPointer } from '@ply/core';
-import { captureLogs } from './log-capture.js';
+import { PlyError, toJsonPointer } from '@ply/core';
+import type { captureLogs } from './log-capture.js';
 import { ItemUnderTest } from './item-under-test.js';
 import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
+import { createTestPly } from './test-ply.js';
 
 export interface TestConnectorOptions extends LongRunningTestOptions {
-  connector: AnyConnector;
+  /** The connector's slug or docker_parameters (the module is the plugin's). */
+  connector: string;
   /**
    * Check every pushed event against the connector's results (event) schema; on by default,
    * as results are for actions. A bad event rejects the push with PLY_RESULTS_INVALID.
@@ -34,58 +32,50 @@ export interface TestConnectorRun {
   stop(): Promise<PlyError | undefined>;
 }
 
-function checkedEvents(connector: AnyConnector, events: unknown[]): void {
-  for (const [index, event] of events.entries()) {
-    const schema: z.ZodType = connector.results;
-    const parsed = schema.safeParse(event);
-    if (parsed.success) continue;
-    const issues = parsed.error.issues.map((issue) => ({ pointer: toJsonPointer([index, ...issue.path]), message: issue.message }));
-    throw new PlyError('PLY_RESULTS_INVALID', `event ${index} pushed by ${connector.slug} does not match its event schema: ${issues[0]!.pointer} ${issues[0]!.message}`, { details: { issues } });
-  }
-}
-
 /**
- * Runs a connector's `start` in-process with a {@link ConnectorContext} made of real core pieces
- * (NodeHttpClient, DirectoryFileStore, a redacting logger over captured lines) and an in-memory
- * intake that acknowledges every valid batch; the companion of `runTestTrigger`.
+ * Runs a plugin's connector in-process through the kernel, as the supervisor does, with an
+ * in-memory intake that acknowledges every valid batch; the companion of `runTestTrigger`.
  */
 export function runTestConnector(options: TestConnectorOptions): TestConnectorRun {
-  const logs = captureLogs();
-  const logger = logs.logger.withSecrets(options.secrets ?? []).child({ connector: options.connector.slug });
+  const { ply, logs } = createTestPly({ plugins: [{ plugin: options.plugin, ...(options.moduleDir ? { moduleDir: options.moduleDir } : {}) }], ...(options.settings ? { settings: options.settings } : {}) });
+  const reference = `${options.plugin.module.slug}.${options.connector}`;
+  const { item: described } = ply.catalog.find('connector', reference);
+  const eventSchema = ply.schemas.validator(described.results, { file: described.file, pointer: '/results' });
   const batches: unknown[][] = [];
   const item = new ItemUnderTest<unknown>('connector', () => batches.flat());
-  const { controller } = item;
   let acknowledged = 0;
-
   const checkpoint = memoryCheckpoint(options.checkpoint);
-  const context = buildConnectorContext(
-    {
-      runId: `connector-test-${Date.now()}`,
+  const checkEvents = (events: unknown[]): void => {
+    for (const [index, event] of events.entries()) {
+      const issues = eventSchema(structuredClone(event));
+      if (issues.length === 0) continue;
+      const pointer = toJsonPointer([index]) + (issues[0]!.pointer === '/' ? '' : issues[0]!.pointer);
+      throw new PlyError('PLY_RESULTS_INVALID', `event ${index} pushed by ${described.slug} does not match its event schema: ${pointer} ${issues[0]!.message}`, { details: { issues } });
+    }
+  };
+  item.start(() =>
+    ply.runConnector({
+      item: reference,
       configuration: options.configuration,
-      logger,
-      signal: controller.signal,
+      arguments: options.arguments ?? {},
+      instance: 'test',
       dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-connector-')),
-      module: { slug: 'test', version: '0.0.0' },
+      signal: item.controller.signal,
       checkpoint,
       heartbeat: () => undefined,
-      ...(options.retry ? { retry: options.retry } : {}),
-    },
-    (events) => {
-      if (options.checkEvents !== false) checkedEvents(options.connector, events);
-      batches.push(structuredClone(events));
-      const ids = events.map(() => `event-${++acknowledged}`);
-      item.wake();
-      return Promise.resolve(ids);
-    },
+      secretValues: options.secrets ?? [],
+      push: (events) => {
+        if (options.checkEvents !== false) checkEvents(events);
+        batches.push(structuredClone(events));
+        const ids = events.map(() => `event-${++acknowledged}`);
+        item.wake();
+        return Promise.resolve(ids);
+      },
+    }),
   );
-
-  const args = options.connector.arguments.parse(options.arguments ?? {}) as unknown;
-  item.start(() => options.connector.start(context, args));
-  const events = () => batches.flat();
-
   return {
     batches,
-    events,
+    events: () => batches.flat(),
     logs,
     checkpoint: () => checkpoint.value(),
     waitForEvents: (count, timeoutMs = 5_000) => item.waitFor(count, timeoutMs),

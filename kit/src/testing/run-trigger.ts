@@ -1,15 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EmitOptions } from '@ply/core';
-import type { AnyTrigger } from '@ply/core';
-import type { PlyError } from '@ply/core';
-import { DirectoryFileStore } from '@ply/core';
-import { buildTriggerContext } from '@ply/core';
-import { captureLogs } from './log-capture.js';
+import { DirectoryFileStore, type EmitOptions, type PlyError } from '@ply/core';
+import type { captureLogs } from './log-capture.js';
 import { ItemUnderTest } from './item-under-test.js';
 import { memoryCheckpoint } from './memory-checkpoint.js';
 import type { LongRunningTestOptions } from './long-running-test-options.js';
+import { createTestPly } from './test-ply.js';
 
 /** One event a trigger emitted, with its options. */
 export interface EmittedEvent {
@@ -18,7 +15,8 @@ export interface EmittedEvent {
 }
 
 export interface TestTriggerOptions extends LongRunningTestOptions {
-  trigger: AnyTrigger;
+  /** The trigger's slug or docker_parameters (the module is the plugin's). */
+  trigger: string;
 }
 
 /** A running trigger under test. */
@@ -36,45 +34,38 @@ export interface TestTriggerRun {
 }
 
 /**
- * Runs a trigger's `start` in-process with a {@link TriggerContext} built from real core pieces
- * (NodeHttpClient, DirectoryFileStore, a redacting PinoLogger over captured lines, an in-memory
- * checkpoint) and collects what it emits. Unlike the supervisor it does not restart a `start`
+ * Runs a plugin's trigger in-process through the kernel, as the supervisor does (configuration
+ * and arguments validated with defaults, secrets kept out of logs and errors), with an in-memory
+ * checkpoint, and collects what it emits. Unlike the supervisor it does not restart a `start`
  * that returns: the test sees the failure.
  */
 export function runTestTrigger(options: TestTriggerOptions): TestTriggerRun {
-  const logs = captureLogs();
-  const logger = logs.logger.withSecrets(options.secrets ?? []).child({ trigger: options.trigger.slug });
+  const { ply, logs } = createTestPly({ plugins: [{ plugin: options.plugin, ...(options.moduleDir ? { moduleDir: options.moduleDir } : {}) }], ...(options.settings ? { settings: options.settings } : {}) });
   const files = new DirectoryFileStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'ply-trigger-')));
   const events: EmittedEvent[] = [];
   const item = new ItemUnderTest<EmittedEvent>('trigger', () => events);
-  const { controller } = item;
   let heartbeats = 0;
-
   const checkpoint = memoryCheckpoint(options.checkpoint);
-  const context = buildTriggerContext(
-    {
-      runId: `trigger-test-${Date.now()}`,
+  item.start(() =>
+    ply.runTrigger({
+      item: `${options.plugin.module.slug}.${options.trigger}`,
       configuration: options.configuration,
-      logger,
-      signal: controller.signal,
+      arguments: options.arguments ?? {},
+      instance: 'test',
       dataDir: files.root,
-      module: { slug: 'test', version: '0.0.0' },
+      signal: item.controller.signal,
       checkpoint,
       heartbeat: () => {
         heartbeats += 1;
       },
-      ...(options.retry ? { retry: options.retry } : {}),
-    },
-    (event, emitOptions) => {
-      events.push({ event: structuredClone(event), options: emitOptions });
-      item.wake();
-      return Promise.resolve();
-    },
+      secretValues: options.secrets ?? [],
+      emit: (event, emitOptions) => {
+        events.push({ event: structuredClone(event), options: emitOptions });
+        item.wake();
+        return Promise.resolve();
+      },
+    }),
   );
-
-  const args = options.trigger.arguments.parse(options.arguments ?? {}) as unknown;
-  item.start(() => options.trigger.start(context, args));
-
   return {
     events,
     logs,

@@ -16,14 +16,17 @@ export interface TestPlyOptions {
   settings?: Partial<PlySettings>;
 }
 
+/** The test runtime's HTTP backoff: the same retries, waits of a few milliseconds (`Retry-After` capped). */
+export const TEST_HTTP_RETRY = Object.freeze({ baseDelayMs: 1, maxDelayMs: 20 });
+
 /**
- * A Ply runtime for tests: a fresh temporary `$PLY_HOME`, logs captured in memory, and the given
+ * A Ply runtime for tests: a fresh temporary `$PLY_HOME`, logs captured in memory, short HTTP backoff, and the given
  * plugins bound to their module folders (their code runs for real through the executor).
  */
 export function createTestPly(options: TestPlyOptions = {}): { ply: Ply; logs: ReturnType<typeof captureLogs>; home: string } {
   const home = mkdtempSync(join(tmpdir(), 'ply-test-'));
   const logs = captureLogs();
-  const ply = new Ply({ settings: { home, ...options.settings }, logger: logs.logger });
+  const ply = new Ply({ settings: { home, httpRetry: TEST_HTTP_RETRY, ...options.settings }, logger: logs.logger });
   for (const { moduleDir, plugin } of options.plugins ?? []) ply.addPlugin(moduleDir ?? generatedModuleDir(plugin), plugin);
   return { ply, logs, home };
 }

@@ -44,13 +44,12 @@ describe('Sekoia.io alert triggers on the LiveAPI', () => {
   });
 
   const start = (slug: string, args: Record<string, unknown> = {}, apiKey = API_KEY) => {
-    const trigger = Object.values(plugin.triggers).find((item) => item.slug === slug)!;
     run = runTestTrigger({
-      trigger,
+      plugin,
+      trigger: slug,
       configuration: { base_url: api.url, api_key: apiKey, liveapi_url: live.url },
       arguments: args,
-      secrets: [apiKey],
-      retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
+      settings: { httpRetry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } },
     });
     return run;
   };

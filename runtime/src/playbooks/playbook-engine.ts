@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
-import { ROOT_LOGGER, SCHEMA_COMPILER, TEMPLATE_ENGINE } from '@ply/core';
-import { resolveToken } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
 import type { ExecutionStatus, RecordedError } from '../store/execution-record.js';
@@ -82,10 +80,10 @@ export class PlaybookEngine {
     this.ply = options.ply;
     this.store = options.store;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 5;
-    this.logger = (options.logger ?? resolveToken(this.ply.container, ROOT_LOGGER)).child({ component: 'playbooks' });
+    this.logger = (options.logger ?? this.ply.logger).child({ component: 'playbooks' });
     this.services = {
       executor: this.ply.executor,
-      templates: resolveToken(this.ply.container, TEMPLATE_ENGINE),
+      templates: this.ply.templates,
       catalog: this.ply.catalog,
       accounts: this.store.accounts,
       masks: new RecordMasks(this.ply.catalog),
@@ -248,7 +246,7 @@ export class PlaybookEngine {
   private check(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): { graph: PlaybookGraph; issues: PlyIssue[] } {
     return validatePlaybook(document, {
       catalog: this.ply.catalog,
-      schemas: resolveToken(this.ply.container, SCHEMA_COMPILER),
+      schemas: this.ply.schemas,
       ...(options.checkAccounts === false ? {} : { accountExists: (module: string, name: string) => this.store.accounts.exists(module, name) }),
     });
   }

@@ -1,4 +1,4 @@
-import { PlyError, SCHEMA_COMPILER, resolveToken } from '@ply/core';
+import { PlyError } from '@ply/core';
 import { type ConnectorInstanceForRun, type ConnectorInstanceView } from '../store/connector-instance-repository.js';
 import { type ConnectorInstances, type ConnectorStatus } from '../supervisor/connector-instances.js';
 import { Hono } from 'hono';
@@ -59,7 +59,7 @@ function checkInstance(runtime: Runtime, instance: ConnectorInstanceForRun): voi
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new PlyError('PLY_INVALID_INPUT', `intake.url must be an http(s) URL (got "${instance.intake.url}")`, { details: { issues: [{ pointer: '/intake/url', message: 'must be an http(s) URL' }] } });
   if (!instance.intake.key) throw new PlyError('PLY_INVALID_INPUT', 'intake.key is required unless the arguments have intake_key', { details: { issues: [{ pointer: '/intake/key', message: 'is required' }] } });
-  const validator = resolveToken(runtime.ply.container, SCHEMA_COMPILER).validator(item.arguments, { file: item.file, pointer: '/arguments' });
+  const validator = runtime.ply.schemas.validator(item.arguments, { file: item.file, pointer: '/arguments' });
   // Issues name keys and rules, never values, so secrets cannot leak through them.
   const issues = validator(structuredClone(instance.arguments));
   if (issues.length > 0) {

@@ -1,61 +1,10 @@
-import type { PlyErrorCode } from '@ply/core';
+import type { PlyError } from '@ply/core';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * HTTP status of every Ply error code: the only place the API maps codes to statuses.
- * User errors are 4xx; operational errors 5xx (a vendor failure during a run is a 502, not a 500).
+ * The HTTP status of an error: the status its code's catalogue gives (each package's catalogue
+ * says it beside the code). The API and the web console both answer errors through this function.
  */
-const STATUS_BY_CODE = {
-  PLY_INVALID_INPUT: 400,
-  PLY_MANIFEST_INVALID: 422,
-  PLY_MANIFEST_DRIFT: 422,
-  PLY_SCHEMA_INVALID: 422,
-  PLY_ENGINE_MISMATCH: 409,
-  PLY_MODULE_NOT_FOUND: 404,
-  PLY_ACTION_NOT_FOUND: 404,
-  PLY_ACTION_AMBIGUOUS: 409,
-  PLY_NO_IMPLEMENTATION: 409,
-  PLY_PLUGIN_LOAD_FAILED: 500,
-  PLY_ARGUMENTS_INVALID: 422,
-  PLY_CONFIGURATION_INVALID: 422,
-  PLY_TEMPLATE_SYNTAX: 422,
-  PLY_TEMPLATE_FORBIDDEN: 422,
-  PLY_TEMPLATE_ERROR: 422,
-  PLY_FILE_REFERENCE_INVALID: 422,
-  PLY_ACTION_TIMEOUT: 504,
-  PLY_ACTION_CANCELLED: 503,
-  PLY_ACTION_CRASHED: 502,
-  PLY_RESULTS_INVALID: 502,
-  PLY_VENDOR_HTTP_ERROR: 502,
-  PLY_NETWORK_ERROR: 502,
-  PLY_HTTP_TIMEOUT: 504,
-  PLY_VENDOR_JOB_FAILED: 502,
-  PLY_VENDOR_JOB_TIMEOUT: 504,
-  PLY_PLAYBOOK_INVALID: 422,
-  PLY_PLAYBOOK_NOT_FOUND: 404,
-  PLY_PLAYBOOK_DISABLED: 409,
-  PLY_PLAYBOOK_RATE_LIMITED: 429,
-  PLY_FOREACH_ITEMS_INVALID: 422,
-  PLY_ACCOUNT_NOT_FOUND: 404,
-  PLY_ACCOUNT_EXISTS: 409,
-  PLY_EXECUTION_NOT_FOUND: 404,
-  PLY_TRIGGER_NOT_FOUND: 404,
-  PLY_CONNECTOR_NOT_FOUND: 404,
-  PLY_SECRET_KEY_INVALID: 500,
-  PLY_STORE_ERROR: 503,
-  PLY_HOME_LOCKED: 409,
-  PLY_PACKAGE_REJECTED: 422,
-  PLY_INTEGRITY_MISMATCH: 502,
-  PLY_SIGNATURE_INVALID: 502,
-  PLY_REGISTRY_ERROR: 502,
-  PLY_UPGRADE_BREAKING: 409,
-  PLY_UNAUTHENTICATED: 401,
-  PLY_FORBIDDEN: 403,
-  PLY_ROUTE_NOT_FOUND: 404,
-  PLY_PAYLOAD_TOO_LARGE: 413,
-  PLY_INTERNAL: 500,
-} as const satisfies Record<PlyErrorCode, number>;
-
-/** The HTTP status of a Ply error code. */
-export function httpStatusOf(code: PlyErrorCode): (typeof STATUS_BY_CODE)[PlyErrorCode] {
-  return STATUS_BY_CODE[code];
+export function httpStatusOf(error: PlyError): ContentfulStatusCode {
+  return error.status as ContentfulStatusCode;
 }

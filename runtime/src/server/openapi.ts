@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, PLY_CORE_VERSION } from '@ply/core';
+import { PLY_CORE_VERSION, registeredErrorCodes } from '@ply/core';
 import { type ApiRole } from '../store/api-token-repository.js';
 import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
 import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
@@ -118,7 +118,7 @@ export function openApiDocument(): Record<string, unknown> {
             error: {
               type: 'object',
               required: ['code', 'message'],
-              properties: { code: { type: 'string', enum: Object.keys(ERROR_CATALOGUE) }, message: { type: 'string' }, details: { type: 'object' } },
+              properties: { code: { type: 'string', enum: registeredErrorCodes().map((spec) => spec.code).sort() }, message: { type: 'string' }, details: { type: 'object' } },
             },
           },
         },

@@ -8,6 +8,7 @@ import { executionsRoutes } from './executions.routes.js';
 import { hooksRoutes } from './hooks.routes.js';
 import { modulesRoutes } from './modules.routes.js';
 import { openApiDocument } from './openapi.js';
+import { requestLogging } from './request-logging.js';
 import { playbooksRoutes } from './playbooks.routes.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
@@ -18,7 +19,7 @@ import { WebhookSecrets } from './webhook-secrets.js';
 export interface ServerAppOptions {
   /** Serve `POST /demo/receiver`, the demo playbook's stand-in for Mattermost. */
   demoReceiver?: boolean;
-  /** Where the demo receiver and unexpected errors are reported (default: stderr). */
+  /** Where the demo receiver reports what it got (default: stderr). */
   print?: (line: string) => void;
   /** The trigger supervisor, for `/api/v1/triggers` (absent: the list is empty, the rest 404). */
   triggers?: SupervisedTriggers;
@@ -37,6 +38,7 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
   const webhooks = new WebhookSecrets(runtime.ply.settings.home);
   const app = new Hono<ServerEnv>();
 
+  app.use('*', requestLogging(runtime.ply.logger.child({ component: 'http' })));
   app.use('*', async (c, next) => {
     c.set('runtime', runtime);
     await next();
@@ -44,10 +46,10 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
 
   app.onError((thrown, c) => {
     const error = toPlyError(thrown);
-    const status = httpStatusOf(error.code);
-    // An unexpected failure is logged here; its message may be technical but never holds secrets
-    // (plugin errors are redacted by the executor before they get here).
-    if (status >= 500) print(`[ply serve] ${c.req.method} ${c.req.path} failed: ${error.code} ${error.message}`);
+    const status = httpStatusOf(error);
+    // An unexpected failure is logged with its request; its message may be technical but never
+    // holds secrets (plugin errors are redacted by the executor before they get here).
+    if (status >= 500) c.var.log.error('request failed', { code: error.code, error: error.message });
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status);
   });
 

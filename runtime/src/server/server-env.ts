@@ -1,5 +1,6 @@
 import type { ApiRole } from '../store/api-token-repository.js';
 import type { Runtime } from './runtime.js';
+import type { RequestLogVariables } from './request-logging.js';
 
 /** Who made a request, once authenticated. */
 export interface Caller {
@@ -10,7 +11,7 @@ export interface Caller {
 
 /** Hono variables shared by every route of the runtime server (API, webhooks, console). */
 export interface ServerEnv {
-  Variables: {
+  Variables: RequestLogVariables & {
     runtime: Runtime;
     /** Set by `requireRole` (or by a console middleware that authenticated another way). */
     caller: Caller | undefined;

@@ -1,12 +1,8 @@
 import { join } from 'node:path';
-import { ROOT_LOGGER } from '@ply/core';
-import { resolveToken } from '@ply/core';
 import { PlyError, toPlyError } from '@ply/core';
-import { secretKeysOf, secretValuesOf } from '@ply/core';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
 import type { PlyStore } from '../store/ply-store.js';
-import { buildTriggerContext, parseItemArguments } from '@ply/core';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
 import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
 import { croner } from '../playbooks/croner.js';
@@ -168,26 +164,21 @@ export class PlaybookTriggers extends StoreSyncLoop {
     }
     return async (signal, heartbeat) => {
       const { ply, store } = this.options;
-      const { module, item } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
-      const implementation = await ply.code.implementation(module, 'trigger', item.docker);
+      const { module } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
       const configuration = trigger.account ? store.accounts.configurationForRun(module.manifest.slug, trigger.account).configuration : {};
-      const logger = resolveToken(ply.container, ROOT_LOGGER)
-        .withSecrets(secretValuesOf(configuration, secretKeysOf(module.manifest.configuration)), secretKeysOf(module.manifest.configuration))
-        .child({ trigger: `${module.manifest.slug}.${item.slug}`, playbookId });
-      const context = buildTriggerContext(
-        {
-          runId: `trigger-${playbookId}-${Date.now()}`,
-          configuration,
-          logger,
-          signal,
-          dataDir: join(ply.settings.home, 'triggers', playbookId),
-          module: { slug: module.manifest.slug, version: module.manifest.version },
-          checkpoint: store.checkpoints.for('trigger', playbookId),
-          heartbeat,
-        },
-        (event) => this.startRun(playbookId, event),
-      );
-      await implementation.start(context, parseItemArguments(implementation, trigger.arguments));
+      await ply.runTrigger({
+        item: `${trigger.module}.${trigger.trigger}`,
+        ...(trigger.version ? { version: trigger.version } : {}),
+        configuration,
+        arguments: trigger.arguments ?? {},
+        instance: playbookId,
+        logBindings: { playbookId },
+        dataDir: join(ply.settings.home, 'triggers', playbookId),
+        signal,
+        heartbeat,
+        checkpoint: store.checkpoints.for('trigger', playbookId),
+        emit: (event) => this.startRun(playbookId, event),
+      });
     };
   }
 }

@@ -1,5 +1,3 @@
-import { ROOT_LOGGER } from '@ply/core';
-import { resolveToken } from '@ply/core';
 import { toPlyError } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
@@ -31,7 +29,7 @@ export abstract class StoreSyncLoop {
     /** `trigger` or `connector`: names the component in log lines. */
     private readonly what: string,
   ) {
-    this.logger = resolveToken(loop.ply.container, ROOT_LOGGER).child({ component: `${what}s` });
+    this.logger = loop.ply.logger.child({ component: `${what}s` });
     this.supervisor = new Supervisor({
       ...(loop.restart ? { restart: loop.restart } : {}),
       ...(loop.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: loop.heartbeatTimeoutMs } : {}),

@@ -1,0 +1,96 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { AnyAction, AnyConnector, AnyTrigger } from '../contracts/plugin.js';
+import type { ItemKind, LoadedModule, ModuleItem } from '../contracts/manifest.js';
+import { PlyError, type PlyErrorCode, type PlyIssue } from '../errors/ply-error.js';
+import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS } from '../di/service-tokens.js';
+import { resolveToken } from '../di/tokens.js';
+import type { PinoLogger } from '../logging/pino-logger.js';
+import { RunScopes, type ConfigurationScope, type RateLimit } from './run-scope.js';
+import { secretKeysOf, secretValuesOf } from './secret-keys.js';
+
+type Implementation<K extends ItemKind> = K extends 'action' ? AnyAction : K extends 'trigger' ? AnyTrigger : AnyConnector;
+
+/** An item found in the catalog with its code: what every run of any kind starts from. */
+export interface FoundItem<K extends ItemKind> {
+  module: LoadedModule;
+  item: ModuleItem;
+  implementation: Implementation<K>;
+}
+
+export function describeIssues(what: string, issues: PlyIssue[]): string {
+  const listed = issues.slice(0, 5).map((issue) => `${issue.pointer || '/'} ${issue.message}`);
+  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
+  return `${what}: ${listed.join('; ')}${more}`;
+}
+
+/**
+ * The one preparation of a run, whatever its kind: find the item and its code, refuse a module
+ * built for another core, validate the module configuration (defaults applied, once per distinct
+ * configuration), validate the item's arguments against its schema (defaults applied), and make
+ * the logger that hides both's secrets. Actions, triggers and connectors all go through it.
+ */
+export class ItemPreparer {
+  private readonly scopes: RunScopes;
+
+  constructor(private readonly root: DependencyContainer) {
+    this.scopes = new RunScopes(root);
+  }
+
+  get runScopes(): RunScopes {
+    return this.scopes;
+  }
+
+  async find<K extends ItemKind>(kind: K, reference: string, version?: string): Promise<FoundItem<K>> {
+    const { module, item } = resolveToken(this.root, MODULE_CATALOG).find(kind, reference, version);
+    if (module.engineMismatch) throw new PlyError('PLY_ENGINE_MISMATCH', module.engineMismatch, { details: { module: module.manifest.slug } });
+    const implementation = (await resolveToken(this.root, PLUGIN_CODE).implementation(module, kind, item.docker)) as unknown as Implementation<K>;
+    return { module, item, implementation };
+  }
+
+  /** The validated configuration of a module and what its runs share (cached per configuration). */
+  configurationScope(module: LoadedModule, raw: Record<string, unknown>, rateLimit?: RateLimit): ConfigurationScope {
+    return this.scopes.configurationScope(module, raw, rateLimit, () => {
+      const configuration = this.validatedConfiguration(module, raw);
+      const secretKeys = secretKeysOf(module.manifest.configuration);
+      const logger = resolveToken(this.root, ROOT_LOGGER).withSecrets(secretValuesOf(configuration, secretKeys), secretKeys);
+      return { configuration, logger, rateLimit: this.rateLimitOf(configuration) };
+    });
+  }
+
+  /** `logger`, also hiding the item's secret arguments (and any extra values, such as an intake key). */
+  argumentLogger(logger: PinoLogger, item: ModuleItem, args: Record<string, unknown>, extraSecrets: readonly string[] = []): PinoLogger {
+    const keys = secretKeysOf(item.arguments);
+    if (keys.length === 0 && extraSecrets.length === 0) return logger;
+    return logger.withSecrets([...secretValuesOf(args, keys), ...extraSecrets], keys);
+  }
+
+  /** Validates `data` against one of the item's schemas in place (defaults applied). */
+  validate(item: ModuleItem, part: 'arguments' | 'results', data: unknown, code: PlyErrorCode): void {
+    const validator = resolveToken(this.root, SCHEMA_COMPILER).validator(item[part], { file: item.file, pointer: `/${part}` });
+    const issues = validator(data);
+    if (issues.length > 0) throw new PlyError(code, describeIssues(`${part} of ${item.slug} do not match the schema`, issues), { details: { issues } });
+  }
+
+  private validatedConfiguration(module: LoadedModule, configuration: Record<string, unknown>): Record<string, unknown> {
+    const schema = module.manifest.configuration;
+    const validator = resolveToken(this.root, SCHEMA_COMPILER).validator(schema, { file: `${module.dir}/manifest.json`, pointer: '/configuration' });
+    const copy = structuredClone(configuration);
+    const issues = validator(copy);
+    if (issues.length > 0) {
+      const secrets = new Set(secretKeysOf(schema));
+      const named = issues.map((issue) => {
+        const key = issue.pointer.split('/')[1] ?? '';
+        return secrets.has(key) && issue.message.startsWith('required') ? { ...issue, message: `required secret "${key}" is missing` } : issue;
+      });
+      throw new PlyError('PLY_CONFIGURATION_INVALID', describeIssues(`configuration of ${module.manifest.slug} is invalid`, named), { details: { issues: named } });
+    }
+    return copy;
+  }
+
+  /** Sekoia connectors carry `ratelimit_per_minute` in their configuration; honour it. */
+  private rateLimitOf(configuration: Record<string, unknown>): RateLimit | undefined {
+    const perMinute = configuration['ratelimit_per_minute'];
+    if (typeof perMinute === 'number' && perMinute > 0) return { maxRequests: perMinute, perMs: 60_000 };
+    return resolveToken(this.root, SETTINGS).defaultRateLimit;
+  }
+}
