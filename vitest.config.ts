@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@ply/source'] },
   ssr: { resolve: { conditions: ['@ply/source'] } },
   test: {
-    include: ['core/**/*.test.ts', 'cli/**/*.test.ts', 'registry/**/*.test.ts', 'plugins/*/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['jinja/**/*.test.ts', 'core/**/*.test.ts', 'cli/**/*.test.ts', 'registry/**/*.test.ts', 'plugins/*/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

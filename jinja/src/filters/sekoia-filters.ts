@@ -39,8 +39,9 @@ function isoToTimestamp(state: RenderState, value: unknown): unknown {
     millis -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
   }
   const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
-  const seconds = millis / 1000;
-  return micros === 0 ? seconds : makeFloat(seconds + micros / 1_000_000);
+  if (micros === 0) return millis / 1000;
+  // Python's timestamp(): the exact count of microseconds, divided once.
+  return makeFloat((millis * 1000 + micros) / 1_000_000);
 }
 
 /**

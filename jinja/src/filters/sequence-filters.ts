@@ -2,7 +2,7 @@ import { JinjaRuntimeError } from '../errors/jinja-error.js';
 import { dictEntries } from '../methods/dict-methods.js';
 import { requireInt } from '../methods/method-arguments.js';
 import type { CallArguments } from '../runtime/call-arguments.js';
-import { getAttribute } from '../runtime/lookup.js';
+import { getPythonAttribute } from '../runtime/lookup.js';
 import { iterateValue } from '../runtime/iteration.js';
 import type { RenderState } from '../runtime/render-state.js';
 import { sortItems } from '../runtime/sorting.js';
@@ -228,6 +228,6 @@ export const SEQUENCE_FILTERS: Record<string, FilterFunction> = {
     if (!isDict(value)) throw new JinjaRuntimeError('Can only get item pairs from a mapping.');
     return generator(dictEntries(value).map((entry) => PyTuple.of_(entry)), 'do_items');
   }),
-  attr: filter('do_attr', ['name'], (state, value, name) => getAttribute(state, value, typeof name === 'string' ? name : String(name))),
+  attr: filter('do_attr', ['name'], (state, value, name) => getPythonAttribute(state, value, typeof name === 'string' ? name : String(name))),
 };
 

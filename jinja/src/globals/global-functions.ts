@@ -124,7 +124,7 @@ class Joiner extends PyObject {
 /** The globals every template sees (Jinja2's defaults, with the sandbox's `range`). */
 export function defaultGlobals(): Map<string, unknown> {
   return new Map<string, unknown>([
-    ['range', new GlobalFunction("<class 'range'>", range)],
+    ['range', new GlobalFunction('<function safe_range>', range)],
     ['dict', new GlobalFunction("<class 'dict'>", dict)],
     ['namespace', new NamespaceFactory()],
     [

@@ -46,6 +46,15 @@ export function getAttribute(state: RenderState, target: unknown, name: string):
   return item === MISSING ? missingAttribute(target, name) : item;
 }
 
+/** `obj|attr(name)`: a Python attribute only (an allowed method, an engine object's attribute), never an item. */
+export function getPythonAttribute(state: RenderState, target: unknown, name: string): unknown {
+  state.tick();
+  if (isForbiddenName(name)) forbid(name);
+  if (target instanceof PyObject) return target.attribute(name) ?? missingAttribute(target, name);
+  if (target instanceof GroupTuple && (name === 'grouper' || name === 'list')) return name === 'grouper' ? target[0] : target[1];
+  return methodFor(target, name) ?? missingAttribute(target, name);
+}
+
 /** `target[key]` in the sandbox: the item first, then (for a string key) the attribute. */
 export function getItem(state: RenderState, target: unknown, key: unknown): unknown {
   state.tick();
@@ -56,6 +65,7 @@ export function getItem(state: RenderState, target: unknown, key: unknown): unkn
   const item = itemOf(state, target, key);
   if (item !== MISSING) return item;
   if (typeof key === 'string') {
+    if (target instanceof GroupTuple && (key === 'grouper' || key === 'list')) return key === 'grouper' ? target[0] : target[1];
     if (target instanceof PyObject) {
       const value = target.attribute(key);
       if (value !== undefined) return value;

@@ -98,9 +98,10 @@ export function parseJsonData(text: string): unknown {
  * The plain JSON value (numbers, strings, booleans, null, arrays, objects) of a Jinja value, for
  * callers: floats and ints become numbers (ints beyond 2^53 lose digits), tuples, ranges, views
  * and generators become arrays, template dicts become objects, Undefined becomes null, and
- * engine objects (macros, methods) their printed text. Always a fresh copy.
+ * engine objects (macros, methods) their printed text. Always a fresh copy. `keepNumbers` keeps
+ * floats boxed and big ints as bigints, for callers that need Python's number kinds.
  */
-export function toPlainJson(value: unknown, depth = 0): unknown {
+export function toPlainJson(value: unknown, keepNumbers = false, depth = 0): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -108,25 +109,25 @@ export function toPlainJson(value: unknown, depth = 0): unknown {
     case 'number':
       return value;
     case 'bigint':
-      return Number(value);
+      return keepNumbers ? value : Number(value);
     default:
       break;
   }
   if (value === null || value === undefined || value instanceof JinjaUndefined) return null;
-  if (value instanceof PyFloat) return value.value;
+  if (value instanceof PyFloat) return keepNumbers ? value : value.value;
   if (depth > 200) throw new RangeError('value nested too deeply');
-  if (Array.isArray(value)) return value.map((item) => toPlainJson(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => toPlainJson(item, keepNumbers, depth + 1));
   if (value instanceof PyDict || isPlainObject(value)) {
     const object: Record<string, unknown> = {};
     const entries: [unknown, unknown][] = value instanceof PyDict ? value.entries() : Object.keys(value).map((key) => [key, value[key]]);
     for (const [key, item] of entries) {
       if (typeof item === 'function') continue;
-      Object.defineProperty(object, typeof key === 'string' ? key : pyStr(key), { value: toPlainJson(item, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(object, typeof key === 'string' ? key : pyStr(key), { value: toPlainJson(item, keepNumbers, depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return object;
   }
   if (value instanceof PyRange) return value.toArray();
-  if (value instanceof DictView) return value.entries.map((item) => toPlainJson(item, depth + 1));
-  if (value instanceof PyIterator) return value.drain().map((item) => toPlainJson(item, depth + 1));
+  if (value instanceof DictView) return value.entries.map((item) => toPlainJson(item, keepNumbers, depth + 1));
+  if (value instanceof PyIterator) return value.drain().map((item) => toPlainJson(item, keepNumbers, depth + 1));
   return pyStr(value);
 }
