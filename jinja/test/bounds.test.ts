@@ -61,7 +61,7 @@ describe('rendering bounds', () => {
   });
 
   it('charges filter work by size, so a cheap-looking loop over a big list still stops', () => {
-    const template = '{% for i in range(100000) %}{% if (items | sort(attribute='id') | first).id == -1 %}x{% endif %}{% endfor %}';
+    const template = '{% for i in range(100000) %}{% if (items | sort(attribute="id") | first).id == -1 %}x{% endif %}{% endfor %}';
     expect(limitError(() => environment.renderString(template, { items: big })).limit).toBe('steps');
   });
 

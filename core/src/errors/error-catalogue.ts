@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   PLY_TEMPLATE_SYNTAX: { user: true, title: 'Template syntax error' },
   PLY_TEMPLATE_FORBIDDEN: { user: true, title: 'Template uses a forbidden construct' },
   PLY_TEMPLATE_ERROR: { user: true, title: 'Template could not be rendered' },
+  PLY_TEMPLATE_LIMIT: { user: true, title: 'Template rendering went past a bound (steps, output size, value size or depth)' },
   PLY_FILE_REFERENCE_INVALID: { user: true, title: 'File reference is invalid' },
   PLY_ACTION_TIMEOUT: { user: false, title: 'Action timed out' },
   PLY_ACTION_CANCELLED: { user: false, title: 'Action was cancelled' },

@@ -10,6 +10,7 @@ import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolve
 import { RunScopes, type RateLimit } from './run-scope.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
+import { acceptsOnlyStrings } from './string-only-schema.js';
 
 /** One action run, as asked by the CLI, the API or a playbook node. */
 export interface ActionRunRequest {
@@ -76,7 +77,10 @@ export class ActionExecutor {
       // (rendering already returns one).
       const requested = request.arguments ?? {};
       let args = request.templateContext
-        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext) as Record<string, unknown>)
+        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext, {
+            // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
+            textAt: (pointer) => acceptsOnlyStrings(item.arguments, pointer),
+          }) as Record<string, unknown>)
         : structuredClone(requested);
       const argumentSecrets = secretKeysOf(item.arguments);
       const logger = argumentSecrets.length > 0 ? shared.logger.withSecrets(secretValuesOf(args, argumentSecrets), argumentSecrets) : shared.logger;

@@ -27,7 +27,7 @@ import type { Scope } from './scope.js';
 export type Evaluate = (state: RenderState, scope: Scope) => unknown;
 
 function forbiddenAt(name: string, node: Expr): never {
-  throw new JinjaForbiddenError(`access to '${name}' is forbidden`, node.at);
+  throw new JinjaForbiddenError(`access to ${JSON.stringify(name)} is forbidden`, node.at);
 }
 
 /** Adds the node's position to an error raised while it was evaluated. */

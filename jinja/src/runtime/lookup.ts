@@ -16,7 +16,7 @@ import type { RenderState } from './render-state.js';
 import { simpleSlice, slicePositions } from './slicing.js';
 
 function forbid(name: string): never {
-  throw new JinjaForbiddenError(`access to ${stringRepr(name)} is forbidden`);
+  throw new JinjaForbiddenError(`access to ${JSON.stringify(name)} is forbidden`);
 }
 
 function typeLabel(target: unknown): string {

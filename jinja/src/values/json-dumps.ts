@@ -9,7 +9,20 @@ import type { PrintGuard } from './python-repr.js';
 /** Python's `json.dumps(value, sort_keys=..., indent=...)` with its default separators and ASCII output. */
 export function pyJsonDumps(value: unknown, options: { sortKeys: boolean; indent: string | undefined; guard: PrintGuard }): string {
   const { sortKeys, indent, guard } = options;
+  const open = new Set<object>();
   const encode = (item: unknown, level: number): string => {
+    if (typeof item === 'object' && item !== null && (Array.isArray(item) || item instanceof PyDict || isPlainObject(item))) {
+      if (open.has(item)) throw new JinjaRuntimeError('Circular reference detected', 'ValueError');
+      open.add(item);
+      try {
+        return encodeContainer(item, level);
+      } finally {
+        open.delete(item);
+      }
+    }
+    return encodeContainer(item, level);
+  };
+  const encodeContainer = (item: unknown, level: number): string => {
     switch (typeof item) {
       case 'string':
         return jsonString(item);
