@@ -48,8 +48,15 @@ export async function executorOverhead() {
   for (let i = 0; i < 3000; i++) await ply.run(request); // warm-up: JIT, template and schema caches
   for (let i = 0; i < 3000; i++) await withNunjucks.run(request);
   for (let i = 0; i < 3000; i++) await direct();
-  const viaExecutor = median(await timeBatches(() => ply.run(request)));
-  const viaNunjucks = median(await timeBatches(() => withNunjucks.run(request)));
+  // Alternated, so that drift during the run favours neither engine.
+  const jinjaTimes = [];
+  const nunjucksTimes = [];
+  for (let round = 0; round < 5; round++) {
+    jinjaTimes.push(...(await timeBatches(() => ply.run(request), { batches: 6 })));
+    nunjucksTimes.push(...(await timeBatches(() => withNunjucks.run(request), { batches: 6 })));
+  }
+  const viaExecutor = median(jinjaTimes);
+  const viaNunjucks = median(nunjucksTimes);
   const baseline = median(await timeBatches(direct));
   process.stdout.write('\n(a) executor overhead, no-op action with 5 templated arguments\n');
   row('direct call after one Ajv validation (median)', baseline.toFixed(2), ' µs/call');

@@ -14,6 +14,19 @@ export type Param = string | readonly [string, unknown];
  * @returns the values in parameter order.
  */
 export function bindArguments(callee: string, params: readonly Param[], call: CallArguments): unknown[] {
+  // Fast path: positional arguments only, no *args/**kwargs in the signature.
+  if (call.keywords === null && call.positional.length <= params.length) {
+    const fast = simpleSignature(params);
+    if (fast !== undefined) {
+      const values = new Array<unknown>(params.length);
+      for (let i = 0; i < params.length; i += 1) {
+        if (i < call.positional.length) values[i] = call.positional[i];
+        else if (fast[i] === REQUIRED) throw new JinjaRuntimeError(`${callee}() missing 1 required positional argument: '${params[i] as string}'`);
+        else values[i] = fast[i];
+      }
+      return values;
+    }
+  }
   const values: unknown[] = new Array(params.length);
   const bound: boolean[] = new Array(params.length).fill(false);
   let varargs = -1;
@@ -62,4 +75,18 @@ export function bindArguments(callee: string, params: readonly Param[], call: Ca
     values[index] = param[1];
   });
   return values;
+}
+
+const REQUIRED: unique symbol = Symbol('required');
+const SIMPLE = new WeakMap<readonly Param[], readonly unknown[] | null>();
+
+/** The defaults of a signature without *args and **kwargs (REQUIRED for required ones), cached. */
+function simpleSignature(params: readonly Param[]): readonly unknown[] | undefined {
+  let defaults = SIMPLE.get(params);
+  if (defaults === undefined) {
+    const starred = params.some((param) => (typeof param === 'string' ? param : param[0]).startsWith('*'));
+    defaults = starred ? null : params.map((param) => (typeof param === 'string' ? REQUIRED : param[1]));
+    SIMPLE.set(params, defaults);
+  }
+  return defaults ?? undefined;
 }

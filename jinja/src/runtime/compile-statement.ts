@@ -15,19 +15,14 @@ import type { Scope } from './scope.js';
 
 /** Compiles a statement list. */
 export function compileBody(body: readonly Stmt[], context: CompileContext): Execute {
-  const statements = body.map((statement) => located(statement, compileStatement(statement, context)));
-  if (statements.length === 1) return statements[0] as Execute;
+  const statements = body.map((statement) => compileStatement(statement, context));
   return (state, scope, out) => {
-    for (const statement of statements) statement(state, scope, out);
-  };
-}
-
-function located(statement: Stmt, execute: Execute): Execute {
-  return (state, scope, out) => {
+    let i = 0;
     try {
-      execute(state, scope, out);
+      for (; i < statements.length; i += 1) (statements[i] as Execute)(state, scope, out);
     } catch (error) {
-      if (error instanceof JinjaError && error.position === undefined) error.locate(statement.at);
+      // Errors that no expression located get the position of their statement.
+      if (error instanceof JinjaError && error.position === undefined) error.locate((body[i] as Stmt).at);
       throw error;
     }
   };

@@ -1,4 +1,5 @@
 import { JinjaForbiddenError, JinjaRuntimeError } from '../errors/jinja-error.js';
+import { DICT_METHODS } from '../methods/dict-methods.js';
 import { methodFor } from '../methods/method-lookup.js';
 import { codePoints, hasSurrogates } from '../values/code-points.js';
 import { isPlainObject, pythonTypeName } from '../values/kinds.js';
@@ -14,6 +15,8 @@ import { isForbiddenName } from './forbidden-names.js';
 import { readOwn } from './own-data.js';
 import type { RenderState } from './render-state.js';
 import { simpleSlice, slicePositions } from './slicing.js';
+
+const DICT_METHOD_NAMES = new Set(Object.keys(DICT_METHODS));
 
 function forbid(name: string): never {
   throw new JinjaForbiddenError(`access to ${JSON.stringify(name)} is forbidden`);
@@ -38,6 +41,10 @@ export function getAttribute(state: RenderState, target: unknown, name: string):
   if (target instanceof PyObject) {
     const value = target.attribute(name);
     return value === undefined ? missingAttribute(target, name) : value;
+  }
+  if (isPlainObject(target) && !DICT_METHOD_NAMES.has(name)) {
+    const value = readOwn(target, name);
+    return value === MISSING ? missingAttribute(target, name) : value;
   }
   if (target instanceof GroupTuple && (name === 'grouper' || name === 'list')) return name === 'grouper' ? target[0] : target[1];
   const method = methodFor(target, name);

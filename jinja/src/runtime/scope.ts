@@ -6,7 +6,9 @@ import { readOwn } from './own-data.js';
  * ones, then the data of the rendering, then the environment's globals.
  */
 export class Scope {
-  private vars: Map<string, unknown> | undefined;
+  // A few names per scope (loop variables, macro arguments): arrays beat a Map here.
+  private names: string[] | undefined;
+  private values: unknown[] | undefined;
 
   constructor(
     private readonly parent: Scope | undefined,
@@ -16,10 +18,10 @@ export class Scope {
 
   lookup(name: string): unknown {
     for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
-      const vars = scope.vars;
-      if (vars !== undefined) {
-        const value = vars.get(name);
-        if (value !== undefined || vars.has(name)) return value;
+      const names = scope.names;
+      if (names !== undefined) {
+        const index = names.indexOf(name);
+        if (index !== -1) return (scope.values as unknown[])[index];
       }
       if (scope.data !== undefined) {
         const value = readOwn(scope.data, name);
@@ -32,7 +34,18 @@ export class Scope {
   }
 
   set(name: string, value: unknown): void {
-    (this.vars ??= new Map()).set(name, value);
+    if (this.names === undefined) {
+      this.names = [name];
+      this.values = [value];
+      return;
+    }
+    const index = this.names.indexOf(name);
+    if (index === -1) {
+      this.names.push(name);
+      (this.values as unknown[]).push(value);
+    } else {
+      (this.values as unknown[])[index] = value;
+    }
   }
 
   /** A scope for a loop iteration, a macro call, a `with` block. */
