@@ -1,4 +1,4 @@
-import { JinjaError, JinjaRuntimeError, isJinjaError } from './errors/jinja-error.js';
+import { JinjaRuntimeError, isJinjaError, type JinjaError } from './errors/jinja-error.js';
 import type { Expr, TemplateAst } from './parser/ast.js';
 import type { CompileContext } from './runtime/compile-context.js';
 import { compileExpression, type Evaluate } from './runtime/compile-expression.js';

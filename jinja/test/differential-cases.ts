@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Environment, isJinjaError, PyFloat, toPlainJson, type JinjaError } from '../src/index.js';
+import { isJinjaError, PyFloat, toPlainJson, type Environment, type JinjaError } from '../src/index.js';
 import { floatRepr } from '../src/values/float-repr.js';
 import { isPlainObject } from '../src/values/kinds.js';
 import { normalizeInt } from '../src/values/py-float.js';

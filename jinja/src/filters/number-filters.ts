@@ -8,12 +8,13 @@ import { failUndefined } from '../values/undefined-use.js';
 import { unaryOperation } from '../values/arithmetic.js';
 import { requireInt } from '../methods/method-arguments.js';
 import { filter } from './filter-support.js';
+import { PY_SPACE } from '../methods/python-text.js';
 
-const PY_SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
+const PY_SPACE_ENDS = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'gu');
 
 /** Python's `int(text, base)`, or undefined when Python raises ValueError. */
 export function parsePythonInt(text: string, base: number): number | bigint | undefined {
-  let body = text.replace(PY_SPACE, '');
+  let body = text.replace(PY_SPACE_ENDS, '');
   let sign = '';
   if (body.startsWith('-') || body.startsWith('+')) {
     sign = body[0] === '-' ? '-' : '';
@@ -38,7 +39,7 @@ export function parsePythonInt(text: string, base: number): number | bigint | un
 
 /** Python's `float(text)`, or undefined when Python raises ValueError. */
 export function parsePythonFloat(text: string): number | undefined {
-  const body = text.replace(PY_SPACE, '').replace(/(\d)_(?=\d)/g, '$1');
+  const body = text.replace(PY_SPACE_ENDS, '').replace(/(\d)_(?=\d)/g, '$1');
   if (/^[+-]?(inf|infinity)$/i.test(body)) return body.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(body)) return Number.NaN;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(body)) return undefined;

@@ -1,7 +1,7 @@
 import { JinjaRuntimeError } from '../errors/jinja-error.js';
 import { percentFormat } from '../formatting/percent-format.js';
 import { replaceText } from '../methods/str-methods.js';
-import { pythonCapitalize, splitLines, stripText } from '../methods/python-text.js';
+import { PY_SPACE, pythonCapitalize, splitLines, stripText } from '../methods/python-text.js';
 import { requireInt } from '../methods/method-arguments.js';
 import type { FilterFunction } from '../runtime/vocabulary.js';
 import { codePointLength, codePoints } from '../values/code-points.js';
@@ -43,6 +43,7 @@ function urlQuote(value: string, forQuery: boolean): string {
 }
 
 const WORD_START = /([-\s({[<]+)/u;
+const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'u');
 
 export const TEXT_FILTERS: Record<string, FilterFunction> = {
   lower: filter('do_lower', [], (state, value) => text(state, value).toLowerCase()),
@@ -101,7 +102,7 @@ export const TEXT_FILTERS: Record<string, FilterFunction> = {
   }),
   striptags: filter('do_striptags', [], (state, value) => {
     const stripped = text(state, value).replace(/<!--.*?-->/gs, '').replace(/<.*?>/gs, '');
-    return unescapeHtml(stripped.split(/[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u).filter((part) => part !== '').join(' '));
+    return unescapeHtml(stripped.split(SPACE_RUN).filter((part) => part !== '').join(' '));
   }),
   escape: filter('escape', [], (state, value) => escapeHtml(text(state, value))),
   e: filter('escape', [], (state, value) => escapeHtml(text(state, value))),

@@ -63,7 +63,8 @@ export function pythonCapitalize(text: string): string {
   return first.toUpperCase() + rest.join('').toLowerCase();
 }
 
-const LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+const LINE_BREAKS = '\\n\\r\\v\\f\\x1c\\x1d\\x1e\\x85\\u2028\\u2029';
+const LINE_BREAK = new RegExp(`\\r\\n|[${LINE_BREAKS}]`, 'g');
 
 /** Python's `str.splitlines(keepends)`. */
 export function splitLines(text: string, keepends: boolean): string[] {

@@ -10,7 +10,9 @@ import { iterateValue } from '../runtime/iteration.js';
 import { pythonTypeName } from '../values/kinds.js';
 import type { MethodFunction } from './method-lookup.js';
 import { optionalInt, requireInt, requireText } from './method-arguments.js';
-import { isCased, pythonCapitalize, pythonTitle, splitLines, splitWhitespace, stripText } from './python-text.js';
+import { PY_SPACE, isCased, pythonCapitalize, pythonTitle, splitLines, splitWhitespace, stripText } from './python-text.js';
+
+const SPACE_ONLY = new RegExp(`^[${PY_SPACE}]+$`, 'u');
 
 type StrMethod = (state: RenderState, self: string, call: CallArguments) => unknown;
 
@@ -168,8 +170,8 @@ const METHODS: Record<string, StrMethod> = {
   isnumeric: predicate((text) => /^\p{N}+$/u.test(text)),
   isalpha: predicate((text) => /^\p{L}+$/u.test(text)),
   isalnum: predicate((text) => /^[\p{L}\p{N}]+$/u.test(text)),
-  isspace: predicate((text) => /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/u.test(text)),
-  isascii: predicate((text) => /^[\x00-\x7f]*$/.test(text)),
+  isspace: predicate((text) => SPACE_ONLY.test(text)),
+  isascii: predicate((text) => Array.from(text).every((char) => (char.codePointAt(0) ?? 0) < 0x80)),
   isidentifier: predicate((text) => /^[\p{ID_Start}_][\p{ID_Continue}]*$/u.test(text)),
   islower: predicate((text) => Array.from(text).some(isCased) && text === text.toLowerCase()),
   isupper: predicate((text) => Array.from(text).some(isCased) && text === text.toUpperCase()),

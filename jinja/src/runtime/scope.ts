@@ -17,7 +17,12 @@ export class Scope {
   ) {}
 
   lookup(name: string): unknown {
-    for (let scope: Scope | undefined = this; scope !== undefined; scope = scope.parent) {
+    return Scope.lookupIn(this, name);
+  }
+
+  /** Resolves `name` from `start` outwards. */
+  static lookupIn(start: Scope, name: string): unknown {
+    for (let scope: Scope | undefined = start; scope !== undefined; scope = scope.parent) {
       const names = scope.names;
       if (names !== undefined) {
         const index = names.indexOf(name);
@@ -53,3 +58,4 @@ export class Scope {
     return new Scope(this);
   }
 }
+
