@@ -19,6 +19,7 @@ export const CORE_ERRORS = defineErrorCatalogue('@ply/core', {
   PLY_TEMPLATE_SYNTAX: { user: true, status: 422, title: 'Template syntax error' },
   PLY_TEMPLATE_FORBIDDEN: { user: true, status: 422, title: 'Template uses a forbidden construct' },
   PLY_TEMPLATE_ERROR: { user: true, status: 422, title: 'Template could not be rendered' },
+  PLY_TEMPLATE_LIMIT: { user: true, status: 422, title: 'Template exceeded a rendering limit (steps, output size or depth)' },
   PLY_FILE_REFERENCE_INVALID: { user: true, status: 422, title: 'File reference is invalid' },
   PLY_ACTION_TIMEOUT: { user: false, status: 504, title: 'Action timed out' },
   PLY_ACTION_CANCELLED: { user: false, status: 503, title: 'Action was cancelled' },
