@@ -213,10 +213,10 @@ describe('NodeHttpClient: requests and responses', () => {
     expect(await get('empty-json', 'text')).toBe('');
   });
 
-  it('throws PLY_VENDOR_HTTP_ERROR on a 2xx JSON body that does not parse', async () => {
+  it('throws PLY_VENDOR_RESPONSE_INVALID on a 2xx JSON body that does not parse', async () => {
     const server = await startServer((_hit, res) => send(res, 200, '{oops', { 'content-type': 'application/json' }));
     const error = await plyErrorOf(client(new RecordingLogger()).request(server.url));
-    expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
+    expect(error.code).toBe('PLY_VENDOR_RESPONSE_INVALID');
     expect(error.message).toContain('not valid JSON');
     expect(server.hits).toHaveLength(1);
   });

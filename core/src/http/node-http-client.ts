@@ -229,7 +229,7 @@ export class NodeHttpClient implements HttpClient {
     } catch (error) {
       if (!(error instanceof InvalidJsonBodyError)) throw error;
       throw new PlyError(
-        'PLY_VENDOR_HTTP_ERROR',
+        'PLY_VENDOR_RESPONSE_INVALID',
         `${plan.method} ${plan.safeUrl} answered HTTP ${response.status} with a body that is not valid JSON (${attemptsText(attempt)})`,
         { cause: error, details: { ...details, vendorMessage: undefined } },
       );
