@@ -12,6 +12,12 @@ export interface ActionDefinition<
   Config = Record<string, unknown>,
 > extends ItemMetadata<Args, Results> {
   readonly kind: 'action';
+  /**
+   * The run's deadline in ms when the request sets none (default: the executor's,
+   * `PLY_ACTION_TIMEOUT_MS`, 60 s). For actions whose vendor work really takes longer: a search
+   * job the vendor may run for half an hour, an upload retried for an hour.
+   */
+  readonly timeoutMs?: number;
   run(ctx: ActionContext<Config>, args: z.output<Args>): Promise<z.input<Results>> | z.input<Results>;
 }
 

@@ -17,6 +17,17 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/**
+ * TLS of an https request, for vendors an organisation runs itself (TheHive, MISP...) behind a
+ * private certificate authority or a self-signed certificate.
+ */
+export interface TlsOptions {
+  /** PEM certificate(s) of the authorities to trust instead of Node's default list. */
+  ca?: string | readonly string[];
+  /** `false` accepts any certificate (no verification): say so in the run's logs when you use it. */
+  rejectUnauthorized?: boolean;
+}
+
 export interface HttpRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   headers?: Record<string, string>;
@@ -38,6 +49,8 @@ export interface HttpRequestOptions {
   responseType?: 'auto' | 'json' | 'text' | 'none';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
   throwOnHttpError?: boolean;
+  /** Certificate checks of an https request (default: Node's trusted authorities, verified). */
+  tls?: TlsOptions;
 }
 
 export interface HttpResponse<T = unknown> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActionContext } from './context.js';
-import type { HttpRequestOptions } from './http.js';
+import type { HttpRequestOptions, TlsOptions } from './http.js';
 
 /** Where an argument of a REST action goes, as Sekoia's `"in"` marker says (`.meta({ in: 'query' })`). */
 export type ArgumentLocation = 'path' | 'query' | 'header' | 'body' | 'form';
@@ -94,6 +94,8 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /** Certificate checks of the requests (a private CA, or none for a self-signed test instance). */
+  tls?: (config: Config) => TlsOptions | undefined;
 }
 
 /** Declares one REST call: the request and where each argument goes, the paging, the results. */
@@ -119,6 +121,9 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   map?: ResultMapping | ((body: unknown, args: z.output<Args>) => unknown);
   /** What a 404 means, for the error message (`host ${args.ip}`); default: the method and path. */
   notFound?: (args: z.output<Args>) => string;
-  /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
+  /**
+   * An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none".
+   * (A DELETE answered 404 after a retry is always a success: the first attempt deleted it.)
+   */
   acceptStatus?: readonly number[];
 }

@@ -94,7 +94,7 @@ export class ActionExecutor {
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
         const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
-        const timeoutMs = request.timeoutMs ?? settings.defaultTimeoutMs;
+        const timeoutMs = request.timeoutMs ?? implementation.timeoutMs ?? settings.defaultTimeoutMs;
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');

@@ -50,6 +50,7 @@ interface RequestPlan {
   throwOnHttpError: boolean;
   /** Whether a 5xx, a timeout or a dropped connection may be retried (see {@link RetryPolicy}). */
   repeatable: boolean;
+  tls: HttpRequestOptions['tls'];
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -156,6 +157,7 @@ export class NodeHttpClient implements HttpClient {
       responseType: options.responseType ?? 'auto',
       throwOnHttpError: options.throwOnHttpError ?? true,
       repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
+      tls: options.tls,
     };
   }
 
@@ -174,7 +176,7 @@ export class NodeHttpClient implements HttpClient {
     }
 
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal, tls: plan.tls });
       if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {

@@ -1,5 +1,6 @@
 import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { Readable } from 'node:stream';
+import type { TlsOptions } from '../contracts/http.js';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Request headers, names in lower case. */
@@ -29,6 +30,8 @@ export interface TransportRequest {
   timeoutMs: number;
   /** Aborting it ends the request at once (with the signal's reason). */
   signal?: AbortSignal | undefined;
+  /** Certificate checks of https requests (redirects included). */
+  tls?: TlsOptions | undefined;
 }
 
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
@@ -119,7 +122,7 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
   let { method, url, body } = request;
   const headers = { ...request.headers };
   for (let redirects = 0; ; redirects += 1) {
-    const response = await exchange(method, url, headers, body, deadline);
+    const response = await exchange(method, url, headers, body, deadline, request.tls);
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return wrap(response, url, deadline);
     response.resume();
@@ -144,11 +147,16 @@ export async function requestFunction(url: URL): Promise<RequestFunction> {
   return httpsRequest;
 }
 
-async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline): Promise<IncomingMessage> {
+async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline, tls: TlsOptions | undefined): Promise<IncomingMessage> {
   const send = await requestFunction(url);
   const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  const options: RequestOptions = { method, headers: outgoing };
+  const options: RequestOptions & { ca?: string | string[]; rejectUnauthorized?: boolean } = { method, headers: outgoing };
+  if (url.protocol === 'https:' && tls) {
+    if (tls.ca !== undefined) options.ca = typeof tls.ca === 'string' ? tls.ca : [...tls.ca];
+    // The https agent keys its pooled connections by these options too: no connection is shared across them.
+    if (tls.rejectUnauthorized !== undefined) options.rejectUnauthorized = tls.rejectUnauthorized;
+  }
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = send(url, options, resolve);
     req.on('error', reject);

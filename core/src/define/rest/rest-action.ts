@@ -64,10 +64,14 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       }
       if (declaration.idempotent) options.idempotent = true;
       if (declaration.timeoutMs) options.timeoutMs = declaration.timeoutMs;
+      const tls = http.tls?.(ctx.config);
+      if (tls) options.tls = tls;
       const response = await ctx.http.request<string>(request.url, options);
       const text = response.body ?? '';
       if (response.status >= 200 && response.status < 300) return { body: parseJson(text, request.url, response.status), link: response.headers.get('link'), url: request.url };
       if (declaration.acceptStatus?.includes(response.status)) return { body: parseJson(text, request.url, response.status) ?? {}, link: null, url: request.url };
+      // As Sekoia's GenericAPIAction: a DELETE whose answer was lost and that then finds nothing to delete did its work.
+      if (declaration.method === 'DELETE' && response.status === 404 && response.attempts > 1) return { body: {}, link: null, url: request.url };
       // A refused OAuth token (revoked, rotated): fetch a new one once.
       if (response.status === 401 && module.auth.refreshable && !refreshed) {
         module.auth.invalidate(ctx);
