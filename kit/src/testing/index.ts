@@ -13,3 +13,5 @@ export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedF
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
+export { compareWithReference, type CompareOptions, type SchemaNarrowing } from './schema-comparison.js';
+export { compareWithReferenceModule, type ItemNarrowing, type ReferenceComparison } from './reference-comparison.js';
