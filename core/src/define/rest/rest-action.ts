@@ -89,6 +89,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {
     placement ??= new ArgumentPlacement(declaration);
     const placed = placement.place(declaration.path, args as Record<string, unknown>);
+    if (declaration.body) placed.body = { json: declaration.body(args) };
     let body: unknown;
     if (!declaration.paging) {
       body = (await send(ctx, args, placed, undefined)).body ?? {};
