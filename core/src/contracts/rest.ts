@@ -97,6 +97,8 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /** TLS of the account's server (an appliance's own certificate): `{ verify: false }` or `{ ca }` (see `HttpRequestOptions.tls`). */
+  tls?: (config: Config) => { verify?: boolean; ca?: string } | undefined;
 }
 
 /** Declares one REST call: the request and where each argument goes, the paging, the results. */
