@@ -17,17 +17,6 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/**
- * TLS of an https request, for vendors an organisation runs itself (TheHive, MISP...) behind a
- * private certificate authority or a self-signed certificate.
- */
-export interface TlsOptions {
-  /** PEM certificate(s) of the authorities to trust instead of Node's default list. */
-  ca?: string | readonly string[];
-  /** `false` accepts any certificate (no verification): say so in the run's logs when you use it. */
-  rejectUnauthorized?: boolean;
-}
-
 export interface HttpRequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   headers?: Record<string, string>;
@@ -45,12 +34,16 @@ export interface HttpRequestOptions {
    * it is then retried on 5xx, timeouts and network errors like a GET. Default: by method.
    */
   idempotent?: boolean;
+  /**
+   * TLS of an https request: `verify: false` accepts any certificate (an appliance's self-signed
+   * one, as Sekoia's modules do with `verify=False`: say so in the logs), `ca` trusts a private CA
+   * (PEM) instead of the system's. Default: the system's CAs, verified.
+   */
+  tls?: { verify?: boolean; ca?: string };
   /** How to read the body: JSON when the response says so (default `auto`). */
   responseType?: 'auto' | 'json' | 'text' | 'none';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
   throwOnHttpError?: boolean;
-  /** Certificate checks of an https request (default: Node's trusted authorities, verified). */
-  tls?: TlsOptions;
 }
 
 export interface HttpResponse<T = unknown> {

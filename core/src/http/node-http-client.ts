@@ -48,9 +48,9 @@ interface RequestPlan {
   policy: RetryPolicy;
   responseType: ResponseType;
   throwOnHttpError: boolean;
+  tls: HttpRequestOptions['tls'];
   /** Whether a 5xx, a timeout or a dropped connection may be retried (see {@link RetryPolicy}). */
   repeatable: boolean;
-  tls: HttpRequestOptions['tls'];
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -156,8 +156,8 @@ export class NodeHttpClient implements HttpClient {
       policy,
       responseType: options.responseType ?? 'auto',
       throwOnHttpError: options.throwOnHttpError ?? true,
-      repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
       tls: options.tls,
+      repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
     };
   }
 
@@ -201,6 +201,13 @@ export class NodeHttpClient implements HttpClient {
         return { retry: { error: 'timeout' } };
       }
       const code = networkErrorCode(error);
+      if (code !== undefined && isCertificateError(code)) {
+        // Asking again would meet the same certificate: say what to change instead.
+        throw new PlyError('PLY_NETWORK_ERROR', `${plan.method} ${plan.safeUrl} failed: its TLS certificate is not trusted (${code}); trust its CA, or turn certificate verification off for this server`, {
+          cause: error,
+          details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code },
+        });
+      }
       if (isLast || !(plan.repeatable || (code !== undefined && NOTHING_SENT.has(code)))) {
         throw new PlyError(
           'PLY_NETWORK_ERROR',
@@ -268,6 +275,11 @@ function mergePolicy(base: Readonly<RetryPolicy>, override: Partial<RetryPolicy>
 
 /** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** A TLS verification failure (OpenSSL's codes as Node reports them). */
+function isCertificateError(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code);
+}
+
 /** Network errors after which the vendor cannot have seen the request: any method may try again. */
 const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 

@@ -1,6 +1,6 @@
 import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { Readable } from 'node:stream';
-import type { TlsOptions } from '../contracts/http.js';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Request headers, names in lower case. */
@@ -30,8 +30,8 @@ export interface TransportRequest {
   timeoutMs: number;
   /** Aborting it ends the request at once (with the signal's reason). */
   signal?: AbortSignal | undefined;
-  /** Certificate checks of https requests (redirects included). */
-  tls?: TlsOptions | undefined;
+  /** TLS of https requests (see {@link HttpRequestOptions.tls}). */
+  tls?: { verify?: boolean; ca?: string } | undefined;
 }
 
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
@@ -147,15 +147,14 @@ export async function requestFunction(url: URL): Promise<RequestFunction> {
   return httpsRequest;
 }
 
-async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline, tls: TlsOptions | undefined): Promise<IncomingMessage> {
+async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline, tls: TransportRequest['tls']): Promise<IncomingMessage> {
   const send = await requestFunction(url);
   const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  const options: RequestOptions & { ca?: string | string[]; rejectUnauthorized?: boolean } = { method, headers: outgoing };
-  if (url.protocol === 'https:' && tls) {
-    if (tls.ca !== undefined) options.ca = typeof tls.ca === 'string' ? tls.ca : [...tls.ca];
-    // The https agent keys its pooled connections by these options too: no connection is shared across them.
-    if (tls.rejectUnauthorized !== undefined) options.rejectUnauthorized = tls.rejectUnauthorized;
+  const options: RequestOptions & HttpsRequestOptions = { method, headers: outgoing };
+  if (tls && url.protocol === 'https:') {
+    if (tls.verify === false) options.rejectUnauthorized = false;
+    if (tls.ca !== undefined) options.ca = tls.ca;
   }
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = send(url, options, resolve);

@@ -1,5 +1,5 @@
 import { PlyError, type HttpClient, type HttpRequestOptions, type HttpResponse } from '@ply/core';
-import type { SekoiaAlert } from './schemas/alert.schema.js';
+import type { SekoiaAlert } from './schemas/sekoia-alert.js';
 import { sekoiaApiRoot } from './configuration.js';
 
 /** Where the API lives and the key that opens it. */
@@ -73,5 +73,5 @@ export class SekoiaApi {
     return this.request<SekoiaAlert>(`v1/sic/alerts/${encodeURIComponent(uuid)}`, { query: { stix: options.stix, cases: options.cases } });
   }
 }
-export type { SekoiaAlert } from './schemas/alert.schema.js';
+export type { SekoiaAlert } from './schemas/sekoia-alert.js';
 export { alertAppUrl } from './alert-app-url.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModuleFiles, diffModuleFiles } from '@ply/core';
-import { withReadmeTables } from '@ply/kit';
+import { withItemsTable } from '@ply/kit';
 import plugin from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,9 +13,8 @@ describe('committed module JSON and README', () => {
     expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
   });
 
-  it('has the item tables generated from module/*.json (run `node scripts/readme-tables.mjs plugins/sekoia-io`)', () => {
+  it('has the items table generated from module/*.json (run `ply readme plugins/sekoia-io`)', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
-    expect(readme).toContain('<!-- actions-table:start');
-    expect(withReadmeTables(readme, `${root}module`)).toBe(readme);
+    expect(withItemsTable(readme, `${root}module`)).toBe(readme);
   });
 });

@@ -48,8 +48,6 @@ export const sekoiaAlertSchema = z.looseObject({
   cases: z.array(z.looseObject({})).nullish(),
 });
 
-export type SekoiaAlert = z.infer<typeof sekoiaAlertSchema>;
-
 /** A comment of an alert (`POST v1/sic/alerts/{uuid}/comments`). */
 export const alertCommentSchema = z.looseObject({
   uuid: z.string().nullish().describe('Identifier of the comment'),
