@@ -56,6 +56,11 @@ describe('compareWithReference', () => {
     expect(paths(ply(z.enum(['a'])), { type: 'string' })).toEqual(['/']);
   });
 
+  it("checks a reference's listed values against Ply's bounds rather than comparing the bounds themselves", () => {
+    expect(paths({ type: 'integer', minimum: 0, maximum: 4 }, { type: 'integer', enum: [0, 1, 2, 3, 4] })).toEqual([]);
+    expect(compareWithReference({ type: 'integer', minimum: 0, maximum: 3 }, { type: 'integer', enum: [0, 4] }, { rootIsObject: false })).toEqual([{ path: '/', message: 'the reference accepts [4], Ply does not' }]);
+  });
+
   it('reports string and number bounds, formats and patterns tighter than the reference', () => {
     const reference = { type: 'object', properties: { s: { type: 'string', maxLength: 100 }, n: { type: 'integer', minimum: 0 }, u: { type: 'string' }, l: { type: 'array', items: {} } } };
     const ours = { type: 'object', properties: { s: { type: 'string', maxLength: 32 }, n: { type: 'integer', minimum: 1 }, u: { type: 'string', format: 'uri' }, l: { type: 'array', minItems: 1 } } };

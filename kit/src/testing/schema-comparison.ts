@@ -115,6 +115,13 @@ class Comparison {
       return;
     }
     const oursTypes = this.typesOf(ours, false, this.oursRoot);
+    // A reference that lists its values: each must be a value Ply takes (bounds included).
+    const listed = allowedValues(reference);
+    if (listed !== undefined && listed.every((value) => value === null || typeof value !== 'object')) {
+      const refused = listed.filter((value) => !acceptsScalar(ours, oursTypes, value));
+      if (refused.length > 0) found.push({ path: at, message: `the reference accepts ${JSON.stringify(refused)}, Ply does not` });
+      return;
+    }
     const shared = referenceTypes.filter((type) => accepts(oursTypes, type));
     const missing = referenceTypes.filter((type) => !accepts(oursTypes, type));
     if (missing.length > 0) found.push({ path: at, message: `the reference accepts ${missing.join(', ')}, Ply does not (Ply accepts ${oursTypes.join(', ')})` });
@@ -236,6 +243,23 @@ function isOpen(schema: Node | false): boolean {
 
 function accepts(types: readonly JsonType[], type: JsonType): boolean {
   return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
+
+/** Whether a scalar value passes Ply's type, enum and bounds (the checks a listed reference value meets). */
+function acceptsScalar(ours: Node, oursTypes: readonly JsonType[], value: unknown): boolean {
+  if (!accepts(oursTypes, typeOfValue(value))) return false;
+  const values = allowedValues(ours);
+  if (values && !values.some((allowed) => isDeepStrictEqual(allowed, value))) return false;
+  const number = (key: string) => (typeof ours[key] === 'number' ? (ours[key] as number) : undefined);
+  if (typeof value === 'number') {
+    if ((number('minimum') ?? -Infinity) > value || (number('maximum') ?? Infinity) < value) return false;
+    if ((number('exclusiveMinimum') ?? -Infinity) >= value || (number('exclusiveMaximum') ?? Infinity) <= value) return false;
+  }
+  if (typeof value === 'string') {
+    if ((number('minLength') ?? 0) > value.length || (number('maxLength') ?? Infinity) < value.length) return false;
+    if (typeof ours['pattern'] === 'string' && !new RegExp(ours['pattern'], 'u').test(value)) return false;
+  }
+  return true;
 }
 
 function allowedValues(schema: Node): unknown[] | undefined {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /** An observable as TheHive 5's `InputObservable` takes it (alert creation and `POST alert/{id}/observable`). */
-export const inputObservableSchema = z.object({
-  dataType: z.string().min(1).describe('Type of the observable: ip, domain, url, fqdn, hash, mail, filename, other, ...'),
+export const inputObservableSchema = z.looseObject({
+  dataType: z.string().min(1).describe('Type of the observable: ip, domain, url, fqdn, hash, mail, filename, hostname, other, ...'),
   data: z.string().min(1).describe('Value of the observable'),
   message: z.string().optional().describe('Description of the observable'),
   startDate: z.int().optional().describe('Date of the observable in milliseconds since epoch'),
@@ -19,21 +19,26 @@ export type InputObservable = z.output<typeof inputObservableSchema>;
 
 /** An observable as TheHive 5 returns it (`OutputObservable`); other fields are kept. */
 export const outputObservableSchema = z.looseObject({
-  _id: z.string(),
-  _type: z.string().optional(),
-  _createdBy: z.string().optional(),
-  _createdAt: z.number().optional(),
-  dataType: z.string().optional(),
-  data: z.string().optional(),
-  message: z.string().optional(),
-  tlp: z.number().optional(),
-  tlpLabel: z.string().optional(),
-  pap: z.number().optional(),
-  papLabel: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  ioc: z.boolean().optional(),
-  sighted: z.boolean().optional(),
-  ignoreSimilarity: z.boolean().optional(),
+  _id: z.string().nullish(),
+  _type: z.string().nullish(),
+  _createdBy: z.string().nullish(),
+  _updatedBy: z.string().nullish(),
+  _createdAt: z.number().nullish(),
+  _updatedAt: z.number().nullish(),
+  dataType: z.string().nullish(),
+  data: z.string().nullish(),
+  startDate: z.number().nullish(),
+  attachment: z.looseObject({}).nullish(),
+  tlp: z.number().nullish(),
+  tlpLabel: z.string().nullish(),
+  pap: z.number().nullish(),
+  papLabel: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+  ioc: z.boolean().nullish(),
+  sighted: z.boolean().nullish(),
+  sightedAt: z.number().nullish(),
+  reports: z.looseObject({}).nullish(),
+  message: z.string().nullish(),
+  extraData: z.looseObject({}).nullish(),
+  ignoreSimilarity: z.boolean().nullish(),
 });
-
-export type OutputObservable = z.output<typeof outputObservableSchema>;
