@@ -43,8 +43,8 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     const { code, stdout, stderr } = await runCli(['run', 'mattermost.post_message', '--arg', 'message=42', '--arg', 'channel=soc', '--config', `hook_url=${hookUrl}`], { env: env() });
     expect(stderr).not.toContain('cli-hook-secret-77');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ text: '42', channel: 'soc' });
-    expect(received.at(-1)).toEqual({ text: '42', channel: 'soc' });
+    expect(JSON.parse(stdout)).toEqual({ text: '42', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' });
+    expect(received.at(-1)).toEqual({ text: '42', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' });
   });
 
   it('reads arguments and configuration from files and answers in JSON', async () => {

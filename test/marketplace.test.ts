@@ -10,6 +10,9 @@ import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
+/** The packed plugin's version, and a patch release of it made by editing the tarball. */
+const V = (JSON.parse(readFileSync(join(REPO_ROOT, 'plugins/mattermost/package.json'), 'utf8')) as { version: string }).version;
+const NEXT = V.replace(/\d+$/, (patch) => String(Number(patch) + 1));
 
 describe('the marketplace with the real npm client and the ply CLI (built)', () => {
   let work: string;
@@ -44,11 +47,11 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   it('accepts `npm publish` of a tarball made by `ply pack`, and `npm view` shows it signed', async () => {
     const published = await npm(['publish', tarball], work);
     expect(published.code, published.stderr).toBe(0);
-    expect(published.stdout).toContain(`+ ${NAME}@1.0.0`);
+    expect(published.stdout).toContain(`+ ${NAME}@${V}`);
     const viewed = await npm(['view', NAME, '--json'], work);
     expect(viewed.code, viewed.stderr).toBe(0);
     const view = JSON.parse(viewed.stdout) as { name: string; version: string; engines: Record<string, string>; dist: { signatures: unknown[]; integrity: string } };
-    expect(view).toMatchObject({ name: NAME, version: '1.0.0', engines: { ply: '>=0.1.0 <1.0.0' } });
+    expect(view).toMatchObject({ name: NAME, version: V, engines: { ply: '>=0.1.0 <1.0.0' } });
     expect(view.dist.signatures).toHaveLength(1);
     const whoami = await npm(['whoami'], work);
     expect(whoami.stdout.trim()).toBe('admin');
@@ -76,7 +79,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   it('installs the same package with `ply install`, and the installed bundle runs against a webhook', async () => {
     const installed = await ply(['install', NAME, '--registry', registryUrl, '--json']);
     expect(installed.code, installed.stdout + installed.stderr).toBe(0);
-    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ name: NAME, slug: 'mattermost', version: '1.0.0', status: 'installed' }] });
+    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ name: NAME, slug: 'mattermost', version: V, status: 'installed' }] });
     const received: unknown[] = [];
     const app = new Hono();
     app.post('/hooks/x', async (c) => {
@@ -87,7 +90,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     try {
       const result = await ply(['run', 'mattermost.post_message', '--arg', 'message=hello', '--arg', 'channel=soc', '--config', `hook_url=${webhook.url}hooks/x`, '--json']);
       expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(received).toEqual([{ text: 'hello', channel: 'soc' }]);
+      expect(received).toEqual([{ text: 'hello', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     } finally {
       await webhook.close();
     }
@@ -99,23 +102,23 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
     for (const file of ['package/package.json', 'package/module/manifest.json']) {
       const path = join(unpacked, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'));
+      writeFileSync(path, readFileSync(path, 'utf8').replace(`"version": "${V}"`, `"version": "${NEXT}"`));
     }
-    const bumped = join(work, 'ply-plugin-mattermost-1.0.1.tgz');
+    const bumped = join(work, `ply-plugin-mattermost-${NEXT}.tgz`);
     execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
     const published = await ply(['publish', bumped, '--registry', registryUrl, '--token', token]);
     expect(published.code, published.stderr).toBe(0);
     const upgraded = await ply(['upgrade', 'mattermost', '--safe', '--registry', registryUrl, '--json']);
     expect(upgraded.code, upgraded.stdout + upgraded.stderr).toBe(0);
-    expect(JSON.parse(upgraded.stdout)).toMatchObject({ upgrades: [{ version: '1.0.1', previous: '1.0.0', status: 'installed', breaking: [] }] });
+    expect(JSON.parse(upgraded.stdout)).toMatchObject({ upgrades: [{ version: NEXT, previous: V, status: 'installed', breaking: [] }] });
     const rolled = await ply(['rollback', 'mattermost']);
-    expect(rolled.stdout).toContain('rolled back mattermost from 1.0.1 to 1.0.0');
+    expect(rolled.stdout).toContain(`rolled back mattermost from ${NEXT} to ${V}`);
     const listed = await ply(['list', '--json']);
-    expect(JSON.parse(listed.stdout)).toEqual({ modules: [{ slug: 'mattermost', name: NAME, active: '1.0.0', versions: ['1.0.1', '1.0.0'] }] });
+    expect(JSON.parse(listed.stdout)).toEqual({ modules: [{ slug: 'mattermost', name: NAME, active: V, versions: [NEXT, V] }] });
     const modules = await ply(['modules', '--json']);
     expect((JSON.parse(modules.stdout) as { modules: Array<{ slug: string; version: string }> }).modules).toEqual([
-      expect.objectContaining({ slug: 'mattermost', version: '1.0.0', runs: true, status: 'runs' }),
-      expect.objectContaining({ slug: 'mattermost', version: '1.0.1', runs: false, status: 'not active (1.0.0 is)' }),
+      expect.objectContaining({ slug: 'mattermost', version: V, runs: true, status: 'runs' }),
+      expect.objectContaining({ slug: 'mattermost', version: NEXT, runs: false, status: `not active (${V} is)` }),
     ]);
   });
 
@@ -123,8 +126,8 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     const offlineHome = join(work, 'offline-home');
     const installed = await ply(['install', tarball, '--json'], { PLY_HOME: offlineHome });
     expect(installed.code, installed.stderr).toBe(0);
-    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ slug: 'mattermost', version: '1.0.0', source: `file:${tarball}` }] });
+    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ slug: 'mattermost', version: V, source: `file:${tarball}` }] });
     const found = await ply(['search', 'mattermost', '--registry', registryUrl, '--json']);
-    expect(JSON.parse(found.stdout)).toMatchObject({ results: [{ name: NAME, version: '1.0.1' }] });
+    expect(JSON.parse(found.stdout)).toMatchObject({ results: [{ name: NAME, version: NEXT }] });
   });
 });
