@@ -27,7 +27,7 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     const { code, stdout } = await runCli(['modules', '--json'], { env: env() });
     expect(code).toBe(0);
     const { modules } = JSON.parse(stdout) as { modules: Array<{ slug: string; status: string; actions: number }> };
-    expect(modules.find((m) => m.slug === 'mattermost')).toMatchObject({ status: 'ready', actions: 2 });
+    expect(modules.find((m) => m.slug === 'mattermost')).toMatchObject({ status: 'runs', runs: true, actions: 2 });
   });
 
   it('describes an action with its arguments table', async () => {

@@ -16,8 +16,12 @@ export function buildProgram(): Command {
     .description('Ply: a plugin runtime for security-automation playbooks')
     .version(PLY_CORE_VERSION, '-V, --version')
     .option('--json', 'print machine-readable JSON')
+    .option('--no-workspace', "ignore the plugins of the Ply checkout (same as PLY_WORKSPACE=off): only $PLY_HOME's modules")
     .showHelpAfterError()
     .exitOverride();
+  program.hook('preAction', () => {
+    if (program.opts()['workspace'] === false) process.env['PLY_WORKSPACE'] = 'off';
+  });
   const json = () => Boolean(program.opts()['json']);
 
   program

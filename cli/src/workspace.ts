@@ -14,11 +14,12 @@ function findUp(start: string): string | undefined {
 }
 
 /**
- * The Ply checkout whose `plugins/` the CLI lists: `PLY_WORKSPACE`, else one found upwards from
- * the current folder, else the checkout this CLI runs from (`pnpm ply` in a clone).
+ * The Ply checkout whose `plugins/` the CLI adds to the installed modules: `PLY_WORKSPACE` (a
+ * folder, or `off`/empty for none; `--no-workspace` sets `off`), else one found upwards from the
+ * current folder, else the checkout this CLI runs from (`pnpm ply` in a clone).
  */
 export function findWorkspaceRoot(): string | undefined {
   const fromEnv = process.env['PLY_WORKSPACE'];
-  if (fromEnv !== undefined) return fromEnv === '' ? undefined : resolve(fromEnv);
+  if (fromEnv !== undefined) return fromEnv === '' || fromEnv === 'off' ? undefined : resolve(fromEnv);
   return findUp(process.cwd()) ?? findUp(dirname(fileURLToPath(import.meta.url)));
 }

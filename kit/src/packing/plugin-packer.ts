@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { create } from 'tar';
 import { PlyError, loadPluginPackage, PLY_CORE_VERSION } from '@ply/core';
-import { sha512Integrity } from '@ply/installer';
+import { sha512Integrity } from '@ply/installer/package-format';
 import { bundlePlugin } from './plugin-bundler.js';
 
 /** What `ply pack` made. */

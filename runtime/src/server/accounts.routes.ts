@@ -1,21 +1,22 @@
 import { Hono } from 'hono';
 import type { Runtime } from './runtime.js';
 import { requireRole } from './auth.middleware.js';
-import { checkedBody, type BodySpec } from './request-input.js';
+import * as z from 'zod';
+import { parseBody } from './request-input.js';
 import type { ServerEnv } from './server-env.js';
 
 /** Body of `POST /accounts`. */
-export const CREATE_ACCOUNT_BODY: BodySpec = {
-  module: { type: 'string', required: true, description: 'Module slug' },
-  name: { type: 'string', required: true, description: 'Account name, unique per module' },
-  configuration: { type: 'object', required: true, description: "The module configuration, secrets included (write-only: responses show { set: true })" },
-};
+export const CREATE_ACCOUNT_BODY = z.strictObject({
+  module: z.string().describe('Module slug'),
+  name: z.string().describe('Account name, unique per module'),
+  configuration: z.record(z.string(), z.unknown()).describe('The module configuration, secrets included (write-only: responses show { set: true })'),
+});
 
 /** Body of `PATCH /accounts/{id}`. */
-export const UPDATE_ACCOUNT_BODY: BodySpec = {
-  name: { type: 'string', description: 'New name' },
-  configuration: { type: 'object', description: 'Replaces the non-secret keys; secret keys left out are kept, secret keys set to null are removed' },
-};
+export const UPDATE_ACCOUNT_BODY = z.strictObject({
+  name: z.string().describe('New name').optional(),
+  configuration: z.record(z.string(), z.unknown()).describe('Replaces the non-secret keys; secret keys left out are kept, secret keys set to null are removed').optional(),
+});
 
 /** The secret keys of a module's configuration (its manifest's `secrets`); checks the module exists. */
 function secretKeysOf(runtime: Runtime, module: string): string[] {
@@ -32,20 +33,19 @@ export function accountsRoutes(): Hono<ServerEnv> {
   app.get('/:id', requireRole('viewer'), (c) => c.json(c.get('runtime').store.accounts.get(c.req.param('id'))));
 
   app.post('/', requireRole('admin'), async (c) => {
-    const body = await checkedBody(c, CREATE_ACCOUNT_BODY);
+    const body = await parseBody(c, CREATE_ACCOUNT_BODY);
     const runtime = c.get('runtime');
-    const module = body['module'] as string;
-    const account = runtime.store.accounts.create({ module, name: body['name'] as string, configuration: body['configuration'] as Record<string, unknown>, secretKeys: secretKeysOf(runtime, module) });
+    const account = runtime.store.accounts.create({ module: body.module, name: body.name, configuration: body.configuration, secretKeys: secretKeysOf(runtime, body.module) });
     return c.json(account, 201);
   });
 
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const body = await checkedBody(c, UPDATE_ACCOUNT_BODY);
+    const body = await parseBody(c, UPDATE_ACCOUNT_BODY);
     const runtime = c.get('runtime');
     const existing = runtime.store.accounts.get(c.req.param('id'));
     const account = runtime.store.accounts.update(existing.id, {
-      ...(typeof body['name'] === 'string' ? { name: body['name'] } : {}),
-      ...(body['configuration'] ? { configuration: body['configuration'] as Record<string, unknown> } : {}),
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.configuration ? { configuration: body.configuration } : {}),
       secretKeys: secretKeysOf(runtime, existing.module),
     });
     return c.json(account);

@@ -3,33 +3,32 @@ import { type ConnectorInstanceForRun, type ConnectorInstanceView } from '../sto
 import { type ConnectorInstances, type ConnectorStatus } from '../supervisor/connector-instances.js';
 import { Hono } from 'hono';
 import { requireRole } from './auth.middleware.js';
-import { checkedBody, checkedObject, type BodySpec } from './request-input.js';
+import * as z from 'zod';
+import { parseBody } from './request-input.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
 
+const INTAKE_KEY = z.string().describe('Intake key (write-only)');
+
 /** Body of `POST /connectors`. */
-export const CREATE_CONNECTOR_BODY: BodySpec = {
-  module: { type: 'string', required: true, description: 'Module slug' },
-  connector: { type: 'string', required: true, description: 'Connector slug (or uuid) in the module' },
-  account: { type: 'string', description: 'Account name: the module configuration the connector runs with' },
-  arguments: { type: 'object', description: "The connector's own configuration; its secret keys and intake_key are write-only (responses show { set: true })" },
-  intake: { type: 'object', required: true, description: '{ url, key? }: the intake /batch endpoint (Sekoia format { intake_key, jsons }) and its key (write-only; default: the intake_key argument)' },
-  enabled: { type: 'boolean', description: 'Run it now (default false)' },
-};
+export const CREATE_CONNECTOR_BODY = z.strictObject({
+  module: z.string().describe('Module slug'),
+  connector: z.string().describe('Connector slug (or uuid) in the module'),
+  account: z.string().describe('Account name: the module configuration the connector runs with').optional(),
+  arguments: z.record(z.string(), z.unknown()).describe("The connector's own configuration; its secret keys and intake_key are write-only (responses show { set: true })").optional(),
+  intake: z
+    .strictObject({ url: z.string().describe('URL of the intake /batch endpoint'), key: INTAKE_KEY.optional() })
+    .describe('The intake /batch endpoint (Sekoia format { intake_key, jsons }) and its key (default: the intake_key argument)'),
+  enabled: z.boolean().describe('Run it now (default false)').optional(),
+});
 
 /** Body of `PATCH /connectors/{id}`. */
-export const UPDATE_CONNECTOR_BODY: BodySpec = {
-  account: { type: 'string', nullable: true, description: 'Account name, or null for none' },
-  arguments: { type: 'object', description: 'Replaces the non-secret arguments; secret keys left out are kept, set to null are removed' },
-  intake: { type: 'object', description: '{ url?, key? }: key left out is kept, null removes it' },
-  enabled: { type: 'boolean', description: 'Whether the supervisor runs it (what start and stop set)' },
-};
-
-const INTAKE_CREATE: BodySpec = {
-  url: { type: 'string', required: true, description: 'URL of the intake /batch endpoint' },
-  key: { type: 'string', description: 'Intake key' },
-};
-const INTAKE_UPDATE: BodySpec = { url: { type: 'string', description: 'URL' }, key: { type: 'string', nullable: true, description: 'Intake key' } };
+export const UPDATE_CONNECTOR_BODY = z.strictObject({
+  account: z.string().nullable().describe('Account name, or null for none').optional(),
+  arguments: z.record(z.string(), z.unknown()).describe('Replaces the non-secret arguments; secret keys left out are kept, set to null are removed').optional(),
+  intake: z.strictObject({ url: z.string().optional(), key: INTAKE_KEY.nullable().optional() }).describe('Key left out is kept, null removes it').optional(),
+  enabled: z.boolean().describe('Whether the supervisor runs it (what start and stop set)').optional(),
+});
 
 /** What the routes need of the connector supervisor (`ConnectorInstances` in `ply serve`). */
 export type SupervisedConnectors = Pick<ConnectorInstances, 'status' | 'sync'>;
@@ -84,19 +83,17 @@ export function connectorsRoutes(connectors: SupervisedConnectors | undefined): 
   app.get('/:id', requireRole('viewer'), (c) => c.json(withStatus(c.get('runtime').store.connectors.get(c.req.param('id')))));
 
   app.post('/', requireRole('admin'), async (c) => {
-    const body = await checkedBody(c, CREATE_CONNECTOR_BODY);
-    const intake = checkedObject(body['intake'], INTAKE_CREATE, 'intake');
+    const body = await parseBody(c, CREATE_CONNECTOR_BODY);
     const runtime = c.get('runtime');
-    const module = body['module'] as string;
-    const connector = connectorOf(runtime, module, body['connector'] as string);
+    const connector = connectorOf(runtime, body.module, body.connector);
     const created = runtime.store.connectors.create({
-      module,
+      module: body.module,
       connector: connector.item.slug,
-      account: (body['account'] as string | undefined) ?? null,
-      arguments: (body['arguments'] as Record<string, unknown> | undefined) ?? {},
+      account: body.account ?? null,
+      arguments: body.arguments ?? {},
       secretKeys: connector.secretKeys,
-      intake: { url: intake['url'] as string, ...(typeof intake['key'] === 'string' ? { key: intake['key'] } : {}) },
-      enabled: body['enabled'] === true,
+      intake: { url: body.intake.url, ...(body.intake.key !== undefined ? { key: body.intake.key } : {}) },
+      enabled: body.enabled === true,
       check: (instance) => checkInstance(runtime, instance),
     });
     await followed();
@@ -104,15 +101,15 @@ export function connectorsRoutes(connectors: SupervisedConnectors | undefined): 
   });
 
   app.patch('/:id', requireRole('admin'), async (c) => {
-    const body = await checkedBody(c, UPDATE_CONNECTOR_BODY);
-    const intake = body['intake'] === undefined ? undefined : checkedObject(body['intake'], INTAKE_UPDATE, 'intake');
+    const body = await parseBody(c, UPDATE_CONNECTOR_BODY);
+    const { intake } = body;
     const runtime = c.get('runtime');
     const existing = runtime.store.connectors.get(c.req.param('id'));
     const updated = runtime.store.connectors.update(existing.id, {
-      ...(body['account'] !== undefined ? { account: body['account'] as string | null } : {}),
-      ...(body['arguments'] ? { arguments: body['arguments'] as Record<string, unknown> } : {}),
-      ...(intake ? { intake: { ...(typeof intake['url'] === 'string' ? { url: intake['url'] } : {}), ...(intake['key'] !== undefined ? { key: intake['key'] as string | null } : {}) } } : {}),
-      ...(typeof body['enabled'] === 'boolean' ? { enabled: body['enabled'] } : {}),
+      ...(body.account !== undefined ? { account: body.account } : {}),
+      ...(body.arguments ? { arguments: body.arguments } : {}),
+      ...(intake ? { intake: { ...(intake.url !== undefined ? { url: intake.url } : {}), ...(intake.key !== undefined ? { key: intake.key } : {}) } } : {}),
+      ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
       secretKeys: connectorOf(runtime, existing.module, existing.connector).secretKeys,
       check: (instance) => checkInstance(runtime, instance),
     });

@@ -1,18 +1,19 @@
 import { PlyError, type LoadedModule, type ModuleItem } from '@ply/core';
 import { Hono } from 'hono';
 import { requireRole } from './auth.middleware.js';
-import { checkedBody, type BodySpec } from './request-input.js';
+import * as z from 'zod';
+import { parseBody } from './request-input.js';
 import type { ServerEnv } from './server-env.js';
 
 const KINDS = { actions: 'action', triggers: 'trigger', connectors: 'connector' } as const;
 
 /** Body of `POST /modules/{slug}/actions/{action}/run`. */
-export const RUN_ACTION_BODY: BodySpec = {
-  arguments: { type: 'object', description: 'Arguments of the action (checked against its schema)' },
-  account: { type: 'string', description: 'Name of the module account (configuration) to run with' },
-  version: { type: 'string', description: 'Semver range of the module version (default: the active or highest)' },
-  timeout_ms: { type: 'integer', description: 'Timeout of the run in milliseconds' },
-};
+export const RUN_ACTION_BODY = z.strictObject({
+  arguments: z.record(z.string(), z.unknown()).describe('Arguments of the action (checked against its schema)').optional(),
+  account: z.string().describe('Name of the module account (configuration) to run with').optional(),
+  version: z.string().describe('Semver range of the module version (default: the active or highest)').optional(),
+  timeout_ms: z.number().int().describe('Timeout of the run in milliseconds').optional(),
+});
 
 function itemSummary(item: ModuleItem) {
   return { uuid: item.uuid, slug: item.slug, name: item.name, description: item.description, docker_parameters: item.docker };
@@ -66,16 +67,16 @@ export function modulesRoutes(): Hono<ServerEnv> {
   });
 
   app.post('/:slug/actions/:action/run', requireRole('operator'), async (c) => {
-    const body = await checkedBody(c, RUN_ACTION_BODY);
+    const body = await parseBody(c, RUN_ACTION_BODY);
     const { ply, store } = c.get('runtime');
     const slug = c.req.param('slug');
-    const account = typeof body['account'] === 'string' ? store.accounts.configurationForRun(slug, body['account']) : undefined;
+    const account = body.account !== undefined ? store.accounts.configurationForRun(slug, body.account) : undefined;
     const result = await ply.run({
       action: `${slug}.${c.req.param('action')}`,
-      arguments: (body['arguments'] as Record<string, unknown> | undefined) ?? {},
+      arguments: body.arguments ?? {},
       ...(account ? { configuration: account.configuration } : {}),
-      ...(typeof body['version'] === 'string' ? { version: body['version'] } : {}),
-      ...(typeof body['timeout_ms'] === 'number' ? { timeoutMs: body['timeout_ms'] } : {}),
+      ...(body.version !== undefined ? { version: body.version } : {}),
+      ...(body.timeout_ms !== undefined ? { timeoutMs: body.timeout_ms } : {}),
       signal: c.req.raw.signal,
     });
     return c.json(result);

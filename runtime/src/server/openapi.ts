@@ -3,7 +3,7 @@ import { type ApiRole } from '../store/api-token-repository.js';
 import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
 import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
 import { RUN_ACTION_BODY } from './modules.routes.js';
-import type { BodySpec } from './request-input.js';
+import * as z from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -16,7 +16,8 @@ export interface RouteDoc {
   tag: string;
   /** Role needed; undefined for routes with their own authentication (webhooks) or none. */
   role?: ApiRole;
-  body?: BodySpec | 'playbook' | 'event';
+  /** A JSON body (its schema), a playbook document (JSON or YAML), or any JSON (a trigger event). */
+  body?: z.ZodType | 'playbook' | 'event';
   query?: Record<string, string>;
   success: number;
 }
@@ -63,17 +64,6 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: '/hooks/{id}', summary: `Webhook trigger: starts the playbook; authenticated by ${WEBHOOK_TOKEN_HEADER} or ${WEBHOOK_SIGNATURE_HEADER}`, tag: 'webhooks', body: 'event', success: 202 },
 ];
 
-function bodySchema(spec: BodySpec) {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: Object.entries(spec).filter(([, field]) => field.required).map(([key]) => key),
-    properties: Object.fromEntries(
-      Object.entries(spec).map(([key, field]) => [key, { type: field.type, description: field.description, ...(field.enum ? { enum: field.enum } : {}), ...(field.nullable ? { nullable: true } : {}) }]),
-    ),
-  };
-}
-
 function requestBody(body: RouteDoc['body']) {
   if (body === undefined) return undefined;
   if (body === 'playbook') {
@@ -81,7 +71,8 @@ function requestBody(body: RouteDoc['body']) {
     return { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'application/yaml': { schema } } };
   }
   if (body === 'event') return { content: { 'application/json': { schema: { description: 'The trigger event (any JSON; default {})' } } } };
-  return { required: true, content: { 'application/json': { schema: bodySchema(body) } } };
+  // The request bodies' own zod schemas, as the manifests are made: what the API checks is what it documents.
+  return { required: true, content: { 'application/json': { schema: z.toJSONSchema(body, { target: 'openapi-3.0', io: 'input' }) } } };
 }
 
 const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

@@ -242,4 +242,18 @@ describe('OpenAPI document', () => {
     for (const route of served) expect(documented, route).toContain(route);
     expect(documented.size).toBe(ROUTES.length);
   });
+
+  it('documents each JSON body with the schema the route checks it against', async () => {
+    api = setupApi();
+    const document = (await api.call(undefined, 'GET', '/api/v1/openapi.json')).json;
+    const create = document.paths['/api/v1/accounts'].post.requestBody.content['application/json'].schema;
+    expect(create).toMatchObject({ type: 'object', additionalProperties: false, required: ['module', 'name', 'configuration'] });
+    expect(create.properties.module).toEqual({ type: 'string', description: 'Module slug' });
+    const run = document.paths['/api/v1/modules/{slug}/actions/{action}/run'].post.requestBody.content['application/json'].schema;
+    expect(run.properties.timeout_ms).toMatchObject({ type: 'integer' });
+    // What the document says is required, the route requires, and it names each missing field.
+    const refused = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools' });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual(['/name', '/configuration']);
+  });
 });

@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corpusModuleDirs } from '../testing/sekoia-corpus.js';
-import { loadPluginPackage } from '@ply/core';
-import type { LoadedModule } from '@ply/core';
-import { loadModuleFolder } from '@ply/core';
-import { actionsLibraryFiles } from './library-files.js';
+import { loadModuleFolder, loadPluginPackage, type LoadedModule } from '@ply/core';
+import { actionsLibraryFiles } from '@ply/kit';
+import { corpusModuleDirs } from '@ply/kit/testing';
 
-const MATTERMOST = fileURLToPath(new URL('../../../plugins/mattermost', import.meta.url));
+const MATTERMOST = fileURLToPath(new URL('../plugins/mattermost', import.meta.url));
 const mattermost = (): LoadedModule => loadPluginPackage(MATTERMOST, 'workspace', '0.1.0');
 
 describe('the Actions Library', () => {

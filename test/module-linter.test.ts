@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { corpusModuleDirs, sekoiaCorpusDir } from '../testing/sekoia-corpus.js';
+import { formatFinding, lintModule, lintTree } from '@ply/kit';
+import { corpusModuleDirs, sekoiaCorpusDir } from '@ply/kit/testing';
+import mattermostPlugin from '@ply/plugin-mattermost';
 
 const CORPUS_DIR = sekoiaCorpusDir();
-import { lintModule, lintTree } from './module-linter.js';
-import { formatFinding } from './format-finding.js';
 
 const CORE = '0.1.0';
-const MATTERMOST = fileURLToPath(new URL('../../../plugins/mattermost', import.meta.url));
+const MATTERMOST = fileURLToPath(new URL('../plugins/mattermost', import.meta.url));
 
 function copyCorpusModule(name: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'ply-lint-')), name);
@@ -98,7 +98,7 @@ describe('ply lint on a broken module folder', () => {
 describe('ply lint on a plugin package', () => {
   it('finds a copy of the Mattermost plugin with a changelog clean (code bound to every JSON, versions equal)', async () => {
     const dir = copyPlugin();
-    const report = await lintModule(dir, { coreVersion: CORE, plugin: (await import('../../../plugins/mattermost/src/index.js')).default });
+    const report = await lintModule(dir, { coreVersion: CORE, plugin: mattermostPlugin });
     expect(report.kind).toBe('plugin');
     expect(report.findings).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('ply lint on a plugin package', () => {
     editJson(join(dir, 'package.json'), (p) => {
       p['version'] = '1.1.0';
     });
-    const { default: plugin } = await import('../../../plugins/mattermost/src/index.js');
+    const plugin = mattermostPlugin;
     const { findings } = await lintModule(dir, { coreVersion: CORE, plugin });
     const lines = findings.map((f) => `${f.severity} ${f.file.slice(dir.length + 1)}:${f.pointer} ${f.rule}`);
     expect(lines).toEqual(
