@@ -9,7 +9,6 @@ import { migrate } from './migrator.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
-import { PostgresDatabase } from './sql/postgres-database.js';
 import type { SqlDatabase } from './sql/sql-database.js';
 import { SqliteDatabase } from './sql/sqlite-database.js';
 import { StoreChanges } from './store-changes.js';
@@ -84,7 +83,7 @@ export class PlyStore {
    */
   static async open(options: PlyStoreOptions): Promise<PlyStore> {
     const db = options.databaseUrl
-      ? await PostgresDatabase.open(options.databaseUrl, options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {})
+      ? await (await import('./sql/postgres-database.js')).PostgresDatabase.open(options.databaseUrl, options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {})
       : SqliteDatabase.open(options.path ?? join(options.home, 'ply.db'), options.busyTimeoutMs);
     try {
       const version = await migrate(db, MIGRATIONS);

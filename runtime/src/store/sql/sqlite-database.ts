@@ -25,6 +25,9 @@ const NATIVE_BINDING = ((): string | undefined => {
  * better-sqlite3. Every call runs synchronously and returns a settled promise, so a caller that
  * awaits pays a microtask, never a thread hop.
  */
+/** Migrations under way in this process, by database file. */
+const migrating = new Map<string, Promise<void>>();
+
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = 'sqlite' as const;
 
@@ -81,8 +84,12 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   withMigrationLock<T>(work: () => Promise<T>): Promise<T> {
-    // One `ply serve` per $PLY_HOME (its lock file) already keeps migrations to one process.
-    return work();
+    // One `ply serve` per $PLY_HOME (its lock file) keeps migrations to one process; within it,
+    // stores opened on the same file at once migrate one after the other.
+    const before = migrating.get(this.location) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    migrating.set(this.location, mine.then(() => undefined, () => undefined));
+    return mine;
   }
 
   isUniqueViolation(error: unknown): boolean {

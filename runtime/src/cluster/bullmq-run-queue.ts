@@ -1,0 +1,65 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { PlyError } from '@ply/core';
+import type { QueuedRun, RunQueue } from '../playbooks/run-queue.js';
+import type { ExecutionRepository } from '../store/execution-repository.js';
+
+/** What the queue holds, per state, for the health and metrics routes. */
+export type QueueCounts = Record<'waiting' | 'active' | 'delayed' | 'failed' | 'completed', number>;
+
+/**
+ * The run queue of a cluster, on BullMQ: one job per accepted execution, its id the execution's
+ * (adding the same run twice keeps one job). A job is retried (`attempts`, exponential backoff)
+ * only when its worker could not reach the store or the queue; a playbook that fails is a job
+ * that completed.
+ */
+export class BullMqRunQueue implements RunQueue {
+  readonly queue: Queue<QueuedRun>;
+
+  constructor(
+    connection: Redis,
+    readonly name: string,
+    private readonly attempts: number,
+  ) {
+    this.queue = new Queue<QueuedRun>(name, { connection });
+    // Connection errors surface through enqueue's rejection; the emitter must not crash the process.
+    this.queue.on('error', () => {});
+  }
+
+  async enqueue(run: QueuedRun): Promise<void> {
+    try {
+      await this.queue.add('run', run, {
+        jobId: run.executionId,
+        attempts: this.attempts,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 10_000 },
+      });
+    } catch (error) {
+      throw new PlyError('PLY_QUEUE_ERROR', `execution ${run.executionId} is recorded but could not be queued: ${(error as Error).message}`, { details: { executionId: run.executionId } });
+    }
+  }
+
+  /**
+   * Executions committed `queued` whose job never reached the queue (the API process died
+   * between the commit and the enqueue, so no client was told they were accepted) are ended
+   * `interrupted`, as a crash ends them in the embedded mode. Returns how many.
+   */
+  async sweep(executions: ExecutionRepository, olderThanMs = 60_000): Promise<number> {
+    let swept = 0;
+    for (const { id } of await executions.queuedBefore(Date.now() - olderThanMs)) {
+      if (await this.queue.getJob(id)) continue;
+      if (await executions.interrupt(id, { code: 'PLY_QUEUE_ERROR', message: 'accepted by no one: the API process stopped before queueing it' })) swept += 1;
+    }
+    return swept;
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+    return { waiting: counts['waiting'] ?? 0, active: counts['active'] ?? 0, delayed: counts['delayed'] ?? 0, failed: counts['failed'] ?? 0, completed: counts['completed'] ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+}
