@@ -102,17 +102,17 @@ export const playbookPlugin = definePlugin({
 });
 
 /** A Ply with the tools plugin, a store in its temp `$PLY_HOME` and an engine on top. */
-export function setupEngine(options: { maxConsecutiveFailures?: number } = {}) {
+export async function setupEngine(options: { maxConsecutiveFailures?: number } = {}) {
   const moduleDir = writeFixtureModule(playbookPlugin);
   const test = createTestPly({ plugins: [{ moduleDir, plugin: playbookPlugin }] });
-  const store = PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 7) });
+  const store = await PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 7) });
   const engine = new PlaybookEngine({ ply: test.ply, store, ...options });
   return { ...test, store, engine, moduleDir };
 }
 
 /** Creates, enables and returns the id of a playbook. */
-export function enabled(engine: PlaybookEngine, document: unknown): string {
-  const { id } = engine.create(document);
-  engine.enable(id);
+export async function enabled(engine: PlaybookEngine, document: unknown): Promise<string> {
+  const { id } = await engine.create(document);
+  await engine.enable(id);
   return id;
 }
