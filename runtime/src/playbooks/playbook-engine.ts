@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
@@ -79,7 +80,9 @@ export class PlaybookEngine {
   private readonly maxConsecutiveFailures: number;
   private readonly compiled = new Map<string, CompiledPlaybook>();
   private readonly limiters = new Map<string, { key: string; limiter: RunRateLimiter }>();
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<ExecutionSummary> }>();
+  private readonly running = new Map<string, { controller: AbortController | undefined; done: Promise<ExecutionSummary> }>();
+  /** Interrupts every run at shutdown: one for all, so a run without a signal of its own makes no AbortController. */
+  private stopAll = unboundedController();
   private readonly logger: PinoLogger;
   private readonly runStates = new Map<string, { generation: number; state: PlaybookRunState }>();
   private readonly queue: RunQueue | undefined;
@@ -239,9 +242,10 @@ export class PlaybookEngine {
   }
 
   private launch(executionId: string, playbookId: string, compiled: CompiledPlaybook, triggerEvent: unknown, external: AbortSignal | undefined, failuresBefore: number, progress?: RecordedProgress): StartedRun {
-    const controller = new AbortController();
-    const detach = linkAbort(external, controller);
-    const done = this.execute(executionId, playbookId, compiled, triggerEvent, controller.signal, failuresBefore, progress).finally(() => {
+    const controller = external ? new AbortController() : undefined;
+    const detach = controller ? linkAbort(external, controller, this.stopAll.signal) : () => {};
+    const signal = controller?.signal ?? this.stopAll.signal;
+    const done = this.execute(executionId, playbookId, compiled, triggerEvent, signal, failuresBefore, progress).finally(() => {
       detach();
       this.running.delete(executionId);
     });
@@ -265,8 +269,10 @@ export class PlaybookEngine {
       await Promise.race([all(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
     }
-    for (const run of this.running.values()) run.controller.abort(INTERRUPTED);
+    for (const run of this.running.values()) run.controller?.abort(INTERRUPTED);
+    this.stopAll.abort(INTERRUPTED);
     await all();
+    this.stopAll = unboundedController();
   }
 
   private async execute(executionId: string, playbookId: string, compiled: CompiledPlaybook, trigger: unknown, signal: AbortSignal, failuresBefore: number, progress?: RecordedProgress): Promise<ExecutionSummary> {
@@ -358,10 +364,20 @@ export class PlaybookEngine {
   }
 }
 
-function linkAbort(external: AbortSignal | undefined, controller: AbortController): () => void {
-  if (!external) return () => {};
+/** Aborts `controller` (interrupted) when the run's own signal or the engine's shutdown signal aborts. */
+function linkAbort(external: AbortSignal | undefined, controller: AbortController, shutdown: AbortSignal): () => void {
   const abort = () => controller.abort(INTERRUPTED);
-  if (external.aborted) abort();
-  else external.addEventListener('abort', abort, { once: true });
-  return () => external.removeEventListener('abort', abort);
+  const sources = [shutdown, ...(external ? [external] : [])];
+  if (sources.some((source) => source.aborted)) abort();
+  else for (const source of sources) source.addEventListener('abort', abort, { once: true });
+  return () => {
+    for (const source of sources) source.removeEventListener('abort', abort);
+  };
+}
+
+/** The engine-wide signal has a listener per scope of every run in flight: no leak warning past 10. */
+function unboundedController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

@@ -82,7 +82,9 @@ export class WriteBatcher {
   private async commit(batch: PendingWrite[]): Promise<void> {
     try {
       const groups = batch.map((write) => write.statements());
-      const changes = await this.db.batch(groups.flat());
+      const statements = groups.flat();
+      // Writes that only wait for the ones before them need no transaction of their own.
+      const changes = statements.length === 0 ? [] : await this.db.batch(statements);
       let offset = 0;
       batch.forEach((write, index) => {
         const count = groups[index]!.length;
