@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { PinoLogger } from '@ply/core';
 
 export * from '@ply/core';
+export * from '@ply/runtime';
 
 /** A logger that drops every line, so benchmarks time the runtime rather than the terminal. */
 export function captureNothing() {

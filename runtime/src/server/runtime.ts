@@ -64,9 +64,14 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     ...(cluster ? { cluster } : {}),
     loadErrors: report.errors.map(({ dir, error }) => ({ dir, code: error.code, message: error.message })),
     async close(graceMs = 10_000) {
-      await cluster?.drain(graceMs);
-      await engine.shutdown(graceMs);
-      await cluster?.close();
+      if (cluster) {
+        // The worker's drain is the grace period: what still runs after it is interrupted.
+        await cluster.drain(graceMs);
+        await engine.shutdown(0);
+        await cluster.close();
+      } else {
+        await engine.shutdown(graceMs);
+      }
       await store.close();
     },
   };
