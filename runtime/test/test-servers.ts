@@ -37,7 +37,7 @@ export async function freshDatabaseUrl(): Promise<string> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`the test PostgreSQL server at ${base} does not answer (${(error as Error).message}); ${HOW}`);
+    throw new Error(`the test PostgreSQL server at ${base} does not answer (${(error as Error).message}); ${HOW}`, { cause: error });
   }
   try {
     await client.query(`CREATE SCHEMA ${schema}`);
@@ -58,7 +58,7 @@ export async function testRedis(): Promise<Redis> {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`the test Redis server at ${url} does not answer (${(error as Error).message}); ${HOW}`);
+    throw new Error(`the test Redis server at ${url} does not answer (${(error as Error).message}); ${HOW}`, { cause: error });
   }
   return redis;
 }
