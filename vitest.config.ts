@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@ply/source'] },
   ssr: { resolve: { conditions: ['@ply/source'] } },
   test: {
-    include: ['{core,runtime,installer,kit,console,cli,registry}/{src,test}/**/*.test.{ts,tsx}', 'plugins/*/{src,test}/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['{jinja,core,runtime,installer,kit,console,cli,registry}/{src,test}/**/*.test.{ts,tsx}', 'plugins/*/{src,test}/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

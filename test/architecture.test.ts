@@ -10,7 +10,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Which workspace packages each package's source may import (tests may also use their devDependencies). */
 const ALLOWED: Record<string, readonly string[]> = {
-  '@ply/core': [],
+  '@ply/jinja': [],
+  '@ply/core': ['@ply/jinja'],
   '@ply/runtime': ['@ply/core'],
   '@ply/installer': ['@ply/core'],
   '@ply/kit': ['@ply/core', '@ply/installer/package-format'],
@@ -49,7 +50,7 @@ interface Package {
 }
 
 function packages(): Package[] {
-  const dirs = ['core', 'runtime', 'installer', 'kit', 'console', 'registry', 'cli', ...readdirSync(join(ROOT, 'plugins')).map((name) => `plugins/${name}`)];
+  const dirs = ['jinja', 'core', 'runtime', 'installer', 'kit', 'console', 'registry', 'cli', ...readdirSync(join(ROOT, 'plugins')).map((name) => `plugins/${name}`)];
   return dirs.map((dir) => ({ dir: join(ROOT, dir), json: JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8')) as PackageJson }));
 }
 

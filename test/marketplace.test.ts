@@ -113,7 +113,10 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     const listed = await ply(['list', '--json']);
     expect(JSON.parse(listed.stdout)).toEqual({ modules: [{ slug: 'mattermost', name: NAME, active: '1.0.0', versions: ['1.0.1', '1.0.0'] }] });
     const modules = await ply(['modules', '--json']);
-    expect((JSON.parse(modules.stdout) as { modules: Array<{ slug: string; version: string }> }).modules).toEqual([expect.objectContaining({ slug: 'mattermost', version: '1.0.0' })]);
+    expect((JSON.parse(modules.stdout) as { modules: Array<{ slug: string; version: string }> }).modules).toEqual([
+      expect.objectContaining({ slug: 'mattermost', version: '1.0.0', runs: true, status: 'runs' }),
+      expect.objectContaining({ slug: 'mattermost', version: '1.0.1', runs: false, status: 'not active (1.0.0 is)' }),
+    ]);
   });
 
   it('installs a .tgz offline and searches the registry', async () => {

@@ -9,6 +9,7 @@ import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS, TE
 import type { PlySettings } from './di/settings.js';
 import { resolveToken } from './di/tokens.js';
 import { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
+import { CredentialsChecker, type CredentialsCheckRequest } from './executor/credentials-check.js';
 import { ItemPreparer } from './executor/item-preparer.js';
 import { LongRunningRunner, type ConnectorRunRequest, type TriggerRunRequest } from './executor/long-running-runner.js';
 import type { PinoLogger } from './logging/pino-logger.js';
@@ -34,6 +35,7 @@ export class Ply {
   readonly templates: TemplateEngine;
   readonly executor: ActionExecutor;
   private readonly longRunning: LongRunningRunner;
+  private readonly credentials: CredentialsChecker;
 
   constructor(options: RootContainerOptions = {}) {
     this.container = createRootContainer(options);
@@ -46,6 +48,7 @@ export class Ply {
     const items = new ItemPreparer(this.container);
     this.executor = new ActionExecutor(this.container, items);
     this.longRunning = new LongRunningRunner(this.container, items);
+    this.credentials = new CredentialsChecker(this.container, items);
   }
 
   /** Loads workspace plugins (when `workspaceRoot` is given) and the modules installed in `$PLY_HOME`. */
@@ -87,6 +90,14 @@ export class Ply {
   /** Runs a trigger's `start` until `request.signal` aborts, prepared exactly as actions are. */
   runTrigger(request: TriggerRunRequest): Promise<void> {
     return this.longRunning.runTrigger(request);
+  }
+
+  /**
+   * Runs a module's credentials check with an account's configuration: resolves when the vendor
+   * accepts it, rejects with the reason (PLY_NO_IMPLEMENTATION when the module has no check).
+   */
+  checkCredentials(request: CredentialsCheckRequest): Promise<void> {
+    return this.credentials.check(request);
   }
 
   /** Runs a connector's `start` until `request.signal` aborts, prepared exactly as actions are. */

@@ -44,6 +44,17 @@ describe('ActionExecutor', () => {
     expect(result.results).toMatchObject({ text: 'alert AL1', count: 3, items: ['a', 'b'] });
   });
 
+  it('renders a lone {{ expr }} as its Jinja text where the argument schema accepts only strings', async () => {
+    const { ply } = setup();
+    const result = await ply.run({
+      action: 'fixture.echo',
+      arguments: { text: '{{ node.1.total }}', count: '{{ node.1.total }}' },
+      configuration: { token: TOKEN },
+      templateContext: { node: { '1': { total: 3 } } },
+    });
+    expect(result.arguments).toMatchObject({ text: '3', count: 3 });
+  });
+
   it('refuses a template-injection payload and runs nothing', async () => {
     const { ply } = setup();
     const error = await plyErrorOf(

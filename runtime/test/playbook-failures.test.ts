@@ -108,9 +108,11 @@ describe('PlaybookEngine: failures', () => {
     const id = await enabled(engine, {
       name: 'User errors',
       trigger: { type: 'manual', next: ['call'] },
-      nodes: { call: { type: 'action', module: 'tools', action: 'echo', arguments: { text: '{{ trigger.text }}' } } },
+      // An attribute of a missing value fails in Jinja2 (a number for a string argument no longer
+      // does: it renders as its text).
+      nodes: { call: { type: 'action', module: 'tools', action: 'echo', arguments: { text: '{{ trigger.missing.deeper }}' } } },
     });
-    for (let i = 0; i < 6; i += 1) expect((await engine.run(id, { text: 42 })).error?.code).toBe('PLY_ARGUMENTS_INVALID');
+    for (let i = 0; i < 6; i += 1) expect((await engine.run(id, { text: 42 })).error?.code).toBe('PLY_TEMPLATE_ERROR');
     expect(await store.playbooks.get(id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
   });
 

@@ -6,10 +6,12 @@ import { executorOverhead } from './executor-overhead.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
 import { serveBenchmarks } from './serve.bench.mjs';
+import { templateRender } from './template-render.bench.mjs';
 
 process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
 corpusLoad();
 await executorOverhead();
+await templateRender();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();

@@ -7,6 +7,7 @@ import { printJson, type Output } from '../output.js';
 function standing(module: LoadedModule, runs: LoadedModule): string {
   if (!module.runnable) return 'metadata only';
   if (module === runs) return 'runs';
+  if (runs.source === module.source) return `not active (${runs.manifest.version} is)`;
   return `shadowed by ${runs.source} ${runs.manifest.version}`;
 }
 

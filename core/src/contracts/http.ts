@@ -1,7 +1,13 @@
 /** Query-string values; arrays repeat the key, `undefined` drops it. */
 export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number | boolean>;
 
-/** Retry policy for one request. Retries happen on network errors, 429 and 5xx only. */
+/**
+ * Retry policy for one request. A 429 is retried for every method (the vendor refused it before
+ * doing anything), as is a connection that was refused or never resolved (nothing was sent). A
+ * 5xx, a timeout or a dropped connection is retried only for a request that is safe to repeat:
+ * GET, HEAD, PUT, DELETE, OPTIONS, or one marked `idempotent` (a POST that creates a ticket twice
+ * is worse than a failed run).
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt (0 disables retrying). */
   retries: number;
@@ -23,6 +29,11 @@ export interface HttpRequestOptions {
   timeoutMs?: number;
   /** `false` disables retries for this request. */
   retry?: Partial<RetryPolicy> | false;
+  /**
+   * The request may be repeated without a second effect (a POST search, a PATCH that sets a value):
+   * it is then retried on 5xx, timeouts and network errors like a GET. Default: by method.
+   */
+  idempotent?: boolean;
   /** How to read the body: JSON when the response says so (default `auto`). */
   responseType?: 'auto' | 'json' | 'text' | 'none';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */

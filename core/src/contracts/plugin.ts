@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ActionDefinition } from './action.js';
+import type { ActionContext } from './context.js';
 import type { ConnectorDefinition } from './connector.js';
 import type { TriggerDefinition } from './trigger.js';
 
@@ -33,17 +34,29 @@ export interface PluginDefinition {
   actions: Readonly<Record<string, AnyAction>>;
   triggers: Readonly<Record<string, AnyTrigger>>;
   connectors: Readonly<Record<string, AnyConnector>>;
+  /**
+   * Checks an account before any playbook uses it (the module's validation call: a profile or
+   * "who am I" request). Resolves when the vendor accepts the credentials; rejects with a PlyError
+   * saying what is wrong otherwise.
+   */
+  checkCredentials?: CredentialsCheck;
 }
+
+/** A module's credentials check (see {@link PluginDefinition.checkCredentials}). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- checks run with the module's own configuration type
+export type CredentialsCheck = (ctx: ActionContext<any>) => Promise<void>;
 
 export function definePlugin(definition: {
   module: PluginModuleDefinition;
   actions?: Record<string, AnyAction>;
   triggers?: Record<string, AnyTrigger>;
   connectors?: Record<string, AnyConnector>;
+  checkCredentials?: CredentialsCheck;
 }): PluginDefinition {
   return Object.freeze({
     kind: 'plugin' as const,
     module: definition.module,
+    ...(definition.checkCredentials ? { checkCredentials: definition.checkCredentials } : {}),
     actions: Object.freeze({ ...definition.actions }),
     triggers: Object.freeze({ ...definition.triggers }),
     connectors: Object.freeze({ ...definition.connectors }),

@@ -11,6 +11,7 @@ import type { RateLimit } from './run-scope.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
 import { linkSignal } from './signals.js';
+import { acceptsOnlyStrings } from './string-only-schema.js';
 
 /** One action run, as asked by the CLI, the API or a playbook node. */
 export interface ActionRunRequest {
@@ -66,7 +67,10 @@ export class ActionExecutor {
       // (rendering already returns one).
       const requested = request.arguments ?? {};
       let args = request.templateContext
-        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext) as Record<string, unknown>)
+        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext, {
+            // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
+            textAt: (pointer) => acceptsOnlyStrings(item.arguments, pointer),
+          }) as Record<string, unknown>)
         : structuredClone(requested);
       const logger = this.items.argumentLogger(shared.logger, item, args);
       redactor = () => logger.redactor;

@@ -213,10 +213,10 @@ describe('NodeHttpClient: requests and responses', () => {
     expect(await get('empty-json', 'text')).toBe('');
   });
 
-  it('throws PLY_VENDOR_HTTP_ERROR on a 2xx JSON body that does not parse', async () => {
+  it('throws PLY_VENDOR_RESPONSE_INVALID on a 2xx JSON body that does not parse', async () => {
     const server = await startServer((_hit, res) => send(res, 200, '{oops', { 'content-type': 'application/json' }));
     const error = await plyErrorOf(client(new RecordingLogger()).request(server.url));
-    expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
+    expect(error.code).toBe('PLY_VENDOR_RESPONSE_INVALID');
     expect(error.message).toContain('not valid JSON');
     expect(server.hits).toHaveLength(1);
   });
@@ -455,6 +455,41 @@ describe('NodeHttpClient: retries', () => {
   });
 });
 
+describe('NodeHttpClient: retries respect idempotency', () => {
+  it('sends a POST once when the vendor answers 5xx: it may have been done already', async () => {
+    const server = await startServer((_hit, res) => send(res, 502, { message: 'bad gateway' }));
+    const error = await plyErrorOf(client(new RecordingLogger(), { retry: { ...FAST_RETRY, retries: 3 } }).request(`${server.url}/tickets`, { method: 'POST', json: { title: 'x' } }));
+    expect(error).toMatchObject({ code: 'PLY_VENDOR_HTTP_ERROR', details: { status: 502, attempts: 1 } });
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it('does not resend a POST whose answer timed out', async () => {
+    const server = await startServer(() => {
+      // Never answers: the vendor may still be processing it.
+    });
+    const error = await plyErrorOf(client(new RecordingLogger(), { retry: { ...FAST_RETRY, retries: 3 } }).request(`${server.url}/mail`, { method: 'POST', json: {}, timeoutMs: 100 }));
+    expect(error).toMatchObject({ code: 'PLY_HTTP_TIMEOUT', details: { attempts: 1 } });
+    expect(server.hits).toHaveLength(1);
+  });
+
+  it('retries a POST on 429, and a POST or PATCH marked idempotent on 5xx', async () => {
+    const limited = await startServer((_hit, res, index) => (index === 0 ? send(res, 429, { message: 'slow down' }, { 'retry-after': '0' }) : send(res, 201, { id: 1 })));
+    const created = await client(new RecordingLogger()).request(`${limited.url}/tickets`, { method: 'POST', json: {} });
+    expect([created.status, created.attempts, limited.hits.length]).toEqual([201, 2, 2]);
+    const flaky = await startServer((_hit, res, index) => (index === 0 ? send(res, 503, { message: 'down' }) : send(res, 200, { ok: true })));
+    const patched = await client(new RecordingLogger()).request(`${flaky.url}/alerts/1`, { method: 'PATCH', json: { status: 'closed' }, idempotent: true });
+    expect([patched.status, patched.attempts, flaky.hits.length]).toEqual([200, 2, 2]);
+  });
+
+  it('retries a POST whose connection was refused: nothing reached the vendor', async () => {
+    const port = await deadPort();
+    const logger = new RecordingLogger();
+    const error = await plyErrorOf(client(logger, { retry: { ...FAST_RETRY, retries: 2 } }).request(`http://127.0.0.1:${port}/x`, { method: 'POST', json: {} }));
+    expect(error).toMatchObject({ code: 'PLY_NETWORK_ERROR', details: { attempts: 3, code: 'ECONNREFUSED' } });
+    expect(logger.lines).toHaveLength(2);
+  });
+});
+
 describe('NodeHttpClient: secrets', () => {
   it('never puts the query string in error messages, details or log lines', async () => {
     const server = await startServer((_hit, res) => send(res, 503, { message: 'unavailable' }));
@@ -465,6 +500,7 @@ describe('NodeHttpClient: secrets', () => {
         headers: { 'x-api-key': 'SECRET3' },
         json: { password: 'SECRET4' },
         method: 'POST',
+        idempotent: true,
       }),
     );
     expect(server.hits[0]!.url.searchParams.get('api_key')).toBe('SECRET');

@@ -48,6 +48,8 @@ interface RequestPlan {
   policy: RetryPolicy;
   responseType: ResponseType;
   throwOnHttpError: boolean;
+  /** Whether a 5xx, a timeout or a dropped connection may be retried (see {@link RetryPolicy}). */
+  repeatable: boolean;
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -153,6 +155,7 @@ export class NodeHttpClient implements HttpClient {
       policy,
       responseType: options.responseType ?? 'auto',
       throwOnHttpError: options.throwOnHttpError ?? true,
+      repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
     };
   }
 
@@ -172,7 +175,7 @@ export class NodeHttpClient implements HttpClient {
 
     try {
       const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal });
-      if (!isLast && isRetryableStatus(response.status)) {
+      if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {
           retry: {
@@ -186,7 +189,7 @@ export class NodeHttpClient implements HttpClient {
       if (isPlyError(error)) throw error;
       if (this.#signal?.aborted) throw this.#cancelled(plan, attempt, error);
       if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
-        if (isLast) {
+        if (isLast || !plan.repeatable) {
           throw new PlyError(
             'PLY_HTTP_TIMEOUT',
             `${plan.method} ${plan.safeUrl} timed out after ${plan.timeoutMs} ms (${attemptsText(attempt)})`,
@@ -196,7 +199,7 @@ export class NodeHttpClient implements HttpClient {
         return { retry: { error: 'timeout' } };
       }
       const code = networkErrorCode(error);
-      if (isLast) {
+      if (isLast || !(plan.repeatable || (code !== undefined && NOTHING_SENT.has(code)))) {
         throw new PlyError(
           'PLY_NETWORK_ERROR',
           `${plan.method} ${plan.safeUrl} failed: network error${code === undefined ? '' : ` ${code}`} (${attemptsText(attempt)})`,
@@ -226,7 +229,7 @@ export class NodeHttpClient implements HttpClient {
     } catch (error) {
       if (!(error instanceof InvalidJsonBodyError)) throw error;
       throw new PlyError(
-        'PLY_VENDOR_HTTP_ERROR',
+        'PLY_VENDOR_RESPONSE_INVALID',
         `${plan.method} ${plan.safeUrl} answered HTTP ${response.status} with a body that is not valid JSON (${attemptsText(attempt)})`,
         { cause: error, details: { ...details, vendorMessage: undefined } },
       );
@@ -261,10 +264,10 @@ function mergePolicy(base: Readonly<RetryPolicy>, override: Partial<RetryPolicy>
   return merged;
 }
 
-/** 429 and 5xx are worth another attempt; other statuses are the vendor's final word. */
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500;
-}
+/** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Network errors after which the vendor cannot have seen the request: any method may try again. */
+const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;

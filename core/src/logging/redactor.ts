@@ -1,3 +1,5 @@
+import { secretForms } from './secret-forms.js';
+
 const REDACTED = '[REDACTED]';
 /** Keys whose values are secret whatever the schema says. */
 const SECRET_KEY = /(pass(word|phrase)?|secret|token|api[_-]?key|apikey|authorization|private[_-]?key|credential|cookie)$/i;
@@ -11,7 +13,8 @@ function escapeRegExp(text: string): string {
 /**
  * Removes secrets from anything about to leave the process (logs, errors, records):
  * by key (known secret keys and names that look like secrets) and by value (every
- * occurrence of a secret value, also inside longer strings).
+ * occurrence of a secret value, also inside longer strings, in any of the forms a vendor or a
+ * URL may give it back: URL-encoded, JSON-escaped, base64; see {@link secretForms}).
  */
 export class Redactor {
   private readonly pattern: RegExp | undefined;
@@ -20,7 +23,7 @@ export class Redactor {
     private readonly values: ReadonlySet<string> = new Set(),
     private readonly keys: ReadonlySet<string> = new Set(),
   ) {
-    const usable = [...values].filter((value) => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+    const usable = [...new Set([...values].filter((value) => value.length >= MIN_SECRET_LENGTH).flatMap(secretForms))].sort((a, b) => b.length - a.length);
     this.pattern = usable.length > 0 ? new RegExp(usable.map(escapeRegExp).join('|'), 'g') : undefined;
   }
 

@@ -7,7 +7,7 @@ export interface SourcePosition {
 }
 
 /** The template error codes. */
-export type TemplateErrorCode = 'PLY_TEMPLATE_SYNTAX' | 'PLY_TEMPLATE_FORBIDDEN' | 'PLY_TEMPLATE_ERROR';
+export type TemplateErrorCode = 'PLY_TEMPLATE_SYNTAX' | 'PLY_TEMPLATE_FORBIDDEN' | 'PLY_TEMPLATE_ERROR' | 'PLY_TEMPLATE_LIMIT';
 
 const EXCERPT_WIDTH = 80;
 
@@ -17,8 +17,8 @@ const EXCERPT_WIDTH = 80;
  */
 export function templateExcerpt(template: string, position?: SourcePosition): string {
   if (position === undefined) return JSON.stringify(shorten(template, 0));
-  // Lines are counted on '\n' only, as the nunjucks lexer counts them.
-  const line = (template.split('\n')[position.line - 1] ?? '').replace(/\r$/, '');
+  // Lines are counted as Jinja2's lexer counts them: \r\n, \r and \n all end a line.
+  const line = template.split(/\r\n|\r|\n/)[position.line - 1] ?? '';
   return JSON.stringify(shorten(line, Math.max(0, position.column - 1)));
 }
 

@@ -1,13 +1,13 @@
-import { defineAction } from '@ply/core';
 import { z } from 'zod';
-import type { MandrillConfiguration } from './configuration.js';
 import { sendMessage } from './mandrill-api.js';
+import { mandrill } from './module.js';
 import { messageSchema } from './message.schema.js';
 import { UNDELIVERED_STATUSES, recipientStatusSchema } from './send-result.schema.js';
 
-export const sendMessageAction = defineAction({
+export const sendMessageAction = mandrill.action({
   uuid: 'cb61842a-e09f-417d-acdf-34c818c61c87',
   slug: 'send_message',
+  docker_parameters: 'mandrill_send',
   name: 'Send Message',
   description: 'Send a new transactional message through Mandrill',
   group: 'Notifications',
@@ -35,7 +35,7 @@ export const sendMessageAction = defineAction({
     })
     .meta({ title: 'Results' }),
   async run(ctx, args) {
-    const report = await sendMessage(ctx.http, ctx.config as MandrillConfiguration, args.message, {
+    const report = await sendMessage(ctx.http, ctx.config, args.message, {
       async: args.async,
       ip_pool: args.ip_pool,
       send_at: args.send_at,

@@ -1,15 +1,15 @@
-import { defineAction } from '@ply/core';
 import { z } from 'zod';
-import type { PagerDutyConfiguration } from './configuration.js';
 import { enqueueEvent } from './events-api.js';
+import { pagerDuty } from './module.js';
 
 /**
  * Acknowledge and Resolve differ only by `event_action`: one factory, one action file each
  * (acknowledge-alert.action.ts, resolve-alert.action.ts) for the metadata.
  */
 export function alertStateAction(options: { uuid: string; slug: string; name: string; description: string; eventAction: 'acknowledge' | 'resolve' }) {
-  return defineAction({
+  return pagerDuty.action({
     uuid: options.uuid,
+    docker_parameters: `pagerduty_${options.eventAction}_alert`,
     slug: options.slug,
     name: options.name,
     description: options.description,
@@ -26,7 +26,7 @@ export function alertStateAction(options: { uuid: string; slug: string; name: st
       event_action: z.literal(options.eventAction),
     }),
     async run(ctx, args) {
-      const answer = await enqueueEvent(ctx.http, ctx.config as PagerDutyConfiguration, { event_action: options.eventAction, dedup_key: args.dedup_key });
+      const answer = await enqueueEvent(ctx.http, ctx.config, { event_action: options.eventAction, dedup_key: args.dedup_key });
       ctx.log.info(`alert ${options.eventAction}d`, { dedup_key: answer.dedup_key });
       return { ...answer, event_action: options.eventAction };
     },

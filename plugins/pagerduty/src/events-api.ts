@@ -23,13 +23,16 @@ export interface EnqueueResult {
  * Sends one event to `integration_url` with the routing key. PagerDuty answers 202
  * `{status, message, dedup_key}`; 400 `{status:"invalid event", message, errors:[...]}` whose
  * `errors` (the useful part) are put in the error message; 429 and 5xx are retried by the client
- * (PagerDuty asks senders to retry 429 with a backoff).
+ * (PagerDuty asks senders to retry 429 with a backoff); a 5xx is retried only for an event with a
+ * dedup_key, which PagerDuty de-duplicates.
  */
 export async function enqueueEvent(http: HttpClient, configuration: PagerDutyConfiguration, event: PagerDutyEvent): Promise<EnqueueResult> {
   const response = await http.request<unknown>(configuration.integration_url, {
     method: 'POST',
     json: { routing_key: configuration.integration_key, ...event },
     throwOnHttpError: false,
+    // PagerDuty de-duplicates events by dedup_key, so a resend after a 5xx cannot raise a second alert.
+    idempotent: event.dedup_key !== undefined,
   });
   const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
   const url = safeUrl(configuration.integration_url);

@@ -1,15 +1,15 @@
-import { defineAction } from '@ply/core';
 import { SekoiaApi } from '@ply/plugin-sekoia-io/api';
 import { z } from 'zod';
-import type { PagerDutyConfiguration } from './configuration.js';
 import { enqueueEvent } from './events-api.js';
+import { pagerDuty } from './module.js';
 import { triggerEventOf } from './sekoia-alert-event.js';
 
 const link = z.object({ href: z.string(), text: z.string().optional() });
 const image = z.object({ src: z.string(), href: z.string().optional(), alt: z.string().optional() });
 
-export const triggerAlert = defineAction({
+export const triggerAlert = pagerDuty.action({
   uuid: '34e0bd73-a7d2-426a-b9fd-21b1124bb395',
+  docker_parameters: 'pagerduty_trigger_alert',
   slug: 'trigger_alert',
   name: 'Trigger Alert',
   description: 'Trigger alert to PagerDuty',
@@ -38,7 +38,7 @@ export const triggerAlert = defineAction({
   async run(ctx, args) {
     const alert = await SekoiaApi.fromApiBase(ctx.http, args.base_url, args.api_key).getAlert(args.alert_uuid);
     const event = triggerEventOf(alert, args.app_url);
-    const answer = await enqueueEvent(ctx.http, ctx.config as PagerDutyConfiguration, event);
+    const answer = await enqueueEvent(ctx.http, ctx.config, event);
     ctx.log.info('alert triggered', { dedup_key: answer.dedup_key, severity: event.payload['severity'] as string });
     return { ...event, ...answer };
   },

@@ -9,6 +9,8 @@ export interface EndpointSpec {
   path: string;
   /** Arguments sent in the query string; every other argument (except path ones) is the JSON body. */
   query?: readonly string[];
+  /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
+  idempotent?: boolean;
 }
 
 /** The Sekoia.io client of the run's module configuration. */
@@ -37,7 +39,7 @@ export async function callEndpoint(ctx: ActionContext, spec: EndpointSpec, args:
   const api = sekoiaApiOf(ctx);
   if (spec.method === 'DELETE') return api.delete(path);
   const body = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  const options: HttpRequestOptions = { method: spec.method, query };
+  const options: HttpRequestOptions = { method: spec.method, query, ...(spec.idempotent ? { idempotent: true } : {}) };
   if (spec.method !== 'GET' && spec.method !== 'HEAD') options.json = body;
   return (await api.request<unknown>(path, options)) ?? {};
 }

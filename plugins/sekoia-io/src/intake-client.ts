@@ -46,6 +46,8 @@ export async function sendChunks(
           method: 'POST',
           json: { intake_key: target.intakeKey, jsons: chunk },
           retry: options.retry,
+          // Collection is at-least-once: a batch resent after a 5xx may arrive twice, never zero times.
+          idempotent: true,
         });
         ids[index] = response.body?.event_ids ?? [];
         sent += chunk.length;

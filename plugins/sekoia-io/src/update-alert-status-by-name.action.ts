@@ -21,6 +21,6 @@ export const updateAlertStatusByName = defineAction({
   async run(ctx, args) {
     const body: Record<string, unknown> = { action_uuid: STATUS_ACTION_UUIDS[args.status] };
     if (args.comment !== undefined) body['comment'] = args.comment;
-    return sekoiaApiOf(ctx).request<WorkflowActions>(`v1/sic/alerts/${encodeURIComponent(args.uuid)}/workflow`, { method: 'PATCH', json: body });
+    return sekoiaApiOf(ctx).request<WorkflowActions>(`v1/sic/alerts/${encodeURIComponent(args.uuid)}/workflow`, { method: 'PATCH', json: body, idempotent: true });
   },
 });

@@ -17,5 +17,5 @@ export const updateAlertStatus = defineAction({
     })
     .meta({ title: 'trigger_an_action_on_the_alert_workflow' }),
   results: workflowActionsSchema,
-  run: async (ctx, args) => (await callEndpoint(ctx, { method: 'PATCH', path: 'v1/sic/alerts/{uuid}/workflow' }, args)) as WorkflowActions,
+  run: async (ctx, args) => (await callEndpoint(ctx, { method: 'PATCH', path: 'v1/sic/alerts/{uuid}/workflow', idempotent: true }, args)) as WorkflowActions,
 });

@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import type { ActionContext } from './context.js';
+import type { HttpRequestOptions } from './http.js';
+
+/** Where an argument of a REST action goes, as Sekoia's `"in"` marker says (`.meta({ in: 'query' })`). */
+export type ArgumentLocation = 'path' | 'query' | 'header' | 'body' | 'form';
+
+/** One request about to be sent: what an auth scheme may add headers or query parameters to. */
+export interface OutgoingRequest {
+  method: NonNullable<HttpRequestOptions['method']>;
+  url: URL;
+  headers: Record<string, string>;
+}
+
+/**
+ * How a module authenticates its REST calls. Every value comes from the module configuration
+ * (typed: `Config` is the configuration's output type), so an account change takes effect at once.
+ */
+export type AuthScheme<Config> =
+  | { type: 'bearer'; token: (config: Config) => string }
+  /** An API key in a header (`X-Key: <key>`), with an optional prefix (`Token <key>`). */
+  | { type: 'header'; name: string; value: (config: Config) => string; prefix?: string }
+  /** An API key in the query string (`?key=<key>`). */
+  | { type: 'query'; name: string; value: (config: Config) => string }
+  | { type: 'basic'; username: (config: Config) => string; password: (config: Config) => string }
+  | OAuth2ClientCredentials<Config>
+  /** Anything else: change the request in place (sign it, add several headers). */
+  | { type: 'custom'; apply: (request: OutgoingRequest, ctx: ActionContext<Config>) => void | Promise<void> };
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): a token fetched from `tokenUrl`, cached per module
+ * configuration and fetched again shortly before it expires (or after the API answered 401).
+ */
+export interface OAuth2ClientCredentials<Config> {
+  type: 'oauth2-client-credentials';
+  tokenUrl: (config: Config) => string;
+  clientId: (config: Config) => string;
+  clientSecret: (config: Config) => string;
+  scope?: (config: Config) => string | undefined;
+  /** Extra form fields of the token request (`audience`, `resource`...). */
+  extra?: (config: Config) => Record<string, string>;
+  /** `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header. */
+  clientAuthentication?: 'body' | 'basic';
+  /** Fetch a new token this long before the old one expires (default 60 s). */
+  refreshBeforeMs?: number;
+}
+
+/** A value read from a response body: a dotted path (`data.items`, `@odata.nextLink`) or a function. */
+export type BodyReader<T> = string | ((body: unknown) => T);
+
+/** What every paging strategy shares. */
+interface PagingBase<Args> {
+  /** Where the items of a page are in its body (default: the body itself, when it is a list). */
+  items?: BodyReader<unknown[]>;
+  /** At most this many pages (a number, or from the arguments: `(args) => args.max_pages`). Default 10. */
+  maxPages?: number | ((args: Args) => number | undefined);
+  /** Stop early: after this page, when it says so (besides the strategy's own end). */
+  stop?: (page: { index: number; items: unknown[]; body: unknown; collected: number }) => boolean;
+  /**
+   * `concat` (default): the first page's body with the items of every page at the items path.
+   * `{ file: 'result_path' }`: every item written, page after page, to one JSON file of the run
+   * (the results hold its path under that key, and `count`): large searches never sit in memory.
+   */
+  collect?: 'concat' | { file: string };
+}
+
+/**
+ * How a REST action pages: by page number, by offset and limit, by a cursor from the body, by the
+ * `Link: <...>; rel="next"` header (RFC 8288), or by a next-page URL in the body.
+ */
+export type Paging<Args> =
+  | (PagingBase<Args> & { kind: 'page'; param: string; start?: number; sizeParam?: string; size?: number })
+  | (PagingBase<Args> & { kind: 'offset'; offsetParam: string; limitParam: string; limit: number })
+  | (PagingBase<Args> & { kind: 'cursor'; param: string; next: BodyReader<string | undefined> })
+  | (PagingBase<Args> & { kind: 'link' })
+  | (PagingBase<Args> & { kind: 'next-url'; next: BodyReader<string | undefined> });
+
+/** Shapes a response body into the action's results: pick keys, rename them, wrap the whole. */
+export interface ResultMapping {
+  /** Only these keys of the body (applied first). */
+  pick?: readonly string[];
+  /** `{ vendorName: resultName }` (applied after `pick`). */
+  rename?: Readonly<Record<string, string>>;
+  /** The whole body under this key (applied last): `[...]` becomes `{ items: [...] }`. */
+  wrap?: string;
+}
+
+/** The HTTP side of a module's REST actions, declared once on the module. */
+export interface ModuleHttp<Config> {
+  /** The API root the actions' paths are relative to (a trailing slash is added). */
+  baseUrl: (config: Config) => string;
+  auth?: AuthScheme<Config>;
+  /** Headers of every request (`accept` defaults to `application/json`). */
+  headers?: Readonly<Record<string, string>>;
+  /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
+  errorMessage?: (body: unknown, status: number) => string | undefined;
+}
+
+/** Declares one REST call: the request and where each argument goes, the paging, the results. */
+export interface RestActionDeclaration<Args extends z.ZodObject, Results extends z.ZodType> {
+  uuid: string;
+  slug: string;
+  name: string;
+  description: string;
+  docker_parameters: string;
+  group?: string;
+  method: NonNullable<HttpRequestOptions['method']>;
+  /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
+  path: string;
+  /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
+  arguments: Args;
+  results: Results;
+  /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
+  idempotent?: boolean;
+  /** Per-attempt timeout of each request. */
+  timeoutMs?: number;
+  paging?: Paging<z.output<Args>>;
+  /** Shapes the (collected) body into the results. */
+  map?: ResultMapping | ((body: unknown, args: z.output<Args>) => unknown);
+  /** What a 404 means, for the error message (`host ${args.ip}`); default: the method and path. */
+  notFound?: (args: z.output<Args>) => string;
+  /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
+  acceptStatus?: readonly number[];
+}

@@ -1,0 +1,112 @@
+import type { QueryValue } from '../../contracts/http.js';
+import type { Paging } from '../../contracts/rest.js';
+import { PlyError } from '../../errors/ply-error.js';
+import { readBody, replaceAt } from './body-reader.js';
+
+/** What to change for the next page: query parameters, or a whole URL given by the vendor. */
+export type PageRequest = { query: Record<string, QueryValue> } | { url: URL };
+
+/** One page as answered. */
+export interface Page {
+  body: unknown;
+  /** The `Link` header, for `link` paging. */
+  link: string | null;
+  url: URL;
+}
+
+/** Receives the items of each page (kept in memory, or written to a file). */
+export interface ItemSink {
+  add(items: unknown[]): Promise<void>;
+}
+
+/** What paging produced: the first page's body, how many items and pages, and whether pages were left. */
+export interface PagingOutcome {
+  firstBody: unknown;
+  collected: number;
+  pages: number;
+  /** The page bound stopped it while the vendor had more. */
+  truncated: boolean;
+}
+
+const DEFAULT_MAX_PAGES = 10;
+
+/** The first page's request: the start of a page or offset scheme, nothing for the others. */
+export function firstPageRequest<Args>(paging: Paging<Args>): PageRequest {
+  switch (paging.kind) {
+    case 'page':
+      return { query: { [paging.param]: paging.start ?? 1, ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
+    case 'offset':
+      return { query: { [paging.offsetParam]: 0, [paging.limitParam]: paging.limit } };
+    default:
+      return { query: {} };
+  }
+}
+
+function itemsOf<Args>(paging: Paging<Args>, body: unknown, url: URL): unknown[] {
+  const items = paging.items === undefined ? body : readBody<unknown[]>(body, paging.items);
+  if (items === undefined || items === null) return [];
+  if (!Array.isArray(items)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `${url.origin}${url.pathname} answered a page whose items (${typeof paging.items === 'string' ? paging.items : 'the body'}) are not a list`);
+  return items;
+}
+
+/** The `rel="next"` target of a `Link` header (RFC 8288), resolved against the page's URL. */
+function nextLink(link: string | null, base: URL): URL | undefined {
+  for (const part of link?.split(',') ?? []) {
+    const match = /<([^>]*)>\s*;(.*)/.exec(part.trim());
+    if (match && /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(match[2]!)) return new URL(match[1]!, base);
+  }
+  return undefined;
+}
+
+/** The request of the page after `page`, or undefined when the scheme says it was the last. */
+function nextRequest<Args>(paging: Paging<Args>, page: Page, index: number, items: unknown[]): PageRequest | undefined {
+  switch (paging.kind) {
+    case 'page':
+      if (paging.size !== undefined && items.length < paging.size) return undefined;
+      return { query: { [paging.param]: (paging.start ?? 1) + index + 1, ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
+    case 'offset':
+      if (items.length < paging.limit) return undefined;
+      return { query: { [paging.offsetParam]: (index + 1) * paging.limit, [paging.limitParam]: paging.limit } };
+    case 'cursor': {
+      const cursor = readBody<string | undefined>(page.body, paging.next);
+      return cursor === undefined || cursor === null || cursor === '' ? undefined : { query: { [paging.param]: cursor } };
+    }
+    case 'link': {
+      const url = nextLink(page.link, page.url);
+      return url ? { url } : undefined;
+    }
+    case 'next-url': {
+      const next = readBody<string | undefined>(page.body, paging.next);
+      return typeof next === 'string' && next !== '' ? { url: new URL(next, page.url) } : undefined;
+    }
+  }
+}
+
+/**
+ * Fetches pages until the scheme ends (no next page, an empty or short page), `stop` says so, or
+ * `maxPages` is reached, handing each page's items to `sink`.
+ */
+export async function collectPages<Args>(paging: Paging<Args>, args: Args, fetchPage: (request: PageRequest) => Promise<Page>, sink: ItemSink): Promise<PagingOutcome> {
+  const bound = typeof paging.maxPages === 'function' ? paging.maxPages(args) : paging.maxPages;
+  const maxPages = bound !== undefined && Number.isFinite(bound) && bound > 0 ? Math.floor(bound) : DEFAULT_MAX_PAGES;
+  let request: PageRequest | undefined = firstPageRequest(paging);
+  let firstBody: unknown;
+  let collected = 0;
+  for (let index = 0; request !== undefined; index += 1) {
+    const page = await fetchPage(request);
+    if (index === 0) firstBody = page.body;
+    const items = itemsOf(paging, page.body, page.url);
+    await sink.add(items);
+    collected += items.length;
+    const next = items.length === 0 ? undefined : nextRequest(paging, page, index, items);
+    if (next === undefined || paging.stop?.({ index, items, body: page.body, collected })) return { firstBody, collected, pages: index + 1, truncated: false };
+    if (index + 1 >= maxPages) return { firstBody, collected, pages: index + 1, truncated: true };
+    request = next;
+  }
+  return { firstBody, collected, pages: 0, truncated: false };
+}
+
+/** The concatenated results: the first body with every item at the items path (or the list alone). */
+export function concatenated<Args>(paging: Paging<Args>, firstBody: unknown, items: unknown[]): unknown {
+  return typeof paging.items === 'string' ? replaceAt(firstBody, paging.items, items) : items;
+}
