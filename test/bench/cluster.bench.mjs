@@ -13,20 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { PLAYBOOKS } from './serve.bench.mjs';
 import { percentile, row } from './stats.mjs';
 
 const CLI = fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-const PLAYBOOK = {
-  name: 'Bench: webhook → set → branch → store',
-  trigger: { type: 'webhook', next: ['note'] },
-  nodes: {
-    note: { type: 'store', set: { alert: '{{ trigger.alert }}', score: '{{ trigger.score }}' }, next: ['urgent'] },
-    urgent: { type: 'condition', branches: [{ name: 'high', condition: 'trigger.score > 50', next: ['remember'] }], else: ['remember'] },
-    remember: { type: 'store', append: { seen: '{{ trigger.alert }}' } },
-  },
-};
+/** The n8n shape (Set → Respond): no outbound request, so the figures are Ply's and the queue's. */
+const PLAYBOOK = PLAYBOOKS.local;
 
 /** PLY_TEST_REDIS_URL and PLY_TEST_DATABASE_URL, from the environment or from the services script. */
 function services() {

@@ -54,7 +54,7 @@ function rssMiB(pid) {
   return Number(/(\d+)/.exec(line)[1]) / 1024;
 }
 
-const PLAYBOOKS = {
+export const PLAYBOOKS = {
   post: {
     name: 'Bench: webhook → post → branch → store',
     trigger: { type: 'webhook', next: ['notify'] },

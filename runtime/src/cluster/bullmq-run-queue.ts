@@ -41,15 +41,22 @@ export class BullMqRunQueue implements RunQueue {
   }
 
   /**
-   * Executions committed `queued` whose job never reached the queue (the API process died
-   * between the commit and the enqueue, so no client was told they were accepted) are ended
-   * `interrupted`, as a crash ends them in the embedded mode. Returns how many.
+   * Ends `interrupted` what the queue will never finish, as a crash ends it in the embedded mode:
+   * executions committed `queued` whose job never reached the queue (the API process died
+   * between the commit and the enqueue, so no client was told they were accepted), and
+   * executions `running` for over `stuckAfterMs` whose job is gone or failed (it stalled more
+   * often than allowed, or its worker gave up). Returns how many.
    */
-  async sweep(executions: ExecutionRepository, olderThanMs = 60_000): Promise<number> {
+  async sweep(executions: ExecutionRepository, olderThanMs = 60_000, stuckAfterMs = 600_000): Promise<number> {
     let swept = 0;
     for (const { id } of await executions.queuedBefore(Date.now() - olderThanMs)) {
       if (await this.queue.getJob(id)) continue;
       if (await executions.interrupt(id, { code: 'PLY_QUEUE_ERROR', message: 'accepted by no one: the API process stopped before queueing it' })) swept += 1;
+    }
+    for (const { id } of await executions.runningSince(Date.now() - stuckAfterMs)) {
+      const job = await this.queue.getJob(id);
+      if (job && !(await job.isFailed())) continue;
+      if (await executions.interrupt(id, { code: 'PLY_QUEUE_ERROR', message: job ? `its job failed: ${job.failedReason}` : 'no job in the queue runs it any more' })) swept += 1;
     }
     return swept;
   }

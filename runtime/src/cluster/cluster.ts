@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { redactedUrl } from '../redacted-url.js';
 import { PlyError, type PinoLogger } from '@ply/core';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import type { PlyStore } from '../store/ply-store.js';
@@ -8,17 +9,6 @@ import { ChangeBus } from './change-bus.js';
 import type { ClusterSettings } from './cluster-settings.js';
 import { RedisCoordination } from './redis-coordination.js';
 import { RunWorker } from './run-worker.js';
-
-/** The URL without its password, for messages. */
-function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'redis://(unparsable URL)';
-  }
-}
 
 /**
  * What a process shares with the rest of its cluster through Redis (`PLY_REDIS_URL`): the run
@@ -59,7 +49,7 @@ export class Cluster {
     } catch (error) {
       redis.disconnect();
       subscriber.disconnect();
-      throw new PlyError('PLY_QUEUE_ERROR', `cannot connect to Redis at ${redactedUrl(settings.redisUrl)}: ${(error as Error).message}`, { cause: error });
+      throw new PlyError('PLY_QUEUE_ERROR', `cannot connect to Redis at ${redactedUrl(settings.redisUrl, 'redis')}: ${(error as Error).message}`, { cause: error });
     }
     const bus = await ChangeBus.connect(redis, subscriber, `${settings.queueName}:changes`, randomUUID(), store.changes);
     return new Cluster(redis, subscriber, bus, settings, logger);

@@ -51,4 +51,5 @@ export const EXECUTION_SQL = {
   interruptAll: sql<[number]>("UPDATE executions SET status = 'interrupted', finished_at = ? WHERE status IN ('queued', 'running')"),
   createdAtOf: sql<[string], { created_at: number }>('SELECT created_at FROM executions WHERE id = ?'),
   queuedBefore: sql<[number, number], { id: string; playbook_id: string }>("SELECT id, playbook_id FROM executions WHERE status = 'queued' AND created_at < ? ORDER BY created_at LIMIT ?"),
+  runningSince: sql<[number, number], { id: string; playbook_id: string }>("SELECT id, playbook_id FROM executions WHERE status = 'running' AND started_at < ? ORDER BY started_at LIMIT ?"),
 } as const;

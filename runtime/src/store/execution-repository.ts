@@ -124,6 +124,12 @@ export class ExecutionRepository {
     return (await this.db.all(Q.queuedBefore, beforeMs, limit)).map((row) => ({ id: row.id, playbookId: row.playbook_id }));
   }
 
+  /** Running executions started before `beforeMs` (oldest first): the sweeper checks their job still exists. */
+  async runningSince(beforeMs: number, limit = 500): Promise<Array<{ id: string; playbookId: string }>> {
+    await this.writes.flush();
+    return (await this.db.all(Q.runningSince, beforeMs, limit)).map((row) => ({ id: row.id, playbookId: row.playbook_id }));
+  }
+
   /** Marks one execution interrupted unless it is finished; resolves whether it did. */
   async interrupt(id: string, error: RecordedError): Promise<boolean> {
     await this.writes.flush();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { redactedUrl } from '../../redacted-url.js';
 import { PlyError } from '@ply/core';
 import type { SqlDatabase } from './sql-database.js';
 import type { BoundStatement, SqlQuery, SqlValue } from './sql-query.js';
@@ -12,17 +13,6 @@ const INT8_OID = 20;
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format ?? 'text'))) as typeof pg.types.getTypeParser,
 };
-
-/** The URL without its password, for messages. */
-function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
 
 /** An arbitrary key of the advisory lock that serialises migrations of concurrent starts. */
 const MIGRATION_LOCK = 7_403_192_206;
@@ -39,7 +29,7 @@ export class PostgresDatabase implements SqlDatabase {
     private readonly pool: pg.Pool,
     url: string,
   ) {
-    this.location = redactedUrl(url);
+    this.location = redactedUrl(url, 'postgres');
   }
 
   /**
