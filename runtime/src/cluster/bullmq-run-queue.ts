@@ -26,17 +26,27 @@ export class BullMqRunQueue implements RunQueue {
     this.queue.on('error', () => {});
   }
 
-  async enqueue(run: QueuedRun): Promise<void> {
+  /** Runs handed over during this turn of the event loop: added together (`addBulk`, one round trip). */
+  private pending: Array<{ run: QueuedRun; resolve: () => void; reject: (error: unknown) => void }> = [];
+
+  enqueue(run: QueuedRun): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => void this.addPending());
+      this.pending.push({ run, resolve, reject });
+    });
+  }
+
+  private async addPending(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const options = { attempts: this.attempts, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 10_000 } } as const;
     try {
-      await this.queue.add('run', run, {
-        jobId: run.executionId,
-        attempts: this.attempts,
-        backoff: { type: 'exponential', delay: 500 },
-        removeOnComplete: { count: 1000 },
-        removeOnFail: { count: 10_000 },
-      });
+      await this.queue.addBulk(batch.map(({ run }) => ({ name: 'run', data: run, opts: { ...options, jobId: run.executionId } })));
+      for (const { resolve } of batch) resolve();
     } catch (error) {
-      throw new PlyError('PLY_QUEUE_ERROR', `execution ${run.executionId} is recorded but could not be queued: ${(error as Error).message}`, { details: { executionId: run.executionId } });
+      for (const { run, reject } of batch) {
+        reject(new PlyError('PLY_QUEUE_ERROR', `execution ${run.executionId} is recorded but could not be queued: ${(error as Error).message}`, { details: { executionId: run.executionId } }));
+      }
     }
   }
 

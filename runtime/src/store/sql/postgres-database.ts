@@ -64,6 +64,8 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async batch(statements: readonly BoundStatement[]): Promise<number[]> {
+    // One statement is atomic on its own: one round trip instead of BEGIN, it and COMMIT.
+    if (statements.length === 1) return [(await this.pool.query(statements[0]!.postgres.text, statements[0]!.postgres.values)).rowCount ?? 0];
     return this.transaction(async (client) => {
       const changes: number[] = [];
       for (const { postgres } of statements) changes.push((await client.query(postgres.text, postgres.values)).rowCount ?? 0);
