@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
+import { runTestTrigger, startFakeServer, WAIT_FOR, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
 import { createSekoiaIoPlugin } from '../src/index.js';
 import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
 import { startFakeLiveApi } from './fake-sekoia/liveapi.js';
@@ -147,7 +147,7 @@ describe('Sekoia.io alert triggers on the LiveAPI', () => {
     expect(await trigger.stop()).toBeUndefined();
     run = undefined;
     // Stopped means the LiveAPI connection is closed too.
-    await vi.waitFor(() => expect(live.open()).toBe(0));
+    await vi.waitFor(() => expect(live.open()).toBe(0), WAIT_FOR);
     const messages = trigger.logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
     expect(messages).toEqual(expect.arrayContaining(['starting LiveAPI consumer', 'LiveAPI connected', 'alert notification']));
     expect(trigger.logs.text()).not.toContain(API_KEY);

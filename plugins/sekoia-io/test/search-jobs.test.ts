@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { startSekoia, type SekoiaHarness } from './harness.js';
 
 const SEARCH = { query: 'event.dataset:"dns"', earliest_time: '-1d', latest_time: 'now' };
@@ -81,7 +82,7 @@ describe('Sekoia.io event search jobs through the executor', () => {
     };
     const cancelled = start();
     // Cancel once the job is being polled.
-    await vi.waitFor(() => expect([...s.state.jobs.values()].at(-1)?.polls).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect([...s.state.jobs.values()].at(-1)?.polls).toBeGreaterThanOrEqual(2), WAIT_FOR);
     const job = [...s.state.jobs.values()].at(-1)!;
     cancelled.controller.abort();
     const pollsAtCancel = job.polls;
@@ -90,7 +91,7 @@ describe('Sekoia.io event search jobs through the executor', () => {
     // times, a loop that ignored the signal would poll about as often. Only a poll that was already
     // on the wire when the run was cancelled may still reach the fake.
     const witness = start();
-    await vi.waitFor(() => expect([...s.state.jobs.values()].find((other) => other !== job)?.polls).toBeGreaterThanOrEqual(10));
+    await vi.waitFor(() => expect([...s.state.jobs.values()].find((other) => other !== job)?.polls).toBeGreaterThanOrEqual(10), WAIT_FOR);
     witness.controller.abort();
     expect((await witness.running).code).toBe('PLY_ACTION_CANCELLED');
     expect(job.polls - pollsAtCancel).toBeLessThanOrEqual(1);
