@@ -125,12 +125,14 @@ describe('console accounts: forms generated from the configuration schema', () =
     const operator = await fixture.client('operator');
     // Forged POSTs (no CSRF token, or another session's) are refused before the role is even looked at.
     const otherSession = await (await fixture.client('admin')).csrf('/accounts');
-    for (const [client, path, form] of [
+    const attempts: Array<[typeof viewer, string, Record<string, string>]> = [
       [viewer, '/accounts', { ...VALID, name: 'other' }],
       [viewer, `/accounts/${account!.id}/delete`, {}],
       [operator, `/accounts/${account!.id}`, { ...VALID, 'config.region': 'eu' }],
-    ] as const) {
-      for (const csrf of [{}, { _csrf: otherSession }]) {
+    ];
+    for (const [client, path, form] of attempts) {
+      const tokens: Array<Record<string, string>> = [{}, { _csrf: otherSession }];
+      for (const csrf of tokens) {
         const forged = await client.request(path, { form: { ...form, ...csrf } });
         expect(forged.status, path).toBe(403);
         expect(await forged.text()).toContain('did not come from this console');

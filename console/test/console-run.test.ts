@@ -77,7 +77,8 @@ describe('console Run and Executions pages', () => {
     const operator = await fixture.client('operator');
     const otherSession = await (await fixture.client('operator')).csrf('/run/forms/echo');
     for (const client of [viewer, operator]) {
-      for (const form of [{ account: 'acme', 'args.text': 'hi' }, { account: 'acme', 'args.text': 'hi', _csrf: otherSession }]) {
+      const forms: Array<Record<string, string>> = [{ account: 'acme', 'args.text': 'hi' }, { account: 'acme', 'args.text': 'hi', _csrf: otherSession }];
+      for (const form of forms) {
         const forged = await client.request('/run/forms/echo', { form });
         expect(forged.status).toBe(403);
         expect(await forged.text()).toContain('did not come from this console');
