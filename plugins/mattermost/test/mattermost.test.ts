@@ -121,8 +121,8 @@ describe('Mattermost plugin through the executor', () => {
   });
 
   it('keeps the webhook URL and the Sekoia.io key out of every log line', async () => {
-    // The lines checked are made here: a retried post (its line names the URL) and a failed alert read with the key.
-    mattermost.failNext.push(503);
+    // The lines checked are made here: a post retried after a 429 (its line names the URL) and a failed alert read with the key.
+    mattermost.failNext.push(429);
     await ply.run({ action: 'mattermost.post_message', arguments: { message: 'after a retry' }, configuration: { hook_url: hookUrl } });
     await ply.run({ action: 'mattermost.post_alert', arguments: { alert_uuid: 'nope', api_key: SEKOIA_KEY, base_url: sekoiaServer.url }, configuration: { hook_url: hookUrl } }).catch(() => undefined);
     const lines = logs.lines.map((line) => JSON.parse(line) as { msg: string; url?: string });
