@@ -16,3 +16,4 @@ export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
 export { compareWithReference, type CompareOptions, type SchemaNarrowing } from './schema-comparison.js';
 export { compareWithReferenceModule, type ItemNarrowing, type ReferenceComparison } from './reference-comparison.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';
+export { WAIT_FOR } from './wait-for-options.js';
