@@ -63,7 +63,7 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ module: { slug: 'mattermost' }, action: { slug: 'post_message' }, results: { text: 'Alert ALxyz' } });
-    expect(received).toEqual([{ text: 'Alert ALxyz' }]);
+    expect(received).toEqual([{ text: 'Alert ALxyz', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
   });
 
   it('exits 5 with the pointer of an invalid argument', async () => {
