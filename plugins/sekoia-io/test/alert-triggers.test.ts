@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { liveApiUrl } from '../src/liveapi/liveapi-url.js';
 import { SAMPLES } from './fake-sekoia/state.js';
 import { API_KEY } from './harness.js';
@@ -41,7 +42,7 @@ describe('Sekoia.io alert triggers on the LiveAPI, fed the reference samples', (
   /** Sends `sample` for the sentinel alert, waits for its event, and returns the events emitted before it. */
   async function settle(trigger: ReturnType<TriggerWorld['start']>, sample = 'samplenotif_alert_created'): Promise<Emitted[]> {
     w.live.publishSample(sample, (notification) => ({ ...notification, attributes: { ...(notification['attributes'] as object), uuid: sample.includes('comment') ? 'c-sentinel' : 'sentinel', alert_uuid: 'sentinel' } }));
-    await expect.poll(() => trigger.events.some((emitted) => (emitted.event as Emitted).alert_uuid === 'sentinel')).toBe(true);
+    await vi.waitFor(() => expect(trigger.events.some((emitted) => (emitted.event as Emitted).alert_uuid === 'sentinel')).toBe(true), WAIT_FOR);
     return trigger.events.map((emitted) => emitted.event as Emitted).filter((event) => event.alert_uuid !== 'sentinel');
   }
 
@@ -118,7 +119,7 @@ describe('Sekoia.io alert triggers on the LiveAPI, fed the reference samples', (
     w.live.publishSample('samplenotif_alert_created');
     expect(await settle(byUuid)).toHaveLength(1);
     // Both triggers read both alerts; once the second has read the sentinel, it has handled the sample.
-    await expect.poll(() => w.state.requests.filter((request) => request.url.startsWith('/api/v1/sic/alerts/sentinel?')).length).toBe(2);
+    await vi.waitFor(() => expect(w.state.requests.filter((request) => request.url.startsWith('/api/v1/sic/alerts/sentinel?')).length).toBe(2), WAIT_FOR);
     expect(byNames.events).toEqual([]);
   });
 
@@ -143,7 +144,7 @@ describe('Sekoia.io alert triggers on the LiveAPI, fed the reference samples', (
   it('sends heartbeats on messages and pongs', async () => {
     const trigger = w.start('sekoiaio_alert_created');
     await w.live.waitForUpgrades(1);
-    await expect.poll(() => trigger.heartbeats()).toBeGreaterThanOrEqual(3);
+    await vi.waitFor(() => expect(trigger.heartbeats()).toBeGreaterThanOrEqual(3), WAIT_FOR);
   });
 
   it('stops at once with a configuration error when the API key is refused, without connecting', async () => {
@@ -167,6 +168,7 @@ describe('Sekoia.io alert triggers on the LiveAPI, fed the reference samples', (
     const trigger = w.start('sekoiaio_alert_created');
     await w.live.waitForUpgrades(1);
     expect(await trigger.stop()).toBeUndefined();
+    expect(trigger.logs.text()).toContain('LiveAPI connected');
     expect(trigger.logs.text()).not.toContain(API_KEY);
   });
 });

@@ -98,7 +98,8 @@ describe('Sekoia.io alert actions through the executor', () => {
     const error = await s.fail('edit_alert', { uuid: UUID, title: 'x' }, { base_url: s.server.url, api_key: 'wrong-key-7e2c1a' });
     expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 401]);
     expect(error.message).toContain('Sekoia.io refused the credentials of the account');
-    expect(JSON.stringify(error)).not.toContain('wrong-key-7e2c1a');
+    expect(s.logs.text()).toContain('action failed');
+    expect(JSON.stringify([error, s.logs.lines])).not.toContain('wrong-key-7e2c1a');
   });
 
   it('retries a 429 with Retry-After, then succeeds', async () => {
@@ -131,6 +132,7 @@ describe('Sekoia.io alert actions through the executor', () => {
   it('keeps the key out of every error and log line when the vendor quotes it back (raw, URL-encoded, in a header)', async () => {
     s.faults.inject({ status: 500, path: /alerts/, echoCredentials: true, times: 10 });
     const error = await s.fail('get_alert', { uuid: UUID });
+    expect(s.logs.text()).toContain('action failed');
     const everything = JSON.stringify([error.message, error.details, s.logs.lines]);
     for (const form of [API_KEY, encodeURIComponent(`Bearer ${API_KEY}`)]) expect(everything).not.toContain(form);
     expect(error.message).toContain('[REDACTED]');

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { SAMPLES } from './fake-sekoia/state.js';
 import { startTriggerWorld, type TriggerWorld } from './trigger-harness.js';
 
@@ -16,7 +17,7 @@ describe('Sekoia.io case triggers on the LiveAPI, fed the reference samples', ()
   /** Sends `sample` for the sentinel case and returns, once its event is out, the events before it. */
   async function settle(trigger: ReturnType<TriggerWorld['start']>, sample: string): Promise<Array<Record<string, unknown>>> {
     w.live.publishSample(sample, (notification) => ({ ...notification, attributes: { ...(notification['attributes'] as object), uuid: 'sentinel' } }));
-    await expect.poll(() => trigger.events.some((emitted) => (emitted.event as { uuid: string }).uuid === 'sentinel')).toBe(true);
+    await vi.waitFor(() => expect(trigger.events.some((emitted) => (emitted.event as { uuid: string }).uuid === 'sentinel')).toBe(true), WAIT_FOR);
     return trigger.events.map((emitted) => emitted.event as Record<string, unknown>).filter((event) => event['uuid'] !== 'sentinel');
   }
 
@@ -86,9 +87,9 @@ describe('Sekoia.io case triggers on the LiveAPI, fed the reference samples', ()
     w.live.publishSample('samplenotif_case_updated');
     if (count === 1) expect(await settle(trigger, 'samplenotif_case_updated')).toHaveLength(1);
     else {
-      await expect.poll(() => w.state.requests.filter((request) => request.url === `/api/v1/sic/cases/${CASE_UUID}`).length).toBe(1);
+      await vi.waitFor(() => expect(w.state.requests.filter((request) => request.url === `/api/v1/sic/cases/${CASE_UUID}`).length).toBe(1), WAIT_FOR);
       w.live.publishSample('samplenotif_case_updated');
-      await expect.poll(() => w.state.requests.filter((request) => request.url === `/api/v1/sic/cases/${CASE_UUID}`).length).toBe(2);
+      await vi.waitFor(() => expect(w.state.requests.filter((request) => request.url === `/api/v1/sic/cases/${CASE_UUID}`).length).toBe(2), WAIT_FOR);
       expect(trigger.events).toEqual([]);
     }
   });

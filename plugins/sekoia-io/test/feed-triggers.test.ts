@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { startTriggerWorld, type TriggerWorld } from './trigger-harness.js';
 
 const FEED = 'd6092c37-d8d7-45c3-8aff-c4dc26030608';
@@ -30,7 +31,7 @@ describe('Sekoia.io feed triggers', () => {
     const trigger = w.start('sekoiaio_feed_consumption', { batch_size_limit: 10 }, { checkpoint: { cursors: { [FEED]: '2' } } });
     const [emitted] = await trigger.waitForEvents(1);
     expect(await trigger.files.readJson((emitted!.event as { stix_objects_path: string }).stix_objects_path)).toEqual([objects(3)[2]]);
-    await expect.poll(() => feedRequests().length).toBeGreaterThanOrEqual(2);
+    await vi.waitFor(() => expect(feedRequests().length).toBeGreaterThanOrEqual(2), WAIT_FOR);
     expect(feedRequests()[0]).toMatchObject({ cursor: '2', include_revoked: 'false' });
     expect(feedRequests()[1]).toMatchObject({ cursor: '3', include_revoked: 'true' });
   });
@@ -87,7 +88,7 @@ describe('Sekoia.io Manual Trigger', () => {
     const w = await startTriggerWorld();
     try {
       const trigger = w.start('sekoiaio_alert_webhook');
-      await expect.poll(() => trigger.logs.text()).toContain('manual trigger ready');
+      await vi.waitFor(() => expect(trigger.logs.text()).toContain('manual trigger ready'), WAIT_FOR);
       expect(await trigger.stop()).toBeUndefined();
       expect(trigger.events).toEqual([]);
     } finally {

@@ -95,6 +95,7 @@ describe('Push Events to Intake through the executor', () => {
   it('fails at once on an intake key the intake does not know, never showing the key', async () => {
     const error = await s.fail('push_events_to_intake', { intake_key: 'intake-key-unknown-77', intake_server: intake, event: { x: 1 } });
     expect([error.code, error.details['status'], error.details['attempts']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 401, 1]);
+    expect(s.logs.text()).toContain('intake push failed');
     expect(JSON.stringify([error.message, error.details, s.logs.lines])).not.toContain('intake-key-unknown-77');
   });
 

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import type { ThresholdState } from '../src/triggers/threshold-state.js';
 import { SAMPLES } from './fake-sekoia/state.js';
 import { FAST_LIVEAPI, startTriggerWorld, type TriggerWorld } from './trigger-harness.js';
@@ -38,7 +39,7 @@ describe('Sekoia.io Alert Events Threshold trigger', () => {
     const trigger = w.start(TRIGGER, { event_count_threshold: 100, enable_time_threshold: false });
     await w.live.waitForUpgrades(1);
     w.live.publish(updated(40));
-    await expect.poll(() => (trigger.checkpoint() as ThresholdState | undefined)?.alerts[ALERT_UUID]?.current_event_count).toBe(40);
+    await vi.waitFor(() => expect((trigger.checkpoint() as ThresholdState | undefined)?.alerts[ALERT_UUID]?.current_event_count).toBe(40), WAIT_FOR);
     expect(trigger.events).toEqual([]);
     w.live.publish(updated(120));
     const [emitted] = await trigger.waitForEvents(1);

@@ -78,6 +78,7 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
     expect(readOnly.details['status']).toBe(403);
     const organisation = await h.fail('create_an_alert_in_the_hive_v5', { ...fields }, { configuration: { ...h.configuration, organisation: 'OTHER' } });
     expect([organisation.details['status'], organisation.message]).toEqual([403, expect.stringContaining('not a member of organisation OTHER')]);
+    expect(h.logs.text()).toContain('action failed');
     expect(JSON.stringify([unknown, readOnly, h.logs.lines])).not.toContain('th-wrong-key-11');
   });
 
@@ -91,6 +92,7 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
   it('keeps the key out of errors and logs when TheHive quotes it back (raw, URL-encoded, in a header)', async () => {
     h.state.echoNext = true;
     const error = await h.fail('create_an_alert_in_the_hive_v5', { ...fields });
+    expect(h.logs.text()).toContain('action failed');
     const everything = JSON.stringify([error.message, error.details, h.logs.lines]);
     for (const form of [API_KEY, encodeURIComponent(`Bearer ${API_KEY}`)]) expect(everything).not.toContain(form);
     expect(error.message).toContain('[REDACTED]');

@@ -84,6 +84,7 @@ describe('TheHive 4 Create an alert through the executor', () => {
     const unknown = await plyErrorOf(run({ alert: ALERT }, { ...configuration, apikey: 'th4-wrong-key' }));
     const organisation = await plyErrorOf(run({ alert: ALERT }, { ...configuration, organisation: 'OTHER' }));
     expect([unknown.details['status'], organisation.details['status']]).toEqual([401, 403]);
+    expect(logs.text()).toContain('action failed');
     expect(JSON.stringify([unknown, logs.lines])).not.toContain('th4-wrong-key');
   });
 
