@@ -162,7 +162,7 @@ export function fakeTheHive(apiKey: string, readOnlyKey: string, organisations: 
     if (!visible(c, c.req.param('id'))) return error(c, 404, 'NotFoundError', `Alert ${c.req.param('id')} not found`);
     if (!c.req.header('content-type')?.startsWith('multipart/form-data')) return error(c, 400, 'BadRequest', 'A multipart/form-data body with attachments is expected');
     const form = await c.req.formData();
-    const files = form.getAll('attachments').filter((value): value is File => typeof value !== 'string');
+    const files = form.getAll('attachments').filter((value) => typeof value !== 'string');
     if (files.length === 0) return error(c, 400, 'BadRequest', 'Attribute attachments is missing');
     const stored = await Promise.all(
       files.map(async (file) => {

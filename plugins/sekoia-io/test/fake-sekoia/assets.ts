@@ -143,7 +143,7 @@ export function assetRoutes(state: FakeSekoiaState): { v1: Hono; v2: Hono } {
     const missing = [destination, ...sources].find((uuid) => !state.assetsV2.has(uuid));
     if (missing) return c.json(notFound(missing), 404);
     for (const source of sources) state.assetsV2.delete(source);
-    return c.text('', 204);
+    return c.body(null, 204);
   });
   v2.get('/assets/:uuid', (c) => {
     const asset = state.assetsV2.get(c.req.param('uuid'));
