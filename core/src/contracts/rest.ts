@@ -94,6 +94,11 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /**
+   * The vendor's request rate per account (`{ maxRequests: 1, perMs: 1000 }` for one a second),
+   * waited for before each request of a REST action; `undefined` for none.
+   */
+  rateLimit?: (config: Config) => { maxRequests: number; perMs: number } | undefined;
 }
 
 /** Declares one REST call: the request and where each argument goes, the paging, the results. */
