@@ -68,7 +68,7 @@ describe("REST declarations: the vendor's request rate", () => {
   it('holds the request past the rate until the window frees it (the run deadline ends the wait here)', async () => {
     const api = await pagingVendor();
     const { ply } = createTestPly({ plugins: [{ plugin: pagedPlugin() }] });
-    const error = await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: { base_url: api.url, per_minute: 1 }, timeoutMs: 300 }));
+    const error = await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: { base_url: api.url, per_minute: 1 }, timeoutMs: 1_000 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
     expect(api.pages).toEqual(['1']);
   });
@@ -77,11 +77,43 @@ describe("REST declarations: the vendor's request rate", () => {
     const api = await pagingVendor();
     const { ply } = createTestPly({ plugins: [{ plugin: pagedPlugin() }] });
     const first = { base_url: api.url, per_minute: 1 };
-    await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: first, timeoutMs: 200 }));
+    await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: first, timeoutMs: 1_000 }));
     // Another account (another configuration) has its own window: its first request goes at once.
-    const other = await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: { ...first, base_url: `${api.url}?` }, timeoutMs: 200 }));
+    const other = await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: { ...first, base_url: `${api.url}?` }, timeoutMs: 1_000 }));
     expect(other.code).toBe('PLY_ACTION_TIMEOUT');
     expect(api.pages).toEqual(['1', '1']);
+  });
+});
+
+describe('REST declarations: lists in the query', () => {
+  it('sends a list marked explode: false as one comma-separated value, and repeats the key otherwise', async () => {
+    const seen: string[] = [];
+    const app = new Hono();
+    app.get('/resolve', (c) => {
+      seen.push(new URL(c.req.url).search);
+      return c.json({});
+    });
+    const server = await startFakeServer(app.fetch);
+    servers.push(server);
+    const acme = defineModule({ uuid: '0b7f2d6e-0000-4c57-9d7e-0000000001c0', slug: 'acme', name: 'Acme', description: 'Lists', categories: ['Threat Intelligence'], configuration: z.object({ base_url: z.string() }), engines: { ply: '>=0.1.0' }, http: { baseUrl: (config) => config.base_url } });
+    const plugin = acme.plugin({
+      actions: [
+        acme.restAction({
+          uuid: '0b7f2d6e-0000-4c57-9d7e-0000000001c1',
+          slug: 'resolve',
+          name: 'Resolve',
+          description: 'Two list styles',
+          docker_parameters: 'acme_resolve',
+          method: 'GET',
+          path: 'resolve',
+          arguments: z.object({ hostnames: z.array(z.string()).meta({ in: 'query', explode: false }), tags: z.array(z.string()) }),
+          results: z.looseObject({}),
+        }),
+      ],
+    });
+    const { ply } = createTestPly({ plugins: [{ plugin }] });
+    await ply.run({ action: 'acme.resolve', arguments: { hostnames: ['a.example', 'b.example'], tags: ['x', 'y'] }, configuration: { base_url: server.url } });
+    expect(seen).toEqual(['?hostnames=a.example%2Cb.example&tags=x&tags=y']);
   });
 });
 

@@ -112,7 +112,11 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
-  /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
+  /**
+   * Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for
+   * GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire; `explode: false` sends a list in the query as
+   * one comma-separated value, OpenAPI's form style, instead of repeating the key).
+   */
   arguments: Args;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
