@@ -119,6 +119,8 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
    */
   arguments: Args;
   results: Results;
+  /** Arguments the declaration reads itself and never sends (a paging bound such as `max_pages`). */
+  local?: readonly string[];
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
   idempotent?: boolean;
   /** Per-attempt timeout of each request. */

@@ -13,3 +13,4 @@ export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedF
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
+export { compareWithReference } from './reference-identity.js';

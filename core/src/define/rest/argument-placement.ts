@@ -35,12 +35,14 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export class ArgumentPlacement {
   private readonly placements = new Map<string, Placement>();
 
-  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments'>) {
+  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments' | 'local'>) {
     const schema = toManifestSchema(declaration.arguments, 'input');
     const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown; explode?: unknown }>;
     const inPath = new Set([...declaration.path.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     const fallback: ArgumentLocation = BODYLESS.has(declaration.method) ? 'query' : 'body';
+    const local = new Set(declaration.local ?? []);
     for (const [key, property] of Object.entries(properties)) {
+      if (local.has(key)) continue;
       const declared = property.in;
       if (declared !== undefined && !LOCATIONS.has(declared as ArgumentLocation)) {
         throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body or form)`);
