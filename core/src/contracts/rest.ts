@@ -109,6 +109,8 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   description: string;
   docker_parameters: string;
   group?: string;
+  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; `map` says in the results which one the run took. */
+  outputs?: Readonly<Record<string, string>>;
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
