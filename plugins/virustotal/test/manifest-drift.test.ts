@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { compareWithReference } from '@ply/kit/testing';
+import plugin from '../src/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('committed module JSON', () => {
+  it('matches the zod definitions (run `ply manifest build` after changing them)', () => {
+    const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
+    expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
+  });
+
+  it("keeps the reference module's uuids, slugs, names and docker_parameters, its arguments, secrets, results and outputs", () => {
+    expect(compareWithReference(plugin, 'Virustotal')).toEqual([]);
+  });
+});
