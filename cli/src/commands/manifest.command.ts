@@ -1,9 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildModuleFiles, diffModuleFiles, writeModuleFiles } from '@ply/core';
 import { isPluginDefinition, isPluginPackage, PlyError, readPluginPackage } from '@ply/core';
-import { hasItemsTable, withItemsTable } from '@ply/kit';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
 
@@ -33,25 +32,12 @@ async function generatedFiles(dir: string) {
   return { info, files: buildModuleFiles(exported.default, info.version) };
 }
 
-/** The README's generated items table: rewritten (build) or compared (check); `README.md` in `changed` when it differs. */
-function readmeTable(target: string, moduleDir: string, mode: 'build' | 'check'): string[] {
-  const path = join(target, 'README.md');
-  if (!existsSync(path)) return [];
-  const readme = readFileSync(path, 'utf8');
-  if (!hasItemsTable(readme)) return [];
-  const next = withItemsTable(readme, moduleDir);
-  if (next === readme) return [];
-  if (mode === 'build') writeFileSync(path, next);
-  return ['README.md'];
-}
-
 /** `ply manifest build|check [dir]`: writes the module JSON from the zod definitions, or fails on drift. */
 export async function manifestCommand(output: Output, mode: 'build' | 'check', dir: string | undefined): Promise<void> {
   const report: Array<{ plugin: string; changed: string[]; stale: string[] }> = [];
   for (const target of targets(dir)) {
     const { info, files } = await generatedFiles(target);
-    const written = mode === 'build' ? writeModuleFiles(info.moduleDir, files) : diffModuleFiles(info.moduleDir, files);
-    const diff = { ...written, changed: [...written.changed, ...readmeTable(target, info.moduleDir, mode).map((name) => join('..', name))] };
+    const diff = mode === 'build' ? writeModuleFiles(info.moduleDir, files) : diffModuleFiles(info.moduleDir, files);
     report.push({ plugin: info.name ?? target, ...diff });
     if (!output.json) {
       const where = relative(process.cwd(), info.moduleDir) || '.';

@@ -2,45 +2,35 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { README_TABLE_END, README_TABLE_START, hasItemsTable, renderItemsTable, withItemsTable } from './readme-table.js';
+import { ITEMS_TABLE_END, ITEMS_TABLE_START, renderItemsTable, withItemsTable } from './readme-table.js';
 
-function moduleDir(files: Record<string, unknown>): string {
+function moduleDir(items: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ply-readme-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(content));
+  for (const [file, item] of Object.entries(items)) writeFileSync(join(dir, file), JSON.stringify(item));
+  writeFileSync(join(dir, 'manifest.json'), '{}');
   return dir;
 }
 
-const getHost = { name: 'Get Host', slug: 'get_host', description: 'Services | banners\nof a host', arguments: { required: ['ip'] }, results: { properties: { ip: {}, ports: {} } } };
-const livehunt = { name: 'LiveHunt', slug: 'livehunt', description: 'Notifications', arguments: {}, results: { properties: { sha256: {} } } };
-
 describe('README items table', () => {
-  it('lists actions by name with slug, escaped description, required arguments and results', () => {
-    const table = renderItemsTable(moduleDir({ 'manifest.json': { name: 'x' }, 'action_get_host.json': getHost, 'action_count.json': { name: 'Count', slug: 'count', description: '' } }));
-    expect(table.split('\n')).toEqual([
-      '| action | description | required arguments | results |',
-      '|---|---|---|---|',
-      '| Count (`count`) | — | — | — |',
-      '| Get Host (`get_host`) | Services \\| banners of a host | `ip` | `ip`, `ports` |',
+  it('lists actions, triggers and connectors with required arguments and results, escaping pipes', () => {
+    const dir = moduleDir({
+      'action_get.json': { name: 'Get', slug: 'get', description: 'Reads | one', arguments: { required: ['id'] }, results: { properties: { item: {} } } },
+      'trigger_new.json': { name: 'New', slug: 'new', description: 'Fires', arguments: {}, results: { properties: { event_id: {} } } },
+    });
+    expect(renderItemsTable(dir).split('\n')).toEqual([
+      '| item | kind | description | required arguments | results |',
+      '|---|---|---|---|---|',
+      '| Get (`get`) | action | Reads \\| one | `id` | `item` |',
+      '| New (`new`) | trigger | Fires | — | `event_id` |',
     ]);
   });
 
-  it('adds triggers after the actions, each row saying its kind', () => {
-    const table = renderItemsTable(moduleDir({ 'action_get_host.json': getHost, 'trigger_livehunt.json': livehunt }));
-    expect(table.split('\n').slice(0, 1)).toEqual(['| item | description | required arguments | results |']);
-    expect(table.split('\n').slice(2)).toEqual([
-      '| Get Host (`get_host`) — action | Services \\| banners of a host | `ip` | `ip`, `ports` |',
-      '| LiveHunt (`livehunt`) — trigger | Notifications | — | `sha256` |',
-    ]);
-  });
-
-  it('replaces only the text between the markers, and refuses a README without them', () => {
-    const dir = moduleDir({ 'action_get_host.json': getHost });
-    const readme = `# x\n\n${README_TABLE_START}\nold\n${README_TABLE_END}\n\nafter\n`;
-    expect(hasItemsTable(readme)).toBe(true);
-    const next = withItemsTable(readme, dir);
-    expect(next).toBe(`# x\n\n${README_TABLE_START}\n${renderItemsTable(dir)}\n${README_TABLE_END}\n\nafter\n`);
-    expect(withItemsTable(next, dir)).toBe(next);
-    expect(hasItemsTable('# no table')).toBe(false);
-    expect(() => withItemsTable('# no table', dir)).toThrow(/markers/);
+  it('replaces only what lies between the markers, and refuses a README without them', () => {
+    const dir = moduleDir({ 'action_get.json': { name: 'Get', slug: 'get', description: 'x' } });
+    const readme = `# P\n\n${ITEMS_TABLE_START}\nold\n${ITEMS_TABLE_END}\n\nmore`;
+    const updated = withItemsTable(readme, dir);
+    expect(updated.startsWith(`# P\n\n${ITEMS_TABLE_START}\n| item |`)).toBe(true);
+    expect(updated.endsWith(`${ITEMS_TABLE_END}\n\nmore`)).toBe(true);
+    expect(() => withItemsTable('# no markers', dir)).toThrow(/has no .* markers/);
   });
 });

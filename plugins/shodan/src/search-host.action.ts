@@ -18,7 +18,8 @@ export const searchHostAction = shodan.restAction({
     .object({
       query: queryArgument,
       facets: facetsArgument,
-      max_pages: z.int().min(1).default(1).describe('Set the maximum number of pages retrieved.'),
+      // Not sent: it bounds the paging below (the reference's loop over `page`).
+      max_pages: z.int().min(1).default(1).meta({ in: 'none' }).describe('Set the maximum number of pages retrieved.'),
       minify: z.boolean().optional().meta({ in: 'query' }).describe('True or False; whether or not to truncate some of the larger fields (default: True) '),
     })
     .meta({ title: 'get_shodan_host_search' }),
@@ -27,8 +28,6 @@ export const searchHostAction = shodan.restAction({
     facets: facetsSchema.nullish(),
     total: z.int().nullish(),
   }),
-  // Not sent: it bounds the paging below (the reference's loop over `page`).
-  local: ['max_pages'],
   paging: {
     kind: 'page',
     param: 'page',

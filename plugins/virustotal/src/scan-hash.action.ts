@@ -18,7 +18,6 @@ export const scanHashAction = virustotal.restAction({
       ...thresholdArguments,
     })
     .meta({ title: 'Arguments' }),
-  local: ['detect_treshold', 'detect_threshold'],
   results: fileReportSchema,
   outputs: SCAN_OUTPUTS('hash'),
   acceptStatus: [404],

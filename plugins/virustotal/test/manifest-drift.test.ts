@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { withItemsTable } from '@ply/kit';
 import { compareWithReference } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 
@@ -15,5 +16,10 @@ describe('committed module JSON', () => {
 
   it("keeps the reference module's uuids, slugs, names and docker_parameters, its arguments, secrets, results and outputs", () => {
     expect(compareWithReference(plugin, 'Virustotal')).toEqual([]);
+  });
+
+  it('has the items table generated from module/*.json in its README (run `ply readme plugins/virustotal` after a manifest build)', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    expect(withItemsTable(readme, `${root}module`)).toBe(readme);
   });
 });

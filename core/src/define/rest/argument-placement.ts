@@ -24,7 +24,7 @@ export interface PlacedArguments {
 }
 
 const BODYLESS = new Set(['GET', 'HEAD', 'DELETE']);
-const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form']);
+const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form', 'none']);
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -35,17 +35,15 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export class ArgumentPlacement {
   private readonly placements = new Map<string, Placement>();
 
-  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments' | 'local'>) {
+  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments'>) {
     const schema = toManifestSchema(declaration.arguments, 'input');
     const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown; explode?: unknown }>;
     const inPath = new Set([...declaration.path.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     const fallback: ArgumentLocation = BODYLESS.has(declaration.method) ? 'query' : 'body';
-    const local = new Set(declaration.local ?? []);
     for (const [key, property] of Object.entries(properties)) {
-      if (local.has(key)) continue;
       const declared = property.in;
       if (declared !== undefined && !LOCATIONS.has(declared as ArgumentLocation)) {
-        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body or form)`);
+        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body, form or none)`);
       }
       const location = (declared as ArgumentLocation | undefined) ?? (inPath.has(key) ? 'path' : fallback);
       this.placements.set(key, { location, wireName: typeof property.name === 'string' ? property.name : key, joined: property.explode === false });
@@ -78,6 +76,7 @@ export class ArgumentPlacement {
       if (!placement || value === undefined) continue;
       switch (placement.location) {
         case 'path':
+        case 'none':
           break;
         case 'query':
           if (value === null) break;
