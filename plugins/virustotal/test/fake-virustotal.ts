@@ -66,7 +66,7 @@ export function notificationObject(n: Notification) {
   };
 }
 
-export function fakeVirustotal(apiKey: string, options: { pendingLooks?: number } = {}) {
+export function fakeVirustotal(apiKey: string, options: { pendingLooks?: number; maliciousIps?: string[] } = {}) {
   const received: Array<{ method: string; path: string; query: Record<string, string>; bytes: number }> = [];
   const faults = faultInjection();
   const state = { dropNext: 0, notifications: [] as Notification[], comments: new Map<string, string[]>(), uploads: new Set<string>() };
@@ -191,7 +191,7 @@ export function fakeVirustotal(apiKey: string, options: { pendingLooks?: number 
     }
     if (isIP(ip) === 0) return fail(c, 400, 'InvalidArgumentError', `"${ip}" is not a valid IP address`);
     if (ip === '192.0.2.1') return fail(c, 404, 'NotFoundError', `IP address "${ip}" not found`);
-    const malicious = ip === MALICIOUS_IP ? 14 : 0;
+    const malicious = (options.maliciousIps ?? [MALICIOUS_IP]).includes(ip) ? 14 : 0;
     const relationships = (c.req.query('relationships') ?? '').split(',').includes('resolutions') ? { resolutions: { data: [{ type: 'resolution', id: `${ip}bad.example` }] } } : {};
     return c.json({ data: { type: 'ip_address', id: ip, attributes: { country: 'NL', asn: 64500, as_owner: 'Example Hosting', network: `${ip.split('.').slice(0, 3).join('.')}.0/24`, reputation: malicious > 0 ? -40 : 0, last_analysis_stats: stats(malicious, 70), last_analysis_results: results(malicious, 70) }, relationships } });
   });
