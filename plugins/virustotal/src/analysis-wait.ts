@@ -10,7 +10,7 @@ import { pause, vtRequest } from './vt-client.js';
  */
 export async function waitForAnalysis(ctx: ActionContext<VirusTotalConfiguration>, analysisId: string): Promise<Record<string, unknown>> {
   const deadline = Date.now() + ctx.config.analysis_timeout * 1000;
-  let status = 'unknown';
+  let status: string;
   for (let looks = 1; ; looks += 1) {
     const body = (await vtRequest(ctx, { path: `analyses/${encodeURIComponent(analysisId)}`, what: `analysis ${analysisId}` })) ?? {};
     const attributes = asRecord(asRecord(body['data'])['attributes']);

@@ -82,7 +82,7 @@ export function fakeVirustotal(apiKey: string, options: { pendingLooks?: number;
       (c.env as { incoming: IncomingMessage }).incoming.socket.destroy();
       return new Response(null);
     }
-    await next();
+    return next();
   });
   app.use('*', faults.middleware((c, failure) => (failure.status === 429 ? fail(c, 429, 'QuotaExceededError', 'Quota exceeded') : fail(c, failure.status, 'TransientError', 'Please retry'))));
   app.use('*', async (c, next) => {

@@ -42,7 +42,7 @@ export function fakeRdap() {
       ],
     });
   });
-  app.get('/rdap/ip/:ip', (c) =>
+  app.get('/rdap/ip/:ip', () =>
     rdap({
       objectClassName: 'ip network',
       handle: 'NET-198-51-100-0-1',
