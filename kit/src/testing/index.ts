@@ -14,4 +14,5 @@ export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
 export { compareWithReference } from './reference-identity.js';
+export { packageDrift } from './package-drift.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';

@@ -13,6 +13,11 @@ export const scanSchema = z.looseObject({
 /** v3's `last_analysis_stats` (Ply addition): engines per category. */
 export const statsSchema = z.record(z.string(), z.number()).describe('Engines per verdict category (malicious, suspicious, undetected, harmless, ...), as API v3 counts them');
 
+/** A v2 sample seen with a domain or an address. */
+export const sampleSchema = z.looseObject({ date: z.string().optional(), positives: z.int().optional(), total: z.int().optional(), sha256: z.string().optional() });
+/** A v2 URL seen on a domain or an address. */
+export const scannedUrlSchema = z.looseObject({ scan_date: z.string().optional(), positives: z.int().optional(), total: z.int().optional(), url: z.string().optional() });
+
 /** The outcome a scan action took, as the reference's outputs name it. */
 export const verdictSchema = z.enum(['detected', 'not detected', 'unknown']).describe('Which output the scan took: detected (positives reach detect_treshold), not detected, unknown (VirusTotal does not know it)');
 

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { virustotal } from './module.js';
 import { resolutionsOf } from './relationships.js';
 import { asRecord, countsOf } from './report-mapping.js';
-import { statsSchema } from './report.schema.js';
+import { sampleSchema as sample, scannedUrlSchema as scannedUrl, statsSchema } from './report.schema.js';
 
-const sample = z.looseObject({ date: z.string().optional(), positives: z.int().optional(), total: z.int().optional(), sha256: z.string().optional() });
-const scannedUrl = z.looseObject({ scan_date: z.string().optional(), positives: z.int().optional(), total: z.int().optional(), url: z.string().optional() });
 
 /** v2 `ip-address/report` becomes v3 `GET ip_addresses/{ip}` with its resolutions in the same request. */
 export const scanIpAction = virustotal.restAction({
