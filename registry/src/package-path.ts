@@ -1,5 +1,5 @@
 import { isPackageName } from '@ply/installer/package-format';
-import { RegistryError } from './registry-error.js';
+import { PlyError } from '@ply/core/errors';
 
 /** A request path split into the package name and what follows it. */
 export interface PackagePath {
@@ -16,14 +16,14 @@ export function parsePackagePath(pathname: string): PackagePath {
   try {
     segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   } catch {
-    throw new RegistryError(400, `malformed path ${pathname}`);
+    throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', `malformed path ${pathname}`);
   }
   const [first, second] = segments;
-  if (!first) throw new RegistryError(404, 'not found');
+  if (!first) throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', 'not found');
   const scopedInOne = first.startsWith('@') && first.includes('/');
   const name = first.startsWith('@') && !scopedInOne ? `${first}/${second ?? ''}` : first;
   const rest = segments.slice(first.startsWith('@') && !scopedInOne ? 2 : 1);
-  if (!isPackageName(name)) throw new RegistryError(404, `"${name}" is not a valid package name`);
+  if (!isPackageName(name)) throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', `no such route, and "${name}" is not a valid package name`);
   return { name, rest };
 }
 
@@ -35,4 +35,9 @@ export function tarballFileName(name: string, version: string): string {
 /** The folder name of a package in the storage (`@scope%2fname`), safe as one path segment. */
 export function storageFolderName(name: string): string {
   return name.replace('/', '%2f');
+}
+
+/** A dist-tag: letters, digits, `.`, `_`, `-`, starting with a letter or digit (a version is refused separately). */
+export function isDistTag(tag: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]{0,63}$/i.test(tag);
 }
