@@ -14,9 +14,7 @@ export function answerError(thrown: unknown, c: Context<{ Variables: RegistryVar
   const requestId = c.get('requestId');
   if (isPlyError(thrown) && isRegistryCode(thrown.code)) {
     if (thrown.status >= 500) log.error('request failed', { code: thrown.code, error: thrown.message });
-    // A refused body may still be arriving: closing the connection stops it.
-    const headers: Record<string, string> = thrown.code === 'PLY_REGISTRY_BODY_TOO_LARGE' ? { connection: 'close' } : {};
-    return c.json({ error: thrown.message, code: thrown.code }, thrown.status as ContentfulStatusCode, headers);
+    return c.json({ error: thrown.message, code: thrown.code }, thrown.status as ContentfulStatusCode);
   }
   const error = thrown instanceof Error ? thrown : new Error(String(thrown));
   log.error('unexpected error', { error: error.message, ...(isPlyError(error) ? { code: error.code } : {}), stack: error.stack });

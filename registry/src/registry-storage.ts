@@ -113,8 +113,12 @@ function revisionNumber(rev: string | undefined): number {
  */
 function withOwnership(packument: StoredPackument): StoredPackument {
   if (!Array.isArray(packument.maintainers)) {
-    const publishers = Object.values(packument.versions).map((version) => (version['_npmUser'] as { name?: unknown } | undefined)?.name);
-    packument.maintainers = [...new Set(publishers.filter((name): name is string => typeof name === 'string'))].map((name) => ({ name }));
+    const owners = new Map<string, Maintainer>();
+    for (const version of Object.values(packument.versions)) {
+      const { name, email } = (version['_npmUser'] ?? {}) as { name?: unknown; email?: unknown };
+      if (typeof name === 'string' && !owners.has(name)) owners.set(name, { name, ...(typeof email === 'string' ? { email } : {}) });
+    }
+    packument.maintainers = [...owners.values()];
   }
   packument._rev ??= `1-${createHash('sha256').update(JSON.stringify(packument)).digest('hex').slice(0, 32)}`;
   return packument;

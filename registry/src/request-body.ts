@@ -33,8 +33,9 @@ export async function readBoundedBody(request: Request, limit: number, what: str
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      // Not cancelled: cancelling would destroy the socket before the 413 goes out; the server
-      // discards the rest for a moment, then closes the connection.
+      // Not cancelled: that would reset the connection before the client reads the 413. Once the
+      // answer is sent, @hono/node-server discards what still arrives for at most 500 ms and
+      // 64 MiB, then closes the connection (a lingering close, so the client sees the answer).
       if (size > limit) throw tooLarge(what, limit);
       chunks.push(value);
     }

@@ -21,7 +21,8 @@ export function registryRequestLogging(root: PinoLogger): MiddlewareHandler<{ Va
       await next();
     } finally {
       c.header('x-request-id', request.requestId);
-      request.finish(c.res.status, routePath(c, -1));
+      // After next(), the route index is the handler that answered (several routes may match a path).
+      request.finish(c.res.status, routePath(c));
     }
   };
 }
