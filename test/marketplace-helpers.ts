@@ -11,9 +11,73 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export type RunResult = CliResult;
 
+/** A password good enough for `ply registry user add` (10 characters or more). */
+export const PUBLISHER_PASSWORD = 'correct horse battery staple';
+
 /** A command run to completion; by default without pnpm's npm_config_* variables. */
 export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
   return runProcess(command, args, { ...options, env: options.env ?? cleanEnv() });
+}
+
+/** A command run to completion with `input` on its stdin. */
+export function runWithInput(command: string, args: string[], input: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cleanEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * What a publisher needs on a registry, made with the CLI as an admin would: a user with a
+ * password (read from stdin), the organisation owning the scope with that user as member, and a
+ * publish token of that user (returned).
+ */
+export async function createPublisher(storage: string, env: NodeJS.ProcessEnv, options: { user?: string; org?: string; email?: string } = {}): Promise<string> {
+  const user = options.user ?? 'admin';
+  const ply = (args: string[], input?: string) =>
+    input === undefined ? run(process.execPath, [CLI, ...args, '--storage', storage], { env }) : runWithInput(process.execPath, [CLI, ...args, '--storage', storage], input, { env });
+  const steps = [
+    await ply(['registry', 'user', 'add', user, ...(options.email ? ['--email', options.email] : []), '--password-stdin'], `${PUBLISHER_PASSWORD}\n`),
+    ...(options.org === undefined ? [] : [await ply(['registry', 'org', 'create', options.org, '--member', user])]),
+  ];
+  const token = await ply(['registry', 'token', 'create', '--user', user, '--role', 'publish']);
+  for (const step of [...steps, token]) if (step.code !== 0) throw new Error(`creating publisher ${user} failed: ${step.stderr}`);
+  return token.stdout.trim().split('\n').at(-1)!;
+}
+
+/**
+ * `npm login` as a person types it: the user name and password are written when npm prompts for
+ * them (npm reads each prompt from a fresh stream, so piping both lines at once loses the second).
+ */
+export function npmLogin(args: string[], user: string, password: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['login', ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    const prompts = [
+      { prompt: 'Username:', reply: user },
+      { prompt: 'Password:', reply: password },
+    ];
+    const answer = () => {
+      while (prompts[0] && (stdout + stderr).includes(prompts[0].prompt)) child.stdin.write(`${prompts.shift()!.reply}\n`);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      answer();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      answer();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
 
 /** `ply registry serve --port 0` as a subprocess; resolves with its URL once it prints it. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { cleanEnv, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
+import { cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 
@@ -30,8 +30,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     const packed = await ply(['pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json']);
     expect(packed.code, packed.stderr).toBe(0);
     tarball = (JSON.parse(packed.stdout) as { file: string }).file;
-    const created = await ply(['registry', 'token', 'create', '--storage', storage]);
-    token = created.stdout.trim().split('\n').at(-1)!;
+    token = await createPublisher(storage, plyEnv(), { user: 'admin', org: 'ply' });
     ({ url: registryUrl, child: registry } = await serveRegistry(storage, plyEnv()));
     npmrc = join(work, '.npmrc');
     writeFileSync(npmrc, `registry=${registryUrl}\n${registryUrl.replace(/^http:/, '')}:_authToken=${token}\n`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@ply/core/manifest';
 import { withFileLock } from './file-lock.js';
@@ -68,6 +68,7 @@ export class AccountFile {
   private cached: { stamp: string; document: AccountsDocument } | undefined;
 
   constructor(storage: string) {
+    mkdirSync(storage, { recursive: true });
     this.file = join(storage, 'accounts.json');
     this.legacyFile = join(storage, 'tokens.json');
     if (existsSync(this.legacyFile)) this.update(() => undefined);
