@@ -1,5 +1,5 @@
 import { PlyError } from '@ply/core/errors';
-import type { RegistryApp, RegistryServices } from './registry-context.js';
+import { route, type RegistryApp, type RegistryServices } from './registry-context.js';
 import { readJsonBody, SMALL_BODY_LIMIT } from './request-body.js';
 
 const COUCH_USER = '/-/user/org.couchdb.user:';
@@ -20,14 +20,14 @@ function couchUserName(path: string): string {
  * Users are created by an admin (`ply registry user add`), never through these routes.
  */
 export function accountRoutes(app: RegistryApp, { accounts, policy }: RegistryServices): void {
-  app.get('/-/whoami', (c) => c.json({ username: policy.caller(c.req.header('authorization')).user }));
+  route(app, 'GET', '/-/whoami', (c) => c.json({ username: policy.caller(c.req.header('authorization')).user }));
 
   // npm tries web login first and falls back to user name and password when it is declined.
-  app.post('/-/v1/login', () => {
+  route(app, 'POST', '/-/v1/login', () => {
     throw new PlyError('PLY_REGISTRY_WEB_LOGIN_UNSUPPORTED', 'web login is not supported here: npm falls back to user name and password');
   });
 
-  app.get(`${COUCH_USER}*`, (c) => {
+  route(app, 'GET', `${COUCH_USER}*`, (c) => {
     policy.caller(c.req.header('authorization'));
     const name = couchUserName(c.req.path);
     const user = accounts.users.get(name);
@@ -35,7 +35,7 @@ export function accountRoutes(app: RegistryApp, { accounts, policy }: RegistrySe
     return c.json({ _id: `org.couchdb.user:${user.name}`, name: user.name, ...(user.email ? { email: user.email } : {}), type: 'user', roles: [] });
   });
 
-  app.put(`${COUCH_USER}*`, async (c) => {
+  route(app, 'PUT', `${COUCH_USER}*`, async (c) => {
     const name = couchUserName(c.req.path);
     const body = (await readJsonBody(c.req.raw, SMALL_BODY_LIMIT, 'the login body')) as { name?: unknown; password?: unknown } | null;
     const password = typeof body?.password === 'string' ? body.password : '';
@@ -43,11 +43,11 @@ export function accountRoutes(app: RegistryApp, { accounts, policy }: RegistrySe
     if (body?.name !== name || !password) throw refused();
     if (!(await accounts.users.verifyLogin(name, password))) throw refused();
     const { token, record } = accounts.tokens.create({ user: name, role: 'publish', createdBy: 'npm login' });
-    c.var.log.info('token created by npm login', { user: name, tokenId: record.id });
+    c.env.log.info('token created by npm login', { user: name, tokenId: record.id });
     return c.json({ ok: true, id: `org.couchdb.user:${name}`, token }, 201);
   });
 
-  app.delete('/-/user/token/*', (c) => {
+  route(app, 'DELETE', '/-/user/token/*', (c) => {
     const caller = policy.caller(c.req.header('authorization'));
     let token: string;
     try {
@@ -59,7 +59,7 @@ export function accountRoutes(app: RegistryApp, { accounts, policy }: RegistrySe
     const target = accounts.tokens.identify(token);
     if (!target || target.user !== caller.user) throw new PlyError('PLY_REGISTRY_TOKEN_NOT_FOUND', `no such token of ${caller.user}`);
     accounts.tokens.revokeToken(token);
-    c.var.log.info('token revoked by npm logout', { user: caller.user, tokenId: target.id });
+    c.env.log.info('token revoked by npm logout', { user: caller.user, tokenId: target.id });
     return c.json({ ok: true });
   });
 }

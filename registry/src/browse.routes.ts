@@ -1,6 +1,6 @@
 import { PlyError } from '@ply/core/errors';
 import { parsePackagePath } from './package-path.js';
-import type { RegistryApp, RegistryServices } from './registry-context.js';
+import { route, type RegistryApp, type RegistryServices } from './registry-context.js';
 import { searchPackages } from './search.js';
 
 /**
@@ -8,21 +8,21 @@ import { searchPackages } from './search.js';
  * browsing under `/-/ply/v1/` (modules with their schemas, and which package holds a module slug).
  */
 export function browseRoutes(app: RegistryApp, { storage, keys, browser, slugs }: RegistryServices): void {
-  app.get('/-/ping', (c) => c.json({}));
-  app.get('/-/npm/v1/keys', (c) => c.json({ keys: [keys.publicKey()] }));
-  app.get('/-/v1/search', (c) => {
+  route(app, 'GET', '/-/ping', (c) => c.json({}));
+  route(app, 'GET', '/-/npm/v1/keys', (c) => c.json({ keys: [keys.publicKey()] }));
+  route(app, 'GET', '/-/v1/search', (c) => {
     const size = Math.min(Math.max(Number(c.req.query('size') ?? 20) || 20, 1), 250);
     const from = Math.max(Number(c.req.query('from') ?? 0) || 0, 0);
     return c.json(searchPackages(storage.all(), c.req.query('text') ?? '', size, from));
   });
-  app.get('/-/ply/v1/modules', (c) => c.json(browser.list(c.req.query('q') ?? '', c.req.query('category') ?? '')));
-  app.get('/-/ply/v1/modules/*', (c) => {
+  route(app, 'GET', '/-/ply/v1/modules', (c) => c.json(browser.list(c.req.query('q') ?? '', c.req.query('category') ?? '')));
+  route(app, 'GET', '/-/ply/v1/modules/*', (c) => {
     const { name, rest } = parsePackagePath(new URL(c.req.url).pathname.slice('/-/ply/v1/modules'.length));
     if (rest.length !== 1) throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', 'expected /-/ply/v1/modules/<name>/<version>');
     return c.json(browser.details(name, rest[0]!));
   });
-  app.get('/-/ply/v1/slugs/:slug', (c) => {
-    const slug = c.req.param('slug');
+  route(app, 'GET', '/-/ply/v1/slugs/:slug', (c) => {
+    const slug = c.req.param('slug') ?? '';
     const packages = slugs.packagesOf(slug).flatMap((name) => {
       const packument = storage.packument(name);
       if (!packument) return [];

@@ -1,21 +1,21 @@
 import semver from 'semver';
 import { PlyError } from '@ply/core/errors';
 import { isDistTag, parsePackagePath } from './package-path.js';
-import type { RegistryApp, RegistryServices } from './registry-context.js';
+import { route, type RegistryApp, type RegistryServices } from './registry-context.js';
 import { readJsonBody, SMALL_BODY_LIMIT } from './request-body.js';
 
 const PREFIX = '/-/package';
 
 /** `npm dist-tag ls|add|rm`: tags are public to read; an owner with a publish token moves them. */
 export function distTagRoutes(app: RegistryApp, { storage, policy, lock, cache }: RegistryServices): void {
-  app.get(`${PREFIX}/*`, (c) => {
+  route(app, 'GET', `${PREFIX}/*`, (c) => {
     const { name, rest } = parsePackagePath(new URL(c.req.url).pathname.slice(PREFIX.length));
     const packument = storage.packument(name);
     if (!packument || rest[0] !== 'dist-tags') throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no package ${name}`);
     return rest[1] ? c.json(packument['dist-tags'][rest[1]] ?? null) : c.json(packument['dist-tags']);
   });
 
-  app.on(['PUT', 'DELETE'], `${PREFIX}/*`, async (c) => {
+  route(app, ['PUT', 'DELETE'], `${PREFIX}/*`, async (c) => {
     const caller = policy.caller(c.req.header('authorization'));
     const { name, rest } = parsePackagePath(new URL(c.req.url).pathname.slice(PREFIX.length));
     const tag = rest[1];

@@ -1,7 +1,6 @@
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isPlyError } from '@ply/core/errors';
-import type { RegistryVariables } from './registry-context.js';
+import type { RegistryContext } from './registry-context.js';
 import { isRegistryCode } from './registry-errors.js';
 
 /**
@@ -9,9 +8,8 @@ import { isRegistryCode } from './registry-errors.js';
  * status (npm prints `error`). Anything that is not one of the registry's codes is unexpected: the
  * client gets a generic 500 with the request id, the log gets the details.
  */
-export function answerError(thrown: unknown, c: Context<{ Variables: RegistryVariables }>): Response {
-  const log = c.get('log');
-  const requestId = c.get('requestId');
+export function answerError(thrown: unknown, c: RegistryContext): Response {
+  const { log, requestId } = c.env;
   if (isPlyError(thrown) && isRegistryCode(thrown.code)) {
     if (thrown.status >= 500) log.error('request failed', { code: thrown.code, error: thrown.message });
     return c.json({ error: thrown.message, code: thrown.code }, thrown.status as ContentfulStatusCode);

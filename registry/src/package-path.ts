@@ -3,15 +3,21 @@ import { PlyError } from '@ply/core/errors';
 
 /** A request path split into the package name and what follows it. */
 export interface PackagePath {
-  name: string;
-  rest: string[];
+  readonly name: string;
+  readonly rest: readonly string[];
 }
+
+/** Parsed paths, kept for the packuments and tarballs asked for again and again (bounded: cleared when full). */
+const parsed = new Map<string, PackagePath>();
+const PARSED_LIMIT = 4096;
 
 /**
  * Splits `/name/...`, `/@scope/name/...` and `/@scope%2fname/...` (npm encodes the slash of a
  * scoped name) into the package name and the remaining segments.
  */
 export function parsePackagePath(pathname: string): PackagePath {
+  const known = parsed.get(pathname);
+  if (known) return known;
   let segments: string[];
   try {
     segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,7 +30,10 @@ export function parsePackagePath(pathname: string): PackagePath {
   const name = first.startsWith('@') && !scopedInOne ? `${first}/${second ?? ''}` : first;
   const rest = segments.slice(first.startsWith('@') && !scopedInOne ? 2 : 1);
   if (!isPackageName(name)) throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', `no such route, and "${name}" is not a valid package name`);
-  return { name, rest };
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  const path: PackagePath = Object.freeze({ name, rest: Object.freeze(rest) });
+  parsed.set(pathname, path);
+  return path;
 }
 
 /** The file name npm gives a tarball: `<unscoped name>-<version>.tgz`. */

@@ -1,16 +1,15 @@
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { Context } from 'hono';
 import { PlyError } from '@ply/core/errors';
 import type { Caller } from './access-policy.js';
 import { changeOwners } from './owner-change.js';
 import { parsePackagePath, tarballFileName } from './package-path.js';
 import { preparePublish, type PublishBody } from './publish.js';
-import type { RegistryApp, RegistryServices } from './registry-context.js';
+import { plainResponse, route, type RegistryApp, type RegistryContext, type RegistryServices } from './registry-context.js';
 import { publishBodyLimit, readJsonBody, SMALL_BODY_LIMIT } from './request-body.js';
 
 /** The origin clients reached us at (tarball URLs point back to it); Host is cheaper than parsing the URL. */
-function origin(c: Context): string {
+function origin(c: RegistryContext): string {
   const host = c.req.header('host');
   return host ? `http://${host}` : new URL(c.req.url).origin;
 }
@@ -25,13 +24,13 @@ const immutable = () => new PlyError('PLY_REGISTRY_IMMUTABLE', 'published versio
 export function packageRoutes(app: RegistryApp, services: RegistryServices): void {
   const { storage, policy, cache, lock } = services;
 
-  app.get('/*', (c) => {
+  route(app, 'GET', '/*', (c) => {
     const { name, rest } = parsePackagePath(c.req.path);
     if (rest.length === 0) {
       const served = cache.get(name, origin(c));
       if (!served) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no package ${name}`);
-      if (c.req.header('if-none-match') === served.etag) return c.body(null, 304, { etag: served.etag });
-      return c.body(served.body, 200, { 'content-type': 'application/json', etag: served.etag });
+      if (c.req.header('if-none-match') === served.etag) return plainResponse(c, null, 304, { etag: served.etag });
+      return plainResponse(c, served.body, 200, { 'content-type': 'application/json', etag: served.etag });
     }
     if (rest.length === 2 && rest[0] === '-') {
       const packument = storage.packument(name);
@@ -39,12 +38,12 @@ export function packageRoutes(app: RegistryApp, services: RegistryServices): voi
       const path = known ? storage.tarballPath(name, rest[1]!) : undefined;
       if (!path) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no tarball ${rest[1]} for ${name}`);
       const stream = Readable.toWeb(createReadStream(path)) as ReadableStream;
-      return c.body(stream, 200, { 'content-type': 'application/octet-stream', 'content-length': String(statSync(path).size) });
+      return plainResponse(c, stream, 200, { 'content-type': 'application/octet-stream', 'content-length': String(statSync(path).size) });
     }
     throw new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', 'not found');
   });
 
-  app.put('/*', async (c) => {
+  route(app, 'PUT', '/*', async (c) => {
     const caller = policy.caller(c.req.header('authorization'));
     const { name, rest } = parsePackagePath(new URL(c.req.url).pathname);
     if (rest.length === 2 && rest[0] === '-rev') return c.json(await putOwners(c, services, caller, name, rest[1]!));
@@ -53,11 +52,11 @@ export function packageRoutes(app: RegistryApp, services: RegistryServices): voi
     const body = await readJsonBody(c.req.raw, publishBodyLimit(services.limits), 'the publish body');
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new PlyError('PLY_REGISTRY_PUBLISH_INVALID', 'the publish body is not a JSON object');
     const version = await lock.run(name, () => publish(services, caller, name, body as PublishBody));
-    c.var.log.info('published', { package: name, version, user: caller.user });
+    c.env.log.info('published', { package: name, version, user: caller.user });
     return c.json({ ok: true, id: name, version }, 201);
   });
 
-  app.delete('/*', () => {
+  route(app, 'DELETE', '/*', () => {
     throw immutable();
   });
 }
@@ -85,7 +84,7 @@ async function publish(services: RegistryServices, caller: Caller, name: string,
 }
 
 /** `npm owner add|rm`: only an owner, with a publish token allowed on the package, changes the owners. */
-async function putOwners(c: Context, services: RegistryServices, caller: Caller, name: string, rev: string): Promise<{ ok: true; id: string; rev: string }> {
+async function putOwners(c: RegistryContext, services: RegistryServices, caller: Caller, name: string, rev: string): Promise<{ ok: true; id: string; rev: string }> {
   const { storage, policy, lock, cache } = services;
   const current = storage.packument(name);
   if (!current) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no package ${name}`);

@@ -15,7 +15,7 @@ import { packageRoutes } from './package.routes.js';
 import { PackumentCache } from './packument-cache.js';
 import type { RegistryApp, RegistryServices } from './registry-context.js';
 import { RegistryStorage } from './registry-storage.js';
-import { registryRequestLogging } from './request-logging.js';
+import { loggedFetch } from './request-logging.js';
 import { SigningKeys } from './signing-keys.js';
 import { SlugIndex } from './slug-index.js';
 
@@ -29,8 +29,11 @@ export interface RegistryOptions {
   logger?: PinoLogger;
 }
 
-/** The registry as a Hono app, with the services it owns. */
+/** The registry: its entry point, the Hono app behind it, and the services it owns. */
 export interface Registry {
+  /** Answers one request, logging it (what the HTTP server calls; tests call it too). */
+  fetch: (request: Request) => Response | Promise<Response>;
+  /** The routes; `app.fetch` needs the request state that {@link fetch} gives it. */
   app: RegistryApp;
   storage: RegistryStorage;
   keys: SigningKeys;
@@ -58,12 +61,11 @@ export function createRegistry(options: RegistryOptions): Registry {
     coreVersion: options.coreVersion ?? PLY_CORE_VERSION,
   };
   const app: RegistryApp = new Hono();
-  app.use(registryRequestLogging(options.logger ?? createRootLogger()));
   app.onError(answerError);
   app.notFound((c) => answerError(new PlyError('PLY_REGISTRY_ROUTE_NOT_FOUND', `no route ${c.req.method} ${c.req.path}`), c));
   browseRoutes(app, services);
   accountRoutes(app, services);
   distTagRoutes(app, services);
   packageRoutes(app, services);
-  return { app, storage, keys: services.keys, accounts };
+  return { fetch: loggedFetch(app, options.logger ?? createRootLogger()), app, storage, keys: services.keys, accounts };
 }

@@ -38,7 +38,7 @@ describe('module slugs at publish', () => {
     await test.publish(test.alice, { name: 'plugin-echo' });
     const restarted = createRegistry({ storage: test.storage, logger: test.logs.logger, limits: { maxCompressedBytes: 64 * 1024 } });
     const tarball = await fixtureTarball({ name: 'plugin-copy', slug: 'echo' });
-    const response = await restarted.app.request('http://registry.test/plugin-copy', { method: 'PUT', headers: { authorization: `Bearer ${test.bob}`, 'content-type': 'application/json' }, body: JSON.stringify(publishBody(tarball, 'plugin-copy', '1.0.0')) });
+    const response = await restarted.fetch(new Request('http://registry.test/plugin-copy', { method: 'PUT', headers: { authorization: `Bearer ${test.bob}`, 'content-type': 'application/json' }, body: JSON.stringify(publishBody(tarball, 'plugin-copy', '1.0.0')) }));
     expect(((await response.json()) as { code: string }).code).toBe('PLY_REGISTRY_SLUG_OWNED');
   });
 });

@@ -125,7 +125,7 @@ describe('the registry (npm protocol)', () => {
     const keyid = test.registry.keys.keyid;
     const restarted = createRegistry({ storage: test.storage, logger: test.logs.logger });
     expect(restarted.keys.keyid).toBe(keyid);
-    expect((await restarted.app.request('http://registry.test/@acme%2fplugin-echo')).status).toBe(200);
+    expect((await restarted.fetch(new Request('http://registry.test/@acme%2fplugin-echo'))).status).toBe(200);
     expect(restarted.accounts.tokens.identify(token)?.user).toBe('alice');
   });
 });

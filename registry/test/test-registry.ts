@@ -7,7 +7,7 @@ import { fixtureTarball, publishBody, type FixtureOptions } from './package-fixt
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** A registry on a fresh storage folder, answering through `app.request` (no socket), its log captured. */
+/** A registry on a fresh storage folder, answering through `app.request` (no socket: `registry.fetch`), its log captured. */
 export interface TestRegistry {
   registry: Registry;
   storage: string;
@@ -27,7 +27,7 @@ export async function openTestRegistry(options: Partial<RegistryOptions> = {}): 
   const storage = mkdtempSync(join(tmpdir(), 'ply-registry-'));
   const logs = captureLogs('info');
   const registry = createRegistry({ storage, limits: { maxCompressedBytes: 64 * 1024 }, logger: logs.logger, ...options });
-  const request = (path: string, init: RequestInit = {}) => Promise.resolve(registry.app.request(`http://registry.test${path}`, init));
+  const request = (path: string, init: RequestInit = {}) => Promise.resolve(registry.fetch(new Request(`http://registry.test${path}`, init)));
   const put = (path: string, body: unknown, token?: string) =>
     request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
   return {

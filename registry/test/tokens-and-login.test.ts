@@ -122,7 +122,7 @@ describe('tokens of a registry from before accounts (tokens.json)', () => {
     expect(registry.accounts.tokens.identify(legacy)).toMatchObject({ user: 'admin', role: 'publish', createdBy: 'tokens.json' });
     expect(registry.accounts.users.list()).toEqual([{ name: 'admin', canLogIn: false, createdAt: '2024-01-01T00:00:00.000Z' }]);
     const loginAsAdmin = (password: string) =>
-      registry.app.request('http://registry.test/-/user/org.couchdb.user:admin', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password }) });
+      registry.fetch(new Request('http://registry.test/-/user/org.couchdb.user:admin', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password }) }));
     expect((await loginAsAdmin(legacy)).status).toBe(401);
     await registry.accounts.users.setPassword('admin', PASSWORD);
     expect((await loginAsAdmin(PASSWORD)).status).toBe(201);
@@ -136,7 +136,7 @@ describe('tokens of a registry from before accounts (tokens.json)', () => {
       const { maintainers: _maintainers, _rev: _revision, ...older } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       writeFileSync(file, JSON.stringify(older));
       const restarted = createRegistry({ storage: seeded.storage, logger: seeded.logs.logger });
-      const served = (await (await restarted.app.request('http://registry.test/plugin-echo')).json()) as { maintainers: unknown; _rev: string };
+      const served = (await (await restarted.fetch(new Request('http://registry.test/plugin-echo'))).json()) as { maintainers: unknown; _rev: string };
       expect(served.maintainers).toEqual([{ name: 'alice', email: 'alice@example.com' }]);
       expect(served._rev).toMatch(/^1-[0-9a-f]{32}$/);
     } finally {
