@@ -9,4 +9,4 @@ export { sha512Integrity, sha1Hex, verifyIntegrity } from './integrity.js';
 export { signedMessage, verifyPackageSignature, type RegistryKey, type PackageSignature } from './package-signature.js';
 export { isPackageName } from './install-spec.js';
 export { isModuleSlug, MODULE_SLUG_RULE } from './module-slug.js';
-export type { ModuleSummary, ModuleDetails, ItemDetails } from './module-browsing-types.js';
+export type { ModuleSummary, ModuleDetails, ItemDetails, SlugHolders } from './module-browsing-types.js';

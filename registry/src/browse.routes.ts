@@ -1,4 +1,5 @@
 import { PlyError } from '@ply/core/errors';
+import type { SlugHolders } from '@ply/installer/package-format';
 import { parsePackagePath } from './package-path.js';
 import { route, type RegistryApp, type RegistryServices } from './registry-context.js';
 import { searchPackages } from './search.js';
@@ -23,7 +24,7 @@ export function browseRoutes(app: RegistryApp, { storage, keys, browser, slugs }
   });
   route(app, 'GET', '/-/ply/v1/slugs/:slug', (c) => {
     const slug = c.req.param('slug') ?? '';
-    const packages = slugs.packagesOf(slug).flatMap((name) => {
+    const packages: SlugHolders['packages'] = slugs.packagesOf(slug).flatMap((name) => {
       const packument = storage.packument(name);
       if (!packument) return [];
       const versions = Object.entries(storage.moduleSlugs(name)).filter(([, s]) => s.toLowerCase() === slug.toLowerCase()).map(([version]) => version);
@@ -31,6 +32,7 @@ export function browseRoutes(app: RegistryApp, { storage, keys, browser, slugs }
     });
     if (packages.length === 0) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no package publishes the module slug ${slug}`);
     // The first package to publish a slug holds it; any other one was published by an owner of it.
-    return c.json({ slug, package: packages[0]!.name, packages });
+    const holders: SlugHolders = { slug, package: packages[0]!.name, packages };
+    return c.json(holders);
   });
 }
