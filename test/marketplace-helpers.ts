@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, REPO_ROOT, runProcess, type CliResult } from './cli-helpers.js';
 
@@ -15,22 +15,8 @@ export type RunResult = CliResult;
 export const PUBLISHER_PASSWORD = 'correct horse battery staple';
 
 /** A command run to completion; by default without pnpm's npm_config_* variables. */
-export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<RunResult> {
   return runProcess(command, args, { ...options, env: options.env ?? cleanEnv() });
-}
-
-/** A command run to completion with `input` on its stdin. */
-export function runWithInput(command: string, args: string[], input: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cleanEnv() });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
 }
 
 /**
@@ -40,8 +26,7 @@ export function runWithInput(command: string, args: string[], input: string, opt
  */
 export async function createPublisher(storage: string, env: NodeJS.ProcessEnv, options: { user?: string; org?: string; email?: string } = {}): Promise<string> {
   const user = options.user ?? 'admin';
-  const ply = (args: string[], input?: string) =>
-    input === undefined ? run(process.execPath, [CLI, ...args, '--storage', storage], { env }) : runWithInput(process.execPath, [CLI, ...args, '--storage', storage], input, { env });
+  const ply = (args: string[], input?: string) => run(process.execPath, [CLI, ...args, '--storage', storage], { env, ...(input === undefined ? {} : { input }) });
   const steps = [
     await ply(['registry', 'user', 'add', user, ...(options.email ? ['--email', options.email] : []), '--password-stdin'], `${PUBLISHER_PASSWORD}\n`),
     ...(options.org === undefined ? [] : [await ply(['registry', 'org', 'create', options.org, '--member', user])]),
@@ -116,4 +101,18 @@ Module.prototype.require = function (id) {
 `,
   );
   return file;
+}
+
+/** A copy of a packed tarball with another version in package.json and manifest.json (a new release to publish). */
+export function bumpedTarball(tarball: string, work: string, version: string): string {
+  const unpacked = join(work, `bump-${version}`);
+  mkdirSync(unpacked);
+  execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
+  for (const file of ['package/package.json', 'package/module/manifest.json']) {
+    const path = join(unpacked, file);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"version": "[^"]+"/, `"version": "${version}"`));
+  }
+  const bumped = join(work, `ply-plugin-mattermost-${version}.tgz`);
+  execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
+  return bumped;
 }

@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { cleanEnv, createPublisher, npmLogin, PUBLISHER_PASSWORD, run, serveRegistry } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, createPublisher, npmLogin, PUBLISHER_PASSWORD, run, serveRegistry } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 
@@ -20,15 +19,7 @@ describe('package owners, scopes and logins with the real npm client', () => {
     const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env: cleanEnv({ PLY_WORKSPACE: '' }) });
     expect(packed.code, packed.stderr).toBe(0);
     tarball = (JSON.parse(packed.stdout) as { file: string }).file;
-    const unpacked = join(work, 'bump');
-    mkdirSync(unpacked);
-    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
-    for (const file of ['package/package.json', 'package/module/manifest.json']) {
-      const path = join(unpacked, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'));
-    }
-    bumped = join(work, 'ply-plugin-mattermost-1.0.1.tgz');
-    execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
+    bumped = bumpedTarball(tarball, work, '1.0.1');
   });
   afterEach(() => {
     registry?.kill('SIGTERM');

@@ -1,13 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 
@@ -93,15 +92,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   });
 
   it('upgrades to a newer published version and rolls back, with `ply list` following', async () => {
-    const unpacked = join(work, 'bump');
-    mkdirSync(unpacked);
-    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
-    for (const file of ['package/package.json', 'package/module/manifest.json']) {
-      const path = join(unpacked, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'));
-    }
-    const bumped = join(work, 'ply-plugin-mattermost-1.0.1.tgz');
-    execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
+    const bumped = bumpedTarball(tarball, work, '1.0.1');
     const published = await ply(['publish', bumped, '--registry', registryUrl, '--token', token]);
     expect(published.code, published.stderr).toBe(0);
     const upgraded = await ply(['upgrade', 'mattermost', '--safe', '--registry', registryUrl, '--json']);
