@@ -65,17 +65,21 @@ export function npmLogin(args: string[], user: string, password: string, env: No
   });
 }
 
-/** `ply registry serve --port 0` as a subprocess; resolves with its URL once it prints it. */
-export function serveRegistry(storage: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
+/** `ply registry serve --port 0` as a subprocess; resolves with its URL once it prints it, and `logs()` gives its stderr so far. */
+export function serveRegistry(storage: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess; logs: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'registry', 'serve', '--port', '0', '--storage', storage], { cwd: REPO_ROOT, env });
     let output = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const url = /listening on (http:\/\/\S+\/)/.exec(output)?.[1];
-      if (url) resolve({ url, child });
+      if (url) resolve({ url, child, logs: () => stderr });
     });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stderr += chunk.toString();
+    });
     child.on('exit', (code) => reject(new Error(`registry exited with ${code}: ${output}`)));
   });
 }

@@ -31,7 +31,7 @@ describe('package owners, scopes and logins with the real npm client', () => {
   async function marketplace() {
     const dir = mkdtempSync(join(work, 'market-'));
     const storage = join(dir, 'storage');
-    const env = cleanEnv({ PLY_HOME: join(dir, 'home'), PLY_WORKSPACE: '' });
+    const env = cleanEnv({ PLY_HOME: join(dir, 'home'), PLY_WORKSPACE: '', PLY_LOG_LEVEL: 'info' });
     const tokens = {
       alice: await createPublisher(storage, env, { user: 'alice', org: 'ply', email: 'alice@example.com' }),
       bob: await createPublisher(storage, env, { user: 'bob', email: 'bob@example.com' }),
@@ -48,7 +48,7 @@ describe('package owners, scopes and logins with the real npm client', () => {
     const npmArgs = (rc: string) => ['--userconfig', rc, '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier'];
     const npm = (user: keyof typeof tokens, args: string[]) => run('npm', [...args, ...npmArgs(npmrc(user, tokens[user]))], { cwd: dir, env: cleanEnv() });
     const ply = (args: string[]) => run(process.execPath, [CLI, ...args, '--storage', storage], { env });
-    return { url: served.url, tokens, npm, ply, npmrc, npmArgs };
+    return { url: served.url, logs: served.logs, tokens, npm, ply, npmrc, npmArgs };
   }
 
   it('refuses `npm publish` of a new version by a member who does not own the package, with the reason', async () => {
@@ -82,7 +82,7 @@ describe('package owners, scopes and logins with the real npm client', () => {
   });
 
   it('gives `npm login` a token for a real password only, and `ply registry token revoke` ends it while the registry runs', async () => {
-    const { tokens, npmArgs, npmrc, ply } = await marketplace();
+    const { tokens, npmArgs, npmrc, ply, logs } = await marketplace();
     const rc = npmrc('alice-login');
     const loggedIn = await npmLogin(npmArgs(rc), 'alice', PUBLISHER_PASSWORD, cleanEnv());
     expect(loggedIn.code, loggedIn.stderr).toBe(0);
@@ -102,5 +102,12 @@ describe('package owners, scopes and logins with the real npm client', () => {
     const refused = await whoami();
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('401');
+
+    // `ply registry serve` logs at PLY_LOG_LEVEL: one JSON line per request, no token or password in any.
+    const lines = logs().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', service: 'registry', method: 'PUT', route: '/-/user/org.couchdb.user:*', status: 201, requestId: expect.any(String) }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'token created by npm login', user: 'alice', tokenId: fromLogin.id }));
+    const loginToken = /:_authToken=(\S+)/.exec(readFileSync(rc, 'utf8'))![1]!;
+    for (const secret of [PUBLISHER_PASSWORD, tokens.alice, loginToken]) expect(logs()).not.toContain(secret);
   });
 });
