@@ -1,5 +1,5 @@
 import { defineModule } from '@ply/core';
-import { sekoiaApiRoot, sekoiaConfigurationSchema } from './configuration.js';
+import { apiKeyOf, sekoiaApiRoot, sekoiaConfigurationSchema } from './configuration.js';
 
 /**
  * The Sekoia.io module: its REST actions call `{api root}v1/...` and `{api root}v2/...` with
@@ -16,7 +16,7 @@ export const sekoia = defineModule({
   engines: { ply: '>=0.1.0 <1.0.0' },
   http: {
     baseUrl: (config) => sekoiaApiRoot(config.base_url),
-    auth: { type: 'bearer', token: (config) => config.api_key },
+    auth: { type: 'bearer', token: apiKeyOf },
   },
   check: { path: 'v1/me' },
 });

@@ -1,6 +1,6 @@
 import { PlyError, type HttpClient, type HttpRequestOptions, type HttpResponse } from '@ply/core';
 import type { SekoiaAlert } from './schemas/sekoia-alert.js';
-import { sekoiaApiRoot } from './configuration.js';
+import { apiKeyOf, sekoiaApiRoot } from './configuration.js';
 
 /** Where the API lives and the key that opens it. */
 export interface SekoiaApiOptions {
@@ -25,8 +25,8 @@ export class SekoiaApi {
   ) {}
 
   /** The module configuration's `base_url` (`https://app.sekoia.io/`, or one ending in `/api`) serves `api/v1/...`. */
-  static fromModuleConfiguration(http: HttpClient, configuration: { base_url: string; api_key: string }): SekoiaApi {
-    return new SekoiaApi(http, { apiRoot: sekoiaApiRoot(configuration.base_url), apiKey: configuration.api_key });
+  static fromModuleConfiguration(http: HttpClient, configuration: { base_url: string; api_key?: string | undefined }): SekoiaApi {
+    return new SekoiaApi(http, { apiRoot: sekoiaApiRoot(configuration.base_url), apiKey: apiKeyOf(configuration) });
   }
 
   /** Notification modules take an API base (e.g. `https://api.sekoia.io/`) serving `v1/...` directly. */

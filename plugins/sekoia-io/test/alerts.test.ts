@@ -88,6 +88,16 @@ describe('Sekoia.io alert actions through the executor', () => {
     expect(denied.results).toMatchObject({ uuid: second, status: 'denied' });
   });
 
+  it('refuses an account without api_key before calling the API, naming the key (the reference declares it optional)', async () => {
+    const error = await s.fail('get_alert', { uuid: SHORT_ID }, { base_url: s.server.url });
+    expect([error.code, error.message, error.details['issues']]).toEqual([
+      'PLY_CONFIGURATION_INVALID',
+      'the Sekoia.io account has no api_key: every action but Push Events to Intake calls the API with it',
+      [{ pointer: '/api_key', message: 'is required to call the Sekoia.io API' }],
+    ]);
+    expect(s.state.requests).toEqual([]);
+  });
+
   it('names the alert that was not found on 404', async () => {
     const error = await s.fail('get_alert', { uuid: 'ALnope' });
     expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 404]);

@@ -29,6 +29,11 @@ describe('Push Events to Intake through the executor', () => {
     expect(results.event_ids.map((id) => s.state.eventIds.get(id))).toEqual(['{"first":true}', ...events.map((event) => JSON.stringify(event)), 'already a string']);
   });
 
+  it('pushes with an account that has no api_key (the intake key is all it needs)', async () => {
+    const { results } = (await s.run('push_events_to_intake', { intake_key: INTAKE_KEY, intake_server: intake, events: ['one'] }, { base_url: s.server.url })) as { results: { event_ids: string[] } };
+    expect(results.event_ids.map((id) => s.state.eventIds.get(id))).toEqual(['one']);
+  });
+
   it('returns the intake ids in input order even when chunks answer out of order', async () => {
     const input = Array.from({ length: 12 }, (_, i) => `event-${String(i).padStart(2, '0')}`);
     s.state.batchDelays = [80, 40, 0];

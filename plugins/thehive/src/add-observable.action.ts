@@ -26,8 +26,7 @@ export const addObservable = theHive.action({
       alert_id: z.string().describe('The id of the alert you want to add observables to. For instance: ~12345'),
       events: z
         .union([z.array(z.unknown()), z.record(z.string(), z.unknown())])
-        .optional()
-        .describe('The JSON Sekoia event from which to extract the observables to be added to the alert (one event, or a list of events)'),
+        .describe('The JSON Sekoia event from which to extract the observables to be added to the alert (one event, or a list of events; `[]` to add only `observables`)'),
       observables: z.array(inputObservableSchema).optional().describe('Ply addition: observables given as they are; their own tlp, pap and ioc win over the defaults below'),
       tlp: levelArgument(4, 'TLP'),
       pap: levelArgument(3, 'PAP'),
@@ -42,11 +41,8 @@ export const addObservable = theHive.action({
     })
     .meta({ title: 'Results' }),
   async run(ctx, args) {
-    if (args.events === undefined && args.observables === undefined) {
-      throw new PlyError('PLY_ARGUMENTS_INVALID', 'add_an_observable_in_the_hive_v5 needs events (or observables)', { details: { issues: [{ pointer: '/events', message: 'is required' }] } });
-    }
     const levels = { tlp: levelOf('TLP', args.tlp, ctx.log), pap: levelOf('PAP', args.pap, ctx.log), ioc: args.areioc };
-    const events = args.events === undefined ? [] : Array.isArray(args.events) ? args.events : [args.events];
+    const events = Array.isArray(args.events) ? args.events : [args.events];
     const derived = observablesOfEvents(events, levels);
     if (derived.skipped > 0) ctx.log.warn(`${derived.skipped} events that are not objects were skipped`);
     const all: InputObservable[] = [...derived.observables, ...(args.observables ?? []).map((observable) => ({ tlp: levels.tlp, pap: levels.pap, ioc: levels.ioc, ...observable }))];

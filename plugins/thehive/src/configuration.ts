@@ -10,7 +10,7 @@ export const theHiveConfigurationSchema = z
   .object({
     base_url: z.url().describe('Your TheHive instance URL'),
     apikey: z.string().min(1).meta({ secret: true }).describe('An API key'),
-    organisation: z.string().min(1).optional().describe('The user organisation (sent as X-Organisation; without it TheHive uses the key owner\u2019s default organisation)'),
+    organisation: z.string().min(1).describe('The user organisation (sent as X-Organisation)'),
     verify_certificate: z.boolean().default(true).describe('Is the server certificate verified'),
     ca_certificate: z.string().optional().describe('PEM certificate of the private CA that signed the server certificate (trusted instead of turning verification off)'),
   })

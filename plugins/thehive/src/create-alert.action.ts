@@ -24,13 +24,13 @@ export const createAlert = theHive.action({
   group: 'Third-party applications',
   arguments: z
     .object({
-      alert: z.record(z.string(), z.unknown()).optional().describe('A Sekoia.io alert: title, type, severity, date, sourceRef and link are derived from it (as the reference module does); the fields below override them'),
+      alert: z.record(z.string(), z.unknown()).describe('A Sekoia.io alert: title, type, severity, date, sourceRef and link are derived from it (as the reference module does); the fields below override them (give `{}` to set them all)'),
       sekoia_base_url: z.string().default('https://app.sekoia.io').describe('[Optional] Sekoia base url, depends of the region you want to use'),
-      title: z.string().min(1).optional().describe('Title of the alert (required unless `alert` is given)'),
-      description: z.string().min(1).optional().describe('Description of the alert (required unless `alert` is given)'),
-      type: z.string().min(1).max(32).optional().describe('Type of the alert, e.g. external (required unless `alert` is given)'),
-      source: z.string().min(1).optional().describe('Source of the alert, e.g. SIEM (required unless `alert` is given)'),
-      sourceRef: z.string().min(1).optional().describe('Reference of the alert in its source; TheHive refuses a second alert with the same type, source and sourceRef (required unless `alert` is given)'),
+      title: z.string().min(1).optional().describe('Title of the alert (derived from `alert` when not given)'),
+      description: z.string().min(1).optional().describe('Description of the alert (derived from `alert` when not given)'),
+      type: z.string().min(1).max(32).optional().describe('Type of the alert, e.g. external (derived from `alert` when not given)'),
+      source: z.string().min(1).optional().describe('Source of the alert, e.g. SIEM (derived from `alert` when not given)'),
+      sourceRef: z.string().min(1).optional().describe('Reference of the alert in its source; TheHive refuses a second alert with the same type, source and sourceRef (derived from `alert` when not given)'),
       severity: z.int().min(1).max(4).optional().describe('Severity: 1 LOW, 2 MEDIUM, 3 HIGH, 4 CRITICAL'),
       date: z.int().optional().describe('Date of the alert in milliseconds since epoch'),
       tags: z.array(z.string()).optional().describe('Tags of the alert'),
@@ -47,10 +47,10 @@ export const createAlert = theHive.action({
   async run(ctx, args) {
     const { alert, sekoia_base_url: sekoiaBaseUrl, ...fields } = args;
     const explicit = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null));
-    const body = { ...(alert ? fieldsFromSekoiaAlert(alert, sekoiaBaseUrl) : {}), ...explicit };
+    const body = { ...(Object.keys(alert).length > 0 ? fieldsFromSekoiaAlert(alert, sekoiaBaseUrl) : {}), ...explicit };
     const missing = REQUIRED_FIELDS.filter((key) => typeof body[key] !== 'string' || body[key] === '');
     if (missing.length > 0) {
-      throw new PlyError('PLY_ARGUMENTS_INVALID', `arguments of create_an_alert_in_the_hive_v5: ${missing.map((key) => `/${key}`).join(', ')} required (or give \`alert\`)`, {
+      throw new PlyError('PLY_ARGUMENTS_INVALID', `arguments of create_an_alert_in_the_hive_v5: ${missing.map((key) => `/${key}`).join(', ')} required (give them, or an \`alert\` they derive from)`, {
         details: { issues: missing.map((key) => ({ pointer: `/${key}`, message: 'required unless derived from `alert`' })) },
       });
     }

@@ -3,7 +3,7 @@ import { theHiveConfigurationSchema, tlsOf } from './configuration.js';
 
 /**
  * TheHive 5 (`/api/v1`, https://docs.strangebee.com/thehive/api-docs/): `Authorization: Bearer
- * <apikey>`, `X-Organisation` when configured, the account's TLS checks. The identity of the
+ * <apikey>`, `X-Organisation`, the account's TLS checks. The identity of the
  * reference TheHiveV5 module, whose API it speaks.
  */
 export const theHive = defineModule({
@@ -20,7 +20,7 @@ export const theHive = defineModule({
       type: 'custom',
       apply: (request, ctx) => {
         request.headers['authorization'] = `Bearer ${ctx.config.apikey}`;
-        if (ctx.config.organisation) request.headers['x-organisation'] = ctx.config.organisation;
+        request.headers['x-organisation'] = ctx.config.organisation;
       },
     },
     tls: tlsOf,

@@ -17,7 +17,7 @@ export async function startTheHive(options: { https?: boolean } = {}) {
     ply.run({ action: `thehivev5.${action}`, arguments: args, configuration: extra.configuration ?? configuration, ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}), ...(extra.dataDir ? { dataDir: extra.dataDir } : {}) });
   const fail = (action: string, args: Record<string, unknown>, extra: Parameters<typeof run>[2] = {}) => plyErrorOf(run(action, args, extra));
   /** An alert to work on, created directly in the fake. */
-  const seedAlert = async () => ((await run('create_an_alert_in_the_hive_v5', { title: 'Seed', description: 'd', type: 'external', source: 'SIEM', sourceRef: `ref-${Math.random()}` })).results as { _id: string })._id;
+  const seedAlert = async () => ((await run('create_an_alert_in_the_hive_v5', { alert: {}, title: 'Seed', description: 'd', type: 'external', source: 'SIEM', sourceRef: `ref-${Math.random()}` })).results as { _id: string })._id;
   return { ...fake, server, ply, logs, configuration, run, fail, seedAlert, close: () => server.close() };
 }
 

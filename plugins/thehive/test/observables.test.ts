@@ -53,7 +53,7 @@ describe('TheHive 5 Add observables through the executor', () => {
   });
 
   it('adds explicit observables too, their own levels winning', async () => {
-    await h.run('add_an_observable_in_the_hive_v5', { alert_id: alertId, observables: [{ dataType: 'mail', data: 'a@evil.example', tlp: 4, tags: ['phish'] }] });
+    await h.run('add_an_observable_in_the_hive_v5', { alert_id: alertId, events: [], observables: [{ dataType: 'mail', data: 'a@evil.example', tlp: 4, tags: ['phish'] }] });
     expect(observableBodies(h)).toEqual([{ tlp: 4, pap: 2, ioc: true, dataType: 'mail', data: 'a@evil.example', tags: ['phish'] }]);
   });
 
@@ -79,7 +79,9 @@ describe('TheHive 5 Add observables through the executor', () => {
     expect(observableBodies(h)).toHaveLength(1);
   });
 
-  it('refuses a call with neither events nor observables', async () => {
-    expect((await h.fail('add_an_observable_in_the_hive_v5', { alert_id: alertId })).message).toBe('add_an_observable_in_the_hive_v5 needs events (or observables)');
+  it('refuses a call without events, as the reference requires them', async () => {
+    const error = await h.fail('add_an_observable_in_the_hive_v5', { alert_id: alertId, observables: [{ dataType: 'mail', data: 'a@evil.example' }] });
+    expect([error.code, error.message]).toEqual(['PLY_ARGUMENTS_INVALID', expect.stringContaining('/events')]);
+    expect(observableBodies(h)).toEqual([]);
   });
 });

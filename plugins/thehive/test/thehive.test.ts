@@ -22,7 +22,7 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
 
   it('creates an alert with its observables, the Bearer key and the organisation header', async () => {
     const args = { ...fields, severity: 3, tlp: 2, pap: 1, tags: ['phishing'], observables: [{ dataType: 'domain', data: 'evil.example', ioc: true }] };
-    const result = await h.run('create_an_alert_in_the_hive_v5', structuredClone(args));
+    const result = await h.run('create_an_alert_in_the_hive_v5', { alert: {}, ...structuredClone(args) });
     const request = h.received.at(-1)!;
     expect([request.method, request.path, request.authorization, request.organisation]).toEqual(['POST', '/api/v1/alert', `Bearer ${API_KEY}`, 'SOC']);
     expect(request.body).toEqual(args);
@@ -45,15 +45,15 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
   });
 
   it('names the duplicate when TheHive already has the alert', async () => {
-    await h.run('create_an_alert_in_the_hive_v5', { ...fields });
-    const error = await h.fail('create_an_alert_in_the_hive_v5', { ...fields });
+    await h.run('create_an_alert_in_the_hive_v5', { alert: {}, ...fields });
+    const error = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields });
     expect(error.message).toBe('TheHive already has an alert with type "external", source "SIEM" and sourceRef "case-001": Alert already exists');
     expect(error.details).toMatchObject({ status: 400, duplicate: true });
   });
 
   it('refuses an alert without its required fields before calling TheHive', async () => {
-    const error = await h.fail('create_an_alert_in_the_hive_v5', { title: 'only a title' });
-    expect([error.code, error.message]).toEqual(['PLY_ARGUMENTS_INVALID', 'arguments of create_an_alert_in_the_hive_v5: /description, /type, /source, /sourceRef required (or give `alert`)']);
+    const error = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, title: 'only a title' });
+    expect([error.code, error.message]).toEqual(['PLY_ARGUMENTS_INVALID', 'arguments of create_an_alert_in_the_hive_v5: /description, /type, /source, /sourceRef required (give them, or an `alert` they derive from)']);
     expect(h.received).toHaveLength(0);
   });
 
@@ -74,9 +74,9 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
   it('says the credentials were refused: an unknown key (401), a read-only key writing (403), an organisation the user is not in (403)', async () => {
     const unknown = await h.fail('add_a_comment_in_the_hive_v5', { alert_id: '~1', message: 'x' }, { configuration: { ...h.configuration, apikey: 'th-wrong-key-11' } });
     expect([unknown.details['status'], unknown.message]).toEqual([401, expect.stringContaining('refused the credentials')]);
-    const readOnly = await h.fail('create_an_alert_in_the_hive_v5', { ...fields }, { configuration: { ...h.configuration, apikey: READ_ONLY_KEY } });
+    const readOnly = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields }, { configuration: { ...h.configuration, apikey: READ_ONLY_KEY } });
     expect(readOnly.details['status']).toBe(403);
-    const organisation = await h.fail('create_an_alert_in_the_hive_v5', { ...fields }, { configuration: { ...h.configuration, organisation: 'OTHER' } });
+    const organisation = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields }, { configuration: { ...h.configuration, organisation: 'OTHER' } });
     expect([organisation.details['status'], organisation.message]).toEqual([403, expect.stringContaining('not a member of organisation OTHER')]);
     expect(h.logs.text()).toContain('action failed');
     expect(JSON.stringify([unknown, readOnly, h.logs.lines])).not.toContain('th-wrong-key-11');
@@ -84,14 +84,14 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
 
   it('reports an answer that is not JSON as a malformed vendor answer', async () => {
     h.state.malformedNext = true;
-    expect((await h.fail('create_an_alert_in_the_hive_v5', { ...fields })).code).toBe('PLY_VENDOR_RESPONSE_INVALID');
+    expect((await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields })).code).toBe('PLY_VENDOR_RESPONSE_INVALID');
     h.state.malformedNext = true;
     expect((await h.fail('add_a_comment_in_the_hive_v5', { alert_id: '~1', message: 'x' })).code).toBe('PLY_VENDOR_RESPONSE_INVALID');
   });
 
   it('keeps the key out of errors and logs when TheHive quotes it back (raw, URL-encoded, in a header)', async () => {
     h.state.echoNext = true;
-    const error = await h.fail('create_an_alert_in_the_hive_v5', { ...fields });
+    const error = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields });
     expect(h.logs.text()).toContain('action failed');
     const everything = JSON.stringify([error.message, error.details, h.logs.lines]);
     for (const form of [API_KEY, encodeURIComponent(`Bearer ${API_KEY}`)]) expect(everything).not.toContain(form);
@@ -100,17 +100,17 @@ describe('TheHive 5 Create alert, Get alert and Add a comment through the execut
 
   it('retries a 429 with Retry-After, but sends a creation once on a 5xx', async () => {
     h.faults.failNext.push({ status: 429, retryAfter: '0' });
-    expect((await h.run('create_an_alert_in_the_hive_v5', { ...fields })).results).toMatchObject({ sourceRef: 'case-001' });
+    expect((await h.run('create_an_alert_in_the_hive_v5', { alert: {}, ...fields })).results).toMatchObject({ sourceRef: 'case-001' });
     expect(h.faults.failNext).toHaveLength(0);
     expect(h.logs.text()).toContain('HTTP request failed, retrying');
     h.faults.failNext.push({ status: 503, retryAfter: '0' });
-    const error = await h.fail('create_an_alert_in_the_hive_v5', { ...fields, sourceRef: 'other' });
+    const error = await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields, sourceRef: 'other' });
     expect(error.details).toMatchObject({ status: 503, attempts: 1 });
   });
 
   it('ends at the run timeout when TheHive does not answer', async () => {
     h.faults.delayNextMs = 2_000;
-    expect((await h.fail('create_an_alert_in_the_hive_v5', { ...fields }, { timeoutMs: 100 })).code).toBe('PLY_ACTION_TIMEOUT');
+    expect((await h.fail('create_an_alert_in_the_hive_v5', { alert: {}, ...fields }, { timeoutMs: 100 })).code).toBe('PLY_ACTION_TIMEOUT');
   });
 
   it('checks the account with GET api/v1/user/current', async () => {

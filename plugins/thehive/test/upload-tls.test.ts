@@ -39,7 +39,7 @@ describe('TheHive 5 Upload logs, and certificate checks', () => {
   it('accepts the certificate with verify_certificate false, and says so in the logs', async () => {
     h = await startTheHive({ https: true });
     const configuration = { ...h.configuration, verify_certificate: false };
-    const alertId = ((await h.run('create_an_alert_in_the_hive_v5', { title: 't', description: 'd', type: 'x', source: 's', sourceRef: 'r' }, { configuration })).results as { _id: string })._id;
+    const alertId = ((await h.run('create_an_alert_in_the_hive_v5', { alert: {}, title: 't', description: 'd', type: 'x', source: 's', sourceRef: 'r' }, { configuration })).results as { _id: string })._id;
     await h.run('add_a_comment_in_the_hive_v5', { alert_id: alertId, message: 'over TLS' }, { configuration });
     expect(h.logs.text()).toContain('TLS certificate verification is off for this account');
     expect(h.logs.lines.filter((line) => line.includes('verification is off')).length).toBeGreaterThanOrEqual(2);
@@ -48,7 +48,7 @@ describe('TheHive 5 Upload logs, and certificate checks', () => {
   it('trusts the private CA given as ca_certificate, with verification on', async () => {
     h = await startTheHive({ https: true });
     const configuration = { ...h.configuration, ca_certificate: SELF_SIGNED_CERT };
-    const alertId = ((await h.run('create_an_alert_in_the_hive_v5', { title: 't', description: 'd', type: 'x', source: 's', sourceRef: 'r' }, { configuration })).results as { _id: string })._id;
+    const alertId = ((await h.run('create_an_alert_in_the_hive_v5', { alert: {}, title: 't', description: 'd', type: 'x', source: 's', sourceRef: 'r' }, { configuration })).results as { _id: string })._id;
     expect((await h.run('add_a_comment_in_the_hive_v5', { alert_id: alertId, message: 'trusted' }, { configuration })).results).toMatchObject({ message: 'trusted' });
     expect(h.logs.text()).not.toContain('verification is off');
   });

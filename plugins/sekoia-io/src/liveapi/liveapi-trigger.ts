@@ -1,5 +1,5 @@
 import { PlyError, isPlyError, type TriggerContext } from '@ply/core';
-import type { SekoiaConfiguration } from '../configuration.js';
+import { apiKeyOf, type SekoiaConfiguration } from '../configuration.js';
 import { SekoiaApi } from '../sekoia-api.js';
 import { consumeLiveApi } from './liveapi-client.js';
 import type { LiveApiOptions } from './liveapi-options.js';
@@ -32,7 +32,7 @@ export async function runLiveApiTrigger<Event>(
   ctx.log.info('starting LiveAPI consumer', { url });
   await consumeLiveApi({
     url,
-    apiKey: ctx.config.api_key,
+    apiKey: apiKeyOf(ctx.config),
     signal: ctx.signal,
     log: ctx.log,
     options,
