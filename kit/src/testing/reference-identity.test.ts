@@ -60,6 +60,15 @@ describe('compareWithReference', () => {
     ]);
   });
 
+  it('takes the narrowings a plugin makes on purpose, by location, and keeps that list true', () => {
+    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup });
+    const checked = plugin({ secret: true, slug: 'lookup', withLimit: true, ip: z.ipv4() });
+    expect(compareWithReference(checked, 'Acme', { corpusDir: root, deliberate: { 'action_lookup.json: arguments/ip': 'checked before the call' } })).toEqual([]);
+    expect(compareWithReference(plugin({ secret: true, slug: 'lookup', withLimit: true }), 'Acme', { corpusDir: root, deliberate: { 'action_lookup.json: arguments/ip': 'checked before the call' } })).toEqual([
+      'action_lookup.json: arguments/ip: listed as deliberate, but it no longer differs from the reference',
+    ]);
+  });
+
   it('takes the reference items a plugin leaves out on purpose, and keeps that list true', () => {
     const other = { ...lookup, uuid: '5f0c0000-0000-4000-8000-000000000003', slug: 'other', name: 'Other', docker_parameters: 'acme_other' };
     const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup, 'action_other.json': other });

@@ -31,6 +31,12 @@ export interface ReferenceOptions {
    * their absence is no difference, their presence is one (the list must stay true).
    */
   omitted?: readonly string[];
+  /**
+   * Narrowings the plugin makes on purpose, by location (`action_scan_hash.json: arguments/hash`,
+   * covering the values below it) with the reason (e.g. a hash checked before the call, for a clear error): their lines are no
+   * differences; a location that no longer differs is one (the list must stay true).
+   */
+  deliberate?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -99,5 +105,10 @@ export function compareWithReference(plugin: PluginDefinition, folder: string, o
     }
   }
   for (const file of omitted) if (!existsSync(join(dir, file))) differences.push(`${file}: listed as omitted, but the reference has no such file`);
-  return differences;
+  const deliberate = Object.keys(options.deliberate ?? {});
+  // A location covers the values below it too (`results/facets/*` covers `results/facets/*/[]`).
+  const at = (line: string, location: string) => line.startsWith(`${location}: `) || line.startsWith(`${location}/`);
+  const kept = differences.filter((line) => !deliberate.some((location) => at(line, location)));
+  for (const location of deliberate) if (!differences.some((line) => at(line, location))) kept.push(`${location}: listed as deliberate, but it no longer differs from the reference`);
+  return kept;
 }

@@ -9,6 +9,15 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
-    expect(compareWithReference(plugin, 'Shodan')).toEqual([]);
+    const facets = 'Shodan answers every facet as a list of {count, value} (https://developer.shodan.io/api, /shodan/host/count)';
+    expect(
+      compareWithReference(plugin, 'Shodan', {
+        deliberate: {
+          'action_get_shodan_host_count.json: results/facets/*': facets,
+          'action_get_shodan_host_search.json: results/facets/*': facets,
+          'action_get_shodan_host_search.json: arguments/max_pages': 'fewer than one page is no search: refused with a clear error',
+        },
+      }),
+    ).toEqual([]);
   });
 });
