@@ -1,17 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { bumpedTarball, cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, MATTERMOST_NEXT_PATCH, MATTERMOST_VERSION, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
-/** The packed plugin's version, and a patch release of it (bumpedTarball edits the tarball). */
-const V = (JSON.parse(readFileSync(join(REPO_ROOT, 'plugins/mattermost/package.json'), 'utf8')) as { version: string }).version;
-const NEXT = V.replace(/\d+$/, (patch) => String(Number(patch) + 1));
+const V = MATTERMOST_VERSION;
+const NEXT = MATTERMOST_NEXT_PATCH;
 
 describe('the marketplace with the real npm client and the ply CLI (built)', () => {
   // Shared, never changed: the tarball `ply pack` made once.
