@@ -155,6 +155,8 @@ export interface ModuleRequest {
   notFound?: string;
   /** An answer with this status is returned, not thrown (`{}` for an empty body). */
   acceptStatus?: readonly number[];
+  /** An `Authorization` value sent instead of the module's auth: a delegated token for this one call. */
+  authorization?: string;
 }
 
 /** A module's answer to a {@link ModuleRequest}: the status, the JSON body (undefined when empty) and the headers. */

@@ -125,6 +125,7 @@ async function moduleRequest<Config>(rest: RestModule<Config>, ctx: ActionContex
     timeoutMs: request.timeoutMs,
     notFound: request.notFound ?? `${method} ${url.pathname}`,
     acceptStatus: request.acceptStatus,
+    authorization: request.authorization,
   });
   return { status: answer.status, body: answer.body, headers: answer.headers };
 }

@@ -23,6 +23,8 @@ export interface RestCall {
   /** What a 404 means, for the message (`user jdoe`). */
   notFound: string;
   acceptStatus?: readonly number[] | undefined;
+  /** Sent instead of the module's auth (a delegated token for this one call). */
+  authorization?: string | undefined;
 }
 
 /** A vendor's answer, its body parsed as JSON (undefined when empty). */
@@ -65,7 +67,8 @@ function lowerCased(headers: Readonly<Record<string, string>> | undefined): Reco
 export async function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
   for (let refreshed = false; ; refreshed = true) {
     const request: OutgoingRequest = { method: call.method, url: new URL(call.url), headers: { accept: 'application/json', ...lowerCased(http.headers), ...call.headers } };
-    await module.auth.apply(request, ctx);
+    if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
+    else await module.auth.apply(request, ctx);
     const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: 'text' };
     if (call.body && 'json' in call.body) options.json = call.body.json;
     if (call.body && 'form' in call.body) {
@@ -81,7 +84,7 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), headers: response.headers, url: request.url };
     if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, headers: response.headers, url: request.url };
     // A refused OAuth token (revoked, rotated): fetch a new one once.
-    if (response.status === 401 && module.auth.refreshable && !refreshed) {
+    if (response.status === 401 && call.authorization === undefined && module.auth.refreshable && !refreshed) {
       module.auth.invalidate(ctx);
       continue;
     }
