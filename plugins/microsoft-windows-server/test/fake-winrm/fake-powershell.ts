@@ -65,7 +65,7 @@ export function runFakePowerShell(script: string, users: Map<string, LocalUser>)
         continue;
       }
     }
-    if ((match = /^Set-LocalUser -Name \$name -Password \$password$/.exec(line))) {
+    if (/^Set-LocalUser -Name \$name -Password \$password$/.test(line)) {
       const name = String(variables.get('name'));
       const password = String(variables.get('password'));
       run.cmdlets.push({ cmdlet: 'Set-LocalUser', values: [name], password });
