@@ -9,6 +9,7 @@ import type { TriggerDefinition } from '../contracts/trigger.js';
 import { PlyError } from '../errors/ply-error.js';
 import { RequestAuth } from './rest/request-auth.js';
 import { buildRequestUrl } from '../http/request-url.js';
+import { RequestRate } from './rest/request-rate.js';
 import { restAction } from './rest/rest-action.js';
 import { endpointUrl, sendRestCall, type RestModule } from './rest/rest-request.js';
 
@@ -65,7 +66,7 @@ export function defineModule<C extends z.ZodObject>(declaration: ModuleDeclarati
   type Config = z.output<C>;
   const { http, check, ...manifest } = declaration;
   const definition: PluginModuleDefinition = Object.freeze({ ...manifest });
-  const rest = { name: declaration.name, http, auth: new RequestAuth<Config>(http?.auth) };
+  const rest = { name: declaration.name, http, auth: new RequestAuth<Config>(http?.auth), rate: new RequestRate<Config>(http?.rateLimit) };
   return {
     definition,
     action: (item) => Object.freeze({ ...item, kind: 'action' as const }),

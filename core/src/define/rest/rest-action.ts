@@ -83,6 +83,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
     description: declaration.description,
     docker_parameters: declaration.docker_parameters,
     ...(declaration.group ? { group: declaration.group } : {}),
+    ...(declaration.outputs ? { outputs: declaration.outputs } : {}),
     arguments: declaration.arguments,
     results: declaration.results,
     run,

@@ -3,13 +3,15 @@ import type { HttpRequestOptions } from '../../contracts/http.js';
 import type { ModuleHttp, OutgoingRequest } from '../../contracts/rest.js';
 import { PlyError } from '../../errors/ply-error.js';
 import type { RequestAuth } from './request-auth.js';
+import type { RequestRate } from './request-rate.js';
 import { vendorFailure } from './vendor-failure.js';
 
-/** The module a REST call belongs to: its name (for messages), its HTTP declaration and its auth. */
+/** The module a REST call belongs to: its name (for messages), its HTTP declaration, its auth and its request rate. */
 export interface RestModule<Config> {
   name: string;
   http: ModuleHttp<Config> | undefined;
   auth: RequestAuth<Config>;
+  rate: RequestRate<Config>;
 }
 
 /** One call, ready to send: the URL is complete, the arguments placed. */
@@ -61,7 +63,7 @@ function lowerCased(headers: Readonly<Record<string, string>> | undefined): Reco
 
 /**
  * Sends one call of a REST module: its headers, its auth (an OAuth token refused with 401 is
- * fetched again once), its TLS, through the run's HTTP client (timeouts, retries that respect
+ * fetched again once), its TLS, its request rate (`http.rateLimit`), through the run's HTTP client (timeouts, retries that respect
  * idempotency, rate limit, redaction); a refusal becomes a clear `PLY_VENDOR_HTTP_ERROR`.
  */
 export async function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
@@ -79,6 +81,7 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     const tls = http.tls?.(ctx.config);
     if (tls) options.tls = tls;
     if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
+    await module.rate.acquire(ctx);
     const response = await ctx.http.request<string>(request.url, options);
     const text = response.body ?? '';
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), headers: response.headers, url: request.url };
