@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestPly, plyErrorOf } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, SELF_SIGNED_CERT } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { startFakeWinRm, type FakeWinRm } from './fake-winrm/fake-winrm.js';
 import { WSMAN } from '../src/winrm/wsman-envelopes.js';
@@ -13,7 +13,7 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-async function start(options: { allowBasic?: boolean; allowUnencrypted?: boolean } = {}): Promise<FakeWinRm> {
+async function start(options: { allowBasic?: boolean; allowUnencrypted?: boolean; tls?: boolean } = {}): Promise<FakeWinRm> {
   fake = await startFakeWinRm({ account: ACCOUNT, ...options });
   return fake;
 }
@@ -64,6 +64,34 @@ describe('WinRM with NTLM and message encryption', () => {
     expect(JSON.stringify(logs.lines)).not.toContain('N3w+Secret/pass');
     const noServer = await plyErrorOf(p.run({ action: 'microsoft-windows-server.change_user_password', arguments: { user_to_update: 'alice', new_password: 'x' }, configuration: configuration() }));
     expect(noServer.message).toBe('no server: give `server` in the arguments or in the account');
+  });
+});
+
+describe('WinRM over HTTPS', () => {
+  it("speaks plain SOAP with Basic or NTLM over TLS, trusting the listener's certificate through ca_certificate", async () => {
+    const winrm = await start({ tls: true, allowBasic: true });
+    const alice = winrm.addUser('alice');
+    const bob = winrm.addUser('bob');
+    const { ply: p, logs } = ply();
+    await p.run({ action: 'microsoft-windows-server.disable_users', arguments: { users: ['alice'], server: winrm.url }, configuration: configuration({ username: 'ply-svc', auth: 'basic', ca_certificate: SELF_SIGNED_CERT }) });
+    await p.run({ action: 'microsoft-windows-server.disable_users', arguments: { users: ['bob'], server: winrm.url }, configuration: configuration({ ca_certificate: SELF_SIGNED_CERT }) });
+    expect([alice.enabled, bob.enabled]).toEqual([false, false]);
+    // Basic on every message; NTLM authenticates the connection once (empty bodies), then its five messages go plain over TLS.
+    expect(winrm.log.map((entry) => [entry.encrypted, entry.authorization])).toEqual([...Array(5).fill([false, 'Basic']), ...Array(5).fill([false, ''])]);
+    expectNoPassword(logs.lines);
+  });
+
+  it('refuses a listener whose certificate it does not trust, and accepts it with verification off (with a warning)', async () => {
+    const winrm = await start({ tls: true });
+    const alice = winrm.addUser('alice');
+    const { ply: p, logs } = ply();
+    const untrusted = await plyErrorOf(p.run({ action: 'microsoft-windows-server.disable_users', arguments: { users: ['alice'], server: winrm.url }, configuration: configuration() }));
+    expect(untrusted.code).toBe('PLY_NETWORK_ERROR');
+    expect(untrusted.message).toMatch(/^POST https:\/\/127\.0\.0\.1:\d+\/wsman failed: its TLS certificate is not trusted \(\w+\); trust its CA \(ca_certificate\)/);
+    expect([alice.enabled, winrm.log]).toEqual([true, []]);
+    await p.run({ action: 'microsoft-windows-server.disable_users', arguments: { users: ['alice'], server: winrm.url }, configuration: configuration({ verify_certificate: false }) });
+    expect(alice.enabled).toBe(false);
+    expect(logs.lines.some((line) => JSON.stringify(line).includes('TLS certificate verification is off for this WinRM server'))).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from '@ply/kit/testing';
 import type { NtlmSession } from '../../src/ntlm/ntlm-session.js';
 import { decryptMessage, encryptMessage, ENCRYPTED_CONTENT_TYPE, SPNEGO_ENCRYPTED } from '../../src/winrm/encrypted-message.js';
 import { elementText, WSMAN, xmlDecode } from '../../src/winrm/wsman-envelopes.js';
@@ -15,6 +17,8 @@ export interface FakeWinRmOptions {
   allowBasic?: boolean;
   /** `AllowUnencrypted` (default false, as Windows ships): plain SOAP over HTTP is refused. */
   allowUnencrypted?: boolean;
+  /** An HTTPS listener (5986) with the kit's self-signed certificate: plain SOAP is then allowed. */
+  tls?: boolean;
 }
 
 interface Connection {
@@ -150,19 +154,20 @@ export async function startFakeWinRm(options: FakeWinRmOptions) {
     return reply(500, fault(messageId, FAULTS.actionNotSupported));
   };
 
-  const server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => void handle(request, response, Buffer.concat(chunks)));
-  });
-  server.on('connection', (socket) => {
+  };
+  const server = options.tls ? createHttpsServer({ cert: SELF_SIGNED_CERT, key: SELF_SIGNED_KEY }, listener) : createServer(listener);
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/wsman`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/wsman`,
     host: `127.0.0.1:${port}`,
     users,
     shells,
