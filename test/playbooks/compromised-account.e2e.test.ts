@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlaybookEngine, PlyStore } from '@ply/runtime';
 import { createTestPly, SELF_SIGNED_CERT, startFakeServer, type FakeServer } from '@ply/kit/testing';
@@ -13,8 +11,10 @@ import { TENANT } from '../../plugins/azure-ad/test/harness.js';
 import { fakeFortigate } from '../../plugins/fortigate/test/fake-fortigate.js';
 import { fakeSekoia } from '../../plugins/sekoia-io/test/fake-sekoia/fake-sekoia.js';
 import { fakeServiceNow } from '../../plugins/servicenow/test/fake-servicenow.js';
+import { documentedPlaybook } from '../documented-playbook.js';
 
-const PLAYBOOK = readFileSync(fileURLToPath(new URL('./compromised-account.yaml', import.meta.url)), 'utf8');
+// The playbook of docs/playbooks.md ("Example: contain a compromised account"), as written there.
+const PLAYBOOK = documentedPlaybook('test/playbooks/compromised-account.e2e.test.ts');
 const SEKOIA_KEY = 'sekoia-e2e-key-9f8e7d';
 const FORTI_KEYS = ['forti-key-one-111', 'forti-key-two-222'];
 const SN = { username: 'ply.integration', password: 'Sn0w+E2e/pass' };
