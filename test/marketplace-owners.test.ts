@@ -10,7 +10,7 @@ const NAME = '@ply/plugin-mattermost';
 const V = MATTERMOST_VERSION;
 const NEXT = MATTERMOST_NEXT_PATCH;
 
-describe('package owners, scopes and logins with the real npm client', () => {
+describe('package owners, scopes and logins with the real npm client', { timeout: 90_000 }, () => {
   let work: string;
   let tarball: string;
   let bumped: string;
