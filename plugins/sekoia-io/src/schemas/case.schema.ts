@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFields } from './audit-fields.js';
 import { sekoiaAlertSchema } from './alert.schema.js';
 
 /** A custom status, priority or verdict as a case embeds it. */
@@ -14,12 +15,7 @@ export const caseSchema = z.looseObject({
   status: z.string().nullish(),
   status_uuid: z.string().nullish(),
   community_uuid: z.string().nullish(),
-  created_at: z.string().nullish(),
-  created_by: z.string().nullish(),
-  created_by_type: z.string().nullish(),
-  updated_at: z.string().nullish(),
-  updated_by: z.string().nullish(),
-  updated_by_type: z.string().nullish(),
+  ...auditFields,
   subscribers: z.array(z.looseObject({ avatar_uuid: z.string().nullish(), type: z.string().nullish() })).nullish(),
   assignees: z.array(z.unknown()).nullish(),
   tags: z.array(z.string()).nullish(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFields } from '../schemas/audit-fields.js';
 import { getter } from './getters.js';
 
 /** What the custom statuses, priorities and verdicts of a community share. */
@@ -6,12 +7,7 @@ const level = {
   uuid: z.string().nullish(),
   community_uuid: z.string().nullish(),
   level: z.number().nullish(),
-  created_at: z.string().nullish(),
-  created_by: z.string().nullish(),
-  created_by_type: z.string().nullish(),
-  updated_at: z.string().nullish(),
-  updated_by: z.string().nullish(),
-  updated_by_type: z.string().nullish(),
+  ...auditFields,
   label: z.string().nullish(),
   description: z.string().nullish(),
   is_used: z.boolean().nullish(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditFields } from '../schemas/audit-fields.js';
 import { getter } from './getters.js';
 
 export const getIntake = getter({
@@ -17,12 +18,7 @@ export const getIntake = getter({
     community_uuid: z.string().nullish(),
     format_uuid: z.string().nullish(),
     intake_key: z.string().nullish().describe('The key events are pushed with (the API returns it: treat these results as sensitive)'),
-    created_at: z.string().nullish(),
-    created_by: z.string().nullish(),
-    created_by_type: z.string().nullish(),
-    updated_at: z.string().nullish(),
-    updated_by: z.string().nullish(),
-    updated_by_type: z.string().nullish(),
+    ...auditFields,
     is_custom_format: z.boolean().nullish(),
     connector_configuration_uuid: z.string().nullish(),
     status: z.string().nullish(),

@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { entityFields } from './entity-fields.js';
 
 /** An attachment as TheHive 5 returns it (`OutputAttachment`). */
 export const outputAttachmentSchema = z.looseObject({
-  _id: z.string().nullish(),
-  _type: z.string().nullish(),
-  _createdBy: z.string().nullish(),
-  _updatedBy: z.string().nullish(),
-  _createdAt: z.number().nullish(),
-  _updatedAt: z.number().nullish(),
+  ...entityFields,
   name: z.string().nullish(),
   hashes: z.array(z.string()).nullish(),
   size: z.number().nullish(),

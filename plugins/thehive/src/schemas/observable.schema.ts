@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityFields } from './entity-fields.js';
 
 /** An observable as TheHive 5's `InputObservable` takes it (alert creation and `POST alert/{id}/observable`). */
 export const inputObservableSchema = z.looseObject({
@@ -19,12 +20,7 @@ export type InputObservable = z.output<typeof inputObservableSchema>;
 
 /** An observable as TheHive 5 returns it (`OutputObservable`); other fields are kept. */
 export const outputObservableSchema = z.looseObject({
-  _id: z.string().nullish(),
-  _type: z.string().nullish(),
-  _createdBy: z.string().nullish(),
-  _updatedBy: z.string().nullish(),
-  _createdAt: z.number().nullish(),
-  _updatedAt: z.number().nullish(),
+  ...entityFields,
   dataType: z.string().nullish(),
   data: z.string().nullish(),
   startDate: z.number().nullish(),
