@@ -73,7 +73,29 @@ export function mispEventToStix(input: unknown): StixBundle {
   );
   if ((report['labels'] as string[]).length === 0) delete report['labels'];
   // A report must list at least one object (§4.14); an event with nothing gets its creator only.
-  return makeBundle([...objects, report]);
+  return makeBundle(withoutDuplicates([...objects, report]));
+}
+
+/**
+ * Equal observables share one deterministic identifier (§2.9), so the bundle lists each once; two
+ * with the same identifier but more than it covers (a domain resolving to other addresses in two
+ * attributes) are merged: reference lists joined, the first value of any other property kept.
+ */
+function withoutDuplicates(objects: StixObject[]): StixObject[] {
+  const byId = new Map<string, StixObject>();
+  for (const object of objects) {
+    const first = byId.get(object.id);
+    if (!first) {
+      byId.set(object.id, object);
+      continue;
+    }
+    const merged: StixObject = { ...object, ...first };
+    for (const [key, value] of Object.entries(object)) {
+      if (key.endsWith('_refs') && Array.isArray(value) && Array.isArray(first[key])) merged[key] = [...new Set([...(first[key] as unknown[]), ...value])];
+    }
+    byId.set(object.id, merged);
+  }
+  return [...byId.values()];
 }
 
 function attributeLabels(attribute: MispAttribute): string[] {

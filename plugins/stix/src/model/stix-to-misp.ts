@@ -35,6 +35,11 @@ function uuidOf(id: string): string {
 const INFERENCE_ORDER = ['ip-dst', 'ip-src', 'ip-dst|port', 'ip-src|port', 'domain', 'domain|ip', 'url', 'email', 'email-src', 'email-dst', 'email-subject', 'email-message-id', 'filename', ...Object.keys(MISP_ATTRIBUTE_MAPPINGS).filter((type) => /^(md5|sha|ssdeep|tlsh|imphash|authentihash|filename\|)/.test(type)), 'AS', 'mac-address', 'mutex', 'regkey', 'x509-fingerprint-md5', 'x509-fingerprint-sha1', 'x509-fingerprint-sha256', 'github-username', 'port', 'size-in-bytes', 'user-agent', 'http-method'];
 
 function inferFromComparisons(comparisons: readonly ComparisonNode[]): { type: string; value: string } | undefined {
+  // An address on its own (not inside network traffic) is what MISP calls a destination IP.
+  const [only] = comparisons;
+  if (comparisons.length === 1 && (only!.objectType === 'ipv4-addr' || only!.objectType === 'ipv6-addr') && only!.path.join('.') === 'value' && only!.operator === '=' && typeof only!.value === 'string') {
+    return { type: 'ip-dst', value: only!.value };
+  }
   for (const type of INFERENCE_ORDER) {
     const value = valueFromComparisons(MISP_ATTRIBUTE_MAPPINGS[type]!, comparisons);
     if (value !== undefined) return { type, value };
