@@ -1,0 +1,1 @@
+export { END, START, renderActionsTable, withActionsTable } from '../plugins/sekoia-io/scripts/readme-table.mjs';
