@@ -11,3 +11,4 @@ export { packPlugin, packFileName, type PackResult } from './packing/plugin-pack
 export { bundlePlugin } from './packing/plugin-bundler.js';
 export { scaffoldPlugin, scaffoldValues, PLUGIN_TEMPLATE_DIR, type ScaffoldOptions } from './scaffold/plugin-scaffold.js';
 export { KIT_ERRORS } from './kit-errors.js';
+export { renderItemsTable, withItemsTable, ITEMS_TABLE_START, ITEMS_TABLE_END } from './docs/readme-table.js';
