@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModuleFiles, diffModuleFiles } from '@ply/core';
 import plugin from '../src/index.js';
-import { withActionsTable } from '../../../scripts/readme-table.mjs';
+import { withItemsTable } from '@ply/kit';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,9 +13,9 @@ describe('committed module JSON', () => {
     expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
   });
 
-  it('has the README actions table generated from the module JSON (node scripts/readme-table.mjs plugins/stix)', () => {
+  it('has the README actions table generated from the module JSON (ply readme plugins/stix)', () => {
     const readme = readFileSync(`${root}/README.md`, 'utf8');
-    expect(withActionsTable(readme, `${root}/module`)).toBe(readme);
+    expect(withItemsTable(readme, `${root}/module`)).toBe(readme);
   });
 
   it('lists the fourteen helpers with the uuids the README publishes', () => {

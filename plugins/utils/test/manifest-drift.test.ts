@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModuleFiles, diffModuleFiles } from '@ply/core';
 import { sekoiaCorpusDir } from '@ply/kit/testing';
 import plugin from '../src/index.js';
-import { withActionsTable } from '../../../scripts/readme-table.mjs';
+import { withItemsTable } from '@ply/kit';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 type Item = { uuid: string; slug: string; name: string; docker_parameters: string; arguments: { properties: Record<string, unknown>; required?: string[] }; results: { properties: Record<string, unknown> } };
@@ -18,7 +18,7 @@ describe('committed module JSON', () => {
 
   it('has the README actions table generated from the module JSON', () => {
     const readme = readFileSync(`${root}/README.md`, 'utf8');
-    expect(withActionsTable(readme, `${root}/module`)).toBe(readme);
+    expect(withItemsTable(readme, `${root}/module`)).toBe(readme);
   });
 
   it("keeps the reference's uuids, slugs, names and docker_parameters, and accepts at least its arguments and results", () => {
