@@ -1,3 +1,4 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
 /** Query-string values; arrays repeat the key, `undefined` drops it. */
 export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number | boolean>;
 
@@ -72,7 +73,7 @@ export interface HttpClient {
 }
 
 /** A DNS lookup with node:dns's `lookup` signature (options with `all`, callback with one address or a list). */
-export type LookupFunction = (hostname: string, options: import('node:dns').LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | import('node:dns').LookupAddress[], family?: number) => void) => void;
+export type LookupFunction = (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
 
 /**
  * Which addresses an HTTP client may connect to, decided where the connection is made: after DNS
