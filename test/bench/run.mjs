@@ -2,6 +2,7 @@
 // the same process are the numbers to compare between commits).
 import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
+import { helperBenchmarks } from './helpers.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
 import { serveBenchmarks } from './serve.bench.mjs';
@@ -14,3 +15,4 @@ await templateRender();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();
+helperBenchmarks();

@@ -3,9 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 /** The namespace of SCO identifiers (STIX 2.1 §2.9). */
 export const SCO_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
 
+const namespaceBytes = new Map<string, Buffer>();
+
 /** A name-based UUID (RFC 9562 §5.5): SHA-1 over namespace bytes and name, version 5, RFC variant. */
 export function uuidV5(namespace: string, name: string): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  let bytes = namespaceBytes.get(namespace);
+  if (!bytes) namespaceBytes.set(namespace, (bytes = Buffer.from(namespace.replace(/-/g, ''), 'hex')));
+  const hash = createHash('sha1').update(bytes).update(name, 'utf8').digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -68,6 +72,8 @@ function contributingHashes(hashes: Record<string, unknown>): Record<string, unk
 export function observableIdentifier(type: string, properties: Record<string, unknown>): string {
   const contributing = ID_CONTRIBUTING_PROPERTIES[type];
   if (!contributing) return randomIdentifier(type);
+  // The common case (an address, a domain, a URL): one string property, canonical JSON written directly.
+  if (contributing.length === 1 && typeof properties[contributing[0]!] === 'string') return `${type}--${uuidV5(SCO_NAMESPACE, `{${JSON.stringify(contributing[0])}:${JSON.stringify(properties[contributing[0]!])}}`)}`;
   const selected: Record<string, unknown> = {};
   for (const name of contributing) {
     const value = properties[name];
