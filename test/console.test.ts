@@ -74,8 +74,8 @@ describe('the web console in headless Chromium', () => {
     webhook = await startFakeServer(hooks.fetch);
 
     // No workspace plugins: Mattermost must come from the registry.
-    runtime = openRuntime({ settings: { home: join(work, 'home') } });
-    tokens = { admin: runtime.store.tokens.create('alice', 'admin').token, viewer: runtime.store.tokens.create('victor', 'viewer').token };
+    runtime = await openRuntime({ settings: { home: join(work, 'home') } });
+    tokens = { admin: (await runtime.store.tokens.create('alice', 'admin')).token, viewer: (await runtime.store.tokens.create('victor', 'viewer')).token };
     consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
 
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineConnector } from '@ply/core';
 import { definePlugin } from '@ply/core';
+import { sql } from '../src/store/sql/sql-query.js';
 import { PlyStore } from '../src/store/ply-store.js';
 import { ConnectorInstances } from '../src/supervisor/connector-instances.js';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
@@ -14,9 +15,9 @@ const API_KEY = 'stream-api-key-5f1e2d3c';
 const INTAKE_KEY = 'intake-key-9a8b7c6d5e';
 const SOURCE_TOKEN = 'source-token-0a1b2c3d';
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -89,15 +90,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-function setup() {
+async function setup() {
   const test = createTestPly({ plugins: [{ moduleDir: writeFixtureModule(plugin), plugin }] });
-  const store = PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 5) });
+  const store = await PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 5) });
   cleanups.push(() => store.close());
-  store.accounts.create({ module: 'stream', name: 'main', configuration: { api_key: API_KEY }, secretKeys: ['api_key'] });
+  await store.accounts.create({ module: 'stream', name: 'main', configuration: { api_key: API_KEY }, secretKeys: ['api_key'] });
   return { ...test, store };
 }
 
-function supervise(ply: ReturnType<typeof setup>['ply'], store: PlyStore) {
+function supervise(ply: Awaited<ReturnType<typeof setup>>['ply'], store: PlyStore) {
   const connectors = new ConnectorInstances({ ply, store, restart: FAST, syncIntervalMs: 10, sink: { maxDelayMs: 1, maxAttempts: 2, retryDelayMs: 1 } });
   connectors.start();
   cleanups.push(() => connectors.stop());
@@ -105,9 +106,9 @@ function supervise(ply: ReturnType<typeof setup>['ply'], store: PlyStore) {
 }
 
 describe('ConnectorInstanceRepository', () => {
-  it('seals secret arguments and the intake key, shows them as { set: true }, keeps them when left out of an update', () => {
-    const { store } = setup();
-    const created = store.connectors.create({
+  it('seals secret arguments and the intake key, shows them as { set: true }, keeps them when left out of an update', async () => {
+    const { store } = await setup();
+    const created = await store.connectors.create({
       module: 'stream',
       connector: 'tail',
       account: 'main',
@@ -116,30 +117,30 @@ describe('ConnectorInstanceRepository', () => {
       intake: { url: 'http://127.0.0.1:9/batch', key: INTAKE_KEY },
     });
     expect(created).toMatchObject({ module: 'stream', connector: 'tail', account: 'main', enabled: false, arguments: { source_token: { set: true }, batch: 2 }, intake: { url: 'http://127.0.0.1:9/batch', key: { set: true } } });
-    const raw = JSON.stringify(store.db.prepare('SELECT * FROM connector_instances').all());
+    const raw = JSON.stringify(await store.db.all(sql('SELECT * FROM connector_instances')));
     expect(raw).not.toContain(SOURCE_TOKEN);
     expect(raw).not.toContain(INTAKE_KEY);
-    expect(JSON.stringify(store.connectors.list())).not.toContain(SOURCE_TOKEN);
-    expect(store.connectors.forRun(created.id)).toMatchObject({ arguments: { source_token: SOURCE_TOKEN, batch: 2 }, intake: { key: INTAKE_KEY } });
+    expect(JSON.stringify(await store.connectors.list())).not.toContain(SOURCE_TOKEN);
+    expect(await store.connectors.forRun(created.id)).toMatchObject({ arguments: { source_token: SOURCE_TOKEN, batch: 2 }, intake: { key: INTAKE_KEY } });
 
-    const updated = store.connectors.update(created.id, { arguments: { batch: 4 }, enabled: true, secretKeys: ['source_token', 'intake_key'] });
+    const updated = await store.connectors.update(created.id, { arguments: { batch: 4 }, enabled: true, secretKeys: ['source_token', 'intake_key'] });
     expect(updated.arguments).toEqual({ source_token: { set: true }, batch: 4 });
-    expect(store.connectors.forRun(created.id).arguments).toEqual({ source_token: SOURCE_TOKEN, batch: 4 });
-    expect([...store.connectors.enabledStamps().keys()]).toEqual([created.id]);
+    expect((await store.connectors.forRun(created.id)).arguments).toEqual({ source_token: SOURCE_TOKEN, batch: 4 });
+    expect([...(await store.connectors.enabledStamps()).keys()]).toEqual([created.id]);
 
     // A stored intake key removed: the connector's own intake_key argument is used (Sekoia's convention).
-    store.connectors.update(created.id, { arguments: { source_token: null, intake_key: 'from-args-1234' }, intake: { key: null }, secretKeys: ['source_token', 'intake_key'] });
-    expect(store.connectors.get(created.id)).toMatchObject({ arguments: { intake_key: { set: true } }, intake: { key: null } });
-    expect(store.connectors.forRun(created.id).intake.key).toBe('from-args-1234');
+    await store.connectors.update(created.id, { arguments: { source_token: null, intake_key: 'from-args-1234' }, intake: { key: null }, secretKeys: ['source_token', 'intake_key'] });
+    expect(await store.connectors.get(created.id)).toMatchObject({ arguments: { intake_key: { set: true } }, intake: { key: null } });
+    expect((await store.connectors.forRun(created.id)).intake.key).toBe('from-args-1234');
 
     // A refused instance is not written.
-    expect(() => store.connectors.update(created.id, { enabled: false, secretKeys: [], check: () => { throw new Error('refused'); } })).toThrow('refused');
-    expect(store.connectors.get(created.id).enabled).toBe(true);
+    await expect(store.connectors.update(created.id, { enabled: false, secretKeys: [], check: () => { throw new Error('refused'); } })).rejects.toThrow('refused');
+    expect((await store.connectors.get(created.id)).enabled).toBe(true);
 
-    store.checkpoints.write('connector', created.id, 7);
-    expect(store.connectors.delete(created.id)).toBe(true);
-    expect(store.checkpoints.read('connector', created.id)).toBeUndefined();
-    expect(() => store.connectors.get(created.id)).toThrow(expect.objectContaining({ code: 'PLY_CONNECTOR_NOT_FOUND' }));
+    await store.checkpoints.write('connector', created.id, 7);
+    expect(await store.connectors.delete(created.id)).toBe(true);
+    expect(await store.checkpoints.read('connector', created.id)).toBeUndefined();
+    await expect(store.connectors.get(created.id)).rejects.toThrow(expect.objectContaining({ code: 'PLY_CONNECTOR_NOT_FOUND' }));
   });
 });
 
@@ -149,8 +150,8 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
     feed.starts = 0;
     const intake = fakeIntake();
     server = await startFakeServer(intake.app.fetch);
-    const { ply, store } = setup();
-    const { id } = store.connectors.create({
+    const { ply, store } = await setup();
+    const { id } = await store.connectors.create({
       module: 'stream',
       connector: 'tail',
       account: 'main',
@@ -160,30 +161,30 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
       enabled: true,
     });
     const first = supervise(ply, store);
-    await until(() => store.checkpoints.read('connector', id) === 5);
+    await until(async () => await store.checkpoints.read('connector', id) === 5);
     expect(intake.state.received).toEqual([0, 1, 2, 3, 4]);
     expect([...intake.state.keys]).toEqual([INTAKE_KEY]);
     await first.sync();
     await first.sync();
     expect(first.supervisor.ids()).toEqual([id]);
     expect(feed.starts).toBe(1);
-    expect(first.status(id)).toMatchObject({ state: 'running', restarts: 0, eventsPushed: 5, checkpoint: 5, lastError: null });
-    expect(first.status(id).lastHeartbeatAt).not.toBeNull();
+    expect((await first.status(id))).toMatchObject({ state: 'running', restarts: 0, eventsPushed: 5, checkpoint: 5, lastError: null });
+    expect((await first.status(id)).lastHeartbeatAt).not.toBeNull();
     await first.stop();
-    expect(first.status(id).state).toBe('stopped');
+    expect((await first.status(id)).state).toBe('stopped');
 
     // A new process (new supervisor, same store) picks up where the checkpoint says.
     feed.events.push(5, 6, 7);
     const second = supervise(ply, store);
-    await until(() => store.checkpoints.read('connector', id) === 8);
+    await until(async () => await store.checkpoints.read('connector', id) === 8);
     expect(intake.state.received).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(feed.starts).toBe(2);
 
     // Disabling stops it; its checkpoint stays.
-    store.connectors.update(id, { enabled: false, secretKeys: [] });
+    await store.connectors.update(id, { enabled: false, secretKeys: [] });
     await second.sync();
     expect(second.supervisor.ids()).toEqual([]);
-    expect(second.status(id)).toMatchObject({ state: 'stopped', checkpoint: 8 });
+    expect((await second.status(id))).toMatchObject({ state: 'stopped', checkpoint: 8 });
   });
 
   it('shows a crashed instance with its last error, secrets redacted, and loses nothing once the intake is back', async () => {
@@ -192,17 +193,17 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
     const intake = fakeIntake();
     intake.state.failing = true;
     server = await startFakeServer(intake.app.fetch);
-    const { ply, store } = setup();
-    const { id } = store.connectors.create({ module: 'stream', connector: 'tail', account: 'main', arguments: { source_token: SOURCE_TOKEN }, secretKeys: ['source_token', 'intake_key'], intake: { url: `${server.url}batch`, key: INTAKE_KEY }, enabled: true });
+    const { ply, store } = await setup();
+    const { id } = await store.connectors.create({ module: 'stream', connector: 'tail', account: 'main', arguments: { source_token: SOURCE_TOKEN }, secretKeys: ['source_token', 'intake_key'], intake: { url: `${server.url}batch`, key: INTAKE_KEY }, enabled: true });
     const connectors = supervise(ply, store);
-    await until(() => connectors.status(id).restarts >= 1);
-    const status = connectors.status(id);
+    await until(async () => (await connectors.status(id)).restarts >= 1);
+    const status = await (await connectors.status(id));
     expect(status.lastError?.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(JSON.stringify(status)).not.toContain(INTAKE_KEY);
     expect(status.lastError?.message).toContain('[REDACTED]');
     expect(status.checkpoint).toBeNull();
     intake.state.failing = false;
-    await until(() => store.checkpoints.read('connector', id) === 3);
+    await until(async () => await store.checkpoints.read('connector', id) === 3);
     expect(intake.state.received).toEqual([0, 1, 2]);
   });
 });

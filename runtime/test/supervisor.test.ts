@@ -15,9 +15,9 @@ import { writeFixtureModule } from '@ply/kit/testing';
 
 const FAST = { initialDelayMs: 10, maxDelayMs: 40, stableAfterMs: 60_000 };
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -73,9 +73,9 @@ const plugin = definePlugin({
   },
 });
 
-function setup() {
+async function setup() {
   const test = createTestPly({ plugins: [{ moduleDir: writeFixtureModule(plugin), plugin }] });
-  const store = PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 3) });
+  const store = await PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 3) });
   const engine = new PlaybookEngine({ ply: test.ply, store });
   return { ...test, store, engine };
 }
@@ -119,32 +119,32 @@ describe('Supervisor', () => {
 describe('PlaybookTriggers', () => {
   it('runs a module trigger for an enabled playbook, restarts it after a crash from its checkpoint, and stops it on disable', async () => {
     starts.ticker = 0;
-    const { store, engine, ply } = setup();
-    const { id } = engine.create({ name: 'Ticks', trigger: { type: 'module', module: 'feeds', trigger: 'ticker', next: ['keep'] }, nodes: { keep: { type: 'store', set: { n: '{{ trigger.n }}' } } } });
-    engine.enable(id);
+    const { store, engine, ply } = await setup();
+    const { id } = await engine.create({ name: 'Ticks', trigger: { type: 'module', module: 'feeds', trigger: 'ticker', next: ['keep'] }, nodes: { keep: { type: 'store', set: { n: '{{ trigger.n }}' } } } });
+    await engine.enable(id);
     const triggers = new PlaybookTriggers({ ply, store, engine, restart: FAST, syncIntervalMs: 20 });
     triggers.start();
     // The trigger checkpoints after each emit resolves, so wait for the sixth checkpoint too.
-    await until(() => store.executions.list({ playbookId: id }).length >= 6 && store.checkpoints.read('trigger', id) === 6);
+    await until(async () => (await store.executions.list({ playbookId: id })).length >= 6 && await store.checkpoints.read('trigger', id) === 6);
     expect(starts.ticker).toBe(2);
-    const events = store.executions.list({ playbookId: id }).map((e) => (e.triggerEvent as { n: number }).n).sort((a, b) => a - b);
+    const events = (await store.executions.list({ playbookId: id })).map((e) => (e.triggerEvent as { n: number }).n).sort((a, b) => a - b);
     expect(events).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(store.checkpoints.read('trigger', id)).toBe(6);
-    engine.disable(id);
-    await until(() => triggers.status().length === 0);
+    expect(await store.checkpoints.read('trigger', id)).toBe(6);
+    await engine.disable(id);
+    await until(async () => (await triggers.status()).length === 0);
     await triggers.stop();
     await engine.shutdown(1000);
     store.close();
   });
 
   it('runs a schedule trigger (cron with seconds) until the playbook is disabled', async () => {
-    const { store, engine, ply } = setup();
-    const { id } = engine.create({ name: 'Every second', trigger: { type: 'schedule', cron: '* * * * * *', next: ['keep'] }, nodes: { keep: { type: 'store', set: { at: '{{ trigger.scheduled_at }}' } } } });
-    engine.enable(id);
+    const { store, engine, ply } = await setup();
+    const { id } = await engine.create({ name: 'Every second', trigger: { type: 'schedule', cron: '* * * * * *', next: ['keep'] }, nodes: { keep: { type: 'store', set: { at: '{{ trigger.scheduled_at }}' } } } });
+    await engine.enable(id);
     const triggers = new PlaybookTriggers({ ply, store, engine, restart: FAST, syncIntervalMs: 20 });
     triggers.start();
-    await until(() => store.executions.list({ playbookId: id }).length >= 1, 3000);
-    expect(triggers.status()[0]).toMatchObject({ id, kind: 'schedule', state: 'running' });
+    await until(async () => (await store.executions.list({ playbookId: id })).length >= 1, 3000);
+    expect((await triggers.status())[0]).toMatchObject({ id, kind: 'schedule', state: 'running' });
     await triggers.stop();
     await engine.shutdown(1000);
     store.close();
@@ -181,7 +181,7 @@ describe('IntakeSink and connectors', () => {
 
   it('writes the checkpoint only after the intake acknowledged, so a restart loses nothing', async () => {
     source.events = Array.from({ length: 20 }, (_, n) => n);
-    const { store, ply } = setup();
+    const { store, ply } = await setup();
     const received: number[] = [];
     let failing = true;
     const transport = {
@@ -195,9 +195,9 @@ describe('IntakeSink and connectors', () => {
     supervisor.ensure('pump-1', 'connector', connectorInstanceBody({ ply, store, id: 'pump-1', module: 'feeds', connector: 'pump', transport, sink: { maxEvents: 5, maxDelayMs: 1, maxAttempts: 2, retryDelayMs: 1 } }));
     await until(() => supervisor.status()[0]!.restarts >= 1);
     // The intake failed after 10 events: the checkpoint never passed them.
-    expect(store.checkpoints.read('connector', 'pump-1')).toBe(10);
+    expect(await store.checkpoints.read('connector', 'pump-1')).toBe(10);
     failing = false;
-    await until(() => store.checkpoints.read('connector', 'pump-1') === 20);
+    await until(async () => await store.checkpoints.read('connector', 'pump-1') === 20);
     await supervisor.stopAll();
     expect([...new Set(received)].sort((a, b) => a - b)).toEqual(source.events);
     store.close();

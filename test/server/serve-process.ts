@@ -18,10 +18,13 @@ export interface ServeProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the built CLI's `ply serve --port 0` on `home` and waits until it printed where it listens. */
-export function startServe(home: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+/**
+ * Starts the built CLI's `ply serve --port 0` (or the command in `args`, e.g. `ply worker`) on
+ * `home` and waits until it printed where it listens.
+ */
+export function startServe(home: string, env: Record<string, string> = {}, args: readonly string[] = ['serve', '--port', '0']): Promise<ServeProcess> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));

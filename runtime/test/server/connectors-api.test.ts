@@ -54,7 +54,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<v
 /** The API with the feeds module, a tools account, and a fake Sekoia intake (`POST /batch`). */
 async function setup(): Promise<string> {
   received.length = 0;
-  api = setupApi({ supervise: true });
+  api = await setupApi({ supervise: true });
   api.runtime.ply.addPlugin(generatedModuleDir(feedsPlugin), feedsPlugin);
   await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET } });
   const app = new Hono();

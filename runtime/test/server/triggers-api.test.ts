@@ -27,7 +27,7 @@ async function playbook(text: string, enable = true): Promise<string> {
 
 describe('runtime API: triggers', () => {
   it('shows a supervised trigger, stops it without disabling its playbook, and starts it again', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
     await until(async () => (await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state === 'running');
     const running = await api.call('viewer', 'GET', `/api/v1/triggers/${id}`);
@@ -48,11 +48,11 @@ describe('runtime API: triggers', () => {
   });
 
   it('keeps a stopped trigger stopped across a restart (the hold is stored), until it is started', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
     await until(async () => (await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state === 'running');
     expect((await api.call('admin', 'POST', `/api/v1/triggers/${id}/stop`)).json).toMatchObject({ held: true });
-    expect(api.runtime.store.playbooks.get(id).triggerHeld).toBe(true);
+    expect((await api.runtime.store.playbooks.get(id)).triggerHeld).toBe(true);
     await api.triggers!.stop();
 
     // What the next `ply serve` on this store starts: a new supervisor that knows nothing of the old one.
@@ -62,18 +62,18 @@ describe('runtime API: triggers', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 60));
       expect(next.supervisor.ids()).toEqual([]);
-      expect(next.statusOf(id)).toMatchObject({ state: 'stopped', held: true });
-      expect(next.status()).toEqual([expect.objectContaining({ id, held: true })]);
+      expect(await next.statusOf(id)).toMatchObject({ state: 'stopped', held: true });
+      expect(await next.status()).toEqual([expect.objectContaining({ id, held: true })]);
       await next.startTrigger(id);
       expect(next.supervisor.ids()).toEqual([id]);
-      expect(store.playbooks.get(id).triggerHeld).toBe(false);
+      expect((await store.playbooks.get(id)).triggerHeld).toBe(false);
     } finally {
       await next.stop();
     }
   });
 
   it('refuses callers without the role, unknown playbooks, playbooks without a supervised trigger and starting a disabled one', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
     const hook = await playbook(webhook);
     const disabled = await playbook(yearly.replace('Yearly', 'Off'), false);

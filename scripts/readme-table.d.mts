@@ -1,1 +1,0 @@
-export { END, START, renderActionsTable, withActionsTable } from '../plugins/sekoia-io/scripts/readme-table.mjs';
