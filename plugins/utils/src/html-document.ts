@@ -1,4 +1,4 @@
-import { DOMImplementation } from '@xmldom/xmldom';
+import { DOMImplementation, type Document, type Node } from '@xmldom/xmldom';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
@@ -10,7 +10,7 @@ type Parse5Node = DefaultTreeAdapterMap['node'];
  * copied into an xmldom document without namespaces, so `//title` matches without a prefix.
  */
 export function htmlDocument(html: string): Document {
-  const document = new DOMImplementation().createDocument(null, '', null) as unknown as Document;
+  const document = new DOMImplementation().createDocument(null, '', null);
   const copy = (source: Parse5Node, target: Node) => {
     for (const child of 'childNodes' in source ? source.childNodes : []) {
       if (child.nodeName === '#text') target.appendChild(document.createTextNode((child as DefaultTreeAdapterMap['textNode']).value));

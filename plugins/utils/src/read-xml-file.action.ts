@@ -1,11 +1,11 @@
 import { PlyError } from '@ply/core';
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import * as xpath from 'xpath';
+import { DOMParser, XMLSerializer, type Document, type Node } from '@xmldom/xmldom';
 import { z } from 'zod';
 import { readBoundedText } from './bounded-file.js';
 import { htmlDocument } from './html-document.js';
 import { outputOf, selectMatches } from './file-output.js';
 import { utils } from './module.js';
+import { selectXPath } from './xpath-engine.js';
 
 /**
  * Entity declarations are refused outright: an external entity reads local files or the network
@@ -22,7 +22,7 @@ function parseDocument(content: string, sourceType: 'xml' | 'html'): Document {
   const parser = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) });
   let document: Document | undefined;
   try {
-    document = parser.parseFromString(content, 'text/xml') as unknown as Document;
+    document = parser.parseFromString(content, 'text/xml');
   } catch (error) {
     errors.push((error as Error).message);
   }
@@ -32,15 +32,15 @@ function parseDocument(content: string, sourceType: 'xml' | 'html'): Document {
 
 /** A node as JSON: attributes and text by their value, elements and others as markup. */
 function nodeValue(node: Node, serializer: XMLSerializer): string {
-  if (xpath.isAttribute(node)) return node.value;
-  if (xpath.isTextNode(node) || xpath.isCDATASection(node) || xpath.isComment(node)) return node.data;
-  return serializer.serializeToString(node as never);
+  if (node.nodeType === node.ATTRIBUTE_NODE) return node.nodeValue ?? '';
+  if (node.nodeType === node.TEXT_NODE || node.nodeType === node.CDATA_SECTION_NODE || node.nodeType === node.COMMENT_NODE) return node.nodeValue ?? '';
+  return serializer.serializeToString(node);
 }
 
 function evaluate(expression: string, document: Document): unknown[] {
-  let value: xpath.SelectReturnType;
+  let value: ReturnType<typeof selectXPath>;
   try {
-    value = xpath.select(expression, document as unknown as Node);
+    value = selectXPath(expression, document);
   } catch (error) {
     throw new PlyError('PLY_INVALID_INPUT', `xpath "${expression}" cannot be evaluated: ${(error as Error).message}`, { cause: error });
   }
