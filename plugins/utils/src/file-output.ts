@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FileStore } from '@ply/core';
 
 /**
@@ -16,3 +17,17 @@ export function selectMatches(matches: unknown[], returnList: boolean): unknown 
   if (returnList || matches.length > 1) return matches;
   return matches.length === 1 ? matches[0] : null;
 }
+
+/** The arguments both file readers take besides their content and expression (the reference's). */
+export const readerOptions = {
+  return_list: z.boolean().default(false).describe('Always return a list of results. Default to false.'),
+  to_file: z.boolean().default(false).describe('Whether the event should be saved in a file or sent directly'),
+};
+
+/** The results of both file readers: the output inline, or the name of the file holding it. */
+export const readerResults = z
+  .object({
+    output: z.unknown().optional().describe('Content read from file'),
+    output_path: z.string().optional().describe('Path to the file with the content'),
+  })
+  .meta({ title: 'Results' });

@@ -2,7 +2,7 @@ import { PlyError } from '@ply/core';
 import { JSONPath } from 'jsonpath-plus';
 import { z } from 'zod';
 import { readBoundedText } from './bounded-file.js';
-import { outputOf, selectMatches } from './file-output.js';
+import { outputOf, readerOptions, readerResults, selectMatches } from './file-output.js';
 import { utils } from './module.js';
 
 function evaluate(path: string, json: unknown): unknown[] {
@@ -25,16 +25,10 @@ export const readJsonFileAction = utils.action({
       file_path: z.string().min(1).optional().describe('File path to the JSON file to read.'),
       file: z.unknown().optional().describe('The JSON content to read.'),
       jsonpath: z.string().min(1).optional().describe('JSON path to evaluate against read file content'),
-      return_list: z.boolean().default(false).describe('Always return a list of results. Default to false.'),
-      to_file: z.boolean().default(false).describe('Whether the event should be saved in a file or sent directly'),
+      ...readerOptions,
     })
     .meta({ title: 'Arguments' }),
-  results: z
-    .object({
-      output: z.unknown().optional().describe('Content read from file'),
-      output_path: z.string().optional().describe('Path to the file with the content'),
-    })
-    .meta({ title: 'Results' }),
+  results: readerResults,
   async run(ctx, args) {
     let content: unknown = args.file;
     if (content === undefined) {

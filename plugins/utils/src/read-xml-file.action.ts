@@ -3,7 +3,7 @@ import { DOMParser, XMLSerializer, type Document, type Node } from '@xmldom/xmld
 import { z } from 'zod';
 import { readBoundedText } from './bounded-file.js';
 import { htmlDocument } from './html-document.js';
-import { outputOf, selectMatches } from './file-output.js';
+import { outputOf, readerOptions, readerResults, selectMatches } from './file-output.js';
 import { utils } from './module.js';
 import { selectXPath } from './xpath-engine.js';
 
@@ -63,16 +63,10 @@ export const readXmlFileAction = utils.action({
       file: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().describe('The XML content to read.'),
       xpath: z.string().min(1).optional().describe('XML path to evaluate against read file content'),
       source_type: z.string().optional().describe('Source type of the input, it can be XML or HTML'),
-      return_list: z.boolean().default(false).describe('Always return a list of results. Default to false.'),
-      to_file: z.boolean().default(false).describe('Whether the event should be saved in a file or sent directly'),
+      ...readerOptions,
     })
     .meta({ title: 'Arguments' }),
-  results: z
-    .object({
-      output: z.unknown().optional().describe('Content read from file'),
-      output_path: z.string().optional().describe('Path to the file with the content'),
-    })
-    .meta({ title: 'Results' }),
+  results: readerResults,
   async run(ctx, args) {
     const sourceType = (args.source_type ?? 'html').toLowerCase();
     if (sourceType !== 'xml' && sourceType !== 'html') throw new PlyError('PLY_INVALID_INPUT', `source_type "${args.source_type}" is neither XML nor HTML`);
