@@ -122,10 +122,33 @@ describe('console accounts: forms generated from the configuration schema', () =
     expect(list).not.toContain('New account');
     expect(await viewer.text(`/accounts/${account!.id}`)).not.toContain('<form class="stack"');
     expect((await viewer.request('/accounts/new?module=forms')).status).toBe(403);
-    expect((await viewer.post('/accounts', { ...VALID, name: 'other' })).status).toBe(403);
-    expect((await viewer.post(`/accounts/${account!.id}/delete`, {})).status).toBe(403);
     const operator = await fixture.client('operator');
-    expect((await operator.post(`/accounts/${account!.id}`, VALID)).status).toBe(403);
+    // Forged POSTs (no CSRF token, or another session's) are refused before the role is even looked at.
+    const otherSession = await (await fixture.client('admin')).csrf('/accounts');
+    const attempts: Array<[typeof viewer, string, Record<string, string>]> = [
+      [viewer, '/accounts', { ...VALID, name: 'other' }],
+      [viewer, `/accounts/${account!.id}/delete`, {}],
+      [operator, `/accounts/${account!.id}`, { ...VALID, 'config.region': 'eu' }],
+    ];
+    for (const [client, path, form] of attempts) {
+      const tokens: Array<Record<string, string>> = [{}, { _csrf: otherSession }];
+      for (const csrf of tokens) {
+        const forged = await client.request(path, { form: { ...form, ...csrf } });
+        expect(forged.status, path).toBe(403);
+        expect(await forged.text()).toContain('did not come from this console');
+      }
+    }
+    // With their own session's token, the roles are refused.
+    const refused = [
+      await viewer.post('/accounts', { ...VALID, name: 'other' }),
+      await viewer.post(`/accounts/${account!.id}/delete`, {}),
+      await operator.post(`/accounts/${account!.id}`, { ...VALID, 'config.region': 'eu' }),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    expect(await refused[0]!.text()).toContain('This needs the admin role; you are signed in as viewer.');
+    expect(await refused[2]!.text()).toContain('This needs the admin role; you are signed in as operator.');
+    // Nothing changed: still the one account, with its configuration as created.
     expect(await fixture.runtime.store.accounts.list()).toHaveLength(1);
+    expect((await fixture.runtime.store.accounts.configurationForRun('forms', 'acme')).configuration).toMatchObject({ region: 'us', retries: 4, api_key: SECRET });
   });
 });

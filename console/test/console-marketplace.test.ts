@@ -33,6 +33,8 @@ describe('console Marketplace pages without a reachable registry', () => {
       for (const operation of ['install', 'upgrade', 'rollback', 'uninstall']) {
         const response = await client.post(`/marketplace/${operation}`, { name: '@ply/plugin-mattermost', slug: 'mattermost' }, '/accounts');
         expect(response.status, `${role} ${operation}`).toBe(403);
+        // Refused for the role (the form carried its session's CSRF token).
+        expect(await response.text()).toContain(`This needs the admin role; you are signed in as ${role}.`);
       }
     }
   });

@@ -55,10 +55,16 @@ describe('console Playbooks page', () => {
     expect(html).toContain('>Validate<');
     expect(html).not.toContain('>Enable<');
     expect(html).not.toContain('>Run now<');
-    expect((await viewer.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
-    expect((await viewer.post('/playbooks/echo/run', {}, '/playbooks')).status).toBe(403);
-    const operator = await fixture.client('operator');
-    expect((await operator.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
+    const refused = [
+      await viewer.post('/playbooks/echo/enable', {}, '/playbooks'),
+      await viewer.post('/playbooks/echo/run', {}, '/playbooks'),
+      await (await fixture.client('operator')).post('/playbooks/echo/enable', {}, '/playbooks'),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    // Refused for the role: each form carried its session's CSRF token.
+    expect(await refused[0]!.text()).toContain('This needs the admin role; you are signed in as viewer.');
+    expect(await refused[1]!.text()).toContain('This needs the operator role; you are signed in as viewer.');
+    expect(await refused[2]!.text()).toContain('This needs the admin role; you are signed in as operator.');
     expect((await fixture.runtime.store.playbooks.get('echo')).enabled).toBe(false);
     expect(await fixture.runtime.store.executions.list()).toEqual([]);
   });

@@ -12,7 +12,7 @@ describe('console Run and Executions pages', () => {
       secretKeys: ['api_key'],
     });
   });
-  afterEach(async () => fixture.close());
+  afterEach(() => fixture.close());
 
   it('generates the run form from the arguments schema', async () => {
     const operator = await fixture.client('operator');
@@ -73,8 +73,21 @@ describe('console Run and Executions pages', () => {
     const html = await viewer.text('/run/forms/echo');
     expect(html).not.toContain('name="args.text"');
     expect(html).toContain('<code>text</code>');
+    // Forged POSTs carry no CSRF token, or another session's: refused, from a viewer and from an operator alike.
+    const operator = await fixture.client('operator');
+    const otherSession = await (await fixture.client('operator')).csrf('/run/forms/echo');
+    for (const client of [viewer, operator]) {
+      const forms: Array<Record<string, string>> = [{ account: 'acme', 'args.text': 'hi' }, { account: 'acme', 'args.text': 'hi', _csrf: otherSession }];
+      for (const form of forms) {
+        const forged = await client.request('/run/forms/echo', { form });
+        expect(forged.status).toBe(403);
+        expect(await forged.text()).toContain('did not come from this console');
+      }
+    }
+    // With its own session's token, the viewer is refused for its role.
     const response = await viewer.post('/run/forms/echo', { 'args.text': 'hi' }, '/run');
     expect(response.status).toBe(403);
+    expect(await response.text()).toContain('This needs the operator role; you are signed in as viewer.');
     expect(await fixture.runtime.store.executions.list()).toEqual([]);
   });
 

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineConnector } from '@ply/core';
 import { definePlugin } from '@ply/core';
-import { sql } from '../src/store/sql/sql-query.js';
 import { PlyStore } from '../src/store/ply-store.js';
+import { sql } from '../src/store/sql/sql-query.js';
 import { ConnectorInstances } from '../src/supervisor/connector-instances.js';
-import { startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { startFakeServer, WAIT_FOR, type FakeServer } from '@ply/kit/testing';
 import { createTestPly } from '@ply/kit/testing';
 import { writeFixtureModule } from '@ply/kit/testing';
 
@@ -15,54 +15,52 @@ const API_KEY = 'stream-api-key-5f1e2d3c';
 const INTAKE_KEY = 'intake-key-9a8b7c6d5e';
 const SOURCE_TOKEN = 'source-token-0a1b2c3d';
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** The events the connector's "vendor" has, and how often the connector was started. */
-const feed = { events: [] as number[], starts: 0 };
-
-const plugin = definePlugin({
-  module: {
-    uuid: '5a2e0000-0000-4000-8000-00000000e000',
-    slug: 'stream',
-    name: 'Stream',
-    description: 'Connector instance tests',
-    categories: ['Generic'],
-    configuration: z.object({ api_key: z.string().meta({ secret: true }) }),
-    engines: { ply: '>=0.1.0' },
-  },
-  actions: {},
-  connectors: {
-    tail: defineConnector({
-      uuid: '5a2e0000-0000-4000-8000-00000000e001',
-      slug: 'tail',
-      name: 'Tail',
-      description: 'Pushes the feed from its checkpoint on, three events at a time, checkpointing after each acknowledged push',
-      arguments: z.object({ source_token: z.string().meta({ secret: true }), batch: z.number().int().default(3) }),
-      results: z.object({ n: z.number() }),
-      start: async (ctx, args) => {
-        feed.starts += 1;
-        let position = ((await ctx.checkpoint.get()) as number | undefined) ?? 0;
-        while (!ctx.signal.aborted) {
-          ctx.heartbeat();
-          if (position < feed.events.length) {
-            const batch = feed.events.slice(position, position + args.batch);
-            await ctx.push(batch.map((n) => ({ n, source: 'tail' })));
-            position += batch.length;
-            await ctx.checkpoint.set(position);
-          } else {
-            await new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * The stream plugin, and its "vendor": the events it has and how often the connector was started,
+ * fresh for each test.
+ */
+function streamPlugin() {
+  const feed = { events: [] as number[], starts: 0 };
+  const plugin = definePlugin({
+    module: {
+      uuid: '5a2e0000-0000-4000-8000-00000000e000',
+      slug: 'stream',
+      name: 'Stream',
+      description: 'Connector instance tests',
+      categories: ['Generic'],
+      configuration: z.object({ api_key: z.string().meta({ secret: true }) }),
+      engines: { ply: '>=0.1.0' },
+    },
+    actions: {},
+    connectors: {
+      tail: defineConnector({
+        uuid: '5a2e0000-0000-4000-8000-00000000e001',
+        slug: 'tail',
+        name: 'Tail',
+        description: 'Pushes the feed from its checkpoint on, three events at a time, checkpointing after each acknowledged push',
+        arguments: z.object({ source_token: z.string().meta({ secret: true }), batch: z.number().int().default(3) }),
+        results: z.object({ n: z.number() }),
+        start: async (ctx, args) => {
+          feed.starts += 1;
+          let position = ((await ctx.checkpoint.get()) as number | undefined) ?? 0;
+          while (!ctx.signal.aborted) {
+            ctx.heartbeat();
+            if (position < feed.events.length) {
+              const batch = feed.events.slice(position, position + args.batch);
+              await ctx.push(batch.map((n) => ({ n, source: 'tail' })));
+              position += batch.length;
+              await ctx.checkpoint.set(position);
+            } else {
+              // The vendor's polling interval: a real tail connector asks again later.
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            }
           }
-        }
-      },
-    }),
-  },
-});
+        },
+      }),
+    },
+  });
+  return { plugin, feed };
+}
 
 /** A fake intake `POST /batch` as Sekoia's: `{ intake_key, jsons: [string] }` -> `{ event_ids }`; `failing` answers 503. */
 function fakeIntake() {
@@ -91,11 +89,12 @@ afterEach(async () => {
 });
 
 async function setup() {
+  const { plugin, feed } = streamPlugin();
   const test = createTestPly({ plugins: [{ moduleDir: writeFixtureModule(plugin), plugin }] });
   const store = await PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 5) });
   cleanups.push(() => store.close());
   await store.accounts.create({ module: 'stream', name: 'main', configuration: { api_key: API_KEY }, secretKeys: ['api_key'] });
-  return { ...test, store };
+  return { ...test, store, feed };
 }
 
 function supervise(ply: Awaited<ReturnType<typeof setup>>['ply'], store: PlyStore) {
@@ -146,11 +145,10 @@ describe('ConnectorInstanceRepository', () => {
 
 describe('ConnectorInstances (the supervisor of stored connector instances)', () => {
   it('runs an enabled instance once, pushes to the HTTP intake, and resumes from its checkpoint after a restart without loss or duplicates', async () => {
-    feed.events = [0, 1, 2, 3, 4];
-    feed.starts = 0;
     const intake = fakeIntake();
     server = await startFakeServer(intake.app.fetch);
-    const { ply, store } = await setup();
+    const { ply, store, feed } = await setup();
+    feed.events = [0, 1, 2, 3, 4];
     const { id } = await store.connectors.create({
       module: 'stream',
       connector: 'tail',
@@ -161,14 +159,14 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
       enabled: true,
     });
     const first = supervise(ply, store);
-    await until(async () => await store.checkpoints.read('connector', id) === 5);
+    await vi.waitFor(async () => expect(await store.checkpoints.read('connector', id)).toBe(5), WAIT_FOR);
     expect(intake.state.received).toEqual([0, 1, 2, 3, 4]);
     expect([...intake.state.keys]).toEqual([INTAKE_KEY]);
     await first.sync();
     await first.sync();
     expect(first.supervisor.ids()).toEqual([id]);
     expect(feed.starts).toBe(1);
-    expect((await first.status(id))).toMatchObject({ state: 'running', restarts: 0, eventsPushed: 5, checkpoint: 5, lastError: null });
+    expect(await first.status(id)).toMatchObject({ state: 'running', restarts: 0, eventsPushed: 5, checkpoint: 5, lastError: null });
     expect((await first.status(id)).lastHeartbeatAt).not.toBeNull();
     await first.stop();
     expect((await first.status(id)).state).toBe('stopped');
@@ -176,7 +174,7 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
     // A new process (new supervisor, same store) picks up where the checkpoint says.
     feed.events.push(5, 6, 7);
     const second = supervise(ply, store);
-    await until(async () => await store.checkpoints.read('connector', id) === 8);
+    await vi.waitFor(async () => expect(await store.checkpoints.read('connector', id)).toBe(8), WAIT_FOR);
     expect(intake.state.received).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(feed.starts).toBe(2);
 
@@ -184,26 +182,25 @@ describe('ConnectorInstances (the supervisor of stored connector instances)', ()
     await store.connectors.update(id, { enabled: false, secretKeys: [] });
     await second.sync();
     expect(second.supervisor.ids()).toEqual([]);
-    expect((await second.status(id))).toMatchObject({ state: 'stopped', checkpoint: 8 });
+    expect(await second.status(id)).toMatchObject({ state: 'stopped', checkpoint: 8 });
   });
 
   it('shows a crashed instance with its last error, secrets redacted, and loses nothing once the intake is back', async () => {
-    feed.events = [0, 1, 2];
-    feed.starts = 0;
     const intake = fakeIntake();
     intake.state.failing = true;
     server = await startFakeServer(intake.app.fetch);
-    const { ply, store } = await setup();
+    const { ply, store, feed } = await setup();
+    feed.events = [0, 1, 2];
     const { id } = await store.connectors.create({ module: 'stream', connector: 'tail', account: 'main', arguments: { source_token: SOURCE_TOKEN }, secretKeys: ['source_token', 'intake_key'], intake: { url: `${server.url}batch`, key: INTAKE_KEY }, enabled: true });
     const connectors = supervise(ply, store);
-    await until(async () => (await connectors.status(id)).restarts >= 1);
-    const status = await (await connectors.status(id));
+    await vi.waitFor(async () => expect((await connectors.status(id)).restarts).toBeGreaterThanOrEqual(1), WAIT_FOR);
+    const status = await connectors.status(id);
     expect(status.lastError?.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(JSON.stringify(status)).not.toContain(INTAKE_KEY);
     expect(status.lastError?.message).toContain('[REDACTED]');
     expect(status.checkpoint).toBeNull();
     intake.state.failing = false;
-    await until(async () => await store.checkpoints.read('connector', id) === 3);
+    await vi.waitFor(async () => expect(await store.checkpoints.read('connector', id)).toBe(3), WAIT_FOR);
     expect(intake.state.received).toEqual([0, 1, 2]);
   });
 });

@@ -77,6 +77,9 @@ describe('PlaybookEngine: node kinds', () => {
     const results = (last.results as { list: Array<Record<string, { text?: string }>> }).list;
     expect(results.map((r) => r['tag']!.text)).toEqual(['0:a slept 30', '1:b slept 20', '2:c slept 10']);
     expect(nodesOf(record.nodes).filter((n) => n.startsWith('wait'))).toHaveLength(3);
+    // The bound: the third iteration starts only once one of the first two has ended.
+    const waits = record.nodes!.filter((n) => n.nodeId === 'wait').sort((a, b) => Number(a.iteration) - Number(b.iteration));
+    expect(Date.parse(waits[2]!.startedAt)).toBeGreaterThanOrEqual(Math.min(Date.parse(waits[0]!.finishedAt), Date.parse(waits[1]!.finishedAt)));
     expect(record.nodes!.filter((n) => n.nodeId === 'tag').map((n) => n.iteration).sort()).toEqual(['0', '1', '2']);
   });
 

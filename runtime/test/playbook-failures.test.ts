@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlyError } from '@ply/core';
 import { enabled, setupEngine } from './playbook-fixture.js';
 
@@ -16,9 +16,12 @@ describe('PlaybookEngine: failures', () => {
     const id = await enabled(engine, {
       name: 'Retry',
       trigger: { type: 'manual', next: ['call'] },
-      nodes: { call: flaky(key, 2, { retry: { max_attempts: 3, delay_ms: 5, max_delay_ms: 10 } }) },
+      nodes: { call: flaky(key, 2, { retry: { max_attempts: 3, delay_ms: 20, max_delay_ms: 40 } }) },
     });
-    const summary = await engine.run(id);
+    // The backoff is full jitter (a random wait up to its ceiling): at the top of each draw, the
+    // waits are the ceilings, 20 ms then 40 ms, which the recorded attempts must be apart.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.999_999);
+    const summary = await engine.run(id).finally(() => random.mockRestore());
     expect(summary.status).toBe('succeeded');
     const nodes = (await store.executions.get(summary.executionId)).nodes!;
     expect(nodes.map((n) => [n.attempt, n.status, n.error?.code])).toEqual([
@@ -27,6 +30,10 @@ describe('PlaybookEngine: failures', () => {
       [3, 'succeeded', undefined],
     ]);
     expect(nodes[2]!.results).toEqual({ calls: 3 });
+    // Timestamps are whole milliseconds: allow one on each side.
+    const gap = (before: number, after: number) => Date.parse(nodes[after]!.startedAt) - Date.parse(nodes[before]!.finishedAt);
+    expect(gap(0, 1)).toBeGreaterThanOrEqual(20 - 2);
+    expect(gap(1, 2)).toBeGreaterThanOrEqual(40 - 2);
   });
 
   it('does not retry a user error (arguments that do not match the schema at run time)', async () => {

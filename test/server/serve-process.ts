@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request, type Agent } from 'node:http';
+import { vi } from 'vitest';
 
 // Responses are read field by field in assertions; typing every body would add noise, not safety.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -115,14 +116,15 @@ export function apiClient(agent: Agent, url: string, token: string) {
       }
     },
     /** Waits until the execution has ended and returns it. */
-    async finished(id: string, timeoutMs = 10_000): Promise<LooseJson> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { json } = await httpJson(agent, `${url}/api/v1/executions/${id}`, 'GET', undefined, auth);
-        if (json.status && json.status !== 'running' && json.status !== 'queued') return json;
-        if (Date.now() > deadline) throw new Error(`execution ${id} still ${json.status} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+    finished(id: string, timeoutMs = 10_000): Promise<LooseJson> {
+      return vi.waitFor(
+        async () => {
+          const { json } = await httpJson(agent, `${url}/api/v1/executions/${id}`, 'GET', undefined, auth);
+          if (!json.status || json.status === 'running' || json.status === 'queued') throw new Error(`execution ${id} still ${json.status}`);
+          return json as LooseJson;
+        },
+        { timeout: timeoutMs, interval: 50 },
+      );
     },
   };
 }

@@ -14,3 +14,4 @@ export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';
+export { WAIT_FOR } from './wait-for-options.js';
