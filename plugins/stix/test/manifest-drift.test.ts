@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { packageDrift } from '@ply/kit/testing';
 import plugin from '../src/index.js';
-import { withItemsTable } from '@ply/kit';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-describe('committed module JSON', () => {
-  it('matches the zod definitions (run `ply manifest build` after changing them)', () => {
-    const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
-    expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
-  });
-
-  it('has the README actions table generated from the module JSON (ply readme plugins/stix)', () => {
-    const readme = readFileSync(`${root}/README.md`, 'utf8');
-    expect(withItemsTable(readme, `${root}/module`)).toBe(readme);
+describe('the committed package', () => {
+  it('has the module JSON and the README items table of its code (run `ply manifest build` then `ply readme`)', () => {
+    expect(packageDrift(root, plugin)).toEqual({ changed: [], stale: [], readme: 'up to date' });
   });
 
   it('lists the fourteen helpers with the uuids the README publishes', () => {
