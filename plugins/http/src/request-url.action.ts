@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { PlyError, type HttpRequestOptions, type HttpResponse } from '@ply/core';
+import { PlyError, Redactor, type HttpRequestOptions, type HttpResponse } from '@ply/core';
 import { z } from 'zod';
 import { digestAuthorization, digestChallenge } from './digest-auth.js';
 import { http } from './module.js';
@@ -19,6 +19,14 @@ function headerRecord(headers: Headers): Record<string, string> {
     out[name] = value;
   });
   return out;
+}
+
+/** Every string inside `value` with the secrets' forms replaced; keys kept (a token endpoint's `access_token` is the data asked for). */
+function withoutSecrets<T>(value: T, redactor: Redactor): T {
+  if (typeof value === 'string') return redactor.redactString(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutSecrets(item, redactor)) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutSecrets(item, redactor)])) as T;
+  return value;
 }
 
 function safeUrl(url: string): string {
@@ -122,7 +130,9 @@ export const requestUrlAction = http.action({
         ctx.log.warn('the response says JSON but its body does not parse: json is null', { url: safeUrl(response.url) });
       }
     }
-    return {
+    // A server quoting the credentials back (raw, URL-encoded, base64) must not put them in the run's record.
+    const redactor = new Redactor(new Set([args.auth_token, args.auth_password, headers['authorization']].filter((value): value is string => typeof value === 'string')));
+    return withoutSecrets({
       reason: response.statusText,
       status_code: response.status,
       url: response.url,
@@ -131,6 +141,6 @@ export const requestUrlAction = http.action({
       elapsed,
       text,
       json,
-    };
+    }, redactor);
   },
 });

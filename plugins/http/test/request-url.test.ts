@@ -111,7 +111,7 @@ describe('Request URL through the executor', () => {
     }
   });
 
-  it('keeps the token and password out of errors and logs when the server quotes them back', async () => {
+  it('keeps the token and password out of errors, results and logs when the server quotes them back', async () => {
     const t = await httpPly();
     try {
       const wrongToken = `${TOKEN}-x`;
@@ -121,8 +121,10 @@ describe('Request URL through the executor', () => {
       expect(returned['status_code']).toBe(401);
       await plyErrorOf(t.ply.run(t.request('request_url', { url: `${t.url}basic`, method: 'get', auth_type: 'Basic', auth_username: 'analyst', auth_password: `${PASSWORD}-x` })));
       expect(t.logs.text()).toContain('Request URL module started');
+      expect(returned['text']).toContain('bad token');
       for (const secret of [wrongToken, encodeURIComponent(wrongToken), `${PASSWORD}-x`]) {
         expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(secret);
+        expect(JSON.stringify(returned)).not.toContain(secret);
         expect(t.logs.text()).not.toContain(secret);
       }
     } finally {
