@@ -9,7 +9,7 @@ import { theHiveRequest } from './thehive-client.js';
 /** A multipart/form-data body (RFC 7578) with the file as `attachments` and `canRename`, as thehive4py sends it. */
 async function attachmentForm(name: string, content: Uint8Array): Promise<{ body: Uint8Array; contentType: string }> {
   const form = new FormData();
-  form.append('attachments', new Blob([content], { type: 'application/octet-stream' }), name);
+  form.append('attachments', new Blob([new Uint8Array(content)], { type: 'application/octet-stream' }), name);
   form.append('canRename', 'true');
   const encoded = new Request('http://form.invalid/', { method: 'POST', body: form });
   return { body: new Uint8Array(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
