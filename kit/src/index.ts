@@ -8,6 +8,8 @@ export { actionsLibraryPages, type DocumentedModule } from './docs/actions-libra
 export { LIBRARY_GROUPS, DEFAULT_MODULE_GROUP, moduleGroup, itemGroup } from './docs/library-groups.js';
 export type { DocPage, DocBlock, DocCell } from './docs/doc-page.js';
 export { packPlugin, packFileName, type PackResult } from './packing/plugin-packer.js';
-export { bundlePlugin } from './packing/plugin-bundler.js';
+export { bundlePlugin, PLUGIN_EXTERNALS, type BundleOptions } from './packing/plugin-bundler.js';
+export { importPluginSources } from './packing/plugin-sources.js';
+export { pluginSourceEntry } from './packing/plugin-source-entry.js';
 export { scaffoldPlugin, scaffoldValues, PLUGIN_TEMPLATE_DIR, type ScaffoldOptions } from './scaffold/plugin-scaffold.js';
 export { KIT_ERRORS } from './kit-errors.js';

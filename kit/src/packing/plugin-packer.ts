@@ -5,6 +5,7 @@ import { create } from 'tar';
 import { PlyError, loadPluginPackage, PLY_CORE_VERSION } from '@ply/core';
 import { sha512Integrity } from '@ply/installer/package-format';
 import { bundlePlugin } from './plugin-bundler.js';
+import { pluginSourceEntry, readPackageJson } from './plugin-source-entry.js';
 
 /** What `ply pack` made. */
 export interface PackResult {
@@ -14,17 +15,6 @@ export interface PackResult {
   size: number;
   integrity: string;
   files: string[];
-}
-
-type PackageJson = Record<string, unknown> & { name?: string; version?: string; exports?: unknown; main?: string; ply?: { module?: string } };
-
-/** The entry to bundle: the `@ply/source` export when there is one (TypeScript sources), else the published one. */
-function sourceEntry(dir: string, pkg: PackageJson): string {
-  const root = typeof pkg.exports === 'object' && pkg.exports !== null ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
-  const conditions = typeof root === 'object' && root !== null ? (root as Record<string, unknown>) : {};
-  const entry = [conditions['@ply/source'], conditions['import'], conditions['default'], typeof root === 'string' ? root : undefined, pkg.main].find((e): e is string => typeof e === 'string');
-  if (!entry) throw new PlyError('PLY_MANIFEST_INVALID', `${dir}/package.json names no entry (exports or main)`);
-  return resolve(dir, entry);
 }
 
 /** `@scope/name` + `1.0.0` -> `scope-name-1.0.0.tgz`, as `npm pack` names it. */
@@ -38,7 +28,7 @@ export function packFileName(name: string, version: string): string {
  */
 export async function packPlugin(packageDir: string, outDir: string): Promise<PackResult> {
   const dir = resolve(packageDir);
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  const pkg = readPackageJson(dir);
   if (!pkg.name || !pkg.version) throw new PlyError('PLY_MANIFEST_INVALID', `${dir}/package.json needs a name and a version`);
   const module = loadPluginPackage(dir, 'folder', PLY_CORE_VERSION);
   if (module.manifest.version !== pkg.version) {
@@ -48,7 +38,7 @@ export async function packPlugin(packageDir: string, outDir: string): Promise<Pa
   try {
     const root = join(staging, 'package');
     mkdirSync(join(root, 'dist'), { recursive: true });
-    await bundlePlugin(sourceEntry(dir, pkg), join(root, 'dist', 'index.js'));
+    await bundlePlugin(pluginSourceEntry(dir, pkg), join(root, 'dist', 'index.js'));
     cpSync(join(dir, pkg.ply?.module ?? 'module'), join(root, 'module'), { recursive: true });
     const files = ['package.json', 'dist/index.js', 'module/'];
     for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE']) {

@@ -37,11 +37,13 @@ describe('plugin scaffold (ply plugin new)', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ply-scaffold-')), 'acme-edr');
     const { files } = scaffoldPlugin('acme-edr', { dir });
     expect(files).toEqual(
-      expect.arrayContaining(['package.json', 'src/index.ts', 'src/get-item.action.ts', 'test/get-item.test.ts', 'module/manifest.json', 'README.md', 'CHANGELOG.md', 'tsconfig.build.json']),
+      expect.arrayContaining(['.gitignore', 'package.json', 'src/index.ts', 'src/module.ts', 'src/get-item.action.ts', 'test/get-item.test.ts', 'module/manifest.json', 'README.md', 'CHANGELOG.md', 'tsconfig.build.json']),
     );
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     expect(pkg).toMatchObject({ version: '0.1.0', engines: { ply: expect.stringContaining(`>=`) }, ply: { module: 'module' }, dependencies: { '@ply/core': `^${PLY_CORE_VERSION}` } });
-    expect(readFileSync(join(dir, 'src/index.ts'), 'utf8')).toContain("acme_edr_get_item: getItem");
+    expect(readFileSync(join(dir, 'src/get-item.action.ts'), 'utf8')).toContain("docker_parameters: 'acme_edr_get_item'");
+    expect(readFileSync(join(dir, 'src/module.ts'), 'utf8')).toContain('export const acmeEdr = defineModule({');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toContain('*.tgz');
 
     linkDependencies(dir);
     await run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir });
@@ -52,7 +54,7 @@ describe('plugin scaffold (ply plugin new)', () => {
     expect(lint.findings).toEqual([]);
 
     const tests = await run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir], { cwd: dir, env: { ...process.env, CI: '1', NO_COLOR: '1' } });
-    expect(tests.stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    expect(tests.stdout).toMatch(/Tests\s+4 passed \(4\)/);
   }, 120_000);
 
   it('depends on the workspace core when scaffolded into a checkout\'s plugins/ folder', () => {

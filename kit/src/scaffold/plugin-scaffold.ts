@@ -26,6 +26,12 @@ const titleOf = (slug: string): string =>
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
 
+/** `acme-edr` -> `acmeEdr`: the module's variable in the scaffold (a digit first gets a `_`). */
+const identifierOf = (slug: string): string => {
+  const camel = slug.replace(/[._-]([a-z0-9])/g, (_, next: string) => next.toUpperCase());
+  return /^[0-9]/.test(camel) ? `_${camel}` : camel;
+};
+
 /** The range of cores a new plugin accepts: this core's minor and later, below the next major. */
 function coreRange(): string {
   const version = semver.parse(PLY_CORE_VERSION)!;
@@ -45,6 +51,7 @@ export function scaffoldValues(slug: string, target: string, options: ScaffoldOp
   const name = options.name ?? titleOf(slug);
   return {
     __SLUG__: slug,
+    __IDENT__: identifierOf(slug),
     __NAME__: name.replace(/['"\\`]/g, ''),
     __PACKAGE__: options.package ?? `@ply/plugin-${slug.replace(/\./g, '-')}`,
     __MODULE_UUID__: randomUUID(),
@@ -55,6 +62,12 @@ export function scaffoldValues(slug: string, target: string, options: ScaffoldOp
     __DATE__: new Date().toISOString().slice(0, 10),
   };
 }
+
+/**
+ * `gitignore` becomes `.gitignore`: npm leaves dot-ignore files out of a published package (it
+ * would turn the template into an `.npmignore`), so the template carries no dot.
+ */
+const outputName = (file: string): string => file.replace(/(^|\/)gitignore$/, '$1.gitignore');
 
 const render = (text: string, values: Record<string, string>): string => text.replace(/__[A-Z_]+__/g, (token) => values[token] ?? token);
 
@@ -73,7 +86,7 @@ export function scaffoldPlugin(slug: string, options: ScaffoldOptions = {}): { d
   const files: string[] = [];
   try {
     for (const template of templateFiles(PLUGIN_TEMPLATE_DIR)) {
-      const file = template.slice(0, -'.tmpl'.length);
+      const file = outputName(template.slice(0, -'.tmpl'.length));
       mkdirSync(dirname(join(temp, file)), { recursive: true });
       writeFileSync(join(temp, file), render(readFileSync(join(PLUGIN_TEMPLATE_DIR, template), 'utf8'), values));
       files.push(file);
