@@ -32,7 +32,8 @@ const PACKAGES = {
     // @ply/core stays a separate module shared with the plugins; @ply/kit (the author kit) is
     // loaded from its package, where its scaffold templates are; esbuild is a native binary;
     // better-sqlite3 a native addon.
-    external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3'],
+    // typescript and vitest (the author toolchain of `ply build` and `ply test`) load from their packages.
+    external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3', 'typescript', 'vitest', 'vitest/*'],
   },
 };
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { PLY_CORE_VERSION } from '@ply/core/version';
 import type { ImportOptions } from './commands/import.command.js';
+import type { BuildOptions } from './commands/build.command.js';
 import type { DocsOptions } from './commands/docs.command.js';
 import type { PluginNewOptions } from './commands/plugin-new.command.js';
 import type { RunOptions } from './commands/run.command.js';
@@ -48,6 +49,18 @@ export function buildProgram(): Command {
     .option('--module-version <range>', 'semver range of the module version')
     .action((reference: string, options: RunOptions) => import('./commands/run.command.js').then((m) => m.runCommand(consoleOutput(json()), reference, options)));
 
+  program
+    .command('build')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .option('--check', 'write nothing: fail on a type error or when module/*.json differs from the definitions (CI)')
+    .description("for plugin authors: type-check sources and tests with Ply's TypeScript, compile src/ to dist/, write module/*.json")
+    .action((dir: string | undefined, options: BuildOptions) => import('./commands/build.command.js').then((m) => m.buildCommand(consoleOutput(json()), dir, options)));
+  program
+    .command('test')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .argument('[filters...]', 'only test files whose path contains one of these')
+    .description("for plugin authors: run the plugin's tests once with Ply's vitest")
+    .action((dir: string | undefined, filters: string[]) => import('./commands/build.command.js').then((m) => m.testCommand(consoleOutput(json()), dir, filters)));
   const manifest = program.command('manifest').description('for plugin authors: module JSON generated from the zod definitions');
   manifest
     .command('build')

@@ -11,5 +11,11 @@ export { packPlugin, packFileName, type PackResult } from './packing/plugin-pack
 export { bundlePlugin, PLUGIN_EXTERNALS, type BundleOptions } from './packing/plugin-bundler.js';
 export { importPluginSources } from './packing/plugin-sources.js';
 export { pluginSourceEntry } from './packing/plugin-source-entry.js';
-export { scaffoldPlugin, scaffoldValues, PLUGIN_TEMPLATE_DIR, type ScaffoldOptions } from './scaffold/plugin-scaffold.js';
+export { scaffoldPlugin, PLUGIN_TEMPLATE_DIR, type ScaffoldResult } from './scaffold/plugin-scaffold.js';
+export { scaffoldValues, type ScaffoldOptions, type ScaffoldPlace } from './scaffold/scaffold-values.js';
+export { nextSteps, type NextStep } from './scaffold/next-steps.js';
+export type { AuthorToolchain } from './toolchain/author-toolchain.js';
+export { compilePlugin, type CompileOutcome } from './toolchain/plugin-typecheck.js';
+export { buildPlugin, type BuildOutcome } from './toolchain/plugin-build.js';
+export { testPlugin, type TestOutcome } from './toolchain/plugin-tests.js';
 export { KIT_ERRORS } from './kit-errors.js';
