@@ -19,3 +19,4 @@ export { compilePlugin, type CompileOutcome } from './toolchain/plugin-typecheck
 export { buildPlugin, type BuildOutcome } from './toolchain/plugin-build.js';
 export { testPlugin, type TestOutcome } from './toolchain/plugin-tests.js';
 export { KIT_ERRORS } from './kit-errors.js';
+export { renderItemsTable, withItemsTable, ITEMS_TABLE_START, ITEMS_TABLE_END } from './docs/readme-table.js';

@@ -13,3 +13,4 @@ export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedF
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
+export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';

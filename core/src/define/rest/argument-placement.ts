@@ -22,7 +22,7 @@ export interface PlacedArguments {
 }
 
 const BODYLESS = new Set(['GET', 'HEAD', 'DELETE']);
-const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form']);
+const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form', 'none']);
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -41,7 +41,7 @@ export class ArgumentPlacement {
     for (const [key, property] of Object.entries(properties)) {
       const declared = property.in;
       if (declared !== undefined && !LOCATIONS.has(declared as ArgumentLocation)) {
-        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body or form)`);
+        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body, form or none)`);
       }
       const location = (declared as ArgumentLocation | undefined) ?? (inPath.has(key) ? 'path' : fallback);
       this.placements.set(key, { location, wireName: typeof property.name === 'string' ? property.name : key });
@@ -74,6 +74,7 @@ export class ArgumentPlacement {
       if (!placement || value === undefined) continue;
       switch (placement.location) {
         case 'path':
+        case 'none':
           break;
         case 'query':
           if (value !== null) query[placement.wireName] = typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : (value as QueryValue);
