@@ -160,8 +160,9 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0: any free port)', '4873')
     .option('--storage <dir>', 'packages, keys and tokens (default: $PLY_HOME/registry)')
+    .option('--no-seed', 'do not offer @ply/core, @ply/kit, zod and hono (what `ply plugin new` packages install)')
     .description('serve the registry (npm protocol subset + module browsing) until interrupted')
-    .action((options: { host?: string; port?: string; storage?: string }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
+    .action((options: { host?: string; port?: string; storage?: string; seed?: boolean }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
   registry
     .command('token')
     .description('publish tokens')

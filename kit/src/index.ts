@@ -18,5 +18,8 @@ export type { AuthorToolchain } from './toolchain/author-toolchain.js';
 export { compilePlugin, type CompileOutcome } from './toolchain/plugin-typecheck.js';
 export { buildPlugin, type BuildOutcome } from './toolchain/plugin-build.js';
 export { testPlugin, type TestOutcome } from './toolchain/plugin-tests.js';
+export { authorPackages, type AuthorPackage } from './packing/author-packages.js';
+export { packInstalled, packLibrary, type LibraryPackSpec, type LibraryTarball } from './packing/library-packer.js';
+export { providedZodVersion } from './packing/provided-zod.js';
 export { KIT_ERRORS } from './kit-errors.js';
 export { renderItemsTable, withItemsTable, ITEMS_TABLE_START, ITEMS_TABLE_END } from './docs/readme-table.js';

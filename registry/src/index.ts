@@ -4,3 +4,4 @@ export { RegistryStorage, type StoredPackument, type StoredVersion } from './reg
 export { SigningKeys } from './signing-keys.js';
 export { TokenStore } from './token-store.js';
 export { RegistryError } from './registry-error.js';
+export { seedPackages, type SeedPackage, type SeedReport } from './seed-packages.js';

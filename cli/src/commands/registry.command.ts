@@ -6,19 +6,31 @@ export interface RegistryServeOptions {
   host?: string;
   port?: string;
   storage?: string;
+  /** `--no-seed`: do not offer the packages plugin authors install. */
+  seed?: boolean;
 }
 
 function storageOf(storage: string | undefined): string {
   return storage ?? join(settingsFromEnvironment().home, 'registry');
 }
 
-/** `ply registry serve`: runs the marketplace until SIGINT or SIGTERM. */
+/**
+ * `ply registry serve`: runs the marketplace until SIGINT or SIGTERM. Unless `--no-seed`, it first
+ * offers the packages a scaffolded plugin installs (`@ply/core`, `@ply/kit`, `zod`, `hono`,
+ * `@hono/node-server`, from this Ply), so `npm install` against it works with no other registry.
+ */
 export async function registryServeCommand(output: Output, options: RegistryServeOptions): Promise<void> {
   const storage = storageOf(options.storage);
   // Loaded on demand: the registry's modules would otherwise slow every `ply` start.
-  const { startRegistry } = await import('@ply/registry');
+  const { startRegistry, seedPackages } = await import('@ply/registry');
+  let seeded: string[] = [];
+  if (options.seed !== false) {
+    const { authorPackages } = await import('@ply/kit');
+    seeded = (await seedPackages(storage, authorPackages())).seeded;
+    if (!output.json && seeded.length > 0) output.err(`seeded ${seeded.join(', ')} (what \`ply plugin new\` packages install)`);
+  }
   const running = await startRegistry({ storage, host: options.host ?? '127.0.0.1', port: options.port === undefined ? 4873 : Number(options.port) });
-  if (output.json) printJson(output, { url: running.url, storage });
+  if (output.json) printJson(output, { url: running.url, storage, seeded });
   else output.out(`Ply registry listening on ${running.url} (storage ${storage})`);
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(resolve, resolve);

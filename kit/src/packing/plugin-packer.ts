@@ -1,11 +1,12 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { create } from 'tar';
 import { PlyError, loadPluginPackage, PLY_CORE_VERSION } from '@ply/core';
 import { sha512Integrity } from '@ply/installer/package-format';
+import { tarPackage } from './package-tarball.js';
 import { bundlePlugin } from './plugin-bundler.js';
 import { pluginSourceEntry, readPackageJson } from './plugin-source-entry.js';
+import { checkZodRange } from './provided-zod.js';
 
 /** What `ply pack` made. */
 export interface PackResult {
@@ -23,8 +24,9 @@ export function packFileName(name: string, version: string): string {
 }
 
 /**
- * Packs a plugin package: package.json rewritten to point at one bundled ESM file, the module
- * JSON files, README and CHANGELOG, under `package/` in a gzipped tarball (npm's layout).
+ * Packs a plugin package: package.json rewritten to point at one bundled ESM file (`@ply/core` and
+ * `zod` external: the running core provides both), the module JSON files, README and CHANGELOG,
+ * under `package/` in a gzipped tarball (npm's layout).
  */
 export async function packPlugin(packageDir: string, outDir: string): Promise<PackResult> {
   const dir = resolve(packageDir);
@@ -34,6 +36,7 @@ export async function packPlugin(packageDir: string, outDir: string): Promise<Pa
   if (module.manifest.version !== pkg.version) {
     throw new PlyError('PLY_MANIFEST_INVALID', `package.json version ${pkg.version} differs from manifest.json version ${module.manifest.version}: run \`ply manifest build\``);
   }
+  checkZodRange(pkg, dir);
   const staging = mkdtempSync(join(tmpdir(), 'ply-pack-'));
   try {
     const root = join(staging, 'package');
@@ -65,8 +68,7 @@ export async function packPlugin(packageDir: string, outDir: string): Promise<Pa
     writeFileSync(join(root, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);
     mkdirSync(outDir, { recursive: true });
     const file = join(resolve(outDir), packFileName(pkg.name, pkg.version));
-    // A fixed mtime (npm uses the same date) makes two packs of the same sources byte-identical.
-    await create({ gzip: true, file, cwd: staging, portable: true, mtime: new Date('1985-10-26T08:15:00Z') }, ['package']);
+    tarPackage(staging, file);
     return { name: pkg.name, version: pkg.version, file, size: statSync(file).size, integrity: sha512Integrity(readFileSync(file)), files };
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PlyError } from '@ply/core';
 import { nextSteps, nextStepsBlock, type NextStep } from './next-steps.js';
-import { KIT_PACKAGE_DIR, scaffoldPlace, scaffoldValues, type ScaffoldOptions, type ScaffoldPlace } from './scaffold-values.js';
+import { KIT_PACKAGE_DIR } from '../kit-package-dir.js';
+import { scaffoldPlace, scaffoldValues, type ScaffoldOptions, type ScaffoldPlace } from './scaffold-values.js';
 
 /** The scaffold's files, shipped in the kit package: `templates/plugin/**.tmpl`, shared by both places. */
 export const PLUGIN_TEMPLATE_DIR = join(KIT_PACKAGE_DIR, 'templates/plugin');

@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import semver from 'semver';
-import { CORE_PACKAGE_DIR, PLY_CORE_VERSION, packageDirOf } from '@ply/core';
-
-/** The kit's package folder (its templates and package.json). */
-export const KIT_PACKAGE_DIR = packageDirOf(import.meta.url, '@ply/kit');
+import { CORE_PACKAGE_DIR, PLY_CORE_VERSION } from '@ply/core';
+import { KIT_PACKAGE_DIR } from '../kit-package-dir.js';
 
 /** Where a plugin is scaffolded: a Ply checkout's `plugins/` (workspace packages), or anywhere else (registry packages). */
 export type ScaffoldPlace = 'workspace' | 'standalone';
