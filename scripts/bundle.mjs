@@ -6,7 +6,7 @@
 // bundled directly: nothing relies on decorator metadata (DI uses explicit tokens), and the
 // workspace packages resolve to their sources through the `@ply/source` export condition.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -33,7 +33,7 @@ describe('seeding a registry with the libraries plugin authors install', () => {
     expect(tarball.toString()).toBe('not a module: @ply/core@0.1.0');
     expect(version.dist.integrity).toBe(sha512Integrity(tarball));
     const { keys } = (await (await registry.app.request('http://registry.test/-/npm/v1/keys')).json()) as { keys: RegistryKey[] };
-    expect(verifyPackageSignature(version.dist.signatures, keys, '@ply/core', '0.1.0', version.dist.integrity)).toBe(keys[0]!.keyid);
+    expect(verifyPackageSignature(version.dist.signatures, keys, '@ply/core', '0.1.0', version.dist.integrity!)).toBe(keys[0]!.keyid);
   });
 
   it('packs and writes only the versions the registry does not hold, and never replaces one', async () => {
