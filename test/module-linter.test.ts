@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bundlePlugin, formatFinding, lintModule, lintTree } from '@ply/kit';
 import { corpusModuleDirs, sekoiaCorpusDir } from '@ply/kit/testing';
 import mattermostPlugin from '@ply/plugin-mattermost';
-import { linkedScaffold } from './linked-scaffold.js';
+import { linkedScaffold } from '../kit/test/linked-plugin.js';
 
 const CORPUS_DIR = sekoiaCorpusDir();
 
@@ -128,8 +128,8 @@ describe('ply lint on a plugin package', () => {
     const dir = linkedScaffold('acme-lint');
     await bundlePlugin(join(dir, 'src/index.ts'), join(dir, 'dist/index.js'), { minify: false });
     expect((await lintModule(dir, { coreVersion: CORE })).findings).toEqual([]);
-    const index = join(dir, 'src/index.ts');
-    writeFileSync(index, readFileSync(index, 'utf8').replace('acme_lint_get_item: getItem', 'acme_lint_fetch_item: getItem'));
+    const action = join(dir, 'src/get-item.action.ts');
+    writeFileSync(action, readFileSync(action, 'utf8').replace("docker_parameters: 'acme_lint_get_item'", "docker_parameters: 'acme_lint_fetch_item'"));
     const { findings } = await lintModule(dir, { coreVersion: CORE });
     expect(findings.map((f) => `${f.file.slice(dir.length + 1)}:${f.pointer} ${f.message}`)).toEqual([
       'module/action_get_item.json:/docker_parameters no code is bound to "acme_lint_get_item" (the plugin\'s actions are: acme_lint_fetch_item)',

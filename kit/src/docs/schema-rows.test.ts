@@ -27,6 +27,8 @@ describe('documentation rows of a schema', () => {
     });
     const rows = propertyRows(jsonSchema(results, 'output'));
     expect(rows.map((row) => `${row.name}: ${row.type}`)).toEqual(['total: number', 'facets: map of object[]', 'facets.<key>: object[]', 'tags: map of object', 'tags.<key>: object']);
+    // A loose object (other keys allowed, of any type) is not a map: no <key> row.
+    expect(propertyRows(jsonSchema(z.looseObject({ ip_str: z.string() }), 'output')).map((row) => row.name)).toEqual(['ip_str']);
     const top = propertyRows(jsonSchema(z.record(z.string(), z.number().describe('Hits')), 'output'));
     expect(top).toEqual([{ name: '<key>', type: 'number', required: false, secret: false, description: 'Hits' }]);
   });

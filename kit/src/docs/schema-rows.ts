@@ -18,8 +18,15 @@ export const MAP_KEY = '<key>';
 
 const isSchema = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The schema of a map's values (`z.record(...)`, or `additionalProperties` with a schema), if it is one. */
-const mapValues = (schema: Schema): Schema | undefined => (isSchema(schema['additionalProperties']) ? schema['additionalProperties'] : undefined);
+/**
+ * The schema of a map's values (`z.record(...)`, `additionalProperties` with a schema), if it is
+ * one. An object with properties that merely allows others (`z.looseObject`: `{}`) is not a map.
+ */
+function mapValues(schema: Schema): Schema | undefined {
+  const values = schema['additionalProperties'];
+  if (!isSchema(values)) return undefined;
+  return Object.keys(values).length > 0 || !isSchema(schema['properties']) ? values : undefined;
+}
 
 function typeOf(schema: Schema): string {
   if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).map((value) => JSON.stringify(value)).join(' \u2223 ');

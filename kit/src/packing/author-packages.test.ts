@@ -5,13 +5,17 @@ import { authorPackages } from './author-packages.js';
 
 // Packs the built core and kit (`pnpm build` first, as for the CLI tests).
 describe('the packages a registry serves to plugin authors (ply registry serve seeds them)', () => {
-  it('are @ply/core, @ply/kit and what they and the scaffold install, each depending only on packages of the list', async () => {
+  it('are @ply/core, @ply/kit and what they and the scaffold install, regular files only, each depending only on packages of the list', async () => {
     const packages = authorPackages();
     const names = packages.map((p) => p.name);
     expect(names).toEqual(['@ply/core', '@ply/kit', 'zod', 'hono', '@hono/node-server']);
     for (const entry of packages) {
       const packed = await entry.pack();
       expect(packed).toMatchObject({ name: entry.name, version: entry.version });
+      // Regular files only (the installer's reader refuses links): npm extracts no hard-link entry,
+      // and pnpm's store hard-links identical files.
+      const files = await readPackageTarball(packed.tarball);
+      expect(JSON.parse(files.get('package.json')!.toString('utf8'))).toMatchObject({ name: entry.name, version: entry.version });
       const manifest = JSON.parse(JSON.stringify(packed.packageJson)) as Record<string, Record<string, string> | undefined>;
       for (const [dependency, range] of Object.entries(manifest['dependencies'] ?? {})) {
         expect(names, `${entry.name} depends on ${dependency}`).toContain(dependency);
@@ -47,7 +51,7 @@ describe('the packages a registry serves to plugin authors (ply registry serve s
     expect([...files.keys()]).toEqual(expect.arrayContaining(['dist/bundle/index.js', 'dist/bundle/testing.js', 'dist/testing/index.d.ts', 'templates/plugin/gitignore.tmpl', 'templates/plugin-standalone/package.json.tmpl']));
     const manifest = JSON.parse(files.get('package.json')!.toString('utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta: Record<string, unknown> };
     expect(manifest.dependencies['@ply/core']).toBe(`^${PLY_CORE_VERSION}`);
-    expect(manifest.peerDependenciesMeta).toEqual({ esbuild: { optional: true } });
+    expect(manifest.peerDependenciesMeta).toEqual({ esbuild: { optional: true }, typescript: { optional: true }, vitest: { optional: true } });
     expect((await kit.pack()).integrity).toBe(first.integrity);
   }, 60_000);
 });

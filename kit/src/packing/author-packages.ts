@@ -73,7 +73,9 @@ export function authorPackages(coreDir: string = CORE_PACKAGE_DIR, kitDir: strin
   const zodDir = installedDir(coreDir, 'zod');
   const honoDir = installedDir(kitDir, 'hono');
   const nodeServerDir = installedDir(kitDir, '@hono/node-server');
-  const esbuild = kit.dependencies?.['esbuild'];
+  // Optional peers of the published kit: esbuild (packing only; `ply pack` has its own), and the
+  // TypeScript and vitest its toolchain types name (`ply build` and `ply test` bring their own).
+  const peers: Record<string, string> = { ...(kit.dependencies?.['esbuild'] ? { esbuild: kit.dependencies['esbuild'] } : {}), ...(kit['peerDependencies'] as Record<string, string> | undefined) };
   return [
     library(coreDir, publishedManifest(core, { zod: rangeOf(core, 'zod') }), (path) => builtFile(path) || /^dist\/zod\/[^/]+$/.test(path) || docFile(path)),
     library(
@@ -81,8 +83,7 @@ export function authorPackages(coreDir: string = CORE_PACKAGE_DIR, kitDir: strin
       publishedManifest(
         kit,
         { '@ply/core': `^${core.version}`, zod: rangeOf(kit, 'zod'), hono: rangeOf(kit, 'hono'), '@hono/node-server': rangeOf(kit, '@hono/node-server') },
-        // `bundlePlugin` loads esbuild on demand: only packing needs it, and `ply pack` has its own.
-        esbuild ? { peerDependencies: { esbuild }, peerDependenciesMeta: { esbuild: { optional: true } } } : {},
+        { peerDependencies: peers, peerDependenciesMeta: Object.fromEntries(Object.keys(peers).map((name) => [name, { optional: true }])) },
       ),
       (path) => builtFile(path) || path.startsWith('templates/') || docFile(path),
     ),

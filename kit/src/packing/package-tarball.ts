@@ -9,10 +9,25 @@ export function tarPackage(staging: string, file: string): void {
 }
 
 /**
+ * A link cache that remembers nothing: node-tar writes a second path to a hard-linked file as a
+ * link entry, and pnpm's store hard-links identical files (zod's `v4/core/index.js` is one), but npm
+ * does not extract link entries. Every file goes in whole.
+ */
+class NoHardLinks extends Map<`${number}:${number}`, string> {
+  override get(): undefined {
+    return undefined;
+  }
+
+  override set(): this {
+    return this;
+  }
+}
+
+/**
  * Writes `files` (relative to `dir`) under `package/` in a gzipped tarball, without copying them
  * first. Synchronously: for a package of a thousand small files (zod, hono) node-tar's
  * asynchronous walk is ten times slower.
  */
 export function tarFiles(dir: string, files: string[], file: string, prefix = 'package'): void {
-  create({ gzip: true, file, cwd: dir, ...(prefix ? { prefix } : {}), portable: true, mtime: NPM_MTIME, sync: true }, files);
+  create({ gzip: true, file, cwd: dir, ...(prefix ? { prefix } : {}), portable: true, mtime: NPM_MTIME, sync: true, linkCache: new NoHardLinks() }, files);
 }

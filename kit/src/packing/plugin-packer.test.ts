@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPackageTarball } from '@ply/installer/package-format';
-import { linkedScaffold } from '../../../test/linked-scaffold.js';
+import { linkedScaffold } from '../../test/linked-plugin.js';
 import { packPlugin } from './plugin-packer.js';
 import { providedZodVersion } from './provided-zod.js';
 

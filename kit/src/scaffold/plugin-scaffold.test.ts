@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import { lintModule } from '../lint/module-linter.js';
 import type { AuthorToolchain } from '../toolchain/author-toolchain.js';
 import { buildPlugin } from '../toolchain/plugin-build.js';
 import { scaffoldPlugin } from './plugin-scaffold.js';
+import { linkPluginDependencies } from '../../test/linked-plugin.js';
 import { scaffoldValues } from './scaffold-values.js';
 
 const run = promisify(execFile);
@@ -21,23 +22,6 @@ const require = createRequire(import.meta.url);
 
 /** The checkout's TypeScript, vitest and @types/node, as the CLI provides its own. */
 const toolchain: AuthorToolchain = { typescript, typesRoot: join(REPO, 'node_modules/@types'), vitestTypes: join(dirname(require.resolve('vitest/package.json')), 'dist/index.d.ts'), startVitest };
-
-/**
- * Stands in for `npm install` (the out-of-tree test in cli/ runs the real one): links what a
- * standalone scaffold declares, and nothing else (no TypeScript, vitest nor @types/node).
- */
-function linkDependencies(dir: string): void {
-  const links: Record<string, string> = {
-    '@ply/core': join(REPO, 'core'),
-    '@ply/kit': join(REPO, 'kit'),
-    zod: realpathSync(join(REPO, 'core/node_modules/zod')),
-    hono: realpathSync(join(REPO, 'kit/node_modules/hono')),
-  };
-  for (const [name, target] of Object.entries(links)) {
-    mkdirSync(dirname(join(dir, 'node_modules', name)), { recursive: true });
-    symlinkSync(target, join(dir, 'node_modules', name), 'dir');
-  }
-}
 
 describe('plugin scaffold (ply plugin new)', () => {
   it('scaffolds a standalone typed module that builds with the provided toolchain, lints clean and passes its own tests unchanged', async () => {
@@ -58,7 +42,7 @@ describe('plugin scaffold (ply plugin new)', () => {
     expect(next.map((step) => step.command)).toEqual(expect.arrayContaining(['npm install', 'npm run build', 'npm test', 'ply lint .']));
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('npm run build');
 
-    linkDependencies(dir);
+    linkPluginDependencies(dir);
     const built = await buildPlugin(dir, toolchain);
     expect(built.emitted).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/module.js']));
     // The committed JSON of the template is what the definitions generate.
@@ -76,7 +60,7 @@ describe('plugin scaffold (ply plugin new)', () => {
   it("type-checks the plugin's tests too: a type error in test/ fails the build and writes nothing", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ply-scaffold-')), 'acme-typo');
     scaffoldPlugin('acme-typo', { dir });
-    linkDependencies(dir);
+    linkPluginDependencies(dir);
     const test = join(dir, 'test/get-item.test.ts');
     writeFileSync(test, readFileSync(test, 'utf8').replace("arguments: { item_uid: 'item-1' }, configuration", "arguments: { item_uid: 'item-1' }, configuratoin"));
     await expect(buildPlugin(dir, toolchain)).rejects.toMatchObject({ code: 'PLY_TYPECHECK_FAILED', message: expect.stringMatching(/test\/get-item\.test\.ts:\d+:\d+: TS2561: .*configuratoin/) });
