@@ -23,6 +23,7 @@ const PACKAGES = {
       errors: 'src/errors/ply-error.ts',
       settings: 'src/di/settings.ts',
       manifest: 'src/manifest/manifest-model.ts',
+      logging: 'src/logging/logging.ts',
     },
     external: [],
     after: writeZodPackage,

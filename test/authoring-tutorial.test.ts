@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI } from './cli-helpers.js';
@@ -77,8 +77,11 @@ describe('docs/authoring.md, outside a checkout, with the real npm client', () =
     });
 
     const storage = join(sandbox, 'registry-data');
-    const created = await run(process.execPath, [CLI, 'registry', 'token', 'create', '--storage', storage], { env });
-    const token = created.stdout.trim().split('\n').at(-1)!;
+    // The tutorial's registry block, with the password on stdin instead of the terminal.
+    const ply = (args: string[], input?: string) => execFileSync(process.execPath, [CLI, ...args, '--storage', storage], { env, encoding: 'utf8', ...(input ? { input } : {}) });
+    ply(['registry', 'user', 'add', 'me', '--password-stdin'], 'a tutorial password\n');
+    ply(['registry', 'org', 'create', 'ply', '--member', 'me']);
+    const token = ply(['registry', 'token', 'create', '--user', 'me', '--role', 'publish']).trim().split('\n').at(-1)!;
     const registry = await serveRegistry(storage, env);
     closing.push(() => stop(registry.child));
 

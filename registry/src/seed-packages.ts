@@ -54,7 +54,8 @@ export async function seedPackages(storageDir: string, packages: SeedPackage[]):
       dist: { integrity, shasum: sha1Hex(tarball), tarball: `${seed.name}/-/${file}`, signatures: [keys.sign(seed.name, seed.version, integrity)] },
     };
     const now = new Date().toISOString();
-    const packument: StoredPackument = existing ? structuredClone(existing) : { _id: seed.name, name: seed.name, 'dist-tags': {}, versions: {}, time: { created: now } };
+    // No owners: a seeded library is this Ply's, so no registry user's token can publish over it.
+    const packument: StoredPackument = existing ? structuredClone(existing) : { _id: seed.name, _rev: '0-new', name: seed.name, maintainers: [], 'dist-tags': {}, versions: {}, time: { created: now } };
     packument.versions[seed.version] = entry;
     packument.time[seed.version] = now;
     packument.time['modified'] = now;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sha512Integrity, verifyPackageSignature, type Packument, type RegistryKey } from '@ply/installer';
 import { createRegistry, seedPackages, type SeedPackage } from '../src/index.js';
 import { fixtureTarball, publishBody } from './package-fixture.js';
+import { PASSWORD } from './test-registry.js';
 
 /** A library seed: a tarball that holds no module (the publish route would refuse it), counting its packs. */
 function library(name: string, version: string, packs: string[]): SeedPackage {
@@ -52,11 +53,27 @@ describe('seeding a registry with the libraries plugin authors install', () => {
     const storage = mkdtempSync(join(tmpdir(), 'ply-seed-'));
     await seedPackages(storage, [library('zod', '4.6.7', [])]);
     const registry = createRegistry({ storage });
-    const token = registry.tokens.create('alice');
+    await registry.accounts.users.add('alice', PASSWORD);
+    registry.accounts.orgs.create('acme', ['alice']);
+    const { token } = registry.accounts.tokens.create({ user: 'alice', role: 'publish', createdBy: 'cli' });
     const tarball = await fixtureTarball({});
     const response = await registry.app.request('http://registry.test/@acme%2fplugin-echo', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(publishBody(tarball, '@acme/plugin-echo', '1.0.0')) });
     expect(response.status).toBe(201);
     const modules = (await (await registry.app.request('http://registry.test/-/ply/v1/modules')).json()) as { modules: Array<{ name: string }> };
     expect(modules.modules.map((module) => module.name)).toEqual(['@acme/plugin-echo']);
+  });
+
+  it('gives a seeded library no owner, so not even a member of its scope publishes over it', async () => {
+    const storage = mkdtempSync(join(tmpdir(), 'ply-seed-'));
+    await seedPackages(storage, [library('@ply/core', '0.1.0', [])]);
+    const registry = createRegistry({ storage });
+    await registry.accounts.users.add('ply', PASSWORD);
+    const { token } = registry.accounts.tokens.create({ user: 'ply', role: 'publish', createdBy: 'cli' });
+    expect(registry.storage.packument('@ply/core')!.maintainers).toEqual([]);
+    const tarball = await fixtureTarball({ name: '@ply/core', version: '0.2.0' });
+    const response = await registry.app.request('http://registry.test/@ply%2fcore', { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(publishBody(tarball, '@ply/core', '0.2.0')) });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'PLY_REGISTRY_NOT_OWNER' });
+    expect(Object.keys(registry.storage.packument('@ply/core')!.versions)).toEqual(['0.1.0']);
   });
 });

@@ -17,4 +17,10 @@ export interface ItemMetadata<Args extends z.ZodType, Results extends z.ZodType>
    * `Data collection`, `Helpers`, `Third-party applications`).
    */
   group?: string;
+  /**
+   * Named outcomes of an action (Sekoia's `outputs`: `{ detected: 'The hash is detected by
+   * antivirus vendors', ... }`), written to its JSON file; the run says which one it took in its
+   * results, where a condition node reads it.
+   */
+  outputs?: Readonly<Record<string, string>>;
 }

@@ -97,6 +97,11 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /**
+   * The vendor's request rate per account (`{ maxRequests: 1, perMs: 1000 }` for one a second),
+   * waited for before each request of a REST action; `undefined` for none.
+   */
+  rateLimit?: (config: Config) => { maxRequests: number; perMs: number } | undefined;
   /** TLS of the account's server (an appliance's own certificate): `{ verify: false }` or `{ ca }` (see `HttpRequestOptions.tls`). */
   tls?: (config: Config) => { verify?: boolean; ca?: string } | undefined;
 }
@@ -109,10 +114,16 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   description: string;
   docker_parameters: string;
   group?: string;
+  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; `map` says in the results which one the run took. */
+  outputs?: Readonly<Record<string, string>>;
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
-  /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
+  /**
+   * Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for
+   * GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire; `explode: false` sends a list in the query as
+   * one comma-separated value, OpenAPI's form style, instead of repeating the key).
+   */
   arguments: Args;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */

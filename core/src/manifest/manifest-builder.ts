@@ -40,6 +40,7 @@ function itemFile(docker: string, item: AnyAction | AnyTrigger | AnyConnector): 
     ...(item.group ? { group: item.group } : {}),
     arguments: toManifestSchema(item.arguments, 'input'),
     results: toManifestSchema(item.results, 'output'),
+    ...(item.outputs ? { outputs: item.outputs } : {}),
   };
 }
 
