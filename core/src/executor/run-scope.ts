@@ -7,6 +7,7 @@ import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from '../contracts/manifest.js';
 import { NodeHttpClient } from '../http/node-http-client.js';
 import { RateLimiter } from '../http/rate-limiter.js';
+import { deferredLogger } from '../logging/deferred-logger.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
 import { FILE_STORE, HTTP_CLIENT, MODULE_CONFIGURATION, RATE_LIMITER, RUN_ID, RUN_LOGGER, RUN_SIGNAL, SETTINGS } from '../di/service-tokens.js';
@@ -85,7 +86,7 @@ export class RunScopes {
       useFactory: instanceCachingFactory(
         (c) =>
           new NodeHttpClient({
-            logger: resolveToken(c, RUN_LOGGER),
+            logger: deferredLogger(() => resolveToken(c, RUN_LOGGER)),
             ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
             signal: resolveToken(c, RUN_SIGNAL),
             userAgent: run.userAgent,

@@ -207,7 +207,16 @@ async function readText(response: IncomingMessage): Promise<string> {
   else if (encoding === 'deflate') stream = response.pipe(createInflate());
   else if (encoding === 'br') stream = response.pipe(createBrotliDecompress());
   if (stream !== response) response.on('error', (error) => stream.destroy(error));
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  // Events rather than `for await`: the async iterator costs a promise per chunk, and most
+  // answers are one or two chunks.
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    stream.once('error', reject);
+    // A destroyed response (deadline, abort) may end with 'close' and no 'error'.
+    stream.once('close', () => {
+      if (!stream.readableEnded) reject(Object.assign(new Error('the response ended before its body was read'), { code: 'ECONNRESET' }));
+    });
+  });
 }

@@ -23,15 +23,19 @@ export interface RestModule<Config> {
 
 type Args<A extends z.ZodObject> = z.output<A>;
 
+/** The last base URL parsed: an action's runs nearly always share one account. */
+let lastBase: { text: string; url: URL } | undefined;
+
 /** The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin` wants it). */
 function endpointUrl(baseUrl: string, path: string): URL {
-  let base: URL;
-  try {
-    base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  } catch {
-    throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
+  if (lastBase?.text !== baseUrl) {
+    try {
+      lastBase = { text: baseUrl, url: new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) };
+    } catch {
+      throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
+    }
   }
-  return new URL(path.replace(/^\//, ''), base);
+  return new URL(path.replace(/^\//, ''), lastBase.url);
 }
 
 function parseJson(text: string, url: URL, status: number): unknown {
@@ -53,10 +57,16 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   const http = module.http;
   if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: a REST action needs the module's \`http\` (its base URL and auth)`);
 
+  const moduleHeaders = lowerCased(http.headers);
+  // Only `link` paging reads a response header: the others never build the Headers object.
+  const linkPaging = declaration.paging?.kind === 'link';
+
   const send = async (ctx: ActionContext<Config>, args: Args<A>, placed: PlacedArguments, next: PageRequest | undefined): Promise<Page> => {
     const url = next && 'url' in next ? next.url : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
+    // The auth scheme may add to the URL: a second attempt (after a token refresh) starts afresh.
+    const pristine = url.href;
     for (let refreshed = false; ; refreshed = true) {
-      const request: OutgoingRequest = { method: declaration.method, url: new URL(url), headers: { accept: 'application/json', ...lowerCased(http.headers), ...placed.headers } };
+      const request: OutgoingRequest = { method: declaration.method, url: refreshed ? new URL(pristine) : url, headers: { accept: 'application/json', ...moduleHeaders, ...placed.headers } };
       await module.auth.apply(request, ctx);
       const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: 'text' };
       if (placed.body && 'json' in placed.body) options.json = placed.body.json;
@@ -71,7 +81,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       await module.rate.acquire(ctx);
       const response = await ctx.http.request<string>(request.url, options);
       const text = response.body ?? '';
-      if (response.status >= 200 && response.status < 300) return { body: parseJson(text, request.url, response.status), link: response.headers.get('link'), url: request.url };
+      if (response.status >= 200 && response.status < 300) return { body: parseJson(text, request.url, response.status), link: linkPaging ? response.headers.get('link') : null, url: request.url };
       if (declaration.acceptStatus?.includes(response.status)) return { body: parseJson(text, request.url, response.status) ?? {}, link: null, url: request.url };
       // A refused OAuth token (revoked, rotated): fetch a new one once.
       if (response.status === 401 && module.auth.refreshable && !refreshed) {
