@@ -5,6 +5,7 @@ import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
+import { restOverhead } from './rest-overhead.bench.mjs';
 import { serveBenchmarks } from './serve.bench.mjs';
 import { templateRender } from './template-render.bench.mjs';
 
@@ -12,6 +13,7 @@ process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
 corpusLoad();
 await executorOverhead();
 await templateRender();
+await restOverhead();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();
