@@ -82,7 +82,7 @@ describe('docs/authoring.md, outside a checkout, with the real npm client', () =
     ply(['registry', 'user', 'add', 'me', '--password-stdin'], 'a tutorial password\n');
     ply(['registry', 'org', 'create', 'ply', '--member', 'me']);
     const token = ply(['registry', 'token', 'create', '--user', 'me', '--role', 'publish']).trim().split('\n').at(-1)!;
-    const registry = await serveRegistry(storage, env);
+    const registry = await serveRegistry(storage, env, { seed: true });
     closing.push(() => stop(registry.child));
 
     const vendorAt = steps.findIndex((step) => step.kind === 'stand-in' && step.name === 'vendor');

@@ -30,7 +30,8 @@ export async function registryServeCommand(output: Output, options: RegistryServ
   if (options.seed !== false) {
     const { authorPackages } = await import('@ply/kit');
     seeded = (await seedPackages(storage, authorPackages())).seeded;
-    if (!output.json && seeded.length > 0) output.err(`seeded ${seeded.join(', ')} (what \`ply plugin new\` packages install)`);
+    // A log line like the registry's others: its stderr stays one JSON object a line.
+    if (seeded.length > 0) logger.info('registry seeded with what `ply plugin new` packages install', { packages: seeded });
   }
   const running = await startRegistry({ storage, logger, host: options.host ?? '127.0.0.1', port: options.port === undefined ? 4873 : Number(options.port) });
   logger.info('registry listening', { url: running.url, storage });

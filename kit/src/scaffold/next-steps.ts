@@ -26,7 +26,7 @@ export function nextSteps(place: ScaffoldPlace, where: string): NextStep[] {
     { command: 'npm run build', what: "ply build: type-checks src/ and test/ with Ply's TypeScript, compiles dist/, writes module/*.json (commit them)" },
     { command: 'npm test', what: "ply test: the tests, against the fake vendor, with Ply's vitest" },
     { command: 'ply lint .', what: 'uuids, slugs, versions, secrets, schemas, code bound to JSON' },
-    { command: 'ply pack . && ply publish <the .tgz>', what: 'one bundled ESM file, module/, README and CHANGELOG; to $PLY_REGISTRY' },
+    { command: 'ply pack . && ply publish <the .tgz>', what: 'one bundled ESM file, module/, README and CHANGELOG; to $PLY_REGISTRY with $PLY_REGISTRY_TOKEN, a publish token of a member of the organisation that owns the scope (`ply registry org create ply --member <you>` for @ply/*)' },
   ];
 }
 
