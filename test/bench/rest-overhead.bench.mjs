@@ -1,4 +1,4 @@
-// (g) REST action overhead: a declared GET with two query arguments and bearer auth, run through
+// (h) REST action overhead: a declared GET with two query arguments and bearer auth, run through
 // the executor (arguments and configuration validated, the request placed, authenticated and
 // sent by the kernel's HTTP client, the JSON answer checked against the results schema), against
 // a plain node:http request to the same local server that reads and parses the same answer.
@@ -125,7 +125,7 @@ export async function restOverhead() {
   await close();
   const wall = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t.wall)]));
   const cpu = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t.cpu)]));
-  process.stdout.write('\n(g) REST action overhead, a declared GET with two query arguments and bearer auth, local server\n');
+  process.stdout.write('\n(h) REST action overhead, a declared GET with two query arguments and bearer auth, local server\n');
   row('plain node:http request (median)', wall.plain.toFixed(1), ` µs/call (CPU ${cpu.plain.toFixed(1)} µs, client + server)`);
   row('the kernel HTTP client alone, same request', wall.viaClient.toFixed(1), ` µs/call (CPU ${cpu.viaClient.toFixed(1)} µs)`);
   row('an action sending nothing, through the executor', wall.viaExecutorOnly.toFixed(1), ` µs/call (CPU ${cpu.viaExecutorOnly.toFixed(1)} µs)`);
