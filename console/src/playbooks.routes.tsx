@@ -6,6 +6,7 @@ import { allows } from './console-auth.js';
 import type { ConsoleEnv } from './console-env.js';
 import { page, redirectWith, viewerOf } from './console-page.js';
 import { CsrfField } from './csrf-field.js';
+import { playbookDetailRoutes } from './playbook-detail.routes.js';
 
 function PostButton(props: { action: string; csrf: string; label: string; danger?: boolean }) {
   return (
@@ -63,7 +64,9 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               return (
                 <tr id={playbook.id}>
                   <td>
-                    <strong>{playbook.name}</strong>
+                    <a href={base(playbook.id)}>
+                      <strong>{playbook.name}</strong>
+                    </a>
                     <br />
                     <code class="muted">{playbook.id}</code>
                   </td>
@@ -146,5 +149,6 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   });
 
+  app.route('/', playbookDetailRoutes(deps));
   return app;
 }

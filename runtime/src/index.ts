@@ -4,6 +4,7 @@ export { PlyStore, type PlyStoreOptions } from './store/ply-store.js';
 export { AccountRepository, type AccountView, type AccountForRun, type AccountInput, type AccountUpdate, type SecretMarker } from './store/account-repository.js';
 export { ApiTokenRepository, API_ROLES, type ApiRole, type ApiTokenRecord } from './store/api-token-repository.js';
 export { PlaybookRepository, type PlaybookRecord, type PlaybookRunState, type RunOutcome } from './store/playbook-repository.js';
+export { PlaybookVersionRepository, type PlaybookVersionRecord } from './store/playbook-version-repository.js';
 export { ExecutionRepository } from './store/execution-repository.js';
 export type {
   ExecutionRecord,

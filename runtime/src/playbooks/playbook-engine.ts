@@ -121,17 +121,28 @@ export class PlaybookEngine {
   }
 
   /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string } = {}): Promise<PlaybookRecord> {
+  create(document: unknown, options: { id?: string; savedBy?: string } = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
-    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}) });
+    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}), ...(options.savedBy ? { savedBy: options.savedBy } : {}) });
   }
 
-  /** Replaces a playbook's document (new version). An enabled playbook must stay valid. */
-  async update(id: string, document: unknown): Promise<PlaybookRecord> {
+  /** Replaces a playbook's document (new version, kept with the earlier ones). An enabled playbook must stay valid. */
+  async update(id: string, document: unknown, options: { savedBy?: string } = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
     if ((await this.store.playbooks.get(id)).enabled) await this.assertValid(parsed);
     this.compiled.delete(id);
-    return this.store.playbooks.update(id, { name: parsed.name, document });
+    return this.store.playbooks.update(id, { name: parsed.name, document, ...(options.savedBy ? { savedBy: options.savedBy } : {}) });
+  }
+
+  /**
+   * Makes a kept version the current document again (as a new version: history is never rewritten).
+   *
+   * @throws PlyError PLY_PLAYBOOK_NOT_FOUND when the playbook or that version does not exist.
+   */
+  async restore(id: string, version: number, options: { savedBy?: string } = {}): Promise<PlaybookRecord> {
+    const kept = await this.store.playbookVersions.find(id, version);
+    if (!kept) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `playbook ${id} has no version ${version}`, { details: { id, version } });
+    return this.update(id, kept.document, options);
   }
 
   /**
