@@ -2,6 +2,7 @@ import { toPlyError } from '@ply/core';
 import { httpStatusOf, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
+import { accountCheckRoutes } from './account-check.routes.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { requireRole } from './console-auth.js';
 import { consoleRequestLog, type ConsoleEnv, type ConsoleRequestEnv } from './console-env.js';
@@ -75,6 +76,7 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
   app.onError((error, c) => failurePage(c, error));
   app.route('/', signInRoutes(runtime, sessions));
   app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));
+  app.route('/accounts', accountCheckRoutes(deps));
   app.route('/accounts', accountsRoutes(deps));
   app.route('/run', runRoutes(deps));
   app.route('/executions', executionsRoutes(deps));

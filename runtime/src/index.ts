@@ -70,6 +70,7 @@ export type { Cluster } from './cluster/cluster.js';
 export type { QueueCounts } from './cluster/bullmq-run-queue.js';
 export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';
+export { checkAccount, type AccountCheckResult } from './server/account-check.js';
 export { httpStatusOf } from './server/error-status.js';
 export { authenticate, bearerToken, roleAllows, requireRole } from './server/auth.middleware.js';
 export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';

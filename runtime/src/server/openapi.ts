@@ -62,6 +62,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${API}/playbooks/{id}/versions/{version}`, summary: 'One kept version of a playbook with its document', tag: 'playbooks', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/playbooks/{id}/versions/{version}/restore`, summary: 'Make a kept version current again (saved as a new version; an enabled playbook must stay valid)', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/playbooks/{id}/webhook`, summary: "The playbook's webhook path, token and signature header", tag: 'playbooks', role: 'admin', success: 200 },
+  { method: 'post', path: `${API}/accounts/{id}/check`, summary: "Check an account's credentials with its module's validation request: result accepted, refused (with the reason) or no-check", tag: 'accounts', role: 'operator', success: 200 },
   { method: 'get', path: `${API}/executions`, summary: 'Executions, newest first', tag: 'executions', role: 'viewer', query: { playbook: 'playbook id', status: 'queued, running, succeeded, failed or interrupted', limit: '1 to 1000 (default 50)', before: 'execution id (next page)' }, success: 200 },
   { method: 'get', path: `${API}/executions/{id}`, summary: 'An execution with its node records', tag: 'executions', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/executions/{id}/rerun`, summary: 'Start the playbook again with the recorded (masked) trigger event', tag: 'executions', role: 'operator', success: 202 },
