@@ -20,6 +20,10 @@ import { signInRoutes } from './sign-in.routes.js';
 export interface ConsoleOptions {
   /** Registry URL of the marketplace pages (default: none; the pages then say how to set one). */
   registry?: string;
+  /** While the built-in marketplace fills (the workspace plugins packed on first start), what the Marketplace page says. */
+  marketplaceProgress?: () => string | undefined;
+  /** The Sekoia.io corpus folder, browsable as metadata-only modules under /marketplace/corpus. */
+  corpusDir?: string;
 }
 
 /** What every console route module receives. */
@@ -28,6 +32,7 @@ export interface ConsoleDeps {
   /** Middleware letting through signed-in users with this role or a higher one (POSTs also need the CSRF token). */
   role: (role: ApiRole) => MiddlewareHandler<ConsoleEnv>;
   modules: ModuleAdmin;
+  options: ConsoleOptions;
 }
 
 function denied(c: Context, status: 401 | 403, message: string): Response {
@@ -70,6 +75,7 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
     runtime,
     role: (role) => requireRole(sessions, runtime, role, denied),
     modules: new ModuleAdmin(runtime, options.registry),
+    options,
   };
   const app = new Hono<ConsoleRequestEnv>();
   app.use('*', consoleRequestLog(runtime));
