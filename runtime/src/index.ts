@@ -39,6 +39,7 @@ export type { QueuedRun, RunQueue } from './playbooks/run-queue.js';
 export type { Coordination } from './supervisor/coordination.js';
 export { leasedBody, type LeaseState, type LeaseOptions } from './supervisor/leased-body.js';
 export { PlaybookEngine, type PlaybookEngineOptions, type StartOptions, type StartedRun, type ExecutionSummary } from './playbooks/playbook-engine.js';
+export { dryRunPlaybook, NOT_KNOWN, type DryRunNode, type DryRunSample } from './playbooks/playbook-dry-run.js';
 export { parsePlaybookDocument, parsePlaybookText } from './playbooks/playbook-parser.js';
 export { validatePlaybook, type PlaybookValidationContext } from './playbooks/playbook-validator.js';
 export { buildPlaybookGraph, type PlaybookGraph, type GraphEdge, type EdgeOutlet } from './playbooks/playbook-graph.js';

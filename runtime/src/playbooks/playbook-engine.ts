@@ -12,6 +12,7 @@ import { invalidPlaybook, parsePlaybookDocument, parsePlaybookText } from './pla
 import type { PlaybookDocument } from './playbook-schema.js';
 import { validatePlaybook } from './playbook-validator.js';
 import { RecordMasks } from './record-masks.js';
+import { dryRunPlaybook, type DryRunNode, type DryRunSample } from './playbook-dry-run.js';
 import { RunRateLimiter } from './run-rate-limiter.js';
 import { attemptKey, RunRecorder, type RecordedProgress } from './run-recorder.js';
 import type { QueuedRun, RunQueue } from './run-queue.js';
@@ -118,6 +119,18 @@ export class PlaybookEngine {
       return toPlyError(error).issues;
     }
     return (await this.check(parsed)).issues;
+  }
+
+  /**
+   * Renders every node of a document with a sample trigger event, calling nothing and recording
+   * nothing (see {@link dryRunPlaybook}), with the document's validation issues beside.
+   *
+   * @throws PlyError PLY_PLAYBOOK_INVALID when the document's shape is not a playbook's.
+   */
+  async dryRun(document: unknown, sample: DryRunSample): Promise<{ issues: PlyIssue[]; nodes: DryRunNode[] }> {
+    const parsed = parsePlaybookDocument(document);
+    const { graph, issues } = await this.check(parsed);
+    return { issues, nodes: dryRunPlaybook(graph, sample, this.services) };
   }
 
   /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */

@@ -3,6 +3,7 @@ import { type ApiRole } from '../store/api-token-repository.js';
 import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
 import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
 import { RUN_ACTION_BODY } from './modules.routes.js';
+import { DRY_RUN_BODY } from './playbooks.routes.js';
 import * as z from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
 
@@ -52,6 +53,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${API}/playbooks`, summary: 'Playbooks', tag: 'playbooks', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/playbooks`, summary: 'Create a playbook from JSON or YAML (disabled unless ?enable=true)', tag: 'playbooks', role: 'admin', body: 'playbook', query: { enable: 'true to enable it at once' }, success: 201 },
   { method: 'post', path: `${API}/playbooks/validate`, summary: 'Validate a playbook (JSON or YAML) without storing it', tag: 'playbooks', role: 'viewer', body: 'playbook', success: 200 },
+  { method: 'post', path: `${API}/playbooks/dry-run`, summary: "Render every node of a playbook with a sample trigger event: templates evaluated, nothing called or recorded; results of earlier nodes are not known unless given", tag: 'playbooks', role: 'viewer', body: DRY_RUN_BODY, success: 200 },
   { method: 'get', path: `${API}/playbooks/{id}`, summary: 'A playbook', tag: 'playbooks', role: 'viewer', success: 200 },
   { method: 'put', path: `${API}/playbooks/{id}`, summary: 'Replace the document of a playbook (new version)', tag: 'playbooks', role: 'admin', body: 'playbook', success: 200 },
   { method: 'delete', path: `${API}/playbooks/{id}`, summary: 'Delete a playbook and its executions', tag: 'playbooks', role: 'admin', success: 204 },

@@ -2,7 +2,8 @@ import { PlyError } from '@ply/core';
 import { type PlaybookRecord } from '../store/playbook-repository.js';
 import { Hono } from 'hono';
 import { requireRole } from './auth.middleware.js';
-import { bodyText, integerQuery, jsonBody } from './request-input.js';
+import * as z from 'zod';
+import { bodyText, integerQuery, jsonBody, parseBody } from './request-input.js';
 import type { Caller, ServerEnv } from './server-env.js';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, type WebhookSecrets } from './webhook-secrets.js';
 
@@ -10,6 +11,13 @@ function triggerTypeOf(record: PlaybookRecord): string | undefined {
   const trigger = (record.document as { trigger?: { type?: unknown } } | null)?.trigger;
   return typeof trigger?.type === 'string' ? trigger.type : undefined;
 }
+
+/** Body of `POST /playbooks/dry-run`. */
+export const DRY_RUN_BODY = z.strictObject({
+  document: z.union([z.string(), z.record(z.string(), z.unknown())]).describe('The playbook: its JSON or YAML text, or the document as JSON'),
+  trigger: z.unknown().describe('The sample trigger event templates read as `trigger` (default {})').optional(),
+  results: z.record(z.string(), z.unknown()).describe('Sample results of some nodes, by node id (`node.<id>` in templates); the others are not known in a dry run').optional(),
+});
 
 const savedBy = (caller: Caller | undefined) => (caller ? { savedBy: caller.name } : {});
 
@@ -41,6 +49,14 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
       issues = error.issues;
     }
     return c.json({ valid: issues.length === 0, issues });
+  });
+
+  // Viewers may dry-run as they may validate: nothing is called, read from accounts or recorded.
+  app.post('/dry-run', requireRole('viewer'), async (c) => {
+    const { engine } = c.get('runtime');
+    const body = await parseBody(c, DRY_RUN_BODY);
+    const document = typeof body.document === 'string' ? engine.parse(body.document) : body.document;
+    return c.json(await engine.dryRun(document, { trigger: body.trigger ?? {}, ...(body.results ? { results: body.results } : {}) }));
   });
 
   app.post('/', requireRole('admin'), async (c) => {
