@@ -1,4 +1,5 @@
 import { toPlyError } from '@ply/core';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, WebhookSecrets } from '@ply/runtime';
 import { Hono } from 'hono';
 import { stringify } from 'yaml';
 import type { ConsoleDeps } from './console-app.js';
@@ -9,6 +10,7 @@ import { CsrfField } from './csrf-field.js';
 import { layoutPlaybook, TRIGGER_BOX } from './graph/playbook-layout.js';
 import { nodeAnchor, PlaybookGraphSvg } from './graph/playbook-graph.svg.js';
 import { JsonTree } from './json-tree.js';
+import { PostButton } from './post-button.js';
 
 const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 
@@ -16,6 +18,7 @@ const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { runtime } = deps;
+  const webhooks = new WebhookSecrets(runtime.ply.settings.home);
 
   app.get('/:id', deps.role('viewer'), async (c) => {
     const playbook = await runtime.store.playbooks.get(c.req.param('id'));
@@ -25,6 +28,7 @@ export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const base = `/playbooks/${encodeURIComponent(playbook.id)}`;
     const role = c.get('consoleSession').role;
     const csrf = viewerOf(c).csrf;
+    const triggerType = (playbook.document as { trigger?: { type?: unknown } }).trigger?.type;
     return page(
       c,
       { title: playbook.name, section: '/playbooks' },
@@ -37,6 +41,9 @@ export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               Edit
             </a>
           )}
+          {allows(role, 'admin') &&
+            (playbook.enabled ? <PostButton action={`${base}/disable`} csrf={csrf} label="Disable" danger back="detail" /> : <PostButton action={`${base}/enable`} csrf={csrf} label="Enable" back="detail" />)}
+          {allows(role, 'operator') && <PostButton action={`${base}/run`} csrf={csrf} label="Run now" />}
           <a href={`/executions?playbook=${encodeURIComponent(playbook.id)}`}>Executions</a>
         </p>
         <h2>Graph</h2>
@@ -57,6 +64,18 @@ export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </>
         ) : (
           <p class="notice bad">The stored document is not a valid playbook: validate it to see why.</p>
+        )}
+        {allows(role, 'admin') && triggerType === 'webhook' && (
+          <>
+            <h2>Webhook</h2>
+            <p>
+              <code>{`POST /hooks/${playbook.id}`}</code> with the header <code>{WEBHOOK_TOKEN_HEADER}</code> (or an HMAC signature in <code>{WEBHOOK_SIGNATURE_HEADER}</code>); the body is the trigger event.
+            </p>
+            <details>
+              <summary>Show the webhook token</summary>
+              <pre>{`curl -X POST <this server>/hooks/${playbook.id} -H '${WEBHOOK_TOKEN_HEADER}: ${webhooks.tokenOf(playbook.id)}' -H 'content-type: application/json' -d '{"alert_uuid":"AL1"}'`}</pre>
+            </details>
+          </>
         )}
         <h2>Versions</h2>
         <table>

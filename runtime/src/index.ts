@@ -75,7 +75,7 @@ export { checkAccount, type AccountCheckResult } from './server/account-check.js
 export { httpStatusOf } from './server/error-status.js';
 export { authenticate, bearerToken, roleAllows, requireRole } from './server/auth.middleware.js';
 export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';
-export { WebhookSecrets } from './server/webhook-secrets.js';
+export { WebhookSecrets, WEBHOOK_TOKEN_HEADER, WEBHOOK_SIGNATURE_HEADER } from './server/webhook-secrets.js';
 export { prepareFirstStart, DEMO_PLAYBOOK_ID, type FirstStart } from './server/first-start.js';
 export { lockHome, LOCK_FILE } from './server/home-lock.js';
 export { holdYoungGeneration } from './server/young-generation.js';

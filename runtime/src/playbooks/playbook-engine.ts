@@ -68,6 +68,12 @@ interface CompiledPlaybook {
 
 const INTERRUPTED = Symbol('interrupted');
 
+/** Who saved a playbook's document and the text it was written as (kept with its version). */
+export interface SaveOptions {
+  savedBy?: string;
+  source?: string;
+}
+
 /**
  * Runs playbooks stored in a {@link PlyStore}: parses and validates them (a playbook is enabled
  * only when valid), starts executions from trigger events, walks their graphs, runs actions
@@ -134,17 +140,17 @@ export class PlaybookEngine {
   }
 
   /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string; savedBy?: string } = {}): Promise<PlaybookRecord> {
+  create(document: unknown, options: { id?: string } & SaveOptions = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
-    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}), ...(options.savedBy ? { savedBy: options.savedBy } : {}) });
+    return this.store.playbooks.create({ name: parsed.name, document, ...options });
   }
 
   /** Replaces a playbook's document (new version, kept with the earlier ones). An enabled playbook must stay valid. */
-  async update(id: string, document: unknown, options: { savedBy?: string } = {}): Promise<PlaybookRecord> {
+  async update(id: string, document: unknown, options: SaveOptions = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
     if ((await this.store.playbooks.get(id)).enabled) await this.assertValid(parsed);
     this.compiled.delete(id);
-    return this.store.playbooks.update(id, { name: parsed.name, document, ...(options.savedBy ? { savedBy: options.savedBy } : {}) });
+    return this.store.playbooks.update(id, { name: parsed.name, document, ...options });
   }
 
   /**
@@ -152,10 +158,10 @@ export class PlaybookEngine {
    *
    * @throws PlyError PLY_PLAYBOOK_NOT_FOUND when the playbook or that version does not exist.
    */
-  async restore(id: string, version: number, options: { savedBy?: string } = {}): Promise<PlaybookRecord> {
+  async restore(id: string, version: number, options: Pick<SaveOptions, 'savedBy'> = {}): Promise<PlaybookRecord> {
     const kept = await this.store.playbookVersions.find(id, version);
     if (!kept) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `playbook ${id} has no version ${version}`, { details: { id, version } });
-    return this.update(id, kept.document, options);
+    return this.update(id, kept.document, { ...options, ...(kept.source !== null ? { source: kept.source } : {}) });
   }
 
   /**

@@ -61,7 +61,8 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
 
   app.post('/', requireRole('admin'), async (c) => {
     const { engine } = c.get('runtime');
-    const record = await engine.create(engine.parse(await bodyText(c)), savedBy(c.get('caller')));
+    const text = await bodyText(c);
+    const record = await engine.create(engine.parse(text), { ...savedBy(c.get('caller')), source: text });
     if (c.req.query('enable') === 'true') return c.json(await engine.enable(record.id), 201);
     return c.json(record, 201);
   });
@@ -69,7 +70,8 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
   app.put('/:id', requireRole('admin'), async (c) => {
     const { engine, store } = c.get('runtime');
     const id = (await store.playbooks.get(c.req.param('id'))).id;
-    return c.json(await engine.update(id, engine.parse(await bodyText(c)), savedBy(c.get('caller'))));
+    const text = await bodyText(c);
+    return c.json(await engine.update(id, engine.parse(text), { ...savedBy(c.get('caller')), source: text }));
   });
 
   app.get('/:id/versions', requireRole('viewer'), async (c) => {

@@ -7,16 +7,18 @@ export interface PlaybookVersionRecord {
   version: number;
   name: string;
   document: unknown;
+  /** The JSON or YAML text it was saved from, when it came as text (the console's editor, the API). */
+  source: string | null;
   /** Who saved it (an API token's name), when known. */
   savedBy: string | null;
   createdAt: string;
 }
 
-type VersionRow = { playbook_id: string; version: number; name: string; document: string; saved_by: string | null; created_at: number };
+type VersionRow = { playbook_id: string; version: number; name: string; document: string; source: string | null; saved_by: string | null; created_at: number };
 
 /** Copies the playbook's current row as a version (run in the same transaction as the write). */
-export const KEEP_CURRENT_VERSION = sql<[string | null, string]>(
-  'INSERT INTO playbook_versions (playbook_id, version, name, document, saved_by, created_at) SELECT id, version, name, document, ?, updated_at FROM playbooks WHERE id = ?',
+export const KEEP_CURRENT_VERSION = sql<[string | null, string | null, string]>(
+  'INSERT INTO playbook_versions (playbook_id, version, name, document, source, saved_by, created_at) SELECT id, version, name, document, ?, ?, updated_at FROM playbooks WHERE id = ?',
 );
 
 const Q = {
@@ -46,6 +48,7 @@ function toRecord(row: VersionRow): PlaybookVersionRecord {
     version: Number(row.version),
     name: row.name,
     document: JSON.parse(row.document),
+    source: row.source,
     savedBy: row.saved_by,
     createdAt: new Date(Number(row.created_at)).toISOString(),
   };

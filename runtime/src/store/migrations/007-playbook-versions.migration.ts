@@ -2,7 +2,8 @@ import { ddlOf, type Migration } from '../migration.js';
 
 /**
  * Every saved document of a playbook, so an earlier one can be read (an execution's picture) and
- * restored. The current documents become the first kept versions.
+ * restored, with the text it was written as (YAML comments and layout kept for the editor) when
+ * it came as text. The current documents become the first kept versions.
  */
 export const playbookVersionsMigration: Migration = {
   version: 7,
@@ -15,6 +16,7 @@ export const playbookVersionsMigration: Migration = {
       version INTEGER NOT NULL,
       name TEXT NOT NULL,
       document TEXT NOT NULL,
+      source TEXT,
       saved_by TEXT,
       created_at ${t.time} NOT NULL,
       PRIMARY KEY (playbook_id, version)
