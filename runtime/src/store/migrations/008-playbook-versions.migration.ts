@@ -6,7 +6,7 @@ import { ddlOf, type Migration } from '../migration.js';
  * it came as text. The current documents become the first kept versions.
  */
 export const playbookVersionsMigration: Migration = {
-  version: 7,
+  version: 8,
   name: 'playbook-versions',
   sql: (dialect) => {
     const t = ddlOf(dialect);
