@@ -57,7 +57,7 @@ export function createPushEventsToIntake(options: { chunks?: ChunkLimits; send?:
     uuid: '10314466-ac0c-4067-8e81-4093e3d1e1da',
     slug: 'push_events_to_intake',
     name: 'Push Events to Intake',
-    description: 'Push events to a Sekoia.io intake',
+    description: 'Push one event or a list of events (given inline or in a file) to a Sekoia.io intake, in chunks, and return their event ids',
     docker_parameters: 'push-events-to-intake',
     group: 'Setters',
     // The reference retries a chunk for up to an hour.
