@@ -20,11 +20,12 @@ export { SchemaCompiler, type SchemaCompilerOptions, type SchemaValidator, type 
 export { ModuleCatalog, compareModules, type CatalogEntry } from './catalog/module-catalog.js';
 export { PluginCodeLoader } from './catalog/plugin-code-loader.js';
 export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPackageInfo } from './catalog/plugin-package.js';
-export { TemplateEngine } from './templating/template-engine.js';
+export { TemplateEngine, type MarkedValue, type RenderValueOptions } from './templating/template-engine.js';
 export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';
+export { RunSecrets } from './logging/run-secrets.js';
 export { DirectoryFileStore } from './files/directory-file-store.js';
 export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
 export type { RateLimit } from './executor/run-scope.js';

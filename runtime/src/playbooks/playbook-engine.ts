@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
+import { PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
+import type { AccountForRun } from '../store/account-repository.js';
 import type { ExecutionStatus, RecordedError } from '../store/execution-record.js';
 import type { PlaybookRecord, PlaybookRunState, RunOutcome } from '../store/playbook-repository.js';
 import type { PlyStore } from '../store/ply-store.js';
@@ -283,7 +284,9 @@ export class PlaybookEngine {
       progress,
     );
     const resumed = progress ? new Map(progress.nodes.map((node) => [attemptKey(node.nodeId, node.iteration, node.attempt), node])) : undefined;
-    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal, ...(resumed ? { resumed } : {}) };
+    const secrets = new RunSecrets(this.services.masks.forAccounts(await this.accountsOf(compiled.graph)));
+    secrets.addUnderSecretKeys(trigger);
+    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal, secrets, ...(resumed ? { resumed } : {}) };
     let error: PlyError | undefined;
     try {
       await new ScopeWalker(environment, { nodes: {} }, undefined, signal).run();
@@ -292,7 +295,7 @@ export class PlaybookEngine {
     }
     const interrupted = signal.aborted && signal.reason === INTERRUPTED;
     const status = interrupted ? 'interrupted' : error ? 'failed' : 'succeeded';
-    const recorded = error && !interrupted ? { code: error.code, message: error.message } : undefined;
+    const recorded = error && !interrupted ? { code: error.code, message: secrets.redactor.redactString(error.message) } : undefined;
     await recorder.finish(status, recorded);
     const summary: ExecutionSummary = { executionId, playbookId, status, store: environment.store, ...(recorded ? { error: recorded } : {}) };
     const outcome: RunOutcome = !error ? 'success' : error.userError ? 'user_failure' : 'technical_failure';
@@ -306,6 +309,20 @@ export class PlaybookEngine {
       }
     }
     return summary;
+  }
+
+  /**
+   * The accounts the graph's action nodes use, so that their secrets are masked in every record
+   * of the run from its start. One that cannot be read is left out: its node fails and says why.
+   */
+  private async accountsOf(graph: PlaybookGraph): Promise<AccountForRun[]> {
+    const accounts: AccountForRun[] = [];
+    for (const node of graph.nodes.values()) {
+      if (node.type !== 'action' || node.account === undefined) continue;
+      const account = this.store.accounts.cachedForRun(node.module, node.account) ?? (await this.store.accounts.configurationForRun(node.module, node.account).catch(() => undefined));
+      if (account && !accounts.includes(account)) accounts.push(account);
+    }
+    return accounts;
   }
 
   /** The playbook's run state, read again only when the repository changed something. */
