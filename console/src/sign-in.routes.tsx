@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Runtime } from '@ply/runtime';
+import { limitBodies, type Runtime } from '@ply/runtime';
 import { SESSION_COOKIE, currentSession, csrfValid, setSessionCookie } from './console-auth.js';
 import { Layout } from './console-layout.js';
 import { html } from './console-page.js';
 import type { ConsoleSession, ConsoleSessions } from './console-session.js';
 import { CsrfField } from './csrf-field.js';
+
+/** Largest sign-in or sign-out form read. */
+const SIGN_IN_BODY_BYTES = 16 * 1024;
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
 function safeNext(next: string | undefined): string {
@@ -52,7 +55,8 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     return html(c, <SignInPage session={anonymousSession(c)} next={safeNext(c.req.query('next'))} />);
   });
 
-  app.post('/sign-in', async (c) => {
+  // A token, a CSRF token and a path: anyone may post here, so the body is bounded tightly.
+  app.post('/sign-in', limitBodies(SIGN_IN_BODY_BYTES), async (c) => {
     const previous = sessions.get(getCookie(c, SESSION_COOKIE));
     if (!previous || !(await csrfValid(c, previous))) {
       return html(c, <SignInPage session={anonymousSession(c)} next="/" error="This form has expired: please sign in again." />, 403);
@@ -67,7 +71,7 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     return c.redirect(next, 303);
   });
 
-  app.post('/sign-out', async (c) => {
+  app.post('/sign-out', limitBodies(SIGN_IN_BODY_BYTES), async (c) => {
     const session = sessions.get(getCookie(c, SESSION_COOKIE));
     if (session && (await csrfValid(c, session))) sessions.end(session.id);
     return c.redirect('/sign-in', 303);

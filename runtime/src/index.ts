@@ -70,6 +70,7 @@ export type { QueueCounts } from './cluster/bullmq-run-queue.js';
 export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';
 export { httpStatusOf } from './server/error-status.js';
+export { limitBodies, MAX_BODY_BYTES } from './server/request-input.js';
 export { authenticate, bearerToken, roleAllows, requireRole } from './server/auth.middleware.js';
 export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';
 export { WebhookSecrets } from './server/webhook-secrets.js';

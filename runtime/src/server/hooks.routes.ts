@@ -65,11 +65,14 @@ export function hooksRoutes(runtime: Runtime, webhooks: WebhookSecrets): Hono<Se
 
   app.post('/:id', async (c) => {
     const id = c.req.param('id');
-    const text = await bodyText(c, MAX_HOOK_BYTES);
     const headers = { token: c.req.header(WEBHOOK_TOKEN_HEADER), signature: c.req.header(WEBHOOK_SIGNATURE_HEADER) };
-    if (!webhooks.verify(id, headers, text)) {
-      throw new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
-    }
+    const refused = () => new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
+    // Authenticate before reading: a token is checked from the header alone; only a signature
+    // needs the body, read bounded. A caller with neither is refused without a byte read.
+    if (headers.token === undefined && headers.signature === undefined) throw refused();
+    if (headers.token !== undefined && !webhooks.verify(id, headers, '')) throw refused();
+    const text = await bodyText(c, MAX_HOOK_BYTES);
+    if (headers.token === undefined && !webhooks.verify(id, headers, text)) throw refused();
     if (!(await targets.isWebhook(id))) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
     const { executionId } = await runtime.engine.submit(id, eventOf(text));
     return c.json({ executionId }, 202);
