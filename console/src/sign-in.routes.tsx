@@ -10,9 +10,25 @@ import { CsrfField } from './csrf-field.js';
 /** Largest sign-in or sign-out form read. */
 const SIGN_IN_BODY_BYTES = 16 * 1024;
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+/** A stand-in origin: `next` is resolved against it the way a browser resolves a Location. */
+const HERE = 'http://console.invalid';
+
+/**
+ * Only same-origin paths, as the browser will read them: the URL parser strips tabs and line
+ * breaks and takes `\` for `/`, so `/\t/evil.example` is `//evil.example` to a browser. `next`
+ * is resolved like a browser would and kept only when it stays on this origin; what is returned
+ * is the normalised path, which holds no raw CR or LF (a header value could not carry them).
+ * An open redirect after sign-in would be a phishing aid.
+ */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next?.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 function SignInPage(props: { session: ConsoleSession; next: string; error?: string }) {
