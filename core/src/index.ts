@@ -29,6 +29,7 @@ export { RunSecrets } from './logging/run-secrets.js';
 export { DirectoryFileStore } from './files/directory-file-store.js';
 export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
 export type { RateLimit } from './executor/run-scope.js';
+export { MAX_TIMEOUT_MS } from './executor/run-with-timeout.js';
 export type { RootContainerOptions } from './di/root-container.js';
 export { settingsFromEnvironment, type PlySettings } from './di/settings.js';
 export { Ply } from './ply.js';

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SECRET, setupApi, type ApiHarness } from './api-fixture.js';
+
+/** Issue #21 items 8 to 11: inputs out of bounds are refused with a 4xx naming the limit, and leave nothing behind. */
+let api: ApiHarness | undefined;
+afterEach(async () => {
+  await api?.runtime.close();
+  api = undefined;
+});
+
+describe('timeout_ms of an action run', () => {
+  it('refuses a timeout outside 1 ms to 24 h with 400 naming the range, instead of running it', async () => {
+    api = await setupApi();
+    expect((await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET } })).status).toBe(201);
+    const run = (timeout: number) => api!.call('operator', 'POST', '/api/v1/modules/tools/actions/echo/run', { arguments: { text: 'x' }, account: 'main', timeout_ms: timeout });
+    for (const timeout of [-5, 0, 1e300, 1.5, 86_400_001]) {
+      const refused = await run(timeout);
+      expect([refused.status, refused.json?.error?.code], String(timeout)).toEqual([400, 'PLY_INVALID_INPUT']);
+      expect(refused.json?.error?.message, String(timeout)).toContain('/timeout_ms');
+    }
+    expect((await run(5000)).status).toBe(200);
+  });
+});
