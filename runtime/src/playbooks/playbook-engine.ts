@@ -121,10 +121,15 @@ export class PlaybookEngine {
     return (await this.check(parsed)).issues;
   }
 
-  /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string } = {}): Promise<PlaybookRecord> {
+  /**
+   * Stores a new playbook, disabled: its shape must be valid; the rest is checked by
+   * {@link enable}. With `enable`, it is validated whole first and stored enabled; an invalid one
+   * is refused (PLY_PLAYBOOK_INVALID) and nothing is stored.
+   */
+  async create(document: unknown, options: { id?: string; enable?: boolean } = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
-    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}) });
+    if (options.enable) await this.assertValid(parsed);
+    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}), ...(options.enable ? { enabled: true } : {}) });
   }
 
   /** Replaces a playbook's document (new version). An enabled playbook must stay valid. */

@@ -37,9 +37,8 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
 
   app.post('/', requireRole('admin'), async (c) => {
     const { engine } = c.get('runtime');
-    const record = await engine.create(engine.parse(await bodyText(c)));
-    if (c.req.query('enable') === 'true') return c.json(await engine.enable(record.id), 201);
-    return c.json(record, 201);
+    // Validated before anything is written: a refused ?enable=true leaves no playbook behind.
+    return c.json(await engine.create(engine.parse(await bodyText(c)), { enable: c.req.query('enable') === 'true' }), 201);
   });
 
   app.put('/:id', requireRole('admin'), async (c) => {

@@ -21,3 +21,21 @@ describe('timeout_ms of an action run', () => {
     expect((await run(5000)).status).toBe(200);
   });
 });
+
+describe('creating and enabling a playbook in one request', () => {
+  it('leaves no playbook behind when ?enable=true finds it invalid', async () => {
+    api = await setupApi();
+    const invalid = { name: 'Broken', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'action', module: 'tools', action: 'nope' } } };
+    const created = await api.call('admin', 'POST', '/api/v1/playbooks?enable=true', invalid);
+    expect([created.status, created.json.error.code]).toEqual([422, 'PLY_PLAYBOOK_INVALID']);
+    expect((await api.call('viewer', 'GET', '/api/v1/playbooks')).json.playbooks).toEqual([]);
+  });
+
+  it('creates it enabled when it is valid', async () => {
+    api = await setupApi();
+    const valid = { name: 'Fine', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'store', set: { ok: true } } } };
+    const created = await api.call('admin', 'POST', '/api/v1/playbooks?enable=true', valid);
+    expect([created.status, created.json.enabled]).toEqual([201, true]);
+    expect((await api.call('viewer', 'GET', `/api/v1/playbooks/${created.json.id}`)).json.enabled).toBe(true);
+  });
+});
