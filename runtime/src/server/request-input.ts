@@ -1,6 +1,7 @@
 import { PlyError, toJsonPointer, type PlyIssue } from '@ply/core';
 import type * as z from 'zod';
 import type { Context, MiddlewareHandler } from 'hono';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 
 /** Largest request body the API reads (playbooks and action arguments are small). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -67,12 +68,23 @@ function tooLarge(limit: number): PlyError {
 /** Parses a JSON body (empty means `{}`), refusing what is not JSON with PLY_INVALID_INPUT. */
 export async function jsonBody(c: Context): Promise<unknown> {
   const text = await bodyText(c);
+  return parseJsonText(text, 'request body');
+}
+
+/**
+ * Parses JSON from a request (empty means `{}`), refusing what is not JSON or nests deeper than
+ * {@link MAX_JSON_DEPTH} levels with PLY_INVALID_INPUT.
+ */
+export function parseJsonText(text: string, what: string): unknown {
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new PlyError('PLY_INVALID_INPUT', `request body is not valid JSON: ${(error as Error).message}`);
+    throw new PlyError('PLY_INVALID_INPUT', `${what} is not valid JSON: ${(error as Error).message}`);
   }
+  if (nestsDeeperThan(value)) throw new PlyError('PLY_INVALID_INPUT', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, { details: { maxDepth: MAX_JSON_DEPTH } });
+  return value;
 }
 
 /** A zod issue as one of ours: a JSON pointer and a message a person can act on. */

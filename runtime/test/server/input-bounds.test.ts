@@ -39,3 +39,31 @@ describe('creating and enabling a playbook in one request', () => {
     expect((await api.call('viewer', 'GET', `/api/v1/playbooks/${created.json.id}`)).json.enabled).toBe(true);
   });
 });
+
+describe('nesting depth of request bodies', () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  const webhookPlaybook = { name: 'Hook', trigger: { type: 'webhook', next: ['a'] }, nodes: { a: { type: 'store', set: { ok: true } } } };
+
+  it('refuses a webhook body nested 2,000 levels deep with 400 naming the limit', async () => {
+    api = await setupApi();
+    const { id } = (await api.call('admin', 'POST', '/api/v1/playbooks?enable=true', webhookPlaybook)).json;
+    const token = (await api.call('admin', 'GET', `/api/v1/playbooks/${id}/webhook`)).json.token;
+    const refused = await api.call(undefined, 'POST', `/hooks/${id}`, nested(2000), { 'x-ply-token': token });
+    expect([refused.status, refused.json?.error?.code]).toEqual([400, 'PLY_INVALID_INPUT']);
+    expect(refused.json.error.message).toContain('64 levels');
+    expect((await api.call('viewer', 'GET', '/api/v1/executions')).json.executions).toEqual([]);
+    expect((await api.call(undefined, 'POST', `/hooks/${id}`, nested(60), { 'x-ply-token': token })).status).toBe(202);
+  });
+
+  it('refuses a playbook document (422) and a manual run event (400) nested 2,000 levels deep, naming the limit', async () => {
+    api = await setupApi();
+    const document = `{"name":"Deep","trigger":{"type":"manual","next":["a"]},"nodes":{"a":{"type":"store","set":{"x":${nested(2000)}}}}}`;
+    const created = await api.call('admin', 'POST', '/api/v1/playbooks', document);
+    expect([created.status, created.json?.error?.code]).toEqual([422, 'PLY_PLAYBOOK_INVALID']);
+    expect(created.json.error.message).toContain('nests deeper than 64 levels');
+    expect((await api.call('viewer', 'GET', '/api/v1/playbooks')).json.playbooks).toEqual([]);
+    const { id } = (await api.call('admin', 'POST', '/api/v1/playbooks?enable=true', webhookPlaybook)).json;
+    const run = await api.call('operator', 'POST', `/api/v1/playbooks/${id}/run`, nested(2000));
+    expect([run.status, run.json?.error?.code]).toEqual([400, 'PLY_INVALID_INPUT']);
+  });
+});
