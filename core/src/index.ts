@@ -38,6 +38,7 @@ export { writeFileAtomic } from './files/atomic-file.js';
 export type { LongRunningRequest, TriggerRunRequest, ConnectorRunRequest } from './executor/long-running-runner.js';
 export type { CredentialsCheckRequest } from './executor/credentials-check.js';
 export { secretKeysOf, secretValuesOf } from './executor/secret-keys.js';
+export { checkModuleConfiguration } from './executor/configuration-check.js';
 export { ACTIVE_MARKER, readActiveVersion } from './catalog/active-version.js';
 export { backoffDelay } from './http/backoff.js';
 export { sleep } from './http/sleep.js';

@@ -67,3 +67,41 @@ describe('nesting depth of request bodies', () => {
     expect([run.status, run.json?.error?.code]).toEqual([400, 'PLY_INVALID_INPUT']);
   });
 });
+
+describe('account input', () => {
+  it('refuses a configuration that does not match the module schema, with 422 naming the key, and stores nothing', async () => {
+    api = await setupApi();
+    const wrongType = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET, region: 42 } });
+    expect([wrongType.status, wrongType.json?.error?.code]).toEqual([422, 'PLY_CONFIGURATION_INVALID']);
+    expect(wrongType.json.error.message).toContain('/region');
+    const noKey = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { region: 'us' } });
+    expect([noKey.status, noKey.json?.error?.code]).toEqual([422, 'PLY_CONFIGURATION_INVALID']);
+    expect((await api.call('viewer', 'GET', '/api/v1/accounts')).json.accounts).toEqual([]);
+    const created = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET } });
+    const patched = await api.call('admin', 'PATCH', `/api/v1/accounts/${created.json.id}`, { configuration: { region: ['eu'] } });
+    expect([patched.status, patched.json?.error?.code]).toEqual([422, 'PLY_CONFIGURATION_INVALID']);
+    expect(JSON.stringify(patched.json)).not.toContain(SECRET);
+    expect((await api.call('viewer', 'GET', `/api/v1/accounts/${created.json.id}`)).json.configuration).toEqual({ api_key: { set: true } });
+  });
+
+  it('refuses an empty, 100,000-character or control-character name with 400', async () => {
+    api = await setupApi();
+    for (const name of ['', ' ', 'x'.repeat(100_000), 'a\u0000b', 'line\nbreak']) {
+      const refused = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name, configuration: { api_key: SECRET } });
+      expect([refused.status, refused.json?.error?.code], JSON.stringify(name.slice(0, 10))).toEqual([400, 'PLY_INVALID_INPUT']);
+    }
+    const created = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET } });
+    expect((await api.call('admin', 'PATCH', `/api/v1/accounts/${created.json.id}`, { name: 'a\u0000b' })).status).toBe(400);
+    expect((await api.call('viewer', 'GET', '/api/v1/accounts')).json.accounts.map((a: { name: string }) => a.name)).toEqual(['main']);
+  });
+
+  it('keeps the stored secret when a PATCH sends back its masked form { set: true }', async () => {
+    api = await setupApi();
+    const created = await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET, region: 'us' } });
+    const shown = (await api.call('viewer', 'GET', `/api/v1/accounts/${created.json.id}`)).json.configuration;
+    const patched = await api.call('admin', 'PATCH', `/api/v1/accounts/${created.json.id}`, { configuration: { ...shown, region: 'ap' } });
+    expect(patched.status).toBe(200);
+    const run = await api.call('operator', 'POST', '/api/v1/modules/tools/actions/echo/run', { arguments: { text: 'k' }, account: 'main' });
+    expect(run.json.results).toEqual({ text: 'k', region: 'ap', keyLength: SECRET.length });
+  });
+});
