@@ -23,6 +23,7 @@ export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPacka
 export { TemplateEngine, type MarkedValue, type RenderValueOptions } from './templating/template-engine.js';
 export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
+export { hostPolicy, isSpecialAddress, type HostPolicyRules } from './http/host-policy.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';
 export { RunSecrets } from './logging/run-secrets.js';
@@ -31,7 +32,7 @@ export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './e
 export type { RateLimit } from './executor/run-scope.js';
 export { MAX_TIMEOUT_MS } from './executor/run-with-timeout.js';
 export type { RootContainerOptions } from './di/root-container.js';
-export { settingsFromEnvironment, type PlySettings } from './di/settings.js';
+export { hostPolicyFromEnvironment, settingsFromEnvironment, type HttpHostPolicySettings, type PlySettings } from './di/settings.js';
 export { Ply } from './ply.js';
 export { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './catalog/module-discovery.js';
 export { writeFileAtomic } from './files/atomic-file.js';
