@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from 'tsyringe';
+import type { JsonSchema } from '../contracts/manifest.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { FILE_STORE, ROOT_LOGGER, RUN_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
+import type { RunSecrets } from '../logging/run-secrets.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
@@ -30,6 +32,11 @@ export interface ActionRunRequest {
   /** The run's data folder (default `$PLY_HOME/runs/<runId>`). */
   dataDir?: string;
   rateLimit?: RateLimit;
+  /**
+   * The secrets of the run this action is part of (a playbook's): templates follow them (what an
+   * argument derives from one is added to it) and they are masked in this run's logs and errors.
+   */
+  secrets?: RunSecrets;
 }
 
 export interface ActionRunResult {
@@ -60,19 +67,15 @@ export class ActionExecutor {
     try {
       const { module, item, implementation } = await this.items.find('action', request.action, request.version);
       const rawConfiguration = request.configuration ?? {};
-      redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with(secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)));
+      const runSecrets = request.secrets;
+      redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with([...secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)), ...(runSecrets?.learnt() ?? [])]);
       const shared = this.items.configurationScope(module, rawConfiguration, request.rateLimit);
 
       // Validation applies schema defaults in place: work on a copy, never on the caller's object
       // (rendering already returns one).
       const requested = request.arguments ?? {};
-      let args = request.templateContext
-        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext, {
-            // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
-            textAt: (pointer) => acceptsOnlyStrings(item.arguments, pointer),
-          }) as Record<string, unknown>)
-        : structuredClone(requested);
-      const logger = this.items.argumentLogger(shared.logger, item, args);
+      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : structuredClone(requested);
+      const logger = this.items.argumentLogger(shared.logger, item, args, runSecrets?.learnt());
       redactor = () => logger.redactor;
 
       const runId = request.runId ?? randomUUID();
@@ -113,6 +116,17 @@ export class ActionExecutor {
     } catch (error) {
       throw redactError(toPlyError(error), redactor?.());
     }
+  }
+
+  /** The rendered arguments; what they derive from the run's secrets is added to those. */
+  private render(requested: Record<string, unknown>, context: Record<string, unknown>, schema: JsonSchema, secrets: RunSecrets | undefined): Record<string, unknown> {
+    const templates = resolveToken(this.root, TEMPLATE_ENGINE);
+    // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
+    const textAt = (pointer: string) => acceptsOnlyStrings(schema, pointer);
+    if (!secrets) return templates.renderValue(requested, context, { textAt }) as Record<string, unknown>;
+    const { value, marks } = templates.renderValueMarked(requested, context, { textAt, secrets: secrets.isSecret });
+    secrets.add(marks);
+    return value as Record<string, unknown>;
   }
 }
 
