@@ -1,43 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createTestPly, plyErrorOf, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf } from '@ply/kit/testing';
 import { defineModule, type AuthScheme, type PluginDefinition } from '../src/index.js';
+import { useRecordingVendors } from './recording-vendor.js';
 
-// A generic JSON API on 127.0.0.1 that records what it got: these tests prove the mechanics of REST
-// declarations (placement, auth, paging, errors); each plugin's own tests fake its real vendor.
-interface Received {
-  method: string;
-  path: string;
-  query: Record<string, string[]>;
-  headers: Record<string, string>;
-  body: string;
-}
-
-let servers: FakeServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function vendor(build: (app: Hono, received: Received[]) => void): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const app = new Hono();
-  app.use('*', async (c, next) => {
-    const url = new URL(c.req.url);
-    const query: Record<string, string[]> = {};
-    for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-    received.push({ method: c.req.method, path: url.pathname, query, headers: Object.fromEntries(c.req.raw.headers), body: await c.req.raw.clone().text() });
-    await next();
-  });
-  build(app, received);
-  const server = await startFakeServer(app.fetch);
-  servers.push(server);
-  // Without its trailing slash, so tests write `${api.url}/path`.
-  return { url: server.url.replace(/\/$/, ''), received };
-}
+const vendor = useRecordingVendors();
 
 const KEY = 'Vendor-Key+42/secret';
 const configuration = z.object({ base_url: z.string(), api_key: z.string().meta({ secret: true }) });

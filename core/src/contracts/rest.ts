@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PlyError } from '../errors/ply-error.js';
 import type { ActionContext } from './context.js';
 import type { HttpRequestOptions } from './http.js';
 
@@ -60,8 +61,16 @@ interface PagingBase<Args> {
    * `concat` (default): the first page's body with the items of every page at the items path.
    * `{ file: 'result_path' }`: every item written, page after page, to one JSON file of the run
    * (the results hold its path under that key, and `count`): large searches never sit in memory.
+   * `{ fold }`: the vendor's own aggregation of pages (sums, maxima, concatenated lists): `fold`
+   * gets what was collected so far (undefined before the first page) and the next page's body.
    */
-  collect?: 'concat' | { file: string };
+  collect?: 'concat' | { file: string } | { fold: (collected: unknown, page: { body: unknown; index: number }) => unknown };
+  /**
+   * A page after the first failed (a vendor refusal, a network error, a malformed answer): end
+   * with the pages collected so far, as this returns them, instead of failing the run (a vendor
+   * whose quota runs out mid-way still gave what it gave). Without it the run fails.
+   */
+  partial?: (collected: unknown, error: PlyError) => unknown;
 }
 
 /**
@@ -69,7 +78,14 @@ interface PagingBase<Args> {
  * `Link: <...>; rel="next"` header (RFC 8288), or by a next-page URL in the body.
  */
 export type Paging<Args> =
-  | (PagingBase<Args> & { kind: 'page'; param: string; start?: number; sizeParam?: string; size?: number })
+  | (PagingBase<Args> & {
+      kind: 'page';
+      param: string;
+      /** The first page's number (default 1), or from the arguments (`(args) => args.first_page`). */
+      start?: number | ((args: Args) => number | undefined);
+      sizeParam?: string;
+      size?: number;
+    })
   | (PagingBase<Args> & { kind: 'offset'; offsetParam: string; limitParam: string; limit: number })
   | (PagingBase<Args> & { kind: 'cursor'; param: string; next: BodyReader<string | undefined> })
   | (PagingBase<Args> & { kind: 'link' })
@@ -109,6 +125,8 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   path: string;
   /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
   arguments: Args;
+  /** Arguments the declaration reads itself (a page bound, a start page) and never sends to the vendor. */
+  local?: ReadonlyArray<keyof z.output<Args> & string>;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
   idempotent?: boolean;
@@ -121,4 +139,8 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   notFound?: (args: z.output<Args>) => string;
   /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
   acceptStatus?: readonly number[];
+  /** Named branches the results select (Sekoia's `outputs`); as an action's `outputs`. */
+  outputs?: Readonly<Record<string, string>>;
+  /** Which of `outputs` the results select. */
+  selectOutputs?: (results: z.output<Results>, args: z.output<Args>) => string | readonly string[];
 }

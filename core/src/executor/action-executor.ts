@@ -5,6 +5,7 @@ import { FILE_STORE, ROOT_LOGGER, RUN_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
+import { selectedOutputs } from './action-outputs.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
@@ -39,6 +40,8 @@ export interface ActionRunResult {
   /** The arguments the action ran with: rendered, files resolved, defaults applied (secrets included: mask before storing). */
   arguments: Record<string, unknown>;
   results: unknown;
+  /** For an action with outputs (Sekoia's branches): whether each one was selected, `{ known: true, unknown: false }`. */
+  outputs?: Record<string, boolean>;
   durationMs: number;
 }
 
@@ -98,10 +101,11 @@ export class ActionExecutor {
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
+        const outputs = selectedOutputs(implementation, results, args);
         if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), settings.largeValueBytes);
         const durationMs = performance.now() - started;
         if (logger.isLevelEnabled('debug')) resolveToken(scope, RUN_LOGGER).debug('action finished', { durationMs });
-        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, durationMs };
+        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
         resolveToken(scope, RUN_LOGGER).info('action failed', { code: failure.code, error: failure.message });

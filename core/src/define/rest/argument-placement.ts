@@ -33,12 +33,19 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export class ArgumentPlacement {
   private readonly placements = new Map<string, Placement>();
 
-  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments'>) {
+  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments' | 'local'>) {
     const schema = toManifestSchema(declaration.arguments, 'input');
     const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown }>;
     const inPath = new Set([...declaration.path.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     const fallback: ArgumentLocation = BODYLESS.has(declaration.method) ? 'query' : 'body';
+    const local = new Set<string>(declaration.local ?? []);
+    for (const name of local) {
+      if (!Object.hasOwn(properties, name)) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: the local argument "${name}" is not an argument`);
+      if (properties[name]!.in !== undefined) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: the local argument "${name}" is never sent, yet says "in": ${JSON.stringify(properties[name]!.in)}`);
+    }
     for (const [key, property] of Object.entries(properties)) {
+      // Read by the declaration itself (a page bound): never placed, so never sent.
+      if (local.has(key)) continue;
       const declared = property.in;
       if (declared !== undefined && !LOCATIONS.has(declared as ArgumentLocation)) {
         throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body or form)`);
