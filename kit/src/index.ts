@@ -5,6 +5,7 @@ export { formatFinding } from './lint/format-finding.js';
 export type { LintFinding, LintSeverity } from './lint/lint-finding.js';
 export { actionsLibraryFiles } from './docs/library-files.js';
 export { actionsLibraryPages, type DocumentedModule } from './docs/actions-library.js';
+export { renderActionsTable, withActionsTable, README_TABLE_START, README_TABLE_END } from './docs/readme-table.js';
 export { LIBRARY_GROUPS, DEFAULT_MODULE_GROUP, moduleGroup, itemGroup } from './docs/library-groups.js';
 export type { DocPage, DocBlock, DocCell } from './docs/doc-page.js';
 export { packPlugin, packFileName, type PackResult } from './packing/plugin-packer.js';

@@ -13,3 +13,5 @@ export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedF
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
+export { schemaNarrowings, type SchemaNarrowing, type SchemaSide } from './schema-narrowings.js';
+export { compareWithReferenceModule, type ReferenceComparison } from './reference-module.js';
