@@ -15,3 +15,4 @@ export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
 export { schemaNarrowings, type SchemaNarrowing, type SchemaSide } from './schema-narrowings.js';
 export { compareWithReferenceModule, type ReferenceComparison } from './reference-module.js';
+export { secretForms, secretLeaks } from './secret-leaks.js';
