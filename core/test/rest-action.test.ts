@@ -96,6 +96,30 @@ describe('REST declarations: where arguments go', () => {
     expect((item.arguments['properties'] as Record<string, { in?: string }>)['token']!.in).toBe('form');
   });
 
+  it('places the arguments as the declaration prepares them (a domain the vendor matches in lower case)', async () => {
+    const api = await vendor((app) => app.get('/v1/domains/:domain', (c) => c.json({ domain: c.req.param('domain'), tld: c.req.query('tld') })));
+    const acme = moduleWith();
+    const getDomain = acme.restAction({
+      uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000a4',
+      slug: 'get_domain',
+      name: 'Get domain',
+      description: 'A domain',
+      docker_parameters: 'acme_get_domain',
+      method: 'GET',
+      path: 'v1/domains/{domain}',
+      arguments: z.object({ domain: z.string(), tld: z.string().optional() }),
+      prepare: (args) => ({ ...args, domain: args.domain.toLowerCase(), tld: args.domain.split('.').at(-1)!.toLowerCase() }),
+      results: anyResult,
+      notFound: (args) => `domain ${args.domain}`,
+    });
+    const plugin = acme.plugin({ actions: [getDomain] });
+    const { result } = await run(plugin, 'get_domain', { domain: 'WWW.Example.COM' }, { base_url: api.url, api_key: KEY });
+    expect(result.results).toEqual({ domain: 'www.example.com', tld: 'com' });
+    expect(api.received[0]).toMatchObject({ path: '/v1/domains/www.example.com', query: { tld: ['com'] } });
+    // What ran is what was given: the recorded arguments are the validated ones, not the prepared ones.
+    expect(result.arguments).toEqual({ domain: 'WWW.Example.COM' });
+  });
+
   it('refuses a declaration whose path names a non-path argument or mixes JSON and form bodies', async () => {
     const acme = moduleWith();
     const bad = acme.restAction({

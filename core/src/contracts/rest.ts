@@ -125,6 +125,11 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   path: string;
   /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
   arguments: Args;
+  /**
+   * Rewrites the validated arguments before they are placed (lower-case a domain the vendor only
+   * matches in lower case); paging, mapping and messages then see the rewritten arguments.
+   */
+  prepare?: (args: z.output<Args>) => z.output<Args>;
   /** Arguments the declaration reads itself (a page bound, a start page) and never sends to the vendor. */
   local?: ReadonlyArray<keyof z.output<Args> & string>;
   results: Results;

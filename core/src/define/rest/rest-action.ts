@@ -86,8 +86,9 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
     }
   };
 
-  const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {
+  const run = async (ctx: ActionContext<Config>, given: Args<A>): Promise<z.input<R>> => {
     placement ??= new ArgumentPlacement(declaration);
+    const args = declaration.prepare ? declaration.prepare(given) : given;
     const placed = placement.place(declaration.path, args as Record<string, unknown>);
     const body = declaration.paging
       ? await collectedBody(ctx, declaration.slug, declaration.paging, args, (next) => send(ctx, args, placed, next))
