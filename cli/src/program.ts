@@ -59,6 +59,12 @@ export function buildProgram(): Command {
     .argument('[dir]', 'plugin package (default: the current one, or every workspace plugin)')
     .description('fail when the committed JSON differs from the definitions')
     .action((dir: string | undefined) => import('./commands/manifest.command.js').then((m) => m.manifestCommand(consoleOutput(json()), 'check', dir)));
+  program
+    .command('readme')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .option('--check', 'fail when the table differs instead of writing it')
+    .description("write the items table of a plugin's README.md from its module JSON")
+    .action((dir: string | undefined, options: { check?: boolean }) => import('./commands/readme.command.js').then((m) => m.readmeCommand(consoleOutput(json()), dir, options)));
   addMarketplaceCommands(program, json);
   addRuntimeCommands(program, json);
   program

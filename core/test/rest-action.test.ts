@@ -36,6 +36,7 @@ describe('REST declarations: where arguments go', () => {
     const api = await vendor((app) => {
       app.get('/v1/hosts/:ip', (c) => c.json({ ip: c.req.param('ip') }));
       app.post('/v1/tickets', async (c) => c.json({ created: await c.req.json() }, 201));
+      app.patch('/v1/tickets/:id', async (c) => c.json({ updated: await c.req.json() }));
     });
     const acme = moduleWith({ type: 'bearer', token: (config) => config.api_key });
     const getHost = acme.restAction({
@@ -71,6 +72,23 @@ describe('REST declarations: where arguments go', () => {
     await run(plugin, 'create_ticket', { title: 'Phishing', assignee: null, dry_run: true }, config);
     expect(api.received[1]).toMatchObject({ method: 'POST', path: '/v1/tickets', query: { dry_run: ['true'] } });
     expect(JSON.parse(api.received[1]!.body)).toEqual({ title: 'Phishing', assignee: null });
+
+    // A body built from the arguments: the record's fields are themselves an argument.
+    const update = acme.restAction({
+      uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000a5',
+      slug: 'update_ticket',
+      name: 'Update ticket',
+      description: 'A record',
+      docker_parameters: 'acme_update_ticket',
+      method: 'PATCH',
+      path: 'v1/tickets/{id}',
+      arguments: z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) }),
+      results: anyResult,
+      body: (args) => ({ ...args.fields, updated_by: 'ply' }),
+    });
+    await run(acme.plugin({ actions: [update] }), 'update_ticket', { id: 'T-1', fields: { state: 'closed' } }, config);
+    expect(api.received[2]).toMatchObject({ method: 'PATCH', path: '/v1/tickets/T-1' });
+    expect(JSON.parse(api.received[2]!.body)).toEqual({ state: 'closed', updated_by: 'ply' });
   });
 
   it('sends form arguments form-encoded, and writes Sekoia-style "in" markers into the generated JSON', async () => {
@@ -265,7 +283,7 @@ describe('REST declarations: paging', () => {
           docker_parameters: 'acme_search',
           method: 'GET',
           path: 'search',
-          arguments: z.object({ q: z.string(), max_pages: z.number().int().default(2) }),
+          arguments: z.object({ q: z.string(), max_pages: z.number().int().default(2).meta({ in: 'none' }) }),
           results: anyResult,
           paging: { kind: 'page', param: 'page', items: 'matches', maxPages: (args) => args.max_pages },
         }),
@@ -274,6 +292,7 @@ describe('REST declarations: paging', () => {
     const { result, logs } = await run(bounded, 'search', { q: 'x', max_pages: 3 }, { base_url: api.url, api_key: KEY });
     expect((result.results as { matches: unknown[] }).matches).toHaveLength(30);
     expect(api.received).toHaveLength(3);
+    expect(api.received.every((request) => request.query['max_pages'] === undefined)).toBe(true);
     const lines = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.some((line) => line['msg'] === 'paging stopped at its page bound; the vendor has more' && line['pages'] === 3)).toBe(true);
   });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ply, TEMPLATE_ENGINE, buildModuleFiles, captureNothing, defineAction, definePlugin, writeModuleFiles } from './bench-core.mjs';
+import { Ply, buildModuleFiles, captureNothing, defineAction, definePlugin, writeModuleFiles } from './bench-core.mjs';
 import { TemplateEngine as NunjucksTemplateEngine } from './baseline/nunjucks-template-engine.mjs';
 import { median, row, timeBatches } from './stats.mjs';
 
@@ -42,9 +42,8 @@ export async function executorOverhead() {
   };
 
   // The same executor with the nunjucks engine Ply used before @ply/jinja, timed in the same run.
-  const withNunjucks = new Ply({ settings: { home: dir }, logger: captureNothing() });
+  const withNunjucks = new Ply({ settings: { home: dir }, logger: captureNothing(), templates: new NunjucksTemplateEngine() });
   withNunjucks.addPlugin(dir, plugin);
-  withNunjucks.container.register(TEMPLATE_ENGINE, { useValue: new NunjucksTemplateEngine() });
   for (let i = 0; i < 3000; i++) await ply.run(request); // warm-up: JIT, template and schema caches
   for (let i = 0; i < 3000; i++) await withNunjucks.run(request);
   for (let i = 0; i < 3000; i++) await direct();

@@ -13,13 +13,8 @@ export interface ActionDefinition<
 > extends ItemMetadata<Args, Results> {
   readonly kind: 'action';
   /**
-   * Named branches a playbook may follow after the action (Sekoia's `outputs`, written to the
-   * action's JSON): `{ known: 'the IP address is known', unknown: '...' }`.
-   */
-  outputs?: Readonly<Record<string, string>>;
-  /**
-   * Which of `outputs` these results select (Sekoia's `set_output(name, True)`); the run's result
-   * then says, for every declared output, whether it was selected.
+   * Which of its `outputs` these results select (Sekoia's `set_output(name, True)`); the run's
+   * result then says, for every declared output, whether it was selected.
    */
   selectOutputs?(results: z.output<Results>, args: z.output<Args>): string | readonly string[];
   run(ctx: ActionContext<Config>, args: z.output<Args>): Promise<z.input<Results>> | z.input<Results>;

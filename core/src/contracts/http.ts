@@ -34,6 +34,12 @@ export interface HttpRequestOptions {
    * it is then retried on 5xx, timeouts and network errors like a GET. Default: by method.
    */
   idempotent?: boolean;
+  /**
+   * TLS of an https request: `verify: false` accepts any certificate (an appliance's self-signed
+   * one, as Sekoia's modules do with `verify=False`: say so in the logs), `ca` trusts a private CA
+   * (PEM) instead of the system's. Default: the system's CAs, verified.
+   */
+  tls?: { verify?: boolean; ca?: string };
   /** How to read the body: JSON when the response says so (default `auto`). */
   responseType?: 'auto' | 'json' | 'text' | 'none';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */

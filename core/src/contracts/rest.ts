@@ -3,8 +3,11 @@ import type { PlyError } from '../errors/ply-error.js';
 import type { ActionContext } from './context.js';
 import type { HttpRequestOptions } from './http.js';
 
-/** Where an argument of a REST action goes, as Sekoia's `"in"` marker says (`.meta({ in: 'query' })`). */
-export type ArgumentLocation = 'path' | 'query' | 'header' | 'body' | 'form';
+/**
+ * Where an argument of a REST action goes, as Sekoia's `"in"` marker says (`.meta({ in: 'query' })`);
+ * `none` for an argument the declaration itself reads and never sends (a `max_pages` bound).
+ */
+export type ArgumentLocation = 'path' | 'query' | 'header' | 'body' | 'form' | 'none';
 
 /** One request about to be sent: what an auth scheme may add headers or query parameters to. */
 export interface OutgoingRequest {
@@ -110,6 +113,8 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /** TLS of the account's server (an appliance's own certificate): `{ verify: false }` or `{ ca }` (see `HttpRequestOptions.tls`). */
+  tls?: (config: Config) => { verify?: boolean; ca?: string } | undefined;
 }
 
 /** Declares one REST call: the request and where each argument goes, the paging, the results. */
@@ -130,14 +135,17 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
    * matches in lower case); paging, mapping and messages then see the rewritten arguments.
    */
   prepare?: (args: z.output<Args>) => z.output<Args>;
-  /** Arguments the declaration reads itself (a page bound, a start page) and never sends to the vendor. */
-  local?: ReadonlyArray<keyof z.output<Args> & string>;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
   idempotent?: boolean;
   /** Per-attempt timeout of each request. */
   timeoutMs?: number;
   paging?: Paging<z.output<Args>>;
+  /**
+   * Builds the JSON body from the arguments, for a body that is not one key per argument (a record
+   * whose fields are themselves an argument). Path, query and header arguments are still placed.
+   */
+  body?: (args: z.output<Args>) => Record<string, unknown>;
   /** Shapes the (collected) body into the results. */
   map?: ResultMapping | ((body: unknown, args: z.output<Args>) => unknown);
   /** What a 404 means, for the error message (`host ${args.ip}`); default: the method and path. */

@@ -13,6 +13,8 @@ import { provideValue } from './tokens.js';
 export interface RootContainerOptions {
   settings?: Partial<PlySettings>;
   logger?: PinoLogger;
+  /** Another template engine with the same API (benchmarks compare engines this way). */
+  templates?: TemplateEngine;
 }
 
 /**
@@ -24,7 +26,7 @@ export function createRootContainer(options: RootContainerOptions = {}): Depende
   provideValue(root, SETTINGS, settingsFromEnvironment(options.settings));
   provideValue(root, ROOT_LOGGER, options.logger ?? createRootLogger());
   provideValue(root, SCHEMA_COMPILER, new SchemaCompiler());
-  provideValue(root, TEMPLATE_ENGINE, new TemplateEngine());
+  provideValue(root, TEMPLATE_ENGINE, options.templates ?? new TemplateEngine());
   provideValue(root, MODULE_CATALOG, new ModuleCatalog());
   provideValue(root, PLUGIN_CODE, new PluginCodeLoader());
   return root;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
 import { NodeHttpClient, type NodeHttpClientOptions } from './node-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
-import { plyErrorOf } from '@ply/kit/testing';
+import { plyErrorOf, SELF_SIGNED_CERT, startFakeServer } from '@ply/kit/testing';
 
 // ---------------------------------------------------------------------------------------------
 // Test doubles: a real HTTP server on 127.0.0.1 and a recording Logger.
@@ -487,6 +487,21 @@ describe('NodeHttpClient: retries respect idempotency', () => {
     const error = await plyErrorOf(client(logger, { retry: { ...FAST_RETRY, retries: 2 } }).request(`http://127.0.0.1:${port}/x`, { method: 'POST', json: {} }));
     expect(error).toMatchObject({ code: 'PLY_NETWORK_ERROR', details: { attempts: 3, code: 'ECONNREFUSED' } });
     expect(logger.lines).toHaveLength(2);
+  });
+});
+
+describe('NodeHttpClient: TLS', () => {
+  it('refuses a self-signed certificate by default, once and clearly; accepts it when told, or with its CA', async () => {
+    const server = await startFakeServer(() => new Response(JSON.stringify({ ok: true }), { headers: { 'content-type': 'application/json' } }), { tls: 'self-signed' });
+    try {
+      const refused = await plyErrorOf(client(new RecordingLogger(), { retry: { ...FAST_RETRY, retries: 3 } }).request(server.url));
+      expect(refused).toMatchObject({ code: 'PLY_NETWORK_ERROR', details: { attempts: 1 } });
+      expect(refused.message).toMatch(/its TLS certificate is not trusted \((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)/);
+      expect((await client(new RecordingLogger()).request(server.url, { tls: { verify: false } })).body).toEqual({ ok: true });
+      expect((await client(new RecordingLogger()).request(server.url, { tls: { ca: SELF_SIGNED_CERT } })).body).toEqual({ ok: true });
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -48,6 +48,7 @@ interface RequestPlan {
   policy: RetryPolicy;
   responseType: ResponseType;
   throwOnHttpError: boolean;
+  tls: HttpRequestOptions['tls'];
   /** Whether a 5xx, a timeout or a dropped connection may be retried (see {@link RetryPolicy}). */
   repeatable: boolean;
 }
@@ -155,6 +156,7 @@ export class NodeHttpClient implements HttpClient {
       policy,
       responseType: options.responseType ?? 'auto',
       throwOnHttpError: options.throwOnHttpError ?? true,
+      tls: options.tls,
       repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
     };
   }
@@ -174,7 +176,7 @@ export class NodeHttpClient implements HttpClient {
     }
 
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal, tls: plan.tls });
       if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {
@@ -199,6 +201,13 @@ export class NodeHttpClient implements HttpClient {
         return { retry: { error: 'timeout' } };
       }
       const code = networkErrorCode(error);
+      if (code !== undefined && isCertificateError(code)) {
+        // Asking again would meet the same certificate: say what to change instead.
+        throw new PlyError('PLY_NETWORK_ERROR', `${plan.method} ${plan.safeUrl} failed: its TLS certificate is not trusted (${code}); trust its CA, or turn certificate verification off for this server`, {
+          cause: error,
+          details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code },
+        });
+      }
       if (isLast || !(plan.repeatable || (code !== undefined && NOTHING_SENT.has(code)))) {
         throw new PlyError(
           'PLY_NETWORK_ERROR',
@@ -266,6 +275,11 @@ function mergePolicy(base: Readonly<RetryPolicy>, override: Partial<RetryPolicy>
 
 /** Methods whose repetition has no further effect (RFC 9110 §9.2.2). */
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** A TLS verification failure (OpenSSL's codes as Node reports them). */
+function isCertificateError(code: string): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code);
+}
+
 /** Network errors after which the vendor cannot have seen the request: any method may try again. */
 const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 

@@ -1,4 +1,5 @@
 import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
@@ -29,6 +30,8 @@ export interface TransportRequest {
   timeoutMs: number;
   /** Aborting it ends the request at once (with the signal's reason). */
   signal?: AbortSignal | undefined;
+  /** TLS of https requests (see {@link HttpRequestOptions.tls}). */
+  tls?: { verify?: boolean; ca?: string } | undefined;
 }
 
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
@@ -119,7 +122,7 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
   let { method, url, body } = request;
   const headers = { ...request.headers };
   for (let redirects = 0; ; redirects += 1) {
-    const response = await exchange(method, url, headers, body, deadline);
+    const response = await exchange(method, url, headers, body, deadline, request.tls);
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return wrap(response, url, deadline);
     response.resume();
@@ -144,11 +147,15 @@ export async function requestFunction(url: URL): Promise<RequestFunction> {
   return httpsRequest;
 }
 
-async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline): Promise<IncomingMessage> {
+async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline, tls: TransportRequest['tls']): Promise<IncomingMessage> {
   const send = await requestFunction(url);
   const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  const options: RequestOptions = { method, headers: outgoing };
+  const options: RequestOptions & HttpsRequestOptions = { method, headers: outgoing };
+  if (tls && url.protocol === 'https:') {
+    if (tls.verify === false) options.rejectUnauthorized = false;
+    if (tls.ca !== undefined) options.ca = tls.ca;
+  }
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = send(url, options, resolve);
     req.on('error', reject);

@@ -31,4 +31,13 @@ describe('Redactor', () => {
     expect(redactor.redactString('nothing secret here, 42 items')).toBe('nothing secret here, 42 items');
     expect(redactor.redact({ api_key: 'anything', nested: { note: `see ${encodeURIComponent(KEY)}` } })).toEqual({ api_key: '[REDACTED]', nested: { note: 'see [REDACTED]' } });
   });
+
+  it('masks the meaningful parts of a secret: the path and query of a hook URL, a token without its scheme', () => {
+    const hook = 'https://chat.example.org/hooks/xq8nd7a2kjbw3m1z?sig=Zk2p9';
+    const urls = new Redactor(new Set([hook, 'Bearer eyJhbGciOi.payload.sig123']));
+    const page = urls.redactString('404: no hook at /hooks/xq8nd7a2kjbw3m1z?sig=Zk2p9 (also tried /hooks/xq8nd7a2kjbw3m1z); token eyJhbGciOi.payload.sig123 refused');
+    expect(page).not.toContain('xq8nd7a2kjbw3m1z');
+    expect(page).not.toContain('eyJhbGciOi.payload.sig123');
+    expect(page).toContain('404: no hook at');
+  });
 });

@@ -24,11 +24,39 @@ function base64Cores(bytes: Buffer): string[] {
 }
 
 /**
+ * The parts of a secret that are secret on their own: the path and query of a URL that carries
+ * its own token (a Mattermost or Slack hook, a presigned link), its password; the token of an
+ * `Authorization` value without its scheme. A 404 page quoting the path leaks the hook as surely
+ * as the whole URL would.
+ */
+function meaningfulParts(value: string): string[] {
+  const parts: string[] = [];
+  const scheme = /^(?:bearer|basic|token|apikey|sso-key)\s+(\S+)$/i.exec(value.trim());
+  if (scheme) parts.push(scheme[1]!);
+  if (/^https?:\/\//i.test(value)) {
+    try {
+      const url = new URL(value);
+      for (const part of [`${url.pathname}${url.search}`, url.pathname, url.search.slice(1), decodeURIComponent(url.password)]) if (part.length >= MIN_FORM_LENGTH && part !== '/') parts.push(part);
+    } catch {
+      // not a URL after all: the whole value is masked as it is
+    }
+  }
+  return parts;
+}
+
+/**
  * Every form a secret may take once it left our hands: as it is, URL-encoded (path, query or form
  * style, upper or lower hex), JSON-escaped, and base64 (standard and URL-safe, at any alignment).
  * The redactor masks each of them.
  */
 export function secretForms(value: string): string[] {
+  const forms = new Set<string>();
+  for (const part of [value, ...meaningfulParts(value)]) for (const form of encodedForms(part)) forms.add(form);
+  return [...forms].filter((form) => form === value || form.length >= MIN_FORM_LENGTH);
+}
+
+/** A value as it is, URL-encoded, JSON-escaped and base64-encoded. */
+function encodedForms(value: string): Set<string> {
   const forms = new Set<string>([value]);
   const component = encodeURIComponent(value);
   for (const encoded of [component, encodeURI(value), new URLSearchParams({ v: value }).toString().slice(2)]) {
@@ -37,5 +65,5 @@ export function secretForms(value: string): string[] {
   }
   forms.add(JSON.stringify(value).slice(1, -1));
   for (const core of base64Cores(Buffer.from(value, 'utf8'))) forms.add(core);
-  return [...forms].filter((form) => form === value || form.length >= MIN_FORM_LENGTH);
+  return forms;
 }

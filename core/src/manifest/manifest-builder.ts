@@ -30,7 +30,7 @@ function itemFile(docker: string, item: AnyAction | AnyTrigger | AnyConnector): 
     ...(item.group ? { group: item.group } : {}),
     arguments: toManifestSchema(item.arguments, 'input'),
     results: toManifestSchema(item.results, 'output'),
-    ...(item.kind === 'action' && item.outputs ? { outputs: item.outputs } : {}),
+    ...(item.outputs ? { outputs: item.outputs } : {}),
   };
 }
 

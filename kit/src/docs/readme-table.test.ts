@@ -2,34 +2,35 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { README_TABLE_END, README_TABLE_START, renderActionsTable, withActionsTable } from './readme-table.js';
+import { ITEMS_TABLE_END, ITEMS_TABLE_START, renderItemsTable, withItemsTable } from './readme-table.js';
 
-function moduleDir(actions: Record<string, unknown>[]): string {
+function moduleDir(items: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ply-readme-'));
-  for (const action of actions) writeFileSync(join(dir, `action_${String(action['slug'])}.json`), JSON.stringify(action));
+  for (const [file, item] of Object.entries(items)) writeFileSync(join(dir, file), JSON.stringify(item));
   writeFileSync(join(dir, 'manifest.json'), '{}');
   return dir;
 }
 
-const getEvents = { name: 'Get Events', slug: 'get_events', description: 'Query events', arguments: { required: ['query', 'earliest_time'] }, results: { type: 'object', properties: { events: {} } } };
-const stats = { name: 'Get statistics', slug: 'get_statistics', description: 'Counts | by port', arguments: {}, results: { type: 'array', items: {} } };
-
-describe('README actions table', () => {
-  it('lists each action by name with its slug, description, required arguments and results', () => {
-    expect(renderActionsTable(moduleDir([stats, getEvents])).split('\n')).toEqual([
-      '| action | description | required arguments | results |',
-      '|---|---|---|---|',
-      '| Get Events (`get_events`) | Query events | `query`, `earliest_time` | `events` |',
-      '| Get statistics (`get_statistics`) | Counts \\| by port | — | a list |',
+describe('README items table', () => {
+  it('lists actions, triggers and connectors with required arguments and results, escaping pipes', () => {
+    const dir = moduleDir({
+      'action_get.json': { name: 'Get', slug: 'get', description: 'Reads | one', arguments: { required: ['id'] }, results: { properties: { item: {} } } },
+      'trigger_new.json': { name: 'New', slug: 'new', description: 'Fires', arguments: {}, results: { properties: { event_id: {} } } },
+    });
+    expect(renderItemsTable(dir).split('\n')).toEqual([
+      '| item | kind | description | required arguments | results |',
+      '|---|---|---|---|---|',
+      '| Get (`get`) | action | Reads \\| one | `id` | `item` |',
+      '| New (`new`) | trigger | Fires | — | `event_id` |',
     ]);
   });
 
-  it('replaces only what is between the markers, and refuses a README without them', () => {
-    const dir = moduleDir([getEvents]);
-    const readme = `# Plugin\n\n${README_TABLE_START}\nold table\n${README_TABLE_END}\n\nAfter.\n`;
-    const updated = withActionsTable(readme, dir);
-    expect(updated).toBe(`# Plugin\n\n${README_TABLE_START}\n${renderActionsTable(dir)}\n${README_TABLE_END}\n\nAfter.\n`);
-    expect(withActionsTable(updated, dir)).toBe(updated);
-    expect(() => withActionsTable('# no markers', dir)).toThrow('README has no');
+  it('replaces only what lies between the markers, and refuses a README without them', () => {
+    const dir = moduleDir({ 'action_get.json': { name: 'Get', slug: 'get', description: 'x' } });
+    const readme = `# P\n\n${ITEMS_TABLE_START}\nold\n${ITEMS_TABLE_END}\n\nmore`;
+    const updated = withItemsTable(readme, dir);
+    expect(updated.startsWith(`# P\n\n${ITEMS_TABLE_START}\n| item |`)).toBe(true);
+    expect(updated.endsWith(`${ITEMS_TABLE_END}\n\nmore`)).toBe(true);
+    expect(() => withItemsTable('# no markers', dir)).toThrow(/has no .* markers/);
   });
 });

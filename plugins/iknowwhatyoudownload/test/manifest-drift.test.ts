@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModuleFiles, diffModuleFiles } from '@ply/core';
-import { withActionsTable } from '@ply/kit';
+import { withItemsTable } from '@ply/kit';
 import { compareWithReferenceModule } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 
@@ -18,8 +18,8 @@ describe('committed module JSON and README', () => {
     expect(compareWithReferenceModule(plugin, 'IKnowWhatYouDownload')).toEqual({ differences: [], added: [] });
   });
 
-  it('has the actions table generated from module/*.json (node scripts/readme-table.mjs plugins/iknowwhatyoudownload)', () => {
+  it('has the actions table generated from module/*.json (run `ply readme plugins/iknowwhatyoudownload`)', () => {
     const readme = readFileSync(`${root}/README.md`, 'utf8');
-    expect(withActionsTable(readme, `${root}/module`)).toBe(readme);
+    expect(withItemsTable(readme, `${root}/module`)).toBe(readme);
   });
 });

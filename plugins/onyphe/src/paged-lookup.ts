@@ -3,10 +3,10 @@ import { onyphe } from './module.js';
 import { onyphePaging } from './onyphe-pages.js';
 import { pagedResultsSchema } from './results.schema.js';
 
-/** The paging arguments of the reference's lookups (defaults as the reference applies them). */
+/** The paging arguments of the reference's lookups (defaults as the reference applies them), read by the paging, never sent as such. */
 export const pageArguments = {
-  budget: z.number().int().min(0).default(1).describe(`Maximum number of pages to retrieve (0: every page Onyphe gives, up to its 10,000 results)`),
-  first_page: z.number().int().min(1).default(1).describe('Start retrieving data from this page'),
+  budget: z.number().int().min(0).default(1).meta({ in: 'none' }).describe('Maximum number of pages to retrieve (0: every page Onyphe gives, up to its 10,000 results)'),
+  first_page: z.number().int().min(1).default(1).meta({ in: 'none' }).describe('Start retrieving data from this page'),
 };
 
 /** One of the reference's paged lookups: `GET simple/<category>/<value>?page=N` (or `summary/ip/`). */
@@ -41,7 +41,6 @@ export function pagedLookup(lookup: PagedLookup) {
     method: 'GET',
     path: `${endpoint}/{${argument}}`,
     arguments: schema,
-    local: ['budget', 'first_page'],
     ...(lowerCase ? { prepare: (args: Args): Args => ({ ...args, [argument]: valueOf(args).toLowerCase() }) } : {}),
     results: pagedResultsSchema,
     paging: onyphePaging,

@@ -22,7 +22,7 @@ export interface PlacedArguments {
 }
 
 const BODYLESS = new Set(['GET', 'HEAD', 'DELETE']);
-const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form']);
+const LOCATIONS = new Set<ArgumentLocation>(['path', 'query', 'header', 'body', 'form', 'none']);
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
@@ -33,22 +33,15 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export class ArgumentPlacement {
   private readonly placements = new Map<string, Placement>();
 
-  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments' | 'local'>) {
+  constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments'>) {
     const schema = toManifestSchema(declaration.arguments, 'input');
     const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown }>;
     const inPath = new Set([...declaration.path.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     const fallback: ArgumentLocation = BODYLESS.has(declaration.method) ? 'query' : 'body';
-    const local = new Set<string>(declaration.local ?? []);
-    for (const name of local) {
-      if (!Object.hasOwn(properties, name)) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: the local argument "${name}" is not an argument`);
-      if (properties[name]!.in !== undefined) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: the local argument "${name}" is never sent, yet says "in": ${JSON.stringify(properties[name]!.in)}`);
-    }
     for (const [key, property] of Object.entries(properties)) {
-      // Read by the declaration itself (a page bound): never placed, so never sent.
-      if (local.has(key)) continue;
       const declared = property.in;
       if (declared !== undefined && !LOCATIONS.has(declared as ArgumentLocation)) {
-        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body or form)`);
+        throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body, form or none)`);
       }
       const location = (declared as ArgumentLocation | undefined) ?? (inPath.has(key) ? 'path' : fallback);
       this.placements.set(key, { location, wireName: typeof property.name === 'string' ? property.name : key });
@@ -81,6 +74,7 @@ export class ArgumentPlacement {
       if (!placement || value === undefined) continue;
       switch (placement.location) {
         case 'path':
+        case 'none':
           break;
         case 'query':
           if (value !== null) query[placement.wireName] = typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : (value as QueryValue);

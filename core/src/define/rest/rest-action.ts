@@ -63,6 +63,8 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
         request.headers['content-type'] ??= 'application/x-www-form-urlencoded';
       }
       if (declaration.idempotent) options.idempotent = true;
+      const tls = http.tls?.(ctx.config);
+      if (tls) options.tls = tls;
       if (declaration.timeoutMs) options.timeoutMs = declaration.timeoutMs;
       const response = await ctx.http.request<string>(request.url, options);
       const text = response.body ?? '';
@@ -89,7 +91,9 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   const run = async (ctx: ActionContext<Config>, given: Args<A>): Promise<z.input<R>> => {
     placement ??= new ArgumentPlacement(declaration);
     const args = declaration.prepare ? declaration.prepare(given) : given;
+    if (http.tls?.(ctx.config)?.verify === false) ctx.log.warn('TLS certificate verification is off for this account: any certificate is accepted', { action: declaration.slug });
     const placed = placement.place(declaration.path, args as Record<string, unknown>);
+    if (declaration.body) placed.body = { json: declaration.body(args) };
     const body = declaration.paging
       ? await collectedBody(ctx, declaration.slug, declaration.paging, args, (next) => send(ctx, args, placed, next))
       : ((await send(ctx, args, placed, undefined)).body ?? {});
