@@ -25,6 +25,7 @@ export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';
+export { secretForms } from './logging/secret-forms.js';
 export { DirectoryFileStore } from './files/directory-file-store.js';
 export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
 export type { RateLimit } from './executor/run-scope.js';
