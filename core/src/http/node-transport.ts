@@ -37,7 +37,7 @@ export interface TransportRequest {
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
 export const TRANSPORT_TIMEOUT = 'PLY_TRANSPORT_TIMEOUT';
 
-/** A response whose body has not been read yet: read it once with `text()`, or `discard()` it. */
+/** A response whose body has not been read yet: read it once with `text()` or `bytes()`, or `discard()` it. */
 export interface TransportResponse {
   status: number;
   ok: boolean;
@@ -48,6 +48,7 @@ export interface TransportResponse {
   /** The URL that answered, after redirects. */
   url: string;
   text(): Promise<string>;
+  bytes(): Promise<Buffer>;
   discard(): void;
 }
 
@@ -183,15 +184,8 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
       return Array.isArray(value) ? value.join(', ') : value;
     },
     url: url.href,
-    text: async () => {
-      try {
-        return await readText(response);
-      } catch (error) {
-        throw deadline.reason ?? error;
-      } finally {
-        deadline.end();
-      }
-    },
+    text: async () => (await readBody(response, deadline)).toString('utf8'),
+    bytes: () => readBody(response, deadline),
     discard: () => {
       deadline.end();
       response.destroy();
@@ -199,8 +193,19 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
   };
 }
 
-/** The body as text, decompressed as `content-encoding` says. */
-async function readText(response: IncomingMessage): Promise<string> {
+/** The body, its deadline ended once it is read (or failed). */
+async function readBody(response: IncomingMessage, deadline: Deadline): Promise<Buffer> {
+  try {
+    return await readBytes(response);
+  } catch (error) {
+    throw deadline.reason ?? error;
+  } finally {
+    deadline.end();
+  }
+}
+
+/** The body's bytes, decompressed as `content-encoding` says. */
+async function readBytes(response: IncomingMessage): Promise<Buffer> {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
   let stream: Readable = response;
   if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(createGunzip());
@@ -209,5 +214,5 @@ async function readText(response: IncomingMessage): Promise<string> {
   if (stream !== response) response.on('error', (error) => stream.destroy(error));
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
