@@ -97,7 +97,7 @@ export class ActionExecutor {
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
         const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
-        const timeoutMs = request.timeoutMs ?? settings.defaultTimeoutMs;
+        const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args) ?? settings.defaultTimeoutMs;
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
@@ -117,6 +117,12 @@ export class ActionExecutor {
       throw redactError(toPlyError(error), redactor?.());
     }
   }
+}
+
+/** An action's own default deadline (a number, or from its arguments), when it declares a usable one. */
+function ownTimeout(action: { timeoutMs?: number | ((args: never) => number) }, args: Record<string, unknown>): number | undefined {
+  const own = typeof action.timeoutMs === 'function' ? (action.timeoutMs as (args: Record<string, unknown>) => number)(args) : action.timeoutMs;
+  return own !== undefined && Number.isFinite(own) && own > 0 ? own : undefined;
 }
 
 /** The error without secrets; the cause is dropped on purpose: a vendor or network error may quote one. */
