@@ -69,6 +69,12 @@ describe('schemaNarrowings', () => {
     );
   });
 
+  it("takes a default on a union's wrapper, and finds nothing to compare with a reference that has no schema", () => {
+    const referenceArgs = { type: 'object', properties: { is_full: { type: 'string', default: false } } };
+    expect(schemaNarrowings(args(z.object({ is_full: z.union([z.boolean(), z.string()]).default(false) })), referenceArgs, 'arguments')).toEqual([]);
+    expect(schemaNarrowings(results(z.object({ file_path: z.string() })), {}, 'results')).toEqual([]);
+  });
+
   it('accepts a required reference argument left optional when it has a default', () => {
     const referenceConfig = { type: 'object', properties: { base_url: { type: 'string' } }, required: ['base_url'] };
     expect(schemaNarrowings(args(z.object({ base_url: z.string().default('https://api.example/') })), referenceConfig, 'configuration')).toEqual([]);

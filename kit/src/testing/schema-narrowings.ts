@@ -86,7 +86,7 @@ function compare(oursNode: unknown, referenceNode: unknown, pointer: string, wal
   const ours = branchFor(oursResolved, walk.oursRoot, primary);
   if (!ours) return;
   compareEnum(ours, reference, pointer, walk);
-  if (walk.side !== 'results' && reference['default'] !== undefined && ours['default'] === undefined) {
+  if (walk.side !== 'results' && reference['default'] !== undefined && ours['default'] === undefined && oursResolved['default'] === undefined) {
     walk.found.push({ pointer, message: `has no default (the reference's is ${JSON.stringify(reference['default'])})` });
   }
   compareObject(ours, reference, pointer, walk, topLevel);
@@ -138,9 +138,12 @@ function compareObject(ours: Node, reference: Node, pointer: string, walk: Walk,
  * properties it does not declare (arguments and configurations) or closes out (results), values
  * left out of an enum, requirements the reference does not have, missing defaults. Validation
  * keywords (`format`, `pattern`, lengths, bounds) are not compared: a plugin may check input
- * the reference's code checked too. An empty list means "at least as wide".
+ * the reference's code checked too. A reference schema `{}` ("no schema") gives nothing to compare.
+ * An empty list means "at least as wide".
  */
 export function schemaNarrowings(ours: JsonSchema, reference: JsonSchema, side: SchemaSide): SchemaNarrowing[] {
+  // `{}` is Sekoia's "no schema": it says nothing to compare with.
+  if (Object.keys(reference).length === 0) return [];
   const walk: Walk = { oursRoot: ours, referenceRoot: reference, side, found: [] };
   compare(ours, reference, '', walk, true);
   return walk.found;

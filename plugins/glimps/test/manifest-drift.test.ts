@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { withItemsTable } from '@ply/kit';
+import { compareWithReferenceModule } from '@ply/kit/testing';
+import plugin from '../src/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+describe('committed module JSON and README', () => {
+  it('matches the zod definitions (run `ply manifest build` after changing them)', () => {
+    const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
+    expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
+  });
+
+  it("keeps the Sekoia.io module's uuids, slugs, names, docker_parameters, outputs and secrets, with schemas at least as wide", () => {
+    // Export's format and layout are lists here: the reference's code refused any other value
+    // (pydantic validators on gdetect's EXPORT_FORMATS and EXPORT_LAYOUTS), its schema did not say so.
+    expect(compareWithReferenceModule(plugin, 'Glimps')).toEqual({
+      differences: [
+        'action_export_analysis_result.json (Export analysis result) arguments/properties/format: allows only ["misp","stix","json","pdf","markdown","csv"] (the reference has no such list)',
+        'action_export_analysis_result.json (Export analysis result) arguments/properties/layout: allows only ["en","fr"] (the reference has no such list)',
+      ],
+      added: [],
+    });
+  });
+
+  it('has the actions table generated from module/*.json (run `ply readme plugins/glimps`)', () => {
+    const readme = readFileSync(`${root}/README.md`, 'utf8');
+    expect(withItemsTable(readme, `${root}/module`)).toBe(readme);
+  });
+});
