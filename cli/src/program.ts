@@ -18,7 +18,22 @@ export function buildProgram(): Command {
     .option('--json', 'print machine-readable JSON')
     .option('--no-workspace', "ignore the plugins of the Ply checkout (same as PLY_WORKSPACE=off): only $PLY_HOME's modules")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ply modules                                    what is installed, and which version runs
+  ply describe mattermost.post_message           an action's arguments and results
+  ply run mattermost.post_message --arg message="ALxyz123 needs a look" --config hook_url=https://chat.example.org/hooks/xxx
+  ply serve                                      the runtime, its web console and API on http://127.0.0.1:8400/
+  ply install @ply/plugin-mattermost             from the registry named by PLY_REGISTRY
+  ply plugin new acme-edr                        scaffold a plugin
+
+Exit codes: 0 ok, 2 usage, 3 not found, 4 invalid module, 5 invalid input, 6 vendor or network error,
+7 timeout, 8 plugin failure, 9 manifest drift, 10 untrusted package, 11 breaking upgrade refused.
+Docs: README.md and docs/ of the Ply repository.`,
+    );
   program.hook('preAction', () => {
     if (program.opts()['workspace'] === false) process.env['PLY_WORKSPACE'] = 'off';
   });
@@ -26,17 +41,20 @@ export function buildProgram(): Command {
 
   program
     .command('modules')
+    .helpGroup('Modules and actions:')
     .description('list modules found in the workspace plugins and in $PLY_HOME/modules')
     .action(() => import('./commands/modules.command.js').then((m) => m.modulesCommand(consoleOutput(json()))));
 
   program
     .command('describe')
+    .helpGroup('Modules and actions:')
     .argument('<reference>', '<module> or <module>.<action>')
     .description("show a module's configuration and items, or an action's arguments and results")
     .action((reference: string) => import('./commands/describe.command.js').then((m) => m.describeCommand(consoleOutput(json()), reference)));
 
   program
     .command('run')
+    .helpGroup('Modules and actions:')
     .argument('<action>', '<module>.<action> (or an action uuid)')
     .description('run one action and print its results')
     .option('--arg <key=value>', 'an argument (repeatable; JSON values unless the schema says string)', collect, [])
@@ -48,7 +66,7 @@ export function buildProgram(): Command {
     .option('--module-version <range>', 'semver range of the module version')
     .action((reference: string, options: RunOptions) => import('./commands/run.command.js').then((m) => m.runCommand(consoleOutput(json()), reference, options)));
 
-  const manifest = program.command('manifest').description('for plugin authors: module JSON generated from the zod definitions');
+  const manifest = program.command('manifest').description('for plugin authors: module JSON generated from the zod definitions').helpGroup('Plugin authors:');
   manifest
     .command('build')
     .argument('[dir]', 'plugin package (default: the current one, or every workspace plugin)')
@@ -61,6 +79,7 @@ export function buildProgram(): Command {
     .action((dir: string | undefined) => import('./commands/manifest.command.js').then((m) => m.manifestCommand(consoleOutput(json()), 'check', dir)));
   program
     .command('readme')
+    .helpGroup('Plugin authors:')
     .argument('[dir]', 'plugin package (default: the current folder)')
     .option('--check', 'fail when the table differs instead of writing it')
     .description("write the items table of a plugin's README.md from its module JSON")
@@ -69,23 +88,27 @@ export function buildProgram(): Command {
   addRuntimeCommands(program, json);
   program
     .command('lint')
+    .helpGroup('Plugin authors:')
     .argument('[path]', 'plugin package, module folder, or a folder of them (default: the current folder)')
     .description('check module folders: uuids, slugs, versions, secrets, schemas, code bound to JSON')
     .action((path: string | undefined) => import('./commands/lint.command.js').then((m) => m.lintCommand(consoleOutput(json()), path)));
   program
     .command('import')
+    .helpGroup('Modules and actions:')
     .argument('<folder...>', 'module folders in Sekoia.io format, or folders holding them')
     .description('register module folders as metadata only in $PLY_HOME/modules (listed, described, documented; never run)')
     .option('--force', 'replace a version already imported')
     .action((folders: string[], options: ImportOptions) => import('./commands/import.command.js').then((m) => m.importCommand(consoleOutput(json()), folders, options)));
   program
     .command('docs')
+    .helpGroup('Plugin authors:')
     .argument('[folders...]', 'also document these plugin packages or module folders')
     .description('write the Actions Library (Markdown and HTML) of every known module')
     .option('--out <dir>', 'output folder', 'actions-library')
     .action((folders: string[], options: DocsOptions) => import('./commands/docs.command.js').then((m) => m.docsCommand(consoleOutput(json()), folders, options)));
   program
     .command('plugin')
+    .helpGroup('Plugin authors:')
     .description('for plugin authors')
     .command('new')
     .argument('<slug>', 'module slug of the new plugin (lower case, e.g. acme-edr)')
@@ -101,12 +124,13 @@ export function buildProgram(): Command {
 function addRuntimeCommands(program: Command, json: () => boolean): void {
   program
     .command('serve')
+    .helpGroup('Runtime server:')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0: any free port)', '8400')
     .option('--registry <url>', 'marketplace registry of the web console (default: $PLY_REGISTRY)')
     .description('run the runtime: web console (/), HTTP API (/api/v1), webhooks (/hooks), trigger supervisor; first start creates an admin token and a demo playbook')
     .action((options: ServeOptions) => import('./commands/serve.command.js').then((m) => m.serveCommand(consoleOutput(json()), options)));
-  const token = program.command('token').description('API tokens of the runtime server (roles: admin, operator, viewer)');
+  const token = program.command('token').description('API tokens of the runtime server (roles: admin, operator, viewer)').helpGroup('Runtime server:');
   token
     .command('create')
     .argument('<name>', 'a name for the token (letters, digits, . @ _ -)')
@@ -129,19 +153,21 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
   const registryOption = ['--registry <url>', 'registry URL (default: $PLY_REGISTRY)'] as const;
   program
     .command('pack')
+    .helpGroup('Plugin authors:')
     .argument('[dir]', 'plugin package (default: the current folder)')
     .option('--out-dir <dir>', 'where to write the .tgz (default: the current folder)')
     .description('bundle a plugin (one ESM file, @ply/core external) with its module JSON into a .tgz')
     .action((dir: string | undefined, options: { outDir?: string }) => import('./commands/pack.command.js').then((m) => m.packCommand(consoleOutput(json()), dir, options)));
   program
     .command('publish')
+    .helpGroup('Plugin authors:')
     .argument('[target]', 'a .tgz made by ply pack, or a plugin folder to pack (default: the current folder)')
     .option(...registryOption)
     .option('--token <token>', 'publish token (default: $PLY_REGISTRY_TOKEN)')
     .option('--tag <tag>', 'dist-tag to set', 'latest')
     .description('publish a plugin tarball to a registry')
     .action((target: string | undefined, options: { registry?: string; token?: string; tag?: string }) => import('./commands/pack.command.js').then((m) => m.publishCommand(consoleOutput(json()), target, options)));
-  const registry = program.command('registry').description('run the marketplace registry');
+  const registry = program.command('registry').description('run the marketplace registry').helpGroup('Marketplace:');
   registry
     .command('serve')
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
@@ -159,6 +185,7 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .action((options: { storage?: string; user?: string }) => import('./commands/registry.command.js').then((m) => m.registryTokenCreateCommand(consoleOutput(json()), options)));
   program
     .command('search')
+    .helpGroup('Marketplace:')
     .argument('<text>', 'words to look for')
     .option(...registryOption)
     .option('--size <n>', 'at most this many results', '20')
@@ -166,22 +193,26 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .action((text: string, options: { registry?: string; size?: string }) => import('./commands/marketplace.command.js').then((m) => m.searchCommand(consoleOutput(json()), text, options)));
   program
     .command('info')
+    .helpGroup('Marketplace:')
     .argument('<name>', 'package name')
     .option(...registryOption)
     .description('show the versions of a package and which ones this Ply can install')
     .action((name: string, options: { registry?: string }) => import('./commands/marketplace.command.js').then((m) => m.infoCommand(consoleOutput(json()), name, options)));
   program
     .command('install')
+    .helpGroup('Marketplace:')
     .argument('<specs...>', 'name, name@range, or ./file.tgz')
     .option(...registryOption)
     .description('install modules into $PLY_HOME/modules (verified, atomic)')
     .action((specs: string[], options: { registry?: string }) => import('./commands/marketplace.command.js').then((m) => m.installCommand(consoleOutput(json()), specs, options)));
   program
     .command('list')
+    .helpGroup('Marketplace:')
     .description('list installed modules and their active versions')
     .action(() => import('./commands/marketplace.command.js').then((m) => m.listCommand(consoleOutput(json()))));
   program
     .command('upgrade')
+    .helpGroup('Marketplace:')
     .argument('[name]', 'module slug or package name (default: every installed module)')
     .option(...registryOption)
     .option('--safe', 'refuse an upgrade that breaks callers of an action')
@@ -189,11 +220,13 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .action((name: string | undefined, options: { registry?: string; safe?: boolean }) => import('./commands/marketplace.command.js').then((m) => m.upgradeCommand(consoleOutput(json()), name, options)));
   program
     .command('rollback')
+    .helpGroup('Marketplace:')
     .argument('<name>', 'module slug or package name')
     .description('re-activate the previous installed version')
     .action((name: string) => import('./commands/marketplace.command.js').then((m) => m.rollbackCommand(consoleOutput(json()), name)));
   program
     .command('uninstall')
+    .helpGroup('Marketplace:')
     .argument('<name>', 'module slug or package name, optionally @version')
     .description('remove an installed module (or one version of it)')
     .action((name: string) => import('./commands/marketplace.command.js').then((m) => m.uninstallCommand(consoleOutput(json()), name)));

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadModuleFolder, PLY_CORE_VERSION, PlyError, settingsFromEnvironment, type LoadedModule } from '@ply/core';
 import { printJson, type Output } from '../output.js';
+import { progressOf } from '../progress.js';
 
 /** The files of a Sekoia.io module folder that describe it (its code, Dockerfile, tests stay behind). */
 const METADATA_FILE = /^(manifest\.json|(action|trigger|connector)_.+\.json|CHANGELOG\.md|README\.md|logo\.(png|svg))$/;
@@ -92,7 +93,13 @@ function moduleFolders(folder: string): string[] {
  */
 export function importCommand(output: Output, folders: string[], options: ImportOptions): void {
   const { home } = settingsFromEnvironment();
-  const imported = folders.flatMap(moduleFolders).map((folder) => importModuleFolder(folder, home, options));
+  const all = folders.flatMap(moduleFolders);
+  const progress = progressOf(output, 'import', all.length);
+  const imported = all.map((folder) => {
+    progress.next(basename(folder));
+    return importModuleFolder(folder, home, options);
+  });
+  progress.stop();
   if (output.json) return printJson(output, { imported });
   for (const module of imported) output.out(`imported ${module.slug}@${module.version} (${module.items} items, metadata only) into ${module.dir}`);
 }

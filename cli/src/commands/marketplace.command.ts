@@ -1,6 +1,7 @@
 import { PlyError } from '@ply/core/errors';
 import type { InstallOutcome } from '@ply/installer';
 import { createInstaller, type RegistryOption } from '../installer-factory.js';
+import { progressOf } from '../progress.js';
 import { printJson, type Output } from '../output.js';
 
 /** A borderless table; cli-table3 is loaded by the commands that print one, not by `ply install`. */
@@ -48,7 +49,12 @@ function printOutcome(output: Output, outcome: InstallOutcome): void {
 export async function installCommand(output: Output, specs: string[], options: RegistryOption): Promise<void> {
   const installer = createInstaller(output, options);
   const outcomes: InstallOutcome[] = [];
-  for (const spec of specs) outcomes.push(await installer.install(spec));
+  const progress = progressOf(output, 'install', specs.length);
+  for (const spec of specs) {
+    progress.next(spec);
+    outcomes.push(await installer.install(spec));
+  }
+  progress.stop();
   if (output.json) return printJson(output, { installed: outcomes });
   for (const outcome of outcomes) printOutcome(output, outcome);
 }

@@ -2,21 +2,31 @@ import * as z from 'zod';
 import type { AnyAction, AnyConnector, AnyTrigger, PluginDefinition } from '../contracts/plugin.js';
 import type { JsonSchema } from '../contracts/manifest.js';
 
+/** Collects (and removes) `secret: true` marks of the properties of `schema` and of the objects nested in it. */
+function collectSecrets(schema: unknown, secrets: Set<string>, depth = 0): void {
+  if (depth > 8 || typeof schema !== 'object' || schema === null) return;
+  const node = schema as Record<string, unknown>;
+  for (const [key, property] of Object.entries((node['properties'] ?? {}) as Record<string, Record<string, unknown>>)) {
+    if (property['secret'] === true) {
+      delete property['secret'];
+      secrets.add(key);
+    }
+    collectSecrets(property, secrets, depth + 1);
+  }
+  for (const key of ['items', 'additionalProperties']) collectSecrets(node[key], secrets, depth + 1);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(node[key])) for (const branch of node[key] as unknown[]) collectSecrets(branch, secrets, depth + 1);
+}
+
 /**
  * JSON Schema (draft-07) of a zod schema, Sekoia-style: properties marked
- * `.meta({ secret: true })` are listed in a root-level `secrets` array instead.
+ * `.meta({ secret: true })` are listed in a root-level `secrets` array instead, also those of
+ * nested objects (Sekoia's Fortigate lists `api_key` of its `firewalls[]` there).
  */
 export function toManifestSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-7', io, unrepresentable: 'throw' }) as JsonSchema;
-  const properties = json['properties'] as Record<string, Record<string, unknown>> | undefined;
-  const secrets: string[] = [];
-  for (const [key, property] of Object.entries(properties ?? {})) {
-    if (property['secret'] === true) {
-      delete property['secret'];
-      secrets.push(key);
-    }
-  }
-  if (secrets.length > 0) json['secrets'] = secrets;
+  const secrets = new Set<string>();
+  collectSecrets(json, secrets);
+  if (secrets.size > 0) json['secrets'] = [...secrets];
   return json;
 }
 

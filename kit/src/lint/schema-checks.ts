@@ -38,14 +38,31 @@ function requiredDefects(schema: JsonSchema, file: string, base: string): LintDe
   return defects;
 }
 
-/** Sekoia's root-level `secrets` array must name properties of the same schema. */
+/** The property names of a schema and of the objects nested in it (array items, branches). */
+function propertyNames(schema: unknown, names = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 8 || !isNode(schema)) return names;
+  if (isNode(schema['properties'])) {
+    for (const [name, property] of Object.entries(schema['properties'])) {
+      names.add(name);
+      propertyNames(property, names, depth + 1);
+    }
+  }
+  propertyNames(schema['items'], names, depth + 1);
+  for (const key of ['anyOf', 'oneOf', 'allOf']) if (Array.isArray(schema[key])) for (const branch of schema[key] as unknown[]) propertyNames(branch, names, depth + 1);
+  return names;
+}
+
+/**
+ * Sekoia's root-level `secrets` array must name properties of the same schema, or of objects
+ * nested in it (Fortigate's `firewalls[].api_key`).
+ */
 function secretDefects(schema: JsonSchema, file: string, base: string): LintDefect[] {
   const secrets = schema['secrets'];
   if (secrets === undefined) return [];
   if (!Array.isArray(secrets)) return [{ rule: 'secrets-exist', file, pointer: `${base}/secrets`, message: 'secrets must be an array of property names' }];
-  const properties = isNode(schema['properties']) ? schema['properties'] : {};
+  const properties = propertyNames(schema);
   return secrets.flatMap((name, index) =>
-    typeof name === 'string' && Object.hasOwn(properties, name)
+    typeof name === 'string' && properties.has(name)
       ? []
       : [{ rule: 'secrets-exist', file, pointer: `${base}/secrets/${index}`, message: `secret ${JSON.stringify(name)} is not a property of this schema` }],
   );
