@@ -17,3 +17,4 @@ export { schemaNarrowings, type SchemaNarrowing, type SchemaSide } from './schem
 export { compareWithReferenceModule, type ReferenceComparison } from './reference-module.js';
 export { secretLeaks } from './secret-leaks.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';
+export { moduleFileDrift, readmeTableIsCurrent } from './plugin-package-checks.js';
