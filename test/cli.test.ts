@@ -1,16 +1,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { runCli } from './cli-helpers.js';
 
 describe('the ply CLI (built, run as a subprocess)', () => {
+  // Shared: one webhook receiver and an empty $PLY_HOME (the CLI runs the workspace plugins);
+  // each test sees only the posts of its own run.
   const received: unknown[] = [];
   let webhook: FakeServer;
   let home: string;
   const env = () => ({ PLY_HOME: home });
+  beforeEach(() => {
+    received.length = 0;
+  });
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'ply-cli-'));
@@ -44,7 +49,7 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     expect(stderr).not.toContain('cli-hook-secret-77');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ text: '42', channel: 'soc' });
-    expect(received.at(-1)).toEqual({ text: '42', channel: 'soc' });
+    expect(received).toEqual([{ text: '42', channel: 'soc' }]);
   });
 
   it('reads arguments and configuration from files and answers in JSON', async () => {
@@ -58,6 +63,7 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ module: { slug: 'mattermost' }, action: { slug: 'post_message' }, results: { text: 'Alert ALxyz' } });
+    expect(received).toEqual([{ text: 'Alert ALxyz' }]);
   });
 
   it('exits 5 with the pointer of an invalid argument', async () => {

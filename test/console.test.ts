@@ -4,10 +4,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { createConsoleApp } from '@ply/console';
+import { PLY_CORE_VERSION } from '@ply/core';
+import { ModuleInstaller } from '@ply/installer';
 import { openRuntime, type Runtime } from '@ply/runtime';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, run, serveRegistry } from './marketplace-helpers.js';
@@ -39,16 +41,20 @@ function breakingRelease(tarball: string, work: string): string {
 }
 
 describe('the web console in headless Chromium', () => {
+  // Shared, never changed by a test: the registry with versions 1.0.0 and 1.1.0 published, and the browser.
   let work: string;
   let registry: ChildProcess;
   let registryUrl: string;
+  let browser: Browser;
+  // Fresh for each test: its own $PLY_HOME, runtime, console, webhook and browser context.
   let runtime: Runtime;
   let consoleServer: FakeServer;
   let webhook: FakeServer;
   let context: BrowserContext;
   let page: Page;
   let tokens: { admin: string; viewer: string };
-  const received: Array<Record<string, unknown>> = [];
+  let received: Array<Record<string, unknown>>;
+  const cleanups: Array<() => Promise<unknown>> = [];
   const url = (path: string) => new URL(path, consoleServer.url).href;
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -65,36 +71,48 @@ describe('the web console in headless Chromium', () => {
       const published = await run(process.execPath, [CLI, 'publish', file, '--registry', registryUrl, '--token', registryToken], { env });
       expect(published.code, published.stderr).toBe(0);
     }
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  });
 
+  afterAll(async () => {
+    await browser?.close();
+    registry?.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /**
+   * A console on a fresh `$PLY_HOME` with the given Mattermost versions installed from the
+   * registry first (the last one given active, or `active`), and a fresh browser page. No
+   * workspace plugins: Mattermost must come from the registry.
+   */
+  async function startConsole(options: { installed?: string[]; active?: string } = {}): Promise<void> {
+    const home = mkdtempSync(join(work, 'home-'));
+    const installer = new ModuleInstaller({ home, coreVersion: PLY_CORE_VERSION, registry: registryUrl });
+    for (const version of options.installed ?? []) await installer.install(`${NAME}@${version}`);
+    if (options.active && options.active !== options.installed?.at(-1)) installer.rollback('mattermost');
+    runtime = await openRuntime({ settings: { home } });
+    const opened = runtime;
+    cleanups.push(() => opened.close());
+    tokens = { admin: (await runtime.store.tokens.create('alice', 'admin')).token, viewer: (await runtime.store.tokens.create('victor', 'viewer')).token };
+    consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
+    cleanups.push(consoleServer.close);
+    received = [];
     const hooks = new Hono();
     hooks.post('/hooks/:key', async (c) => {
       received.push((await c.req.json()) as Record<string, unknown>);
       return c.text('ok');
     });
     webhook = await startFakeServer(hooks.fetch);
+    cleanups.push(webhook.close);
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const opening = context;
+    cleanups.push(() => opening.close());
+    page = await context.newPage();
+  }
 
-    // No workspace plugins: Mattermost must come from the registry.
-    runtime = openRuntime({ settings: { home: join(work, 'home') } });
-    tokens = { admin: runtime.store.tokens.create('alice', 'admin').token, viewer: runtime.store.tokens.create('victor', 'viewer').token };
-    consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
-
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'chromium-profile-')), {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1366, height: 768 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await consoleServer?.close();
-    await webhook?.close();
-    await runtime?.close();
-    registry?.kill('SIGTERM');
-    rmSync(work, { recursive: true, force: true });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
   async function signIn(token: string): Promise<void> {
@@ -105,6 +123,7 @@ describe('the web console in headless Chromium', () => {
   }
 
   it('sends an admin to the sign-in page, then in with an API token', async () => {
+    await startConsole();
     await page.goto(url('/marketplace'));
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await shot('01-sign-in');
@@ -116,6 +135,9 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('finds Mattermost in the marketplace by text and category, with its latest version and counts', async () => {
+    await startConsole();
+    await signIn(tokens.admin);
+    await page.goto(url('/marketplace'));
     await page.getByLabel('Search', { exact: true }).fill('matter');
     await page.getByLabel('Category').selectOption('Applicative');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -129,6 +151,9 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('installs version 1.0.0, shows the breaking change of 1.1.0 before upgrading, upgrades and rolls back', async () => {
+    await startConsole();
+    await signIn(tokens.admin);
+    await page.goto(url('/marketplace'));
     await page.getByRole('link', { name: 'mattermost' }).click();
     await page.getByRole('link', { name: '1.0.0' }).click();
     await page.getByRole('button', { name: 'Install mattermost 1.0.0' }).click();
@@ -145,10 +170,13 @@ describe('the web console in headless Chromium', () => {
     const actions = page.getByRole('region', { name: 'Actions' });
     await actions.getByText('Post Message', { exact: true }).click();
     await expect(actions.getByRole('table').first().innerText()).resolves.toContain('message');
+    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe('1.0.0');
     await shot('04-module-installed');
   });
 
   it('rejects an account form with the schema\'s message, then creates the account with its secret write-only', async () => {
+    await startConsole({ installed: ['1.0.0'] });
+    await signIn(tokens.admin);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByLabel('Module').selectOption('mattermost');
     await page.getByRole('button', { name: 'Configure…' }).click();
@@ -158,6 +186,7 @@ describe('the web console in headless Chromium', () => {
     const field = page.getByLabel('hook_url (required)');
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#f-config--hook_url-error').innerText()).resolves.toBe('must match format "uri"');
+    expect(await runtime.store.accounts.list()).toEqual([]);
     await shot('05-account-invalid');
     const hookUrl = `${webhook.url}hooks/console-secret-hook-42`;
     await field.fill(hookUrl);
@@ -165,11 +194,15 @@ describe('the web console in headless Chromium', () => {
     await expect(page.getByRole('status').first().innerText()).resolves.toContain('Account "soc" created.');
     await expect(page.getByText('Secret: set. Leave empty to keep the stored value.').count()).resolves.toBe(1);
     expect(await page.content()).not.toContain('console-secret-hook-42');
+    expect((await runtime.store.accounts.configurationForRun('mattermost', 'soc')).configuration).toEqual({ hook_url: hookUrl });
     await page.goto(url('/accounts'));
     await shot('06-accounts');
   });
 
   it('runs Post Message against the webhook and shows the result, then the execution with its node timeline', async () => {
+    await startConsole({ installed: ['1.0.0'] });
+    await runtime.store.accounts.create({ module: 'mattermost', name: 'soc', configuration: { hook_url: `${webhook.url}hooks/console-secret-hook-42` }, secretKeys: ['hook_url'] });
+    await signIn(tokens.admin);
     await page.goto(url('/run'));
     await page.getByRole('link', { name: 'Post Message' }).click();
     await page.getByLabel('Account').selectOption('soc');
@@ -191,7 +224,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('shows a viewer no install or uninstall button, and answers a forged POST with 403', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await startConsole({ installed: ['1.0.0'] });
     await signIn(tokens.viewer);
     await page.goto(url(`/marketplace/${NAME}`));
     expect(await page.getByRole('button', { name: /Install|Uninstall|Upgrade|Roll back/ }).count()).toBe(0);
@@ -199,14 +232,22 @@ describe('the web console in headless Chromium', () => {
     await shot('11-module-as-viewer');
     const csrf = await page.locator('input[name="_csrf"]').first().getAttribute('value');
     for (const operation of ['install', 'uninstall']) {
-      const forged = await page.request.post(url(`/marketplace/${operation}`), { form: { _csrf: csrf!, name: NAME, slug: 'mattermost' }, maxRedirects: 0 });
-      expect(forged.status()).toBe(403);
+      // Forged: no CSRF token, or one that is not this session's.
+      for (const token of [undefined, 'x'.repeat(csrf!.length)]) {
+        const forged = await page.request.post(url(`/marketplace/${operation}`), { form: { ...(token ? { _csrf: token } : {}), name: NAME, slug: 'mattermost' }, maxRedirects: 0 });
+        expect(forged.status()).toBe(403);
+        expect(await forged.text()).toContain('did not come from this console');
+      }
+      // With this session's own token, the viewer's role is refused.
+      const refused = await page.request.post(url(`/marketplace/${operation}`), { form: { _csrf: csrf!, name: NAME, slug: 'mattermost' }, maxRedirects: 0 });
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toContain('This needs the admin role; you are signed in as viewer.');
     }
     expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe('1.0.0');
   });
 
   it('lets an admin uninstall the module, which leaves the runtime at once', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await startConsole({ installed: ['1.0.0', '1.1.0'], active: '1.0.0' });
     await signIn(tokens.admin);
     await page.goto(url(`/marketplace/${NAME}`));
     await page.getByRole('button', { name: 'Uninstall mattermost' }).click();

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
@@ -12,68 +12,99 @@ import { cleanEnv, run, serveRegistry, writeTufOfflineShim } from './marketplace
 const NAME = '@ply/plugin-mattermost';
 
 describe('the marketplace with the real npm client and the ply CLI (built)', () => {
+  // Shared, never changed: the tarball `ply pack` made once.
   let work: string;
+  let tarball: string;
+  // Fresh for each test: its own registry (storage, token, server), npm configuration and cache, and $PLY_HOME.
+  let dir: string;
   let registryUrl: string;
   let registry: ChildProcess;
-  let tarball: string;
   let npmrc: string;
   let token: string;
-  const home = () => join(work, 'ply-home');
+  const home = () => join(dir, 'ply-home');
   const plyEnv = (extra: Record<string, string> = {}) => cleanEnv({ PLY_HOME: home(), PLY_WORKSPACE: '', ...extra });
   const ply = (args: string[], extra: Record<string, string> = {}) => run(process.execPath, [CLI, ...args], { env: plyEnv(extra) });
   const npm = (args: string[], cwd: string, extra: Record<string, string> = {}) =>
-    run('npm', [...args, '--userconfig', npmrc, '--cache', join(work, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, env: cleanEnv(extra) });
+    run('npm', [...args, '--userconfig', npmrc, '--cache', join(dir, 'npm-cache'), '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, env: cleanEnv(extra) });
+  const publish = async (file: string) => {
+    const published = await ply(['publish', file, '--registry', registryUrl, '--token', token]);
+    expect(published.code, published.stderr).toBe(0);
+  };
+  /** The packed tarball at another version (package.json and manifest alike). */
+  const releaseOf = (version: string): string => {
+    const unpacked = join(dir, `bump-${version}`);
+    mkdirSync(unpacked);
+    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
+    for (const file of ['package/package.json', 'package/module/manifest.json']) {
+      const path = join(unpacked, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', `"version": "${version}"`));
+    }
+    const bumped = join(dir, `ply-plugin-mattermost-${version}.tgz`);
+    execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
+    return bumped;
+  };
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'ply-marketplace-'));
-    const storage = join(work, 'storage');
-    const packed = await ply(['pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json']);
+    const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env: cleanEnv({ PLY_HOME: join(work, 'pack-home'), PLY_WORKSPACE: '' }) });
     expect(packed.code, packed.stderr).toBe(0);
     tarball = (JSON.parse(packed.stdout) as { file: string }).file;
-    const created = await ply(['registry', 'token', 'create', '--storage', storage]);
-    token = created.stdout.trim().split('\n').at(-1)!;
-    ({ url: registryUrl, child: registry } = await serveRegistry(storage, plyEnv()));
-    npmrc = join(work, '.npmrc');
-    writeFileSync(npmrc, `registry=${registryUrl}\n${registryUrl.replace(/^http:/, '')}:_authToken=${token}\n`);
   });
   afterAll(() => {
-    registry?.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   });
 
+  beforeEach(async () => {
+    dir = mkdtempSync(join(work, 'test-'));
+    const storage = join(dir, 'storage');
+    const created = await ply(['registry', 'token', 'create', '--storage', storage]);
+    token = created.stdout.trim().split('\n').at(-1)!;
+    ({ url: registryUrl, child: registry } = await serveRegistry(storage, plyEnv()));
+    npmrc = join(dir, '.npmrc');
+    writeFileSync(npmrc, `registry=${registryUrl}\n${registryUrl.replace(/^http:/, '')}:_authToken=${token}\n`);
+  });
+  afterEach(async () => {
+    const exited = new Promise((resolve) => registry.once('exit', resolve));
+    registry.kill('SIGTERM');
+    await exited;
+  });
+
   it('accepts `npm publish` of a tarball made by `ply pack`, and `npm view` shows it signed', async () => {
-    const published = await npm(['publish', tarball], work);
+    const published = await npm(['publish', tarball], dir);
     expect(published.code, published.stderr).toBe(0);
     expect(published.stdout).toContain(`+ ${NAME}@1.0.0`);
-    const viewed = await npm(['view', NAME, '--json'], work);
+    const viewed = await npm(['view', NAME, '--json'], dir);
     expect(viewed.code, viewed.stderr).toBe(0);
     const view = JSON.parse(viewed.stdout) as { name: string; version: string; engines: Record<string, string>; dist: { signatures: unknown[]; integrity: string } };
     expect(view).toMatchObject({ name: NAME, version: '1.0.0', engines: { ply: '>=0.1.0 <1.0.0' } });
     expect(view.dist.signatures).toHaveLength(1);
-    const whoami = await npm(['whoami'], work);
+    const whoami = await npm(['whoami'], dir);
     expect(whoami.stdout.trim()).toBe('admin');
   });
 
   it('refuses to publish the same version again, with the reason', async () => {
+    await publish(tarball);
     const again = await ply(['publish', tarball, '--registry', registryUrl, '--token', token]);
     expect(again.code).toBe(6);
     expect(again.stderr).toMatch(/409.*immutable/);
   });
 
   it('serves `npm install` into an empty folder, and `npm audit signatures` verifies the registry signature', async () => {
-    const project = join(work, 'npm-project');
+    await publish(tarball);
+    const project = join(dir, 'npm-project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{"name":"consumer","version":"1.0.0","private":true}');
     const installed = await npm(['install', NAME], project);
     expect(installed.code, installed.stderr).toBe(0);
     expect(existsSync(join(project, 'node_modules', NAME, 'module', 'manifest.json'))).toBe(true);
     expect(existsSync(join(project, 'node_modules', NAME, 'dist', 'index.js'))).toBe(true);
-    const audit = await npm(['audit', 'signatures'], project, { NODE_OPTIONS: `--require ${writeTufOfflineShim(work)}` });
+    const audit = await npm(['audit', 'signatures'], project, { NODE_OPTIONS: `--require ${writeTufOfflineShim(dir)}` });
     expect(audit.code, audit.stdout + audit.stderr).toBe(0);
     expect(audit.stdout).toContain('1 package has a verified registry signature');
   });
 
   it('installs the same package with `ply install`, and the installed bundle runs against a webhook', async () => {
+    await publish(tarball);
     const installed = await ply(['install', NAME, '--registry', registryUrl, '--json']);
     expect(installed.code, installed.stdout + installed.stderr).toBe(0);
     expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ name: NAME, slug: 'mattermost', version: '1.0.0', status: 'installed' }] });
@@ -94,17 +125,10 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   });
 
   it('upgrades to a newer published version and rolls back, with `ply list` following', async () => {
-    const unpacked = join(work, 'bump');
-    mkdirSync(unpacked);
-    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
-    for (const file of ['package/package.json', 'package/module/manifest.json']) {
-      const path = join(unpacked, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', '"version": "1.0.1"'));
-    }
-    const bumped = join(work, 'ply-plugin-mattermost-1.0.1.tgz');
-    execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
-    const published = await ply(['publish', bumped, '--registry', registryUrl, '--token', token]);
-    expect(published.code, published.stderr).toBe(0);
+    await publish(tarball);
+    const installed = await ply(['install', NAME, '--registry', registryUrl, '--json']);
+    expect(installed.code, installed.stdout + installed.stderr).toBe(0);
+    await publish(releaseOf('1.0.1'));
     const upgraded = await ply(['upgrade', 'mattermost', '--safe', '--registry', registryUrl, '--json']);
     expect(upgraded.code, upgraded.stdout + upgraded.stderr).toBe(0);
     expect(JSON.parse(upgraded.stdout)).toMatchObject({ upgrades: [{ version: '1.0.1', previous: '1.0.0', status: 'installed', breaking: [] }] });
@@ -119,11 +143,13 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     ]);
   });
 
-  it('installs a .tgz offline and searches the registry', async () => {
-    const offlineHome = join(work, 'offline-home');
+  it('installs a .tgz offline and searches the registry, which names the latest version', async () => {
+    const offlineHome = join(dir, 'offline-home');
     const installed = await ply(['install', tarball, '--json'], { PLY_HOME: offlineHome });
     expect(installed.code, installed.stderr).toBe(0);
     expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ slug: 'mattermost', version: '1.0.0', source: `file:${tarball}` }] });
+    await publish(tarball);
+    await publish(releaseOf('1.0.1'));
     const found = await ply(['search', 'mattermost', '--registry', registryUrl, '--json']);
     expect(JSON.parse(found.stdout)).toMatchObject({ results: [{ name: NAME, version: '1.0.1' }] });
   });

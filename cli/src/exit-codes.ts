@@ -66,6 +66,9 @@ const BY_CODE = {
   PLY_FORBIDDEN: EXIT.usage,
   PLY_ROUTE_NOT_FOUND: EXIT.notFound,
   PLY_PAYLOAD_TOO_LARGE: EXIT.usage,
+  PLY_QUEUE_ERROR: EXIT.internal,
+  PLY_LEASE_LOST: EXIT.internal,
+  PLY_CLUSTER_CONFIG_INVALID: EXIT.usage,
   PLY_INTERNAL: EXIT.internal,
 } as const satisfies Record<PlyErrorCode, number>;
 

@@ -128,8 +128,16 @@ function addRuntimeCommands(program: Command, json: () => boolean): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0: any free port)', '8400')
     .option('--registry <url>', 'marketplace registry of the web console (default: $PLY_REGISTRY)')
+    .option('--role <role>', 'all (accept and run), api (accept webhooks and API calls), worker (run queued playbooks); api and worker need $PLY_REDIS_URL and $PLY_DATABASE_URL', 'all')
     .description('run the runtime: web console (/), HTTP API (/api/v1), webhooks (/hooks), trigger supervisor; first start creates an admin token and a demo playbook')
     .action((options: ServeOptions) => import('./commands/serve.command.js').then((m) => m.serveCommand(consoleOutput(json()), options)));
+  program
+    .command('worker')
+    .helpGroup('Runtime server:')
+    .option('--host <host>', 'interface of the health and metrics endpoints', '127.0.0.1')
+    .option('--port <port>', 'port of the health and metrics endpoints (0: any free port)', '8401')
+    .description('run queued playbooks of a cluster (ply serve --role worker): needs $PLY_REDIS_URL and $PLY_DATABASE_URL')
+    .action((options: ServeOptions) => import('./commands/serve.command.js').then((m) => m.serveCommand(consoleOutput(json()), { ...options, role: 'worker' })));
   const token = program.command('token').description('API tokens of the runtime server (roles: admin, operator, viewer)').helpGroup('Runtime server:');
   token
     .command('create')

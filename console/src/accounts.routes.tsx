@@ -127,14 +127,15 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return { name, value, errors, state: { name, values: shown, errors } satisfies FormState, secrets };
   };
 
-  app.get('/', deps.role('viewer'), (c) => {
+  app.get('/', deps.role('viewer'), async (c) => {
     const admin = allows(c.get('consoleSession').role, 'admin');
     const modules = runtime.ply.catalog.modules();
+    const accounts = await runtime.store.accounts.list();
     return page(
       c,
       { title: 'Accounts', section: '/accounts' },
       <>
-        <AccountsTable accounts={runtime.store.accounts.list()} secretKeys={secretKeys} />
+        <AccountsTable accounts={accounts} secretKeys={secretKeys} />
         {admin && (
           <section aria-labelledby="new-account">
             <h2 id="new-account">New account</h2>
@@ -170,7 +171,7 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const form = await readForm(c, module, []);
     if (Object.keys(form.errors).length === 0) {
       try {
-        const account = runtime.store.accounts.create({ module: module.manifest.slug, name: form.name, configuration: form.value, secretKeys: form.secrets });
+        const account = await runtime.store.accounts.create({ module: module.manifest.slug, name: form.name, configuration: form.value, secretKeys: form.secrets });
         return redirectWith(c, `/accounts/${encodeURIComponent(account.id)}`, { kind: 'good', text: `Account "${account.name}" created.` });
       } catch (error) {
         form.errors[''] = toPlyError(error).message;
@@ -183,8 +184,8 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.get('/:id', deps.role('viewer'), (c) => {
-    const account = runtime.store.accounts.get(c.req.param('id'));
+  app.get('/:id', deps.role('viewer'), async (c) => {
+    const account = await runtime.store.accounts.get(c.req.param('id'));
     const module = moduleOf(account.module);
     const secrets = secretKeysOf(module.manifest.configuration);
     const stored = new Set(secrets.filter((key) => key in account.configuration));
@@ -213,13 +214,13 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
 
   app.post('/:id', deps.role('admin'), async (c) => {
-    const account = runtime.store.accounts.get(c.req.param('id'));
+    const account = await runtime.store.accounts.get(c.req.param('id'));
     const module = moduleOf(account.module);
     const stored = secretKeysOf(module.manifest.configuration).filter((key) => key in account.configuration);
     const form = await readForm(c, module, stored);
     if (Object.keys(form.errors).length === 0) {
       try {
-        runtime.store.accounts.update(account.id, { name: form.name, configuration: form.value, secretKeys: form.secrets });
+        await runtime.store.accounts.update(account.id, { name: form.name, configuration: form.value, secretKeys: form.secrets });
         return redirectWith(c, `/accounts/${encodeURIComponent(account.id)}`, { kind: 'good', text: `Account "${form.name}" saved.` });
       } catch (error) {
         form.errors[''] = toPlyError(error).message;
@@ -232,9 +233,9 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.post('/:id/delete', deps.role('admin'), (c) => {
-    const account = runtime.store.accounts.get(c.req.param('id'));
-    runtime.store.accounts.delete(account.id);
+  app.post('/:id/delete', deps.role('admin'), async (c) => {
+    const account = await runtime.store.accounts.get(c.req.param('id'));
+    await runtime.store.accounts.delete(account.id);
     return redirectWith(c, '/accounts', { kind: 'good', text: `Account "${account.name}" deleted.` });
   });
 

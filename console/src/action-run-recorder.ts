@@ -29,9 +29,9 @@ export function consoleRunPlaybookId(module: string, action: string): string {
   return `${CONSOLE_RUN_PREFIX}${module}.${action}`;
 }
 
-function createRunPlaybook(runtime: Runtime, id: string, module: string, action: string): number {
+async function createRunPlaybook(runtime: Runtime, id: string, module: string, action: string): Promise<number> {
   try {
-    return runtime.engine.create(
+    const created = await runtime.engine.create(
       {
         name: `Console run: ${module}.${action}`,
         description: 'Runs started from the web console are recorded under this playbook. It is never triggered.',
@@ -39,10 +39,11 @@ function createRunPlaybook(runtime: Runtime, id: string, module: string, action:
         nodes: { action: { type: 'action', module, action } },
       },
       { id },
-    ).version;
+    );
+    return created.version;
   } catch (error) {
     // Two first runs at once: the other one made it.
-    const version = runtime.store.playbooks.runState(id)?.version;
+    const version = (await runtime.store.playbooks.runState(id))?.version;
     if (version === undefined) throw error;
     return version;
   }
@@ -59,8 +60,8 @@ export async function runAndRecord(runtime: Runtime, request: ConsoleRunRequest)
   const { module, item } = request.entry;
   const slug = module.manifest.slug;
   const playbookId = consoleRunPlaybookId(slug, item.slug);
-  const playbookVersion = runtime.store.playbooks.runState(playbookId)?.version ?? createRunPlaybook(runtime, playbookId, slug, item.slug);
-  const configuration = request.account ? runtime.store.accounts.configurationForRun(slug, request.account).configuration : {};
+  const playbookVersion = (await runtime.store.playbooks.runState(playbookId))?.version ?? (await createRunPlaybook(runtime, playbookId, slug, item.slug));
+  const configuration = request.account ? (await runtime.store.accounts.configurationForRun(slug, request.account)).configuration : {};
   const secretKeys = [...secretKeysOf(module.manifest.configuration), ...secretKeysOf(item.arguments)];
   const secretValues = secretKeys.flatMap((key) => [configuration[key], request.arguments[key]]).filter((value): value is string => typeof value === 'string');
   const mask = new Redactor(new Set(secretValues), new Set(secretKeys));

@@ -27,10 +27,10 @@ export function setSessionCookie(c: Context, session: ConsoleSession): void {
  * The session of the request's cookie, or undefined. A signed-in session whose token has been
  * revoked since ends here; a token whose role changed gets the new role.
  */
-export function currentSession(c: Context, sessions: ConsoleSessions, runtime: Pick<Runtime, 'store'>): ConsoleSession | undefined {
+export async function currentSession(c: Context, sessions: ConsoleSessions, runtime: Pick<Runtime, 'store'>): Promise<ConsoleSession | undefined> {
   const session = sessions.get(getCookie(c, SESSION_COOKIE));
   if (!session?.token) return session;
-  const record = runtime.store.tokens.verify(session.token);
+  const record = await runtime.store.tokens.verify(session.token);
   if (!record) {
     sessions.end(session.id);
     return undefined;
@@ -63,7 +63,7 @@ export async function csrfValid(c: Context, session: ConsoleSession): Promise<bo
  */
 export function requireRole(sessions: ConsoleSessions, runtime: Pick<Runtime, 'store'>, role: ApiRole, deny: (c: Context, status: 401 | 403, message: string) => Response | Promise<Response>) {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
-    const session = currentSession(c, sessions, runtime);
+    const session = await currentSession(c, sessions, runtime);
     if (!session?.role) {
       if (c.req.method === 'GET') return c.redirect(`/sign-in?next=${encodeURIComponent(new URL(c.req.url).pathname + new URL(c.req.url).search)}`, 303);
       return deny(c, 401, 'Your session has ended: sign in again.');

@@ -52,12 +52,12 @@ export function executionsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { runtime } = deps;
 
-  app.get('/', deps.role('viewer'), (c) => {
+  app.get('/', deps.role('viewer'), async (c) => {
     const status = STATUSES.find((s) => s === c.req.query('status'));
-    const playbooks = runtime.store.playbooks.list();
+    const playbooks = await runtime.store.playbooks.list();
     const playbookId = playbooks.find((p) => p.id === c.req.query('playbook'))?.id;
     const before = c.req.query('before') || undefined;
-    const executions = runtime.store.executions.list({ limit: PAGE_SIZE, ...(status ? { status } : {}), ...(playbookId ? { playbookId } : {}), ...(before ? { before } : {}) });
+    const executions = await runtime.store.executions.list({ limit: PAGE_SIZE, ...(status ? { status } : {}), ...(playbookId ? { playbookId } : {}), ...(before ? { before } : {}) });
     const names = new Map(playbooks.map((p) => [p.id, p.name]));
     const older = executions.length === PAGE_SIZE ? executions.at(-1)!.id : undefined;
     const query = (extra: Record<string, string>) => new URLSearchParams({ ...(status ? { status } : {}), ...(playbookId ? { playbook: playbookId } : {}), ...extra }).toString();
@@ -133,11 +133,11 @@ export function executionsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.get('/:id', deps.role('viewer'), (c) => {
-    const execution = runtime.store.executions.get(c.req.param('id'));
+  app.get('/:id', deps.role('viewer'), async (c) => {
+    const execution = await runtime.store.executions.get(c.req.param('id'));
     let playbookName = execution.playbookId;
     try {
-      playbookName = runtime.store.playbooks.get(execution.playbookId).name;
+      playbookName = (await runtime.store.playbooks.get(execution.playbookId)).name;
     } catch {
       // Deleted playbook: its id is all we have.
     }

@@ -56,7 +56,7 @@ export class ModuleAdmin {
   }
 
   /** Breaking argument changes from the active version to `target` (read from the registry, nothing downloaded). */
-  previewUpgrade(slug: string, target: ModuleDetails): UpgradePreview | undefined {
+  async previewUpgrade(slug: string, target: ModuleDetails): Promise<UpgradePreview | undefined> {
     const installed = this.installed(slug);
     const current = this.runtime.ply.catalog.versions(slug).find((module) => module.source === 'installed' && module.manifest.version === installed?.active);
     if (!installed?.active || !current) return undefined;
@@ -64,8 +64,7 @@ export class ModuleAdmin {
     const items = target.actions.map((action) => ({ kind: 'action', uuid: action.uuid, slug: action.slug, arguments: (action['arguments'] ?? {}) as Record<string, unknown> }) as ModuleItem);
     const breaking = breakingArgumentChanges(current, { ...current, items } as LoadedModule);
     const broken = new Set(breaking.map((change) => change.action));
-    const playbooks = this.runtime.store.playbooks
-      .list()
+    const playbooks = (await this.runtime.store.playbooks.list())
       .map((playbook) => {
         const nodes = Object.values(((playbook.document as { nodes?: Record<string, { type?: string; module?: string; action?: string }> }).nodes ?? {}));
         const actions = nodes.filter((node) => node.type === 'action' && node.module === slug && broken.has(node.action ?? '')).map((node) => node.action!);

@@ -122,7 +122,7 @@ export function modulePageRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const latest = versions.compatible[0];
     let preview: UpgradePreview | undefined;
     if (installed?.active && latest && semver.gt(latest, installed.active)) {
-      preview = modules.previewUpgrade(details.slug, latest === details.version ? details : await modules.details(name, latest));
+      preview = await modules.previewUpgrade(details.slug, latest === details.version ? details : await modules.details(name, latest));
     }
     const admin = allows(c.get('consoleSession').role, 'admin');
     const manifest = details.manifest;

@@ -36,10 +36,11 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const { runtime } = deps;
   const base = (id: string) => `/playbooks/${encodeURIComponent(id)}`;
 
-  app.get('/', deps.role('viewer'), (c) => {
+  app.get('/', deps.role('viewer'), async (c) => {
     const role = c.get('consoleSession').role;
     const csrf = viewerOf(c).csrf;
-    const playbooks = runtime.store.playbooks.list();
+    const playbooks = await runtime.store.playbooks.list();
+    const lastRuns = new Map(await Promise.all(playbooks.map(async (playbook) => [playbook.id, await runtime.store.executions.list({ playbookId: playbook.id, limit: 3 })] as const)));
     return page(
       c,
       { title: 'Playbooks', section: '/playbooks' },
@@ -58,7 +59,7 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </thead>
           <tbody>
             {playbooks.map((playbook) => {
-              const runs = runtime.store.executions.list({ playbookId: playbook.id, limit: 3 });
+              const runs = lastRuns.get(playbook.id) ?? [];
               return (
                 <tr id={playbook.id}>
                   <td>
@@ -103,9 +104,9 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.post('/:id/validate', deps.role('viewer'), (c) => {
-    const playbook = runtime.store.playbooks.get(c.req.param('id'));
-    const issues = runtime.engine.validate(playbook.document);
+  app.post('/:id/validate', deps.role('viewer'), async (c) => {
+    const playbook = await runtime.store.playbooks.get(c.req.param('id'));
+    const issues = await runtime.engine.validate(playbook.document);
     return page(
       c,
       { title: `Validate ${playbook.name}`, section: '/playbooks', notice: issues.length === 0 ? { kind: 'good', text: 'The playbook is valid.' } : { kind: 'bad', text: `${issues.length} problem(s) found.` } },
@@ -118,9 +119,9 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.post('/:id/enable', deps.role('admin'), (c) => {
+  app.post('/:id/enable', deps.role('admin'), async (c) => {
     try {
-      const playbook = runtime.engine.enable(c.req.param('id'));
+      const playbook = await runtime.engine.enable(c.req.param('id'));
       return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} enabled.` });
     } catch (error) {
       const failure = toPlyError(error);
@@ -129,16 +130,15 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   });
 
-  app.post('/:id/disable', deps.role('admin'), (c) => {
-    const playbook = runtime.engine.disable(c.req.param('id'));
+  app.post('/:id/disable', deps.role('admin'), async (c) => {
+    const playbook = await runtime.engine.disable(c.req.param('id'));
     return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} disabled.` });
   });
 
   app.post('/:id/run', deps.role('operator'), async (c) => {
     try {
       // A manual run from the console is a test run: it also runs a disabled playbook.
-      const { executionId } = runtime.engine.start(c.req.param('id'), { source: 'console', caller: c.get('consoleSession').tokenName ?? 'console' }, { force: true });
-      await runtime.store.executions.committed();
+      const { executionId } = await runtime.engine.submit(c.req.param('id'), { source: 'console', caller: c.get('consoleSession').tokenName ?? 'console' }, { force: true });
       return redirectWith(c, `/executions/${encodeURIComponent(executionId)}`, { kind: 'good', text: 'Run started.' });
     } catch (error) {
       const failure = toPlyError(error);

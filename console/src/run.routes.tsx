@@ -78,7 +78,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { runtime } = deps;
   const entryOf = (c: Context<ConsoleEnv>) => runtime.ply.catalog.find('action', `${c.req.param('module')}.${c.req.param('action')}`);
-  const accountsOf = (slug: string) => runtime.store.accounts.list(slug).map((account) => account.name);
+  const accountsOf = async (slug: string) => (await runtime.store.accounts.list(slug)).map((account) => account.name);
 
   app.get('/', deps.role('viewer'), (c) => {
     const operator = allows(c.get('consoleSession').role, 'operator');
@@ -117,7 +117,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
-  app.get('/:module/:action', deps.role('viewer'), (c) => {
+  app.get('/:module/:action', deps.role('viewer'), async (c) => {
     const entry = entryOf(c);
     const operator = allows(c.get('consoleSession').role, 'operator');
     return page(
@@ -126,7 +126,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       <>
         <p>{entry.item.description}</p>
         {operator ? (
-          <RunForm entry={entry} accounts={accountsOf(entry.module.manifest.slug)} csrf={viewerOf(c).csrf} values={{}} account="" errors={{}} admin={allows(c.get('consoleSession').role, 'admin')} />
+          <RunForm entry={entry} accounts={await accountsOf(entry.module.manifest.slug)} csrf={viewerOf(c).csrf} values={{}} account="" errors={{}} admin={allows(c.get('consoleSession').role, 'admin')} />
         ) : (
           <SchemaTable schema={entry.item.arguments} caption="Arguments" />
         )}
@@ -140,10 +140,10 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const account = typeof body['account'] === 'string' ? body['account'] : '';
     const { value, errors } = formToValue(entry.item.arguments, body, PREFIX);
     if (Object.keys(errors).length === 0) Object.assign(errors, issuesToFieldErrors(checkAgainstSchema(runtime.ply, entry.item.arguments, structuredClone(value), `${entry.item.slug} arguments`), entry.item.arguments, PREFIX));
-    if (account && !runtime.store.accounts.exists(entry.module.manifest.slug, account)) errors[''] = `module "${entry.module.manifest.slug}" has no account named "${account}"`;
+    if (account && !(await runtime.store.accounts.exists(entry.module.manifest.slug, account))) errors[''] = `module "${entry.module.manifest.slug}" has no account named "${account}"`;
     const secrets = secretKeysOf(entry.item.arguments);
     const shown = Object.fromEntries(Object.entries(value).filter(([key]) => !secrets.includes(key)));
-    const form = <RunForm entry={entry} accounts={accountsOf(entry.module.manifest.slug)} csrf={viewerOf(c).csrf} values={shown} account={account} errors={errors} admin={allows(c.get('consoleSession').role, 'admin')} />;
+    const form = <RunForm entry={entry} accounts={await accountsOf(entry.module.manifest.slug)} csrf={viewerOf(c).csrf} values={shown} account={account} errors={errors} admin={allows(c.get('consoleSession').role, 'admin')} />;
     if (Object.keys(errors).length > 0) {
       return page(c, { title: `Run ${entry.item.name}`, section: '/run', status: 422, notice: { kind: 'bad', text: 'Nothing was run: fix the fields marked below.' } }, form);
     }

@@ -46,8 +46,8 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     return session;
   };
 
-  app.get('/sign-in', (c) => {
-    const session = currentSession(c, sessions, runtime);
+  app.get('/sign-in', async (c) => {
+    const session = await currentSession(c, sessions, runtime);
     if (session?.role) return c.redirect(safeNext(c.req.query('next')), 303);
     return html(c, <SignInPage session={anonymousSession(c)} next={safeNext(c.req.query('next'))} />);
   });
@@ -60,7 +60,7 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     const body = await c.req.parseBody();
     const next = safeNext(typeof body['next'] === 'string' ? body['next'] : undefined);
     const token = typeof body['token'] === 'string' ? body['token'].trim() : '';
-    const record = runtime.store.tokens.verify(token);
+    const record = await runtime.store.tokens.verify(token);
     if (!record) return html(c, <SignInPage session={previous} next={next} error="This token is not valid (unknown, revoked or mistyped)." />, 401);
     const session = sessions.signIn(previous, { role: record.role, tokenName: record.name, token });
     setSessionCookie(c, session);

@@ -15,11 +15,11 @@ const VALID = {
 };
 
 describe('console accounts: forms generated from the configuration schema', () => {
-  let fixture: ReturnType<typeof setupConsole>;
-  beforeEach(() => {
-    fixture = setupConsole();
+  let fixture: Awaited<ReturnType<typeof setupConsole>>;
+  beforeEach(async () => {
+    fixture = await setupConsole();
   });
-  afterEach(() => fixture.close());
+  afterEach(async () => fixture.close());
 
   it('generates one labelled control per schema property, of the right kind', async () => {
     const admin = await fixture.client('admin');
@@ -42,7 +42,7 @@ describe('console accounts: forms generated from the configuration schema', () =
     const admin = await fixture.client('admin');
     const created = await admin.post('/accounts', VALID);
     expect(created.status).toBe(303);
-    const [account] = fixture.runtime.store.accounts.list();
+    const [account] = await fixture.runtime.store.accounts.list();
     expect(account!.configuration).toEqual({
       base_url: 'https://api.example.org/',
       api_key: { set: true },
@@ -52,7 +52,7 @@ describe('console accounts: forms generated from the configuration schema', () =
       tags: ['soc', 'prod'],
       proxy: { host: 'proxy.local', port: 3128 },
     });
-    expect(fixture.runtime.store.accounts.configurationForRun('forms', 'acme').configuration['api_key']).toBe(SECRET);
+    expect((await fixture.runtime.store.accounts.configurationForRun('forms', 'acme')).configuration['api_key']).toBe(SECRET);
     for (const path of ['/accounts', `/accounts/${account!.id}`]) {
       const html = await admin.text(path);
       expect(html).not.toContain(SECRET);
@@ -75,7 +75,7 @@ describe('console accounts: forms generated from the configuration schema', () =
     expect(html).toMatch(/aria-invalid="true"/);
     expect(html).toContain('value="proxy.local"');
     expect(html).not.toContain(SECRET);
-    expect(fixture.runtime.store.accounts.list()).toEqual([]);
+    expect(await fixture.runtime.store.accounts.list()).toEqual([]);
   });
 
   it('reports a value that is not a number before validating', async () => {
@@ -87,16 +87,16 @@ describe('console accounts: forms generated from the configuration schema', () =
   it('keeps the stored secret when the edit form leaves it empty, and replaces it when given', async () => {
     const admin = await fixture.client('admin');
     await admin.post('/accounts', VALID);
-    const [account] = fixture.runtime.store.accounts.list();
+    const [account] = await fixture.runtime.store.accounts.list();
     const edit = await admin.text(`/accounts/${account!.id}`);
     expect(edit).toContain('Secret: set. Leave empty to keep the stored value.');
     expect(edit).not.toMatch(/name="config.api_key"[^>]*required/);
     const saved = await admin.post(`/accounts/${account!.id}`, { ...VALID, 'config.api_key': '', 'config.region': 'eu' }, `/accounts/${account!.id}`);
     expect(saved.status).toBe(303);
-    let run = fixture.runtime.store.accounts.configurationForRun('forms', 'acme').configuration;
+    let run = (await fixture.runtime.store.accounts.configurationForRun('forms', 'acme')).configuration;
     expect(run).toMatchObject({ api_key: SECRET, region: 'eu' });
     await admin.post(`/accounts/${account!.id}`, { ...VALID, 'config.api_key': 'another-secret-value' }, `/accounts/${account!.id}`);
-    run = fixture.runtime.store.accounts.configurationForRun('forms', 'acme').configuration;
+    run = (await fixture.runtime.store.accounts.configurationForRun('forms', 'acme')).configuration;
     expect(run['api_key']).toBe('another-secret-value');
   });
 
@@ -106,26 +106,49 @@ describe('console accounts: forms generated from the configuration schema', () =
     const again = await admin.post('/accounts', VALID);
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('already has an account named');
-    const [account] = fixture.runtime.store.accounts.list();
+    const [account] = await fixture.runtime.store.accounts.list();
     expect((await admin.post(`/accounts/${account!.id}/delete`, {})).status).toBe(303);
-    expect(fixture.runtime.store.accounts.list()).toEqual([]);
+    expect(await fixture.runtime.store.accounts.list()).toEqual([]);
     expect((await admin.request(`/accounts/${account!.id}`)).status).toBe(404);
   });
 
   it('lets a viewer read accounts but not create, edit or delete them: no form, and a forged POST gets 403', async () => {
     const admin = await fixture.client('admin');
     await admin.post('/accounts', VALID);
-    const [account] = fixture.runtime.store.accounts.list();
+    const [account] = await fixture.runtime.store.accounts.list();
     const viewer = await fixture.client('viewer');
     const list = await viewer.text('/accounts');
     expect(list).toContain('acme');
     expect(list).not.toContain('New account');
     expect(await viewer.text(`/accounts/${account!.id}`)).not.toContain('<form class="stack"');
     expect((await viewer.request('/accounts/new?module=forms')).status).toBe(403);
-    expect((await viewer.post('/accounts', { ...VALID, name: 'other' })).status).toBe(403);
-    expect((await viewer.post(`/accounts/${account!.id}/delete`, {})).status).toBe(403);
     const operator = await fixture.client('operator');
-    expect((await operator.post(`/accounts/${account!.id}`, VALID)).status).toBe(403);
-    expect(fixture.runtime.store.accounts.list()).toHaveLength(1);
+    // Forged POSTs (no CSRF token, or another session's) are refused before the role is even looked at.
+    const otherSession = await (await fixture.client('admin')).csrf('/accounts');
+    const attempts: Array<[typeof viewer, string, Record<string, string>]> = [
+      [viewer, '/accounts', { ...VALID, name: 'other' }],
+      [viewer, `/accounts/${account!.id}/delete`, {}],
+      [operator, `/accounts/${account!.id}`, { ...VALID, 'config.region': 'eu' }],
+    ];
+    for (const [client, path, form] of attempts) {
+      const tokens: Array<Record<string, string>> = [{}, { _csrf: otherSession }];
+      for (const csrf of tokens) {
+        const forged = await client.request(path, { form: { ...form, ...csrf } });
+        expect(forged.status, path).toBe(403);
+        expect(await forged.text()).toContain('did not come from this console');
+      }
+    }
+    // With their own session's token, the roles are refused.
+    const refused = [
+      await viewer.post('/accounts', { ...VALID, name: 'other' }),
+      await viewer.post(`/accounts/${account!.id}/delete`, {}),
+      await operator.post(`/accounts/${account!.id}`, { ...VALID, 'config.region': 'eu' }),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    expect(await refused[0]!.text()).toContain('This needs the admin role; you are signed in as viewer.');
+    expect(await refused[2]!.text()).toContain('This needs the admin role; you are signed in as operator.');
+    // Nothing changed: still the one account, with its configuration as created.
+    expect(await fixture.runtime.store.accounts.list()).toHaveLength(1);
+    expect((await fixture.runtime.store.accounts.configurationForRun('forms', 'acme')).configuration).toMatchObject({ region: 'us', retries: 4, api_key: SECRET });
   });
 });

@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleClient, setupConsole } from './console-fixture.js';
 
 describe('console sign-in, sessions and CSRF', () => {
-  let fixture: ReturnType<typeof setupConsole>;
-  beforeEach(() => {
-    fixture = setupConsole();
+  let fixture: Awaited<ReturnType<typeof setupConsole>>;
+  beforeEach(async () => {
+    fixture = await setupConsole();
   });
-  afterEach(() => fixture.close());
+  afterEach(async () => fixture.close());
 
   it('sends a visitor without a session to the sign-in page, remembering where they were going', async () => {
     const response = await fixture.app.request('/executions?status=failed');
@@ -63,9 +63,9 @@ describe('console sign-in, sessions and CSRF', () => {
     expect((await admin.request('/accounts', { form: { ...form, _csrf: await other.csrf('/accounts') } })).status).toBe(403);
     const foreign = await admin.request('/accounts', { form: { ...form, _csrf: await admin.csrf('/accounts') }, headers: { origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
-    expect(fixture.runtime.store.accounts.list()).toEqual([]);
+    expect(await fixture.runtime.store.accounts.list()).toEqual([]);
     expect((await admin.post('/accounts', form)).status).toBe(303);
-    expect(fixture.runtime.store.accounts.list().map((a) => a.name)).toEqual(['acme']);
+    expect((await fixture.runtime.store.accounts.list()).map((a) => a.name)).toEqual(['acme']);
   });
 
   it('ends the session at sign-out, and when its token is revoked', async () => {
@@ -75,7 +75,7 @@ describe('console sign-in, sessions and CSRF', () => {
 
     const viewer = await fixture.client('viewer');
     expect((await viewer.request('/accounts')).status).toBe(200);
-    fixture.runtime.store.tokens.revoke('viewer-console');
+    await fixture.runtime.store.tokens.revoke('viewer-console');
     expect((await viewer.request('/accounts')).status).toBe(303);
   });
 

@@ -98,12 +98,12 @@ export class ConsoleClient {
 }
 
 /** A runtime with the forms module, the console app and one token per role. */
-export function setupConsole(options: { registry?: string } = {}) {
+export async function setupConsole(options: { registry?: string } = {}) {
   const home = mkdtempSync(join(tmpdir(), 'ply-console-'));
-  const runtime: Runtime = openRuntime({ settings: { home } });
+  const runtime: Runtime = await openRuntime({ settings: { home } });
   runtime.ply.addPlugin(generatedModuleDir(formsPlugin), formsPlugin);
   const app = createConsoleApp(runtime, options);
-  const tokens = Object.fromEntries((['admin', 'operator', 'viewer'] as ApiRole[]).map((role) => [role, runtime.store.tokens.create(`${role}-console`, role).token])) as Record<ApiRole, string>;
+  const tokens = Object.fromEntries(await Promise.all((['admin', 'operator', 'viewer'] as ApiRole[]).map(async (role) => [role, (await runtime.store.tokens.create(`${role}-console`, role)).token]))) as Record<ApiRole, string>;
   const client = async (role: ApiRole) => {
     const client = new ConsoleClient(app);
     const response = await client.signIn(tokens[role]);

@@ -8,20 +8,20 @@ const DOCUMENT = {
 };
 
 describe('console Playbooks page', () => {
-  let fixture: ReturnType<typeof setupConsole>;
-  beforeEach(() => {
-    fixture = setupConsole();
+  let fixture: Awaited<ReturnType<typeof setupConsole>>;
+  beforeEach(async () => {
+    fixture = await setupConsole();
   });
-  afterEach(() => fixture.close());
+  afterEach(async () => fixture.close());
 
   it('lists playbooks with their state; an admin enables and disables, an operator runs, and the last runs show', async () => {
-    const playbook = fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
+    const playbook = await fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
     const admin = await fixture.client('admin');
     let html = await admin.text('/playbooks');
     expect(html).toContain('Echo on demand');
     expect(html).toContain('never run');
     expect((await admin.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(303);
-    expect(fixture.runtime.store.playbooks.get(playbook.id).enabled).toBe(true);
+    expect((await fixture.runtime.store.playbooks.get(playbook.id)).enabled).toBe(true);
     expect(await admin.text('/playbooks')).toContain('Echo on demand enabled.');
 
     const operator = await fixture.client('operator');
@@ -34,11 +34,11 @@ describe('console Playbooks page', () => {
     expect(html).not.toContain('>Disable<');
 
     expect((await admin.post('/playbooks/echo/disable', {}, '/playbooks')).status).toBe(303);
-    expect(fixture.runtime.store.playbooks.get(playbook.id).enabled).toBe(false);
+    expect((await fixture.runtime.store.playbooks.get(playbook.id)).enabled).toBe(false);
   });
 
   it('validates a playbook and lists its problems', async () => {
-    fixture.runtime.engine.create({ ...DOCUMENT, nodes: { say: { type: 'action', module: 'forms', action: 'nope' } } }, { id: 'broken' });
+    await fixture.runtime.engine.create({ ...DOCUMENT, nodes: { say: { type: 'action', module: 'forms', action: 'nope' } } }, { id: 'broken' });
     const viewer = await fixture.client('viewer');
     const html = await (await viewer.post('/playbooks/broken/validate', {}, '/playbooks')).text();
     expect(html).toContain('problem(s) found');
@@ -49,17 +49,23 @@ describe('console Playbooks page', () => {
   });
 
   it('hides enable, disable and run from a viewer, and refuses them with 403', async () => {
-    fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
+    await fixture.runtime.engine.create(DOCUMENT, { id: 'echo' });
     const viewer = await fixture.client('viewer');
     const html = await viewer.text('/playbooks');
     expect(html).toContain('>Validate<');
     expect(html).not.toContain('>Enable<');
     expect(html).not.toContain('>Run now<');
-    expect((await viewer.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
-    expect((await viewer.post('/playbooks/echo/run', {}, '/playbooks')).status).toBe(403);
-    const operator = await fixture.client('operator');
-    expect((await operator.post('/playbooks/echo/enable', {}, '/playbooks')).status).toBe(403);
-    expect(fixture.runtime.store.playbooks.get('echo').enabled).toBe(false);
-    expect(fixture.runtime.store.executions.list()).toEqual([]);
+    const refused = [
+      await viewer.post('/playbooks/echo/enable', {}, '/playbooks'),
+      await viewer.post('/playbooks/echo/run', {}, '/playbooks'),
+      await (await fixture.client('operator')).post('/playbooks/echo/enable', {}, '/playbooks'),
+    ];
+    expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    // Refused for the role: each form carried its session's CSRF token.
+    expect(await refused[0]!.text()).toContain('This needs the admin role; you are signed in as viewer.');
+    expect(await refused[1]!.text()).toContain('This needs the operator role; you are signed in as viewer.');
+    expect(await refused[2]!.text()).toContain('This needs the admin role; you are signed in as operator.');
+    expect((await fixture.runtime.store.playbooks.get('echo')).enabled).toBe(false);
+    expect(await fixture.runtime.store.executions.list()).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SECRET, setupConsole } from './console-fixture.js';
 
 describe('console Run and Executions pages', () => {
-  let fixture: ReturnType<typeof setupConsole>;
-  beforeEach(() => {
-    fixture = setupConsole();
-    fixture.runtime.store.accounts.create({
+  let fixture: Awaited<ReturnType<typeof setupConsole>>;
+  beforeEach(async () => {
+    fixture = await setupConsole();
+    await fixture.runtime.store.accounts.create({
       module: 'forms',
       name: 'acme',
       configuration: { base_url: 'https://api.example.org/', api_key: SECRET, region: 'eu' },
@@ -32,7 +32,7 @@ describe('console Run and Executions pages', () => {
     expect(html).toContain('<span class="str">&quot;hihi&quot;</span>');
     expect(html).not.toContain(SECRET);
     const executionId = /href="\/executions\/([^"]+)"/.exec(html)![1]!;
-    const execution = fixture.runtime.store.executions.get(executionId);
+    const execution = await fixture.runtime.store.executions.get(executionId);
     expect(execution).toMatchObject({ playbookId: 'console-run.forms.echo', status: 'succeeded' });
     expect(execution.nodes).toMatchObject([{ nodeId: 'action', status: 'succeeded', arguments: { text: 'hi', times: 2 }, results: { text: 'hihi', region: 'eu', keyLength: SECRET.length } }]);
     expect(execution.triggerEvent).toMatchObject({ source: 'console', caller: 'operator-console', account: 'acme' });
@@ -65,7 +65,7 @@ describe('console Run and Executions pages', () => {
     expect(html).toContain('<p class="error-text" id="f-args--times-error">must be &lt;= 10</p>'.replace('10', '5'));
     const missing = await (await operator.post('/run/forms/echo', { 'args.text': '' }, '/run/forms/echo')).text();
     expect(missing).toContain('required property &quot;text&quot; is missing');
-    expect(fixture.runtime.store.executions.list()).toEqual([]);
+    expect(await fixture.runtime.store.executions.list()).toEqual([]);
   });
 
   it('lets a viewer read an action\'s arguments but not run it: no form, and a forged POST gets 403', async () => {
@@ -73,9 +73,22 @@ describe('console Run and Executions pages', () => {
     const html = await viewer.text('/run/forms/echo');
     expect(html).not.toContain('name="args.text"');
     expect(html).toContain('<code>text</code>');
+    // Forged POSTs carry no CSRF token, or another session's: refused, from a viewer and from an operator alike.
+    const operator = await fixture.client('operator');
+    const otherSession = await (await fixture.client('operator')).csrf('/run/forms/echo');
+    for (const client of [viewer, operator]) {
+      const forms: Array<Record<string, string>> = [{ account: 'acme', 'args.text': 'hi' }, { account: 'acme', 'args.text': 'hi', _csrf: otherSession }];
+      for (const form of forms) {
+        const forged = await client.request('/run/forms/echo', { form });
+        expect(forged.status).toBe(403);
+        expect(await forged.text()).toContain('did not come from this console');
+      }
+    }
+    // With its own session's token, the viewer is refused for its role.
     const response = await viewer.post('/run/forms/echo', { 'args.text': 'hi' }, '/run');
     expect(response.status).toBe(403);
-    expect(fixture.runtime.store.executions.list()).toEqual([]);
+    expect(await response.text()).toContain('This needs the operator role; you are signed in as viewer.');
+    expect(await fixture.runtime.store.executions.list()).toEqual([]);
   });
 
   it('escapes values it shows: a result holding HTML is text, never markup', async () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createTestPly } from '@ply/kit/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { defineAction, definePlugin, PlyError } from '@ply/core';
+import { createTestPly, WAIT_FOR } from '@ply/kit/testing';
 import { fixturePlugin, writeFixtureModule } from '@ply/kit/testing';
 import { plyErrorOf } from '@ply/kit/testing';
 
@@ -8,6 +10,30 @@ const TOKEN = 'tok-9f8e7d6c5b4a';
 function setup(settings = {}) {
   const moduleDir = writeFixtureModule();
   return { ...createTestPly({ plugins: [{ moduleDir, plugin: fixturePlugin }], settings }), moduleDir };
+}
+
+/** A module whose one action hangs, ignoring its signal, and hands the signal it received to the test. */
+function hangingPlugin() {
+  const received: AbortSignal[] = [];
+  const plugin = definePlugin({
+    module: { uuid: '3f7b7a5e-0c5e-4c57-9d7e-0000000000a0', slug: 'hanging', name: 'Hanging', description: 'Executor signal tests', categories: ['Generic'], configuration: z.object({}), engines: { ply: '>=0.1.0' } },
+    actions: {
+      wait: defineAction({
+        uuid: '3f7b7a5e-0c5e-4c57-9d7e-0000000000a1',
+        slug: 'wait',
+        name: 'Wait',
+        description: 'Never finishes and ignores its signal',
+        arguments: z.object({}),
+        results: z.object({}),
+        run: (ctx) => {
+          received.push(ctx.signal);
+          return new Promise<Record<string, never>>(() => {});
+        },
+      }),
+    },
+  });
+  const { ply } = createTestPly({ plugins: [{ moduleDir: writeFixtureModule(plugin), plugin }] });
+  return { ply, received };
 }
 
 
@@ -94,10 +120,15 @@ describe('ActionExecutor', () => {
   });
 
   it('ends a hanging action at its timeout and aborts its signal', async () => {
-    const { ply } = setup();
-    const error = await plyErrorOf(ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, timeoutMs: 50 }));
+    const { ply, received } = hangingPlugin();
+    const error = await plyErrorOf(ply.run({ action: 'hanging.wait', timeoutMs: 50 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
     expect(error.message).toContain('50 ms');
+    // The action's own signal was aborted, with the timeout as its reason, so well-behaved code stops too.
+    expect(received).toHaveLength(1);
+    expect(received[0]!.aborted).toBe(true);
+    expect(received[0]!.reason).toBeInstanceOf(PlyError);
+    expect(received[0]!.reason).toMatchObject({ code: 'PLY_ACTION_TIMEOUT', message: 'action hanging.wait did not finish within 50 ms' });
   });
 
   it('cancels a run when the caller aborts', async () => {
@@ -106,6 +137,20 @@ describe('ActionExecutor', () => {
     const pending = ply.run({ action: 'fixture.hang', configuration: { token: TOKEN }, signal: controller.signal, timeoutMs: 10_000 });
     controller.abort();
     expect((await plyErrorOf(pending)).code).toBe('PLY_ACTION_CANCELLED');
+  });
+
+  it('aborts a running action\'s signal with the caller\'s reason when the caller aborts', async () => {
+    const { ply, received } = hangingPlugin();
+    const controller = new AbortController();
+    const pending = ply.run({ action: 'hanging.wait', signal: controller.signal, timeoutMs: 10_000 });
+    // Abort once the action is running, so its signal is the one that must follow.
+    await vi.waitFor(() => expect(received).toHaveLength(1), WAIT_FOR);
+    expect(received[0]!.aborted).toBe(false);
+    const reason = new Error('operator cancelled the run');
+    controller.abort(reason);
+    expect((await plyErrorOf(pending)).code).toBe('PLY_ACTION_CANCELLED');
+    expect(received[0]!.aborted).toBe(true);
+    expect(received[0]!.reason).toBe(reason);
   });
 
   it('rejects results that do not match the results schema', async () => {

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModuleInstaller } from '../src/module-installer.js';
 import type { TarballLimits } from '../src/tarball-limits.js';
-import { PlyError } from '@ply/core';
 import { PLY_CORE_VERSION } from '@ply/core';
 import { moduleEntries } from './module-fixture.js';
 import { rawTarball, type RawEntry } from './tar-builder.js';
+import { modulesLeft } from './modules-left.js';
+import { plyErrorOf } from '@ply/kit/testing';
 
 let home: string;
 let work: string;
@@ -31,21 +32,6 @@ function file(entries: RawEntry[]): string {
   return path;
 }
 
-/** Nothing at all under `$PLY_HOME/modules`: no version folder, no staging leftovers. */
-function modulesLeft(): string[] {
-  const root = join(home, 'modules');
-  return existsSync(root) ? readdirSync(root) : [];
-}
-
-async function refusal(promise: Promise<unknown>): Promise<PlyError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlyError);
-  return error as PlyError;
-}
-
 describe('installing a hostile tarball', () => {
   const cases: Array<[string, RawEntry[], Partial<TarballLimits>, RegExp]> = [
     ['an absolute path', [...moduleEntries(), { path: '/tmp/ply-evil.txt', data: 'x' }], {}, /absolute path/],
@@ -60,52 +46,52 @@ describe('installing a hostile tarball', () => {
   ];
   for (const [what, entries, limits, message] of cases) {
     it(`refuses ${what} and leaves nothing in $PLY_HOME/modules`, async () => {
-      const error = await refusal(installer(limits).install(file(entries)));
+      const error = await plyErrorOf(installer(limits).install(file(entries)));
       expect(error.code).toBe('PLY_PACKAGE_REJECTED');
       expect(error.message).toMatch(message);
-      expect(modulesLeft()).toEqual([]);
+      expect(modulesLeft(home)).toEqual([]);
       expect(existsSync('/tmp/ply-evil.txt')).toBe(false);
     });
   }
 
   it('refuses a gzip bomb before it fills memory', async () => {
     const bomb = [...moduleEntries(), { path: 'package/zeros.bin', data: Buffer.alloc(4 * 1024 * 1024) }];
-    const error = await refusal(installer({ maxTotalBytes: 256 * 1024 }).install(file(bomb)));
+    const error = await plyErrorOf(installer({ maxTotalBytes: 256 * 1024 }).install(file(bomb)));
     expect(error.message).toMatch(/total size limit/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a header that announces more bytes than the archive holds', async () => {
     const lying = [...moduleEntries(), { path: 'package/short.txt', data: 'abc', declaredSize: 100_000 }];
-    const error = await refusal(installer().install(file(lying)));
+    const error = await plyErrorOf(installer().install(file(lying)));
     expect(error.code).toBe('PLY_PACKAGE_REJECTED');
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a manifest that does not load, naming the problem', async () => {
     const entries = moduleEntries().map((e) => (e.path === 'package/module/manifest.json' ? { ...e, data: '{"slug": "echo", ' } : e));
-    const error = await refusal(installer().install(file(entries)));
+    const error = await plyErrorOf(installer().install(file(entries)));
     expect(error.code).toBe('PLY_PACKAGE_REJECTED');
     expect(error.message).toMatch(/does not hold a module that loads/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a package whose engines.ply excludes this core', async () => {
-    const error = await refusal(installer().install(file(moduleEntries({ engines: '>=99.0.0' }))));
+    const error = await plyErrorOf(installer().install(file(moduleEntries({ engines: '>=99.0.0' }))));
     expect(error.code).toBe('PLY_ENGINE_MISMATCH');
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a package.json version that differs from manifest.json', async () => {
-    const error = await refusal(installer().install(file(moduleEntries({ version: '1.0.1', manifestVersion: '1.0.0' }))));
+    const error = await plyErrorOf(installer().install(file(moduleEntries({ version: '1.0.1', manifestVersion: '1.0.0' }))));
     expect(error.message).toMatch(/differs from manifest.json/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a slug that is not a folder name', async () => {
-    const error = await refusal(installer().install(file(moduleEntries({ slug: '..' }))));
+    const error = await plyErrorOf(installer().install(file(moduleEntries({ slug: '..' }))));
     expect(error.code).toBe('PLY_PACKAGE_REJECTED');
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('installs the same package when it is well-formed (the cases above differ only by the hostile part)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { FakeRegistry, type FakeVersion } from './fake-registry.js';
 import { moduleEntries, type FixtureOptions } from './module-fixture.js';
 import { rawTarball } from './tar-builder.js';
 import { plyErrorOf } from '@ply/kit/testing';
+import { modulesLeft } from './modules-left.js';
 
 const NAME = '@test/plugin-echo';
 let home: string;
@@ -33,10 +34,6 @@ function installer(): ModuleInstaller {
   return new ModuleInstaller({ home, coreVersion: PLY_CORE_VERSION, registry: registry.server.url });
 }
 
-function modulesLeft(): string[] {
-  const root = join(home, 'modules');
-  return existsSync(root) ? readdirSync(root) : [];
-}
 
 
 describe('installing from a registry', () => {
@@ -65,7 +62,7 @@ describe('installing from a registry', () => {
   it('refuses an integrity mismatch and leaves nothing', async () => {
     publish({ integrity: `sha512-${Buffer.alloc(64).toString('base64')}` });
     expect((await plyErrorOf(installer().install(NAME))).code).toBe('PLY_INTEGRITY_MISMATCH');
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a package with no signature', async () => {
@@ -73,7 +70,7 @@ describe('installing from a registry', () => {
     const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_SIGNATURE_INVALID');
     expect(error.message).toMatch(/no registry signature/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses a signature that does not verify with the registry key', async () => {
@@ -81,7 +78,7 @@ describe('installing from a registry', () => {
     const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_SIGNATURE_INVALID');
     expect(error.message).toMatch(/does not verify/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('refuses packages re-signed by a new key once the first key is trusted', async () => {
@@ -101,7 +98,7 @@ describe('installing from a registry', () => {
     const error = await plyErrorOf(installer().install(NAME));
     expect(error.code).toBe('PLY_REGISTRY_ERROR');
     expect(error.message).toMatch(/cut off/);
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 
   it('ends two concurrent installs of one module with one installed, loadable version', async () => {
@@ -109,7 +106,7 @@ describe('installing from a registry', () => {
     const outcomes = await Promise.all([installer().install(NAME), installer().install(NAME), installer().install(NAME)]);
     expect(outcomes.filter((o) => o.status === 'installed')).toHaveLength(1);
     expect(outcomes.every((o) => o.status === 'installed' || o.status === 'already-installed')).toBe(true);
-    expect(modulesLeft()).toEqual(['echo']);
+    expect(modulesLeft(home)).toEqual(['echo']);
     expect(readdirSync(join(home, 'modules', 'echo')).sort()).toEqual(['1.0.0', 'active']);
     const ply = new Ply({ settings: { home } });
     expect(ply.discover().errors).toEqual([]);
@@ -166,6 +163,6 @@ describe('upgrade and rollback', () => {
     await installer().install(NAME);
     expect(installer().uninstall('echo', '1.1.0')).toEqual({ slug: 'echo', removed: ['1.1.0'], active: '1.0.0' });
     expect(installer().uninstall(NAME)).toEqual({ slug: 'echo', removed: ['1.0.0'] });
-    expect(modulesLeft()).toEqual([]);
+    expect(modulesLeft(home)).toEqual([]);
   });
 });

@@ -16,7 +16,12 @@ export type {
   RecordedError,
 } from './store/execution-record.js';
 export { WriteBatcher } from './store/write-batcher.js';
-export { CheckpointRepository, SqliteCheckpointStore, type CheckpointOwnerKind } from './store/checkpoint-repository.js';
+export { CheckpointRepository, StoredCheckpoint, type CheckpointOwnerKind } from './store/checkpoint-repository.js';
+export { StoreChanges, STORE_TOPICS, type StoreTopic } from './store/store-changes.js';
+export type { SqlDatabase } from './store/sql/sql-database.js';
+export { SqliteDatabase } from './store/sql/sqlite-database.js';
+export type { PostgresDatabase } from './store/sql/postgres-database.js';
+export { SqlQuery, sql, bind, type SqlValue, type SqlDialect, type BoundStatement } from './store/sql/sql-query.js';
 export {
   ConnectorInstanceRepository,
   type ConnectorInstanceView,
@@ -26,7 +31,12 @@ export {
 } from './store/connector-instance-repository.js';
 export { isFileReference, type FileReference } from './store/stored-value.js';
 export { loadSecretKey } from './store/secret-key.js';
+export { MIGRATIONS } from './store/migration-list.js';
+export { migrate, schemaVersion } from './store/migrator.js';
 export type { Migration } from './store/migration.js';
+export type { QueuedRun, RunQueue } from './playbooks/run-queue.js';
+export type { Coordination } from './supervisor/coordination.js';
+export { leasedBody, type LeaseState, type LeaseOptions } from './supervisor/leased-body.js';
 export { PlaybookEngine, type PlaybookEngineOptions, type StartOptions, type StartedRun, type ExecutionSummary } from './playbooks/playbook-engine.js';
 export { parsePlaybookDocument, parsePlaybookText } from './playbooks/playbook-parser.js';
 export { validatePlaybook, type PlaybookValidationContext } from './playbooks/playbook-validator.js';
@@ -52,6 +62,11 @@ export { HttpIntakeTransport, type HttpIntakeTarget } from './supervisor/http-in
 export { IntakeSink, type IntakeSinkOptions, type IntakeTransport } from './supervisor/intake-sink.js';
 export { connectorInstanceBody, type ConnectorInstanceOptions } from './supervisor/connector-instance.js';
 export { openRuntime, type Runtime, type RuntimeOptions } from './server/runtime.js';
+export { clusterSettings, SERVE_ROLES, type ClusterSettings, type ServeRole } from './cluster/cluster-settings.js';
+// The cluster's classes (BullMQ, ioredis) and PostgresDatabase (pg) load on first use, not with
+// the runtime: an embedded `ply serve` never pays for them.
+export type { Cluster } from './cluster/cluster.js';
+export type { QueueCounts } from './cluster/bullmq-run-queue.js';
 export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';
 export { httpStatusOf } from './server/error-status.js';

@@ -19,6 +19,9 @@ export const RUNTIME_ERRORS = defineErrorCatalogue('@ply/runtime', {
   PLY_FORBIDDEN: { user: true, status: 403, title: 'The API token lacks the role this request needs' },
   PLY_ROUTE_NOT_FOUND: { user: true, status: 404, title: 'No such HTTP route' },
   PLY_PAYLOAD_TOO_LARGE: { user: true, status: 413, title: 'Request body is too large' },
+  PLY_QUEUE_ERROR: { user: false, status: 503, title: 'The run queue (Redis) cannot be reached or refused the run' },
+  PLY_LEASE_LOST: { user: false, status: 503, title: 'Another process took over the lease of this trigger or connector' },
+  PLY_CLUSTER_CONFIG_INVALID: { user: true, status: 400, title: 'The cluster settings (role, PLY_DATABASE_URL, PLY_REDIS_URL) do not fit together' },
 });
 
 declare module '@ply/core/errors' {

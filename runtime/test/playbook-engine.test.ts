@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { sql } from '../src/store/sql/sql-query.js';
 import type { NodeRecord } from '../src/store/execution-record.js';
 import { enabled, gauge, setupEngine } from './playbook-fixture.js';
 
@@ -6,8 +7,8 @@ const nodesOf = (records: NodeRecord[] | undefined) => (records ?? []).map((r) =
 
 describe('PlaybookEngine: node kinds', () => {
   it('runs action → condition → action, passing trigger and node results through templates, and records each node', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Triage',
       trigger: { type: 'webhook', next: ['score'] },
       nodes: {
@@ -23,7 +24,7 @@ describe('PlaybookEngine: node kinds', () => {
     });
     const urgent = await engine.run(id, { title: 'URGENT: ransomware' });
     expect(urgent.status).toBe('succeeded');
-    const record = store.executions.get(urgent.executionId);
+    const record = await store.executions.get(urgent.executionId);
     expect(record.status).toBe('succeeded');
     expect(record.triggerEvent).toEqual({ title: 'URGENT: ransomware' });
     expect(nodesOf(record.nodes)).toEqual(['score:succeeded', 'urgent:succeeded', 'page:succeeded']);
@@ -33,12 +34,12 @@ describe('PlaybookEngine: node kinds', () => {
     expect(record.nodes![2]!.arguments).toMatchObject({ text: 'paging for URGENT: ransomware', number: 90 });
 
     const calm = await engine.run(id, { title: 'low: port scan' });
-    expect(nodesOf(store.executions.get(calm.executionId).nodes)).toEqual(['score:succeeded', 'urgent:succeeded', 'ignore:succeeded']);
+    expect(nodesOf((await store.executions.get(calm.executionId)).nodes)).toEqual(['score:succeeded', 'urgent:succeeded', 'ignore:succeeded']);
   });
 
   it('accepts conditions written as templates and takes no branch when none matches and there is no else', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'No else',
       trigger: { type: 'manual', next: ['check'] },
       nodes: {
@@ -49,13 +50,13 @@ describe('PlaybookEngine: node kinds', () => {
     const small = await engine.run(id, { n: 3 });
     expect(small.status).toBe('succeeded');
     expect(small.store).toEqual({});
-    expect(nodesOf(store.executions.get(small.executionId).nodes)).toEqual(['check:succeeded']);
+    expect(nodesOf((await store.executions.get(small.executionId)).nodes)).toEqual(['check:succeeded']);
     expect((await engine.run(id, { n: 30 })).store).toEqual({ reached: true });
   });
 
   it('runs a foreach body per item within its concurrency bound, with foreach.item/index and per-iteration node results', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Loop',
       trigger: { type: 'manual', next: ['each'] },
       nodes: {
@@ -70,18 +71,21 @@ describe('PlaybookEngine: node kinds', () => {
     expect(summary.status).toBe('succeeded');
     // Iterations overlap (concurrency 2, shorter sleeps later), so appends arrive out of order.
     expect([...(summary.store['seen'] as string[])].sort()).toEqual(['0:a slept 30', '1:b slept 20', '2:c slept 10']);
-    const record = store.executions.get(summary.executionId);
+    const record = await store.executions.get(summary.executionId);
     const last = record.nodes!.at(-1)!;
     expect(last.nodeId).toBe('summary');
     const results = (last.results as { list: Array<Record<string, { text?: string }>> }).list;
     expect(results.map((r) => r['tag']!.text)).toEqual(['0:a slept 30', '1:b slept 20', '2:c slept 10']);
     expect(nodesOf(record.nodes).filter((n) => n.startsWith('wait'))).toHaveLength(3);
+    // The bound: the third iteration starts only once one of the first two has ended.
+    const waits = record.nodes!.filter((n) => n.nodeId === 'wait').sort((a, b) => Number(a.iteration) - Number(b.iteration));
+    expect(Date.parse(waits[2]!.startedAt)).toBeGreaterThanOrEqual(Math.min(Date.parse(waits[0]!.finishedAt), Date.parse(waits[1]!.finishedAt)));
     expect(record.nodes!.filter((n) => n.nodeId === 'tag').map((n) => n.iteration).sort()).toEqual(['0', '1', '2']);
   });
 
   it('fails a foreach whose items are not a list, with PLY_FOREACH_ITEMS_INVALID', async () => {
-    const { engine } = setupEngine();
-    const id = enabled(engine, {
+    const { engine } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Bad items',
       trigger: { type: 'manual', next: ['each'] },
       nodes: { each: { type: 'foreach', items: '{{ trigger.hosts }}', do: 'x' }, x: { type: 'store', set: { a: 1 } } },
@@ -93,8 +97,8 @@ describe('PlaybookEngine: node kinds', () => {
   });
 
   it('sets, appends to and unsets keys of the run store, readable as {{ store.key }}', async () => {
-    const { engine } = setupEngine();
-    const id = enabled(engine, {
+    const { engine } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Store',
       trigger: { type: 'manual', next: ['first'] },
       nodes: {
@@ -109,8 +113,8 @@ describe('PlaybookEngine: node kinds', () => {
   });
 
   it('join all waits for every branch that runs; join any goes on with the first', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Joins',
       trigger: { type: 'manual', next: ['slow', 'fast'] },
       nodes: {
@@ -125,15 +129,15 @@ describe('PlaybookEngine: node kinds', () => {
     const summary = await engine.run(id);
     expect(summary.status).toBe('succeeded');
     expect(summary.store['order']).toEqual(['any', 'all']);
-    const record = store.executions.get(summary.executionId);
+    const record = await store.executions.get(summary.executionId);
     expect(record.nodes!.find((n) => n.nodeId === 'both')!.results).toEqual({ from: ['fast', 'slow'] });
     expect(record.nodes!.find((n) => n.nodeId === 'either')!.results).toEqual({ from: ['fast'] });
     expect(record.nodes!.filter((n) => n.nodeId === 'after_any')).toHaveLength(1);
   });
 
   it('join all still runs when a condition left one of its branches untaken', async () => {
-    const { engine } = setupEngine();
-    const id = enabled(engine, {
+    const { engine } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Join after condition',
       trigger: { type: 'manual', next: ['pick'] },
       nodes: {
@@ -149,8 +153,8 @@ describe('PlaybookEngine: node kinds', () => {
   });
 
   it('runs nested foreach bodies, recording iteration paths, and an error branch inside a body', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Nested',
       trigger: { type: 'manual', next: ['outer'] },
       nodes: {
@@ -169,13 +173,13 @@ describe('PlaybookEngine: node kinds', () => {
     const summary = await engine.run(id);
     expect(summary.status).toBe('succeeded');
     expect(summary.store).toEqual({ failed: ['b'] });
-    const checks = store.executions.get(summary.executionId).nodes!.filter((n) => n.nodeId === 'check');
+    const checks = (await store.executions.get(summary.executionId)).nodes!.filter((n) => n.nodeId === 'check');
     expect(checks.map((n) => `${n.iteration}:${n.status}`)).toEqual(['0.0:succeeded', '0.1:failed', '1.0:succeeded']);
   });
 
   it('never runs more foreach iterations at once than its concurrency bound', async () => {
-    const { engine } = setupEngine();
-    const id = enabled(engine, {
+    const { engine } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Bounded',
       trigger: { type: 'manual', next: ['each'] },
       nodes: { each: { type: 'foreach', items: [1, 2, 3, 4, 5, 6], concurrency: 2, do: 'g' }, g: { type: 'action', module: 'tools', action: 'gauge', arguments: { ms: 15 } } },
@@ -186,15 +190,15 @@ describe('PlaybookEngine: node kinds', () => {
   });
 
   it('writes the node records of a run still in progress, so its progress can be read', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Progress',
       trigger: { type: 'manual', next: ['quick'] },
       nodes: { quick: { type: 'store', set: { a: 1 }, next: ['slow'] }, slow: { type: 'action', module: 'tools', action: 'sleep', arguments: { ms: 2000 } } },
     });
-    const { executionId, done } = engine.start(id);
-    await vi.waitFor(() => expect(store.db.prepare('SELECT node_id FROM execution_nodes WHERE execution_id = ?').all(executionId)).toEqual([{ node_id: 'quick' }]), { timeout: 1500, interval: 20 });
-    expect(store.executions.get(executionId).status).toBe('running');
+    const { executionId, done } = await engine.start(id);
+    await vi.waitFor(async () => expect(await store.db.all(sql<[string], { node_id: string }>('SELECT node_id FROM execution_nodes WHERE execution_id = ?'), executionId)).toEqual([{ node_id: 'quick' }]), { timeout: 1500, interval: 20 });
+    expect((await store.executions.get(executionId)).status).toBe('running');
     await engine.shutdown();
     expect((await done).status).toBe('interrupted');
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PlyError } from '@ply/core';
 import { enabled, setupEngine } from './playbook-fixture.js';
 
@@ -11,27 +11,34 @@ function flaky(key: string, failTimes: number, extra: Record<string, unknown> = 
 
 describe('PlaybookEngine: failures', () => {
   it('retries an operational failure with backoff and records every attempt', async () => {
-    const { engine, store } = setupEngine();
+    const { engine, store } = await setupEngine();
     const key = randomUUID();
-    const id = enabled(engine, {
+    const id = await enabled(engine, {
       name: 'Retry',
       trigger: { type: 'manual', next: ['call'] },
-      nodes: { call: flaky(key, 2, { retry: { max_attempts: 3, delay_ms: 5, max_delay_ms: 10 } }) },
+      nodes: { call: flaky(key, 2, { retry: { max_attempts: 3, delay_ms: 20, max_delay_ms: 40 } }) },
     });
-    const summary = await engine.run(id);
+    // The backoff is full jitter (a random wait up to its ceiling): at the top of each draw, the
+    // waits are the ceilings, 20 ms then 40 ms, which the recorded attempts must be apart.
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.999_999);
+    const summary = await engine.run(id).finally(() => random.mockRestore());
     expect(summary.status).toBe('succeeded');
-    const nodes = store.executions.get(summary.executionId).nodes!;
+    const nodes = (await store.executions.get(summary.executionId)).nodes!;
     expect(nodes.map((n) => [n.attempt, n.status, n.error?.code])).toEqual([
       [1, 'failed', 'PLY_VENDOR_HTTP_ERROR'],
       [2, 'failed', 'PLY_VENDOR_HTTP_ERROR'],
       [3, 'succeeded', undefined],
     ]);
     expect(nodes[2]!.results).toEqual({ calls: 3 });
+    // Timestamps are whole milliseconds: allow one on each side.
+    const gap = (before: number, after: number) => Date.parse(nodes[after]!.startedAt) - Date.parse(nodes[before]!.finishedAt);
+    expect(gap(0, 1)).toBeGreaterThanOrEqual(20 - 2);
+    expect(gap(1, 2)).toBeGreaterThanOrEqual(40 - 2);
   });
 
   it('does not retry a user error (arguments that do not match the schema at run time)', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'No retry',
       trigger: { type: 'manual', next: ['call'] },
       nodes: { call: { type: 'action', module: 'tools', action: 'echo', arguments: { text: '{{ trigger.missing }}', number: '{{ trigger.n }}' }, retry: { max_attempts: 5, delay_ms: 1 } } },
@@ -39,12 +46,12 @@ describe('PlaybookEngine: failures', () => {
     const summary = await engine.run(id, { n: 'not a number' });
     expect(summary.status).toBe('failed');
     expect(summary.error?.code).toBe('PLY_ARGUMENTS_INVALID');
-    expect(store.executions.get(summary.executionId).nodes).toHaveLength(1);
+    expect((await store.executions.get(summary.executionId)).nodes).toHaveLength(1);
   });
 
   it('fails a node that exceeds its timeout with PLY_ACTION_TIMEOUT', async () => {
-    const { engine } = setupEngine();
-    const id = enabled(engine, {
+    const { engine } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Timeout',
       trigger: { type: 'manual', next: ['slow'] },
       nodes: { slow: { type: 'action', module: 'tools', action: 'sleep', arguments: { ms: 5000 }, timeout_ms: 30 } },
@@ -55,8 +62,8 @@ describe('PlaybookEngine: failures', () => {
   });
 
   it('follows the error branch of a failed node, which sees the error as node.<id>.error, and the execution succeeds', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Error branch',
       trigger: { type: 'manual', next: ['call'] },
       nodes: {
@@ -68,31 +75,31 @@ describe('PlaybookEngine: failures', () => {
     const summary = await engine.run(id);
     expect(summary.status).toBe('succeeded');
     expect(summary.store).toEqual({ path: 'error', code: 'PLY_VENDOR_HTTP_ERROR' });
-    expect(store.executions.get(summary.executionId).nodes!.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['call:failed', 'report:succeeded']);
+    expect((await store.executions.get(summary.executionId)).nodes!.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['call:failed', 'report:succeeded']);
   });
 
   it('disables a playbook after 5 consecutive technical failures; a success in between resets the count', async () => {
-    const { engine, store, logs } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store, logs } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Flapping',
       trigger: { type: 'manual', next: ['call'] },
       nodes: { call: { type: 'action', module: 'tools', action: 'flaky', arguments: { key: '{{ trigger.key }}', fail_times: '{{ trigger.fail }}' } } },
     });
     const run = (fail: number) => engine.run(id, { key: randomUUID(), fail });
     for (let i = 0; i < 4; i += 1) expect((await run(1)).status).toBe('failed');
-    expect(store.playbooks.get(id).consecutiveFailures).toBe(4);
+    expect((await store.playbooks.get(id)).consecutiveFailures).toBe(4);
     expect((await run(0)).status).toBe('succeeded');
-    expect(store.playbooks.get(id).consecutiveFailures).toBe(0);
+    expect((await store.playbooks.get(id)).consecutiveFailures).toBe(0);
     for (let i = 0; i < 4; i += 1) await run(1);
-    expect(store.playbooks.get(id).enabled).toBe(true);
+    expect((await store.playbooks.get(id)).enabled).toBe(true);
     const fifth = await run(1);
     expect(fifth.disabledPlaybook).toBe(true);
-    const record = store.playbooks.get(id);
+    const record = await store.playbooks.get(id);
     expect(record).toMatchObject({ enabled: false, consecutiveFailures: 5, disabledReason: 'disabled after 5 consecutive technical failures' });
     expect(logs.text()).toContain('playbook disabled after consecutive technical failures');
-    const refused = (() => {
+    const refused = await (async () => {
       try {
-        engine.start(id, {});
+        await engine.start(id, {});
       } catch (error) {
         return error as PlyError;
       }
@@ -100,12 +107,12 @@ describe('PlaybookEngine: failures', () => {
     })();
     expect(refused?.code).toBe('PLY_PLAYBOOK_DISABLED');
     // Enabling again clears the counter and the reason.
-    expect(engine.enable(id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
+    expect(await engine.enable(id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null });
   });
 
   it('does not count user errors towards auto-disable', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'User errors',
       trigger: { type: 'manual', next: ['call'] },
       // An attribute of a missing value fails in Jinja2 (a number for a string argument no longer
@@ -113,12 +120,12 @@ describe('PlaybookEngine: failures', () => {
       nodes: { call: { type: 'action', module: 'tools', action: 'echo', arguments: { text: '{{ trigger.missing.deeper }}' } } },
     });
     for (let i = 0; i < 6; i += 1) expect((await engine.run(id, { text: 42 })).error?.code).toBe('PLY_TEMPLATE_ERROR');
-    expect(store.playbooks.get(id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+    expect(await store.playbooks.get(id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
   });
 
   it('refuses runs past the playbook rate limit without recording them', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Limited',
       rate_limit: { max_runs: 3, per_seconds: 3600 },
       trigger: { type: 'webhook', next: ['s'] },
@@ -127,20 +134,20 @@ describe('PlaybookEngine: failures', () => {
     for (let i = 0; i < 3; i += 1) await engine.run(id);
     let error: PlyError | undefined;
     try {
-      engine.start(id);
+      await engine.start(id);
     } catch (thrown) {
       error = thrown as PlyError;
     }
     expect(error?.code).toBe('PLY_PLAYBOOK_RATE_LIMITED');
     expect(error?.message).toBe(`playbook ${id} may start at most 3 runs per 3600 s`);
-    expect(store.executions.list({ playbookId: id })).toHaveLength(3);
+    expect(await store.executions.list({ playbookId: id })).toHaveLength(3);
   });
 
   it('runs with an account: secrets decrypted for the action, masked in records, absent from logs', async () => {
-    const { engine, store, logs, home } = setupEngine();
+    const { engine, store, logs, home } = await setupEngine();
     const secret = 'sk-live-4b1d9e0f7a';
-    store.accounts.create({ module: 'tools', name: 'prod', configuration: { api_key: secret, region: 'us' }, secretKeys: ['api_key'] });
-    const id = enabled(engine, {
+    await store.accounts.create({ module: 'tools', name: 'prod', configuration: { api_key: secret, region: 'us' }, secretKeys: ['api_key'] });
+    const id = await enabled(engine, {
       name: 'Account',
       trigger: { type: 'manual', next: ['who', 'where'] },
       nodes: {
@@ -150,7 +157,7 @@ describe('PlaybookEngine: failures', () => {
     });
     const summary = await engine.run(id, { token: 'webhook-token-123' });
     expect(summary.status).toBe('succeeded');
-    const record = store.executions.get(summary.executionId);
+    const record = await store.executions.get(summary.executionId);
     const who = record.nodes!.find((n) => n.nodeId === 'who')!;
     expect(who.results).toEqual({ echo: 'key=[REDACTED]' });
     expect(who.arguments).toEqual({ password: '[REDACTED]' });
@@ -164,31 +171,31 @@ describe('PlaybookEngine: failures', () => {
   });
 
   it('fails with PLY_ACCOUNT_NOT_FOUND when the account was deleted after enabling', async () => {
-    const { engine, store } = setupEngine();
-    const account = store.accounts.create({ module: 'tools', name: 'gone', configuration: {}, secretKeys: ['api_key'] });
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const account = await store.accounts.create({ module: 'tools', name: 'gone', configuration: {}, secretKeys: ['api_key'] });
+    const id = await enabled(engine, {
       name: 'Deleted account',
       trigger: { type: 'manual', next: ['a'] },
       nodes: { a: { type: 'action', module: 'tools', action: 'echo', account: 'gone', arguments: { text: 'x' } } },
     });
-    store.accounts.delete(account.id);
+    await store.accounts.delete(account.id);
     const summary = await engine.run(id);
     expect(summary.error).toEqual({ code: 'PLY_ACCOUNT_NOT_FOUND', message: 'module "tools" has no account named "gone"' });
   });
 
   it('marks runs still going at shutdown as interrupted once the grace period is over', async () => {
-    const { engine, store } = setupEngine();
-    const id = enabled(engine, {
+    const { engine, store } = await setupEngine();
+    const id = await enabled(engine, {
       name: 'Long',
       trigger: { type: 'manual', next: ['slow'] },
       nodes: { slow: { type: 'action', module: 'tools', action: 'sleep', arguments: { ms: 10_000 } } },
     });
-    const started = engine.start(id);
+    const started = await engine.start(id);
     expect(engine.inFlight).toBe(1);
-    expect(store.executions.get(started.executionId).status).toBe('running');
+    expect((await store.executions.get(started.executionId)).status).toBe('running');
     await engine.shutdown(20);
     expect((await started.done).status).toBe('interrupted');
-    expect(store.executions.get(started.executionId).status).toBe('interrupted');
-    expect(store.playbooks.get(id).consecutiveFailures).toBe(0);
+    expect((await store.executions.get(started.executionId)).status).toBe('interrupted');
+    expect((await store.playbooks.get(id)).consecutiveFailures).toBe(0);
   });
 });

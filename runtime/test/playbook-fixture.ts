@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '@ply/core';
 import { definePlugin } from '@ply/core';
 import { PlyError } from '@ply/core';
-import { PlyStore } from '../src/store/ply-store.js';
+import { openStoreOn, type Backend } from './test-servers.js';
 import { PlaybookEngine } from '../src/playbooks/playbook-engine.js';
 import { createTestPly } from '@ply/kit/testing';
 import { writeFixtureModule } from '@ply/kit/testing';
@@ -101,18 +101,18 @@ export const playbookPlugin = definePlugin({
   },
 });
 
-/** A Ply with the tools plugin, a store in its temp `$PLY_HOME` and an engine on top. */
-export function setupEngine(options: { maxConsecutiveFailures?: number } = {}) {
+/** A Ply with the tools plugin, a store in its temp `$PLY_HOME` (or on the test PostgreSQL) and an engine on top. */
+export async function setupEngine(options: { maxConsecutiveFailures?: number; backend?: Backend } = {}) {
   const moduleDir = writeFixtureModule(playbookPlugin);
   const test = createTestPly({ plugins: [{ moduleDir, plugin: playbookPlugin }] });
-  const store = PlyStore.open({ home: test.home, secretKey: Buffer.alloc(32, 7) });
-  const engine = new PlaybookEngine({ ply: test.ply, store, ...options });
+  const store = await openStoreOn(options.backend ?? 'sqlite', { home: test.home, secretKey: Buffer.alloc(32, 7) });
+  const engine = new PlaybookEngine({ ply: test.ply, store, ...(options.maxConsecutiveFailures !== undefined ? { maxConsecutiveFailures: options.maxConsecutiveFailures } : {}) });
   return { ...test, store, engine, moduleDir };
 }
 
 /** Creates, enables and returns the id of a playbook. */
-export function enabled(engine: PlaybookEngine, document: unknown): string {
-  const { id } = engine.create(document);
-  engine.enable(id);
+export async function enabled(engine: PlaybookEngine, document: unknown): Promise<string> {
+  const { id } = await engine.create(document);
+  await engine.enable(id);
   return id;
 }

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { PinoLogger } from '@ply/core';
 
 export * from '@ply/core';
-export { PlyStore, PlaybookEngine } from '@ply/runtime';
+export { PlyStore, PlaybookEngine, sql } from '@ply/runtime';
 export { ModuleInstaller } from '@ply/installer';
 
 /** A logger that drops every line, so benchmarks time the runtime rather than the terminal. */

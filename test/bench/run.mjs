@@ -1,5 +1,6 @@
 // `pnpm bench`: prints figures; it asserts nothing about time (ratios against a baseline run in
 // the same process are the numbers to compare between commits).
+import { clusterBenchmarks } from './cluster.bench.mjs';
 import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
@@ -14,3 +15,4 @@ await templateRender();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();
+await clusterBenchmarks();

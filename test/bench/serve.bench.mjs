@@ -54,7 +54,7 @@ function rssMiB(pid) {
   return Number(/(\d+)/.exec(line)[1]) / 1024;
 }
 
-const PLAYBOOKS = {
+export const PLAYBOOKS = {
   post: {
     name: 'Bench: webhook → post → branch → store',
     trigger: { type: 'webhook', next: ['notify'] },
@@ -91,9 +91,10 @@ async function load(agent, url, token, total, connections) {
       }
     }),
   );
-  const acceptedSeconds = Number(process.hrtime.bigint() - begin) / 1e9;
+  const end = process.hrtime.bigint();
+  const acceptedSeconds = Number(end - begin) / 1e9;
   if (refused) throw new Error(`${refused} webhook requests were not accepted`);
-  return { begin, acceptedPerSecond: total / acceptedSeconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { begin, end, acceptedPerSecond: total / acceptedSeconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 async function waitIdle(agent, base, admin, playbookId) {
@@ -134,6 +135,23 @@ async function startServe(port) {
   }
 }
 
+/**
+ * The limit of this machine for a webhook server in Node: a bare node:http server in a child
+ * process that reads each body and answers 202 with a small JSON body, nothing else, driven by the
+ * same load generator with the same connections and body. It runs during the whole benchmark and
+ * is measured right before and right after each Ply measurement (half the requests each), so a
+ * machine whose speed drifts (other work on it) moves both sides of the ratio alike.
+ */
+async function startBareServer(agent) {
+  const port = await freePort();
+  const code = `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(202, { 'content-type': 'application/json' }); res.end('{"executionId":"x"}'); }); }).listen(${port}, '127.0.0.1', () => process.stdout.write('ready'));`;
+  const child = spawn(process.execPath, ['-e', code]);
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  const url = `http://127.0.0.1:${port}/hooks/bare`;
+  await load(agent, url, 'x', 1000, 10);
+  return { child, measure: (total, connections) => load(agent, url, 'x', total, connections) };
+}
+
 async function stop(child) {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
@@ -170,6 +188,8 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   const account = await post(agent, `${base}/api/v1/accounts`, { module: 'mattermost', name: 'bench', configuration: { hook_url: `http://127.0.0.1:${receiver.address().port}/hooks/bench` } }, auth);
   if (account.status !== 201) throw new Error(account.body);
   const results = {};
+  const bare = { 10: [], 100: [] };
+  const bareServer = await startBareServer(agent);
   let succeeded = 0;
   for (const [shape, document] of Object.entries(PLAYBOOKS)) {
     const created = await post(agent, `${base}/api/v1/playbooks?enable=true`, JSON.stringify(document), auth);
@@ -180,9 +200,14 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
     await load(agent, hookUrl, hook.json.token, 1000, 10); // warm-up: JIT, caches, SQLite pages
     await waitIdle(agent, base, admin, playbookId);
     for (const connections of [10, 100]) {
+      const before = await bareServer.measure(total / 2, connections);
       const measured = await load(agent, hookUrl, hook.json.token, total, connections);
       const idle = await waitIdle(agent, base, admin, playbookId);
-      results[`${shape}-${connections}`] = { ...measured, runsPerSecond: total / (Number(idle - measured.begin) / 1e9) };
+      const after = await bareServer.measure(total / 2, connections);
+      bare[connections].push(before, after);
+      const baseline = (before.acceptedPerSecond + after.acceptedPerSecond) / 2;
+      const runsPerSecond = total / (Number(idle - measured.begin) / 1e9);
+      results[`${shape}-${connections}`] = { ...measured, runsPerSecond, baseline, ratio: runsPerSecond / baseline };
     }
     const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
     succeeded += executions.json.executions.length;
@@ -190,6 +215,7 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   const loadedRss = rssMiB(child.pid);
 
   await stop(child);
+  await stop(bareServer.child);
   receiver.close();
   agent.destroy();
 
@@ -198,17 +224,23 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   row(`spawn → first webhook answered 202, median of ${starts} (target ≤ 500 ms)`, firstWebhookMs.toFixed(0), ` ms   (n8n 2.8.4: 3,700 ms; all: ${startTimes.map((t) => t.toFixed(0)).join(', ')})`);
   row('  for scale: spawn → exit of a bare `node -e 0` (median)', median(nodeTimes).toFixed(0), ' ms');
   row('idle RSS after start, 5 workspace plugins (target < 80)', idleRss.toFixed(1), ' MiB  (n8n: 346 MiB)');
+  process.stdout.write('  baseline: a bare node:http server answering 202 (child process, same load generator):\n');
+  for (const connections of [10, 100]) {
+    const runs = bare[connections];
+    row(`  ${connections} connections: requests answered/s; p50 / p99`, `${median(runs.map((r) => r.acceptedPerSecond)).toFixed(0)}/s (${runs.map((r) => r.acceptedPerSecond.toFixed(0)).join(', ')}); ${median(runs.map((r) => r.p50)).toFixed(2)} / ${median(runs.map((r) => r.p99)).toFixed(2)}`, ' ms');
+  }
   for (const [shape, label] of [['post', 'action posting over HTTP → condition → store'], ['local', 'store → condition → store (no outbound request)']]) {
     process.stdout.write(`  ${label}:\n`);
     for (const connections of [10, 100]) {
       const r = results[`${shape}-${connections}`];
-      row(`  ${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), connections === 10 ? ' runs/s  (n8n Set → Respond: 187 req/s at 10 conn.)' : ' runs/s');
+      const ratio = r.ratio;
+      row(`  ${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), ` runs/s = ${(100 * ratio).toFixed(0)}% of the bare server around it${shape === 'local' ? ' (target ≥ 50%)' : ''}${connections === 10 ? '  (n8n Set → Respond: 187 req/s at 10 conn.)' : ''}`);
       row(`    webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
     }
   }
   row('RSS after the runs', loadedRss.toFixed(1), ' MiB');
   row('succeeded executions (first page of each playbook, max 1000 each)', String(succeeded));
-  return { firstWebhookMs, idleRss, results };
+  return { firstWebhookMs, idleRss, results, bare };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await serveBenchmarks();

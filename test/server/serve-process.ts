@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request, type Agent } from 'node:http';
+import { vi } from 'vitest';
 
 // Responses are read field by field in assertions; typing every body would add noise, not safety.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -18,10 +19,13 @@ export interface ServeProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the built CLI's `ply serve --port 0` on `home` and waits until it printed where it listens. */
-export function startServe(home: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+/**
+ * Starts the built CLI's `ply serve --port 0` (or the command in `args`, e.g. `ply worker`) on
+ * `home` and waits until it printed where it listens.
+ */
+export function startServe(home: string, env: Record<string, string> = {}, args: readonly string[] = ['serve', '--port', '0']): Promise<ServeProcess> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -112,14 +116,15 @@ export function apiClient(agent: Agent, url: string, token: string) {
       }
     },
     /** Waits until the execution has ended and returns it. */
-    async finished(id: string, timeoutMs = 10_000): Promise<LooseJson> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { json } = await httpJson(agent, `${url}/api/v1/executions/${id}`, 'GET', undefined, auth);
-        if (json.status && json.status !== 'running' && json.status !== 'queued') return json;
-        if (Date.now() > deadline) throw new Error(`execution ${id} still ${json.status} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+    finished(id: string, timeoutMs = 10_000): Promise<LooseJson> {
+      return vi.waitFor(
+        async () => {
+          const { json } = await httpJson(agent, `${url}/api/v1/executions/${id}`, 'GET', undefined, auth);
+          if (!json.status || json.status === 'running' || json.status === 'queued') throw new Error(`execution ${id} still ${json.status}`);
+          return json as LooseJson;
+        },
+        { timeout: timeoutMs, interval: 50 },
+      );
     },
   };
 }

@@ -12,8 +12,8 @@ describe('ply token', () => {
     expect(created.code).toBe(0);
     const token = created.stdout.trim().split('\n').at(-1)!;
     expect(token).toMatch(/^ply_[\w-]{40,}$/);
-    const store = PlyStore.open({ home: env.PLY_HOME });
-    expect(store.tokens.verify(token)).toMatchObject({ name: 'ci-bot', role: 'operator' });
+    const store = await PlyStore.open({ home: env.PLY_HOME });
+    expect(await store.tokens.verify(token)).toMatchObject({ name: 'ci-bot', role: 'operator' });
     store.close();
     const listed = await runCli(['token', 'list'], { env });
     expect(listed.stdout).toContain('ci-bot\toperator');

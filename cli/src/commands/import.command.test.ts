@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlyError } from '@ply/core';
-import type { Output } from '../output.js';
+import { captureOutput } from '../../test/captured-output.js';
 import { importCommand, importModuleFolder } from './import.command.js';
 import { modulesCommand } from './modules.command.js';
 import { runCommand } from './run.command.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/automation-library', import.meta.url));
 
-function captureOutput(json: boolean): Output & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { json, stdout, stderr, out: (text) => void stdout.push(text), err: (text) => void stderr.push(text) };
-}
 
 describe('ply import', () => {
   let home: string;

@@ -5,16 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { PlyError } from '@ply/core';
 import { exitCodeOf } from '../exit-codes.js';
-import type { Output } from '../output.js';
+import { captureOutput } from '../../test/captured-output.js';
 import { lintCommand } from './lint.command.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/automation-library', import.meta.url));
 
-function captureOutput(json: boolean): Output & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { json, stdout, stderr, out: (text) => void stdout.push(text), err: (text) => void stderr.push(text) };
-}
 
 describe('ply lint (command)', () => {
   it('prints the corpus defects as file:pointer: warning lines and succeeds (warnings only)', async () => {

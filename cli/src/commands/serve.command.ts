@@ -6,6 +6,8 @@ export interface ServeOptions {
   host?: string;
   port?: string;
   registry?: string;
+  /** api, worker or all (default); api and worker need PLY_REDIS_URL and PLY_DATABASE_URL. */
+  role?: string;
 }
 
 /**
@@ -15,7 +17,8 @@ export interface ServeOptions {
  */
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
   // Loaded here, not at the top: every other `ply` command would pay for the runtime.
-  const { lockHome, holdYoungGeneration, startRuntimeServer, DEMO_PLAYBOOK_ID } = await import('@ply/runtime');
+  const { lockHome, holdYoungGeneration, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime');
+  const cluster = clusterSettings(options.role);
   // One `ply serve` per $PLY_HOME: taken before the store is opened, given back once it is closed.
   const releaseHome = lockHome(settingsFromEnvironment().home);
   try {
@@ -30,13 +33,16 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       ...(workspaceRoot ? { workspaceRoot } : {}),
       ...(demoHookUrl ? { demoHookUrl } : {}),
       print: (line) => output.out(line),
+      cluster,
       extend: (app, runtime) => mountConsoleLazily(app, () => import('@ply/console').then(({ createConsoleApp }) => createConsoleApp(runtime, registry ? { registry } : {}))),
     });
     const { base, runtime, adminToken, demoToken } = server;
     if (output.json) {
-      printJson(output, { url: `${base}/`, api: `${base}/api/v1/`, home: runtime.ply.settings.home, ...(adminToken ? { adminToken } : {}), ...(demoToken ? { demoWebhook: `${base}/hooks/${DEMO_PLAYBOOK_ID}`, demoWebhookToken: demoToken } : {}) });
+      printJson(output, { url: `${base}/`, api: `${base}/api/v1/`, home: runtime.ply.settings.home, role: runtime.role, ...(adminToken ? { adminToken } : {}), ...(demoToken ? { demoWebhook: `${base}/hooks/${DEMO_PLAYBOOK_ID}`, demoWebhookToken: demoToken } : {}) });
     } else {
-      output.out(`Ply runtime listening on ${base}/ (web console ${base}/, API ${base}/api/v1/, OpenAPI ${base}/api/v1/openapi.json; store ${runtime.ply.settings.home})`);
+      const store = runtime.store.shared ? runtime.store.db.location : runtime.ply.settings.home;
+      if (runtime.role === 'worker') output.out(`Ply worker listening on ${base}/ (health ${base}/api/v1/health, metrics ${base}/api/v1/metrics; store ${store}; taking runs from queue ${cluster.queueName})`);
+      else output.out(`Ply runtime listening on ${base}/ (web console ${base}/, API ${base}/api/v1/, OpenAPI ${base}/api/v1/openapi.json; store ${store}; role ${runtime.role}${runtime.cluster ? `, queue ${cluster.queueName}` : ''})`);
       if (adminToken) output.out(`admin API token (shown once; keep it): ${adminToken}`);
       if (demoToken) {
         output.out(`trigger the demo playbook (it posts to ${server.demoTarget}):`);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
 import { NodeHttpClient, type NodeHttpClientOptions } from './node-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -433,7 +433,8 @@ describe('NodeHttpClient: retries', () => {
     const server = await startServer((_hit, res) => send(res, 503, 'later', { 'retry-after': '600' }));
     const controller = new AbortController();
     const logger = new RecordingLogger();
-    logger.onLine = () => setTimeout(() => controller.abort(new Error('run cancelled')), 20);
+    // Aborts on the next turn of the event loop after the retry line: the client is then waiting out its backoff.
+    logger.onLine = () => setImmediate(() => controller.abort(new Error('run cancelled')));
     const http = client(logger, { signal: controller.signal, retry: { retries: 3, baseDelayMs: 5, maxDelayMs: 600_000 } });
     const started = performance.now();
     const error = await plyErrorOf(http.request(server.url));
@@ -550,26 +551,42 @@ describe('NodeHttpClient: secrets', () => {
 
 describe('NodeHttpClient: rate limiting', () => {
   it('admits concurrent requests FIFO, at most maxRequests per window', async () => {
-    const server = await startServer((_hit, res) => send(res, 200, 'ok'));
-    const perMs = 300;
-    const rateLimiter = new RateLimiter({ maxRequests: 2, perMs });
-    const http = client(new RecordingLogger(), { rateLimiter });
-    await Promise.all([0, 1, 2, 3, 4].map((i) => http.request(server.url, { query: { i } })));
-
-    const arrivals = [...server.hits]
-      .sort((a, b) => a.at - b.at)
-      .map((hit) => ({ i: Number(hit.url.searchParams.get('i')), at: hit.at }));
-    expect(arrivals).toHaveLength(5);
-    // FIFO: requests 0-1 are admitted in the first window, 2-3 in the second, 4 in the third,
-    // so the arrivals, taken in order, never go back to an earlier window.
-    const windowOf = arrivals.map((a) => Math.floor(a.i / 2));
-    expect(windowOf).toEqual([...windowOf].sort((a, b) => a - b));
-    expect(windowOf).toEqual([0, 0, 1, 1, 2]);
-    // At most 2 per window: no stretch of half a window (leaving room for network jitter)
-    // starting at an arrival holds more than 2 arrivals.
-    for (const first of arrivals) {
-      const inStretch = arrivals.filter((a) => a.at >= first.at && a.at < first.at + perMs / 2);
-      expect(inStretch.length).toBeLessThanOrEqual(2);
+    // The limiter's clock is faked (its timers and performance.now); the requests are real. A
+    // window passes only when the test says so, so "at most 2 per window" needs no timing margin.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      // Told when the n-th request arrives (vi.waitFor would move the fake clock on).
+      const arrivals = new Map<number, () => void>();
+      const server = await startServer((_hit, res, index) => {
+        send(res, 200, 'ok');
+        arrivals.get(index + 1)?.();
+      });
+      const arrivedCount = (count: number) => new Promise<void>((resolve) => (server.hits.length >= count ? resolve() : arrivals.set(count, resolve)));
+      const perMs = 300;
+      const rateLimiter = new RateLimiter({ maxRequests: 2, perMs });
+      const http = client(new RecordingLogger(), { rateLimiter });
+      const start = performance.now();
+      const all = Promise.all([0, 1, 2, 3, 4].map((i) => http.request(server.url, { query: { i } })));
+      const arrived = () => server.hits.map((hit) => Number(hit.url.searchParams.get('i')));
+      const windows: number[][] = [];
+      for (const expected of [2, 4, 5]) {
+        await arrivedCount(expected);
+        windows.push(arrived().slice(windows.flat().length));
+        // Nothing more arrives until the window has passed.
+        if (expected < 5) {
+          await vi.advanceTimersByTimeAsync(perMs - 1);
+          expect(server.hits).toHaveLength(expected);
+          await vi.advanceTimersByTimeAsync(1);
+        }
+      }
+      await all;
+      // FIFO: requests 0-1 are admitted in the first window, 2-3 in the second, 4 in the third,
+      // each arriving (on the fake clock, which moved only between windows) within its window.
+      expect(windows.map((window) => [...window].sort())).toEqual([[0, 1], [2, 3], [4]]);
+      const windowOf = [...server.hits].sort((a, b) => Number(a.url.searchParams.get('i')) - Number(b.url.searchParams.get('i'))).map((hit) => Math.floor((hit.at - start) / perMs));
+      expect(windowOf).toEqual([0, 0, 1, 1, 2]);
+    } finally {
+      vi.useRealTimers();
     }
   });
 

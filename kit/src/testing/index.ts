@@ -18,3 +18,4 @@ export { compareWithReferenceModule, type ReferenceComparison } from './referenc
 export { secretLeaks } from './secret-leaks.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';
 export { moduleFileDrift, readmeTableIsCurrent } from './plugin-package-checks.js';
+export { WAIT_FOR } from './wait-for-options.js';

@@ -94,6 +94,7 @@ describe('recording vendor exchanges once, replaying them as fixtures', () => {
     expect(replayed.error).toBeUndefined();
     expect(replayed.results).toEqual({ ticket: 'T-42', title: 'Phishing report' });
     expect(replay.unused()).toEqual([]);
+    expect(replayed.logs.text()).toContain('action finished');
     expect(replayed.logs.text()).not.toContain('other-key-for-tests');
   });
 

@@ -74,6 +74,9 @@ describe('Fortigate addresses', () => {
     expect(outcome.firewalls.map((entry) => entry.status)).toEqual(['created', 'failed', 'failed']);
     expect(outcome.firewalls[1]!.error).toBe('the firewall refused the API key (HTTP 401)');
     expect(outcome.firewalls[2]!.error).toMatch(/answered HTTP 503/);
+    // The keys are checked against the lines that quote each firewall's failure, which must be there.
+    const messages = logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages.filter((msg) => msg.endsWith(': failed'))).toHaveLength(2);
     expectNoKeys(outcome, logs.lines);
   });
 
@@ -82,6 +85,7 @@ describe('Fortigate addresses', () => {
     const { result, logs } = run('post_ip_address', { name: 'block-1', ip: '198.51.100.1' }, [a], [{ api_key: KEY_B }]);
     const error = await plyErrorOf(result);
     expect(error.message).toMatch(/^address block-1 failed on every firewall \(127\.0\.0\.1:\d+: the firewall refused the API key \(HTTP 401\)\)$/);
+    expect(logs.text()).toContain('action failed');
     expectNoKeys(error.message, error.details, logs.lines);
   });
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer, plyErrorOf } from '@ply/kit/testing';
+import { createTestPly, startFakeServer, TEST_HTTP_RETRY, type FakeServer, plyErrorOf } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakePagerDuty } from './fake-pagerduty.js';
 import { ALERT, fakeSekoiaAlerts } from './fake-sekoia.js';
@@ -14,8 +14,9 @@ const SEKOIA_READ_ONLY_KEY = 'sk-pd-readonly-55aa';
 
 
 describe('PagerDuty plugin through the executor', () => {
-  const pagerDuty = fakePagerDuty();
-  const sekoia = fakeSekoiaAlerts(SEKOIA_KEY, SEKOIA_READ_ONLY_KEY);
+  // A fresh pair of fakes, runtime and log per test: no test sees the events, alerts, faults or log lines of another.
+  let pagerDuty: ReturnType<typeof fakePagerDuty>;
+  let sekoia: ReturnType<typeof fakeSekoiaAlerts>;
   let pagerDutyServer: FakeServer;
   let sekoiaServer: FakeServer;
   let ply: Ply;
@@ -23,7 +24,9 @@ describe('PagerDuty plugin through the executor', () => {
   let configuration: Record<string, unknown>;
   let trigger: (args?: Record<string, unknown>, extra?: { configuration?: Record<string, unknown>; timeoutMs?: number }) => Promise<{ results: unknown }>;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    pagerDuty = fakePagerDuty();
+    sekoia = fakeSekoiaAlerts(SEKOIA_KEY, SEKOIA_READ_ONLY_KEY);
     pagerDutyServer = await startFakeServer(pagerDuty.app.fetch);
     sekoiaServer = await startFakeServer(sekoia.app.fetch);
     configuration = { integration_key: ROUTING_KEY, integration_url: `${pagerDutyServer.url}v2/enqueue` };
@@ -36,7 +39,7 @@ describe('PagerDuty plugin through the executor', () => {
         ...(extra.timeoutMs ? { timeoutMs: extra.timeoutMs } : {}),
       });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await pagerDutyServer.close();
     await sekoiaServer.close();
   });
@@ -83,6 +86,7 @@ describe('PagerDuty plugin through the executor', () => {
     expect(error.message).toContain('Unauthorized');
     expect(pagerDuty.received.length).toBe(before);
     expect(JSON.stringify(error)).not.toContain('sk-wrong-key-778899');
+    expect(logs.text()).toContain('action failed');
     expect(logs.text()).not.toContain('sk-wrong-key-778899');
   });
 
@@ -102,14 +106,18 @@ describe('PagerDuty plugin through the executor', () => {
     expect(error.message).toContain("Event object is invalid: Length of 'routing_key' is incorrect (should be 32 characters)");
     expect(pagerDuty.received.length).toBe(before + 1);
     expect(JSON.stringify(error)).not.toContain(badKey);
+    expect(logs.text()).toContain('action failed');
     expect(logs.text()).not.toContain(badKey);
   });
 
   it('retries after a 429 (honouring Retry-After) and then succeeds', async () => {
-    pagerDuty.failNext.push({ status: 429, retryAfter: '0' });
+    pagerDuty.failNext.push({ status: 429, retryAfter: '1' });
     const result = await trigger();
     expect(pagerDuty.failNext).toHaveLength(0);
     expect(result.results).toMatchObject({ status: 'success', dedup_key: 'ALxyz123' });
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    const retry = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'HTTP request failed, retrying');
+    expect(retry).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
   });
 
   it('gives up after the retries when PagerDuty keeps answering 502', async () => {
@@ -149,8 +157,15 @@ describe('PagerDuty plugin through the executor', () => {
     expect(error.message).toContain('integration_key');
   });
 
-  it('keeps the integration key and the Sekoia.io key out of every log line', () => {
-    expect(logs.lines.length).toBeGreaterThan(0);
+  it('keeps the integration key and the Sekoia.io key out of every log line', async () => {
+    // The lines checked are made here: a retried 429, a run that fails after its retries, and an acknowledgement.
+    pagerDuty.failNext.push({ status: 429, retryAfter: '0' });
+    await trigger();
+    pagerDuty.failNext.push(...Array.from({ length: 4 }, () => ({ status: 502 as const, retryAfter: '0' })));
+    expect((await plyErrorOf(trigger())).code).toBe('PLY_VENDOR_HTTP_ERROR');
+    await ply.run({ action: 'pagerduty.acknowledge_alert', arguments: { dedup_key: 'ALxyz123' }, configuration });
+    const messages = logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['HTTP request failed, retrying', 'action failed']));
     expect(logs.text()).not.toContain(ROUTING_KEY);
     expect(logs.text()).not.toContain(SEKOIA_KEY);
   });

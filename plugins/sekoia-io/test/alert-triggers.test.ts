@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runTestTrigger, startFakeServer, WAIT_FOR, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
 import { createSekoiaIoPlugin } from '../src/index.js';
 import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
 import { startFakeLiveApi } from './fake-sekoia/liveapi.js';
@@ -22,16 +22,15 @@ const ALERT = {
 const notification = (type: string, action: string, attributes: Record<string, unknown>) => ({ event_version: 1, event_type: type.split('-')[0], type, action, attributes });
 
 describe('Sekoia.io alert triggers on the LiveAPI', () => {
-  const fake = fakeSekoia(API_KEY);
+  // A fresh fake API (alerts, comments, requests) and LiveAPI per test.
+  let fake: ReturnType<typeof fakeSekoia>;
   let api: FakeServer;
   let live: Awaited<ReturnType<typeof startFakeLiveApi>>;
   let run: TestTriggerRun | undefined;
 
-  beforeAll(async () => {
-    api = await startFakeServer(fake.app.fetch);
-  });
-  afterAll(() => api.close());
   beforeEach(async () => {
+    fake = fakeSekoia(API_KEY);
+    api = await startFakeServer(fake.app.fetch);
     live = await startFakeLiveApi(API_KEY);
     fake.state.alerts.set(ALERT.uuid, structuredClone(ALERT));
     fake.state.alerts.set('other', { ...structuredClone(ALERT), uuid: 'other', short_id: 'ALother', rule: { uuid: 'r-2', name: 'Other rule' } });
@@ -41,6 +40,7 @@ describe('Sekoia.io alert triggers on the LiveAPI', () => {
     await run?.stop();
     run = undefined;
     await live.close();
+    await api.close();
   });
 
   const start = (slug: string, args: Record<string, unknown> = {}, apiKey = API_KEY) => {
@@ -131,13 +131,25 @@ describe('Sekoia.io alert triggers on the LiveAPI', () => {
     live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
     await trigger.waitForEvents(1);
     expect(trigger.logs.text()).toContain('LiveAPI connection lost, reconnecting');
+    // The first reconnection waits the plugin's base delay (5 ms here) plus jitter, within its ceiling (20 ms).
+    const lost = trigger.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'LiveAPI connection lost, reconnecting')!;
+    expect(lost['attempt']).toBe(1);
+    expect(lost['delayMs']).toBeGreaterThanOrEqual(5);
+    expect(lost['delayMs']).toBeLessThanOrEqual(20);
   });
 
   it('stops when the signal aborts, and never logs the API key', async () => {
     const trigger = start('sekoiaio_alert_created');
     await live.waitForConnections(1);
+    // A notification enriched with the key-bearing API, so the log holds the lines the key could leak into.
+    live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
+    await trigger.waitForEvents(1);
     expect(await trigger.stop()).toBeUndefined();
     run = undefined;
+    // Stopped means the LiveAPI connection is closed too.
+    await vi.waitFor(() => expect(live.open()).toBe(0), WAIT_FOR);
+    const messages = trigger.logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['starting LiveAPI consumer', 'LiveAPI connected', 'alert notification']));
     expect(trigger.logs.text()).not.toContain(API_KEY);
   });
 

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSekoia, type SekoiaHarness } from './harness.js';
 
 const COMMUNITY = '6bb2a1c4-2f57-4b0e-9d0c-5ae4c4f6b1a2';
 
 describe('Sekoia.io asset actions through the executor', () => {
+  // A fresh fake (assets, requests, faults), runtime and log per test.
   let s: SekoiaHarness;
-  beforeAll(async () => {
+  beforeEach(async () => {
     s = await startSekoia();
   });
-  afterAll(() => s.server.close());
-  beforeEach(() => {
-    s.faults.reset();
-    s.state.requests.length = 0;
-    s.state.assetsV1.clear();
-    s.state.assetsV2.clear();
-  });
+  afterEach(() => s.server.close());
 
   it('creates a v1 asset, adds an attribute and a key in the query string, lists and deletes it', async () => {
     const created = (await s.run('create_asset', { asset_type: { name: 'host' }, name: 'ws-042', criticity: 80, community_uuid: COMMUNITY }))
@@ -79,6 +74,8 @@ describe('Sekoia.io asset actions through the executor', () => {
   it('retries a 429 on create, then succeeds once', async () => {
     s.faults.inject({ status: 429, retryAfter: '0', path: /assets$/ });
     await s.run('create_assetv2', { community_uuid: COMMUNITY, name: 'after-429', type: 'account' });
+    expect(s.faults.injected).toBe(1);
+    expect(s.state.requests.filter((request) => request.method === 'POST')).toHaveLength(2);
     expect(s.state.assetsV2.size).toBe(1);
   });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import type { Ply, PlyError } from '@ply/core';
+import { createTestPly, plyErrorOf, startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { createSekoiaIoPlugin, type SekoiaIoPluginOptions } from '../src/index.js';
 import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
 
@@ -21,14 +21,7 @@ export async function startSekoia(options: SekoiaIoPluginOptions = FAST) {
   const configuration = { base_url: server.url, api_key: API_KEY };
   const run = (action: string, args: Record<string, unknown>, config: Record<string, unknown> = configuration) =>
     ply.run({ action: `sekoia.io.${action}`, arguments: args, configuration: config });
-  const fail = async (action: string, args: Record<string, unknown>, config?: Record<string, unknown>): Promise<PlyError> => {
-    const error = await run(action, args, config).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof PlyError)) throw new Error(`expected ${action} to fail with a PlyError, got ${String(error)}`);
-    return error;
-  };
+  const fail = (action: string, args: Record<string, unknown>, config?: Record<string, unknown>): Promise<PlyError> => plyErrorOf(run(action, args, config));
   return { ...fake, server, ply: ply as Ply, logs, configuration, run, fail };
 }
 

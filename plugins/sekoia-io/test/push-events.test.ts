@@ -1,26 +1,21 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAST, startSekoia, type SekoiaHarness } from './harness.js';
 
 const INTAKE_KEY = 'intake-key-93fa0c';
 
 describe('Push Events to Intake through the executor', () => {
+  // A fresh fake (batches, requests, faults), runtime and log per test.
   let s: SekoiaHarness;
   let intake: string;
-  beforeAll(async () => {
+  beforeEach(async () => {
     // Small chunk bounds so a handful of events exercise chunking, ordering and parallelism.
     s = await startSekoia({ ...FAST, intakeChunks: { maxEventBytes: 200, maxChunkBytes: 1_000, maxChunkEvents: 4 } });
     intake = s.server.url.replace(/\/$/, '');
   });
-  afterAll(() => s.server.close());
-  beforeEach(() => {
-    s.faults.reset();
-    s.state.batches.length = 0;
-    s.state.batchDelays = [];
-    s.state.requests.length = 0;
-  });
+  afterEach(() => s.server.close());
 
   const push = (args: Record<string, unknown>, dataDir?: string) =>
     s.ply.run({
@@ -115,9 +110,16 @@ describe('Push Events to Intake through the executor', () => {
   });
 
   it('keeps the intake key out of logs and errors', async () => {
+    // The lines checked are made here: a skipped event, a retried chunk, and a push refused for good.
+    await push({ events: ['x'.repeat(201), 'kept'] });
+    s.faults.inject({ status: 503, path: /batch/ });
+    await push({ event: { retried: true } });
     s.faults.inject({ status: 400, path: /batch/ });
     const error = await push({ event: { x: 1 } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'PLY_VENDOR_HTTP_ERROR' });
     expect(JSON.stringify(error)).not.toContain(INTAKE_KEY);
+    const messages = s.logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toEqual(expect.arrayContaining(['1 too long events were discarded', 'action failed']));
     expect(s.logs.text()).not.toContain(INTAKE_KEY);
   });
 });

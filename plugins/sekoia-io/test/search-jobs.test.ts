@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { startSekoia, type SekoiaHarness } from './harness.js';
 
 const SEARCH = { query: 'event.dataset:"dns"', earliest_time: '-1d', latest_time: 'now' };
 const jobsUrl = '/api/v1/sic/conf/events/search/jobs';
 
 describe('Sekoia.io event search jobs through the executor', () => {
+  // A fresh fake (jobs, requests, faults), runtime and log per test.
   let s: SekoiaHarness;
-  beforeAll(async () => {
+  beforeEach(async () => {
     s = await startSekoia();
-  });
-  afterAll(() => s.server.close());
-  beforeEach(() => {
-    s.faults.reset();
-    s.state.requests.length = 0;
-    s.state.jobs.clear();
     s.state.jobPlan = { pollsNotStarted: 2, pollsInProgress: 3, finalStatus: 2 };
     s.state.events = Array.from({ length: 250 }, (_, i) => ({ 'event.id': `e${i}`, message: `dns query ${i}` }));
     s.state.fields = [
@@ -21,6 +17,7 @@ describe('Sekoia.io event search jobs through the executor', () => {
       { name: 'dns.question.name', most_common_values: [{ name: 'example.org', value: 12 }, { name: 'sekoia.io', value: 3 }] },
     ];
   });
+  afterEach(() => s.server.close());
 
   it('creates the job as the reference does, polls it until done, and pages the events up to the limit', async () => {
     const { results } = (await s.run('get_events', { ...SEARCH, limit: 30 })) as { results: { events: Array<Record<string, string>> } };
@@ -78,20 +75,26 @@ describe('Sekoia.io event search jobs through the executor', () => {
 
   it('stops polling when the run is cancelled (the signal is honoured)', async () => {
     s.state.jobPlan = { pollsNotStarted: Number.POSITIVE_INFINITY, pollsInProgress: 0, finalStatus: 2 };
-    const controller = new AbortController();
-    const running = s.ply.run({ action: 'sekoia.io.get_events', arguments: SEARCH, configuration: s.configuration, signal: controller.signal });
+    const start = () => {
+      const controller = new AbortController();
+      const running = s.ply.run({ action: 'sekoia.io.get_events', arguments: SEARCH, configuration: s.configuration, signal: controller.signal });
+      return { controller, running: running.catch((e: unknown) => e) as Promise<{ code: string }> };
+    };
+    const cancelled = start();
     // Cancel once the job is being polled.
-    while (([...s.state.jobs.values()].at(-1)?.polls ?? 0) < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort();
-    const error = (await running.catch((e: unknown) => e)) as { code: string };
-    expect(error.code).toBe('PLY_ACTION_CANCELLED');
-    // A poll already on the wire when the run was cancelled may still reach the fake; let it land.
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect([...s.state.jobs.values()].at(-1)?.polls).toBeGreaterThanOrEqual(2), WAIT_FOR);
     const job = [...s.state.jobs.values()].at(-1)!;
-    const pollsAfterCancel = job.polls;
-    // At a 5 ms poll interval, a loop that ignored the signal would poll ~20 more times here.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(job.polls).toBe(pollsAfterCancel);
+    cancelled.controller.abort();
+    const pollsAtCancel = job.polls;
+    expect((await cancelled.running).code).toBe('PLY_ACTION_CANCELLED');
+    // The clock of this check is a second run polling at the same interval: while it polls ten
+    // times, a loop that ignored the signal would poll about as often. Only a poll that was already
+    // on the wire when the run was cancelled may still reach the fake.
+    const witness = start();
+    await vi.waitFor(() => expect([...s.state.jobs.values()].find((other) => other !== job)?.polls).toBeGreaterThanOrEqual(10), WAIT_FOR);
+    witness.controller.abort();
+    expect((await witness.running).code).toBe('PLY_ACTION_CANCELLED');
+    expect(job.polls - pollsAtCancel).toBeLessThanOrEqual(1);
   });
 
   it('retries a job status poll answered 429, and a 503 on the events page', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestPly, plyErrorOf, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, startFakeServer, TEST_HTTP_RETRY, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakeServiceNow } from './fake-servicenow.js';
 
@@ -49,6 +49,8 @@ describe('ServiceNow Get Table', () => {
     expect(fake.requests).toHaveLength(1);
     const query = fake.requests[0]!.query;
     expect([query.get('sysparm_query'), query.get('sysparm_fields'), query.get('sysparm_display_value'), query.get('sysparm_limit'), query.get('max_pages')]).toEqual(['priority=1', 'number,priority', 'all', '1', null]);
+    // The log holds this run's lines, so checking them for the password cannot pass on an empty log.
+    expect(logs.text()).toContain('action finished');
     expectNoPassword(run, logs.lines);
   });
 
@@ -73,9 +75,12 @@ describe('ServiceNow Get Table', () => {
   });
 
   it('waits for Retry-After on 429, gives up with the status after the retries on 5xx, and times out', async () => {
-    const { ply: p } = ply();
-    fake.faults.failNext.push({ status: 429, retryAfter: '0' });
+    const { ply: p, logs } = ply();
+    fake.faults.failNext.push({ status: 429, retryAfter: '1' });
     expect(await p.run({ action: 'servicenow.get_table', arguments: { table_name: 'incident' }, configuration })).toMatchObject({ results: { result: [] } });
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    const retry = logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'HTTP request failed, retrying');
+    expect(retry).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
     fake.faults.failNext.push(...Array.from({ length: 4 }, () => ({ status: 503 as const })));
     const down = await plyErrorOf(p.run({ action: 'servicenow.get_table', arguments: { table_name: 'incident' }, configuration }));
     expect(down.details).toMatchObject({ status: 503, attempts: 4 });
@@ -88,6 +93,7 @@ describe('ServiceNow Get Table', () => {
     fake.switches.echoCredentialsNext = true;
     const error = await plyErrorOf(p.run({ action: 'servicenow.get_table', arguments: { table_name: 'incident' }, configuration }));
     expect(error.message).toContain('[REDACTED]');
+    expect(logs.text()).toContain('action failed');
     expectNoPassword(error.message, error.details, logs.lines);
   });
 
@@ -95,6 +101,7 @@ describe('ServiceNow Get Table', () => {
     const { ply: p, logs } = ply();
     const error = await plyErrorOf(p.run({ action: 'servicenow.get_table', arguments: { table_name: 'incident' }, configuration: { ...configuration, password: `${PASSWORD}-old` } }));
     expect(error.message).toBe('ServiceNow refused the credentials of the account (HTTP 401: User Not Authenticated (Required to provide Auth information))');
+    expect(logs.text()).toContain('action failed');
     expectNoPassword(error.message, error.details, logs.lines);
   });
 });

@@ -3,11 +3,24 @@ import { toPlyError } from '@ply/core';
 import { backoffDelay } from '@ply/core';
 import { sleep } from '@ply/core';
 import type { AccountForRun } from '../store/account-repository.js';
+import type { NodeRecord } from '../store/execution-record.js';
+import { attemptKey } from './run-recorder.js';
 import { templateContextOf, type RunEnvironment, type RunScope } from './run-environment.js';
 import type { ActionNode } from './playbook-schema.js';
 
 const DEFAULT_DELAY_MS = 1000;
 const DEFAULT_MAX_DELAY_MS = 60_000;
+
+/** What a worker that died recorded of this node: how many attempts failed, and the one that succeeded. */
+function recordedAttempts(resumed: ReadonlyMap<string, NodeRecord>, id: string, iteration: string | undefined): { failed: number; succeeded?: NodeRecord } {
+  let failed = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    const record = resumed.get(attemptKey(id, iteration, attempt));
+    if (!record) return { failed };
+    if (record.status === 'succeeded') return { failed, succeeded: record };
+    failed += 1;
+  }
+}
 
 /**
  * Runs an action node through the executor (which renders, validates and runs), retrying
@@ -19,12 +32,15 @@ const DEFAULT_MAX_DELAY_MS = 60_000;
 export async function runActionNode(environment: RunEnvironment, scope: RunScope, id: string, node: ActionNode, signal: AbortSignal): Promise<unknown> {
   const { services } = environment;
   const action = `${node.module}.${node.action}`;
-  const account: AccountForRun | undefined = node.account === undefined ? undefined : services.accounts.configurationForRun(node.module, node.account);
+  const previous = environment.resumed ? recordedAttempts(environment.resumed, id, scope.iteration) : undefined;
+  if (previous?.succeeded) return previous.succeeded.results;
+  const account: AccountForRun | undefined =
+    node.account === undefined ? undefined : (services.accounts.cachedForRun(node.module, node.account) ?? (await services.accounts.configurationForRun(node.module, node.account)));
   const mask = services.masks.forAction(action, node.version, account);
   const maxAttempts = node.retry?.max_attempts ?? 1;
   const policy = { baseDelayMs: node.retry?.delay_ms ?? DEFAULT_DELAY_MS, maxDelayMs: node.retry?.max_delay_ms ?? DEFAULT_MAX_DELAY_MS };
   const recordedArguments = mask.redact(node.arguments ?? {});
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = (previous?.failed ?? 0) + 1; ; attempt += 1) {
     const startedAt = Date.now();
     try {
       const result = await services.executor.run({

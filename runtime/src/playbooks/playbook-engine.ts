@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
@@ -12,7 +13,8 @@ import type { PlaybookDocument } from './playbook-schema.js';
 import { validatePlaybook } from './playbook-validator.js';
 import { RecordMasks } from './record-masks.js';
 import { RunRateLimiter } from './run-rate-limiter.js';
-import { RunRecorder } from './run-recorder.js';
+import { attemptKey, RunRecorder, type RecordedProgress } from './run-recorder.js';
+import type { QueuedRun, RunQueue } from './run-queue.js';
 import { ScopeWalker } from './scope-walker.js';
 
 /** Options of a {@link PlaybookEngine}. */
@@ -22,6 +24,12 @@ export interface PlaybookEngineOptions {
   /** Consecutive technical failures that disable a playbook, unless its document says otherwise. Default 5. */
   maxConsecutiveFailures?: number;
   logger?: PinoLogger;
+  /**
+   * Where {@link PlaybookEngine.submit} sends runs (BullMQ in a cluster): the execution is
+   * committed `queued` and a worker runs it ({@link PlaybookEngine.runQueued}). Absent: runs
+   * start in this process.
+   */
+  queue?: RunQueue;
 }
 
 /** Options of one run. */
@@ -72,14 +80,18 @@ export class PlaybookEngine {
   private readonly maxConsecutiveFailures: number;
   private readonly compiled = new Map<string, CompiledPlaybook>();
   private readonly limiters = new Map<string, { key: string; limiter: RunRateLimiter }>();
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<ExecutionSummary> }>();
+  private readonly running = new Map<string, { controller: AbortController | undefined; done: Promise<ExecutionSummary> }>();
+  /** Interrupts every run at shutdown: one for all, so a run without a signal of its own makes no AbortController. */
+  private stopAll = unboundedController();
   private readonly logger: PinoLogger;
   private readonly runStates = new Map<string, { generation: number; state: PlaybookRunState }>();
+  private readonly queue: RunQueue | undefined;
 
   constructor(options: PlaybookEngineOptions) {
     this.ply = options.ply;
     this.store = options.store;
     this.maxConsecutiveFailures = options.maxConsecutiveFailures ?? 5;
+    this.queue = options.queue;
     this.logger = (options.logger ?? this.ply.logger).child({ component: 'playbooks' });
     this.services = {
       executor: this.ply.executor,
@@ -98,26 +110,26 @@ export class PlaybookEngine {
   }
 
   /** Every problem found in a document (shape, graph, modules, actions, accounts, literal arguments); empty when valid. */
-  validate(document: unknown): PlyIssue[] {
+  async validate(document: unknown): Promise<PlyIssue[]> {
     let parsed: PlaybookDocument;
     try {
       parsed = parsePlaybookDocument(document);
     } catch (error) {
       return toPlyError(error).issues;
     }
-    return this.check(parsed).issues;
+    return (await this.check(parsed)).issues;
   }
 
   /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string } = {}): PlaybookRecord {
+  create(document: unknown, options: { id?: string } = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
     return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}) });
   }
 
   /** Replaces a playbook's document (new version). An enabled playbook must stay valid. */
-  update(id: string, document: unknown): PlaybookRecord {
+  async update(id: string, document: unknown): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
-    if (this.store.playbooks.get(id).enabled) this.assertValid(parsed);
+    if ((await this.store.playbooks.get(id)).enabled) await this.assertValid(parsed);
     this.compiled.delete(id);
     return this.store.playbooks.update(id, { name: parsed.name, document });
   }
@@ -127,47 +139,118 @@ export class PlaybookEngine {
    *
    * @throws PlyError PLY_PLAYBOOK_INVALID with every issue, located by JSON pointer.
    */
-  enable(id: string): PlaybookRecord {
-    const record = this.store.playbooks.get(id);
-    this.assertValid(parsePlaybookDocument(record.document));
+  async enable(id: string): Promise<PlaybookRecord> {
+    const record = await this.store.playbooks.get(id);
+    await this.assertValid(parsePlaybookDocument(record.document));
     return this.store.playbooks.setEnabled(id, true);
   }
 
-  disable(id: string): PlaybookRecord {
+  disable(id: string): Promise<PlaybookRecord> {
     return this.store.playbooks.setEnabled(id, false);
   }
 
   /**
-   * Records a new execution of the playbook for `triggerEvent` and starts it.
+   * Records a new execution of the playbook for `triggerEvent` and starts it in this process.
    *
    * @throws PlyError PLY_PLAYBOOK_NOT_FOUND, PLY_PLAYBOOK_DISABLED, PLY_PLAYBOOK_INVALID (the
    *   catalog changed since it was enabled) or PLY_PLAYBOOK_RATE_LIMITED; no execution is recorded then.
    */
-  start(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): StartedRun {
-    const state = this.runState(playbookId);
+  async start(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): Promise<StartedRun> {
+    const { state, compiled } = await this.admit(playbookId, options);
+    const executionId = this.store.executions.create({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent) });
+    return this.launch(executionId, playbookId, compiled, triggerEvent, options.signal, state.consecutiveFailures);
+  }
+
+  /**
+   * Accepts a run durably: resolves once its execution is committed and, with a queue, handed
+   * to the workers (what a webhook's 202 waits for). Without a queue the run starts here.
+   *
+   * @throws PlyError as {@link start}.
+   */
+  async submit(playbookId: string, triggerEvent: unknown = {}, options: Omit<StartOptions, 'signal'> = {}): Promise<{ executionId: string }> {
+    if (!this.queue) {
+      const { executionId } = await this.start(playbookId, triggerEvent, options);
+      await this.store.executions.committed();
+      return { executionId };
+    }
+    const { compiled } = await this.admit(playbookId, options);
+    const executionId = await this.store.executions.createDurably({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent), status: 'queued' });
+    // The event travels unmasked in the job: the worker runs what the sender sent.
+    await this.queue.enqueue({ executionId, playbookId, event: triggerEvent });
+    return { executionId };
+  }
+
+  /**
+   * Runs an execution a queue handed to this worker. A queued one is claimed and run; one that is
+   * `running` was left by a worker that died (the queue's stalled-job recovery): it resumes
+   * after the node records that worker wrote, and an action recorded as succeeded is not run
+   * again. One that is finished already is left alone (resolves undefined), so a job delivered
+   * twice is recorded once.
+   */
+  async runQueued(run: QueuedRun, signal?: AbortSignal): Promise<ExecutionSummary | undefined> {
+    const claimed = await this.store.executions.markRunning(run.executionId);
+    let progress: RecordedProgress | undefined;
+    if (!claimed) {
+      let record;
+      try {
+        record = await this.store.executions.get(run.executionId);
+      } catch (error) {
+        // Deleted with its playbook meanwhile: nothing to run.
+        if (error instanceof PlyError && error.code === 'PLY_EXECUTION_NOT_FOUND') return undefined;
+        throw error;
+      }
+      if (record.status !== 'running') return undefined;
+      progress = { nodes: record.nodes ?? [] };
+    }
+    let compiled: CompiledPlaybook;
+    let failuresBefore: number;
+    try {
+      const state = await this.runState(run.playbookId);
+      if (!state) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook with id ${run.playbookId}`, { details: { id: run.playbookId } });
+      compiled = await this.compile(run.playbookId, state.version);
+      failuresBefore = state.consecutiveFailures;
+    } catch (error) {
+      const failure = toPlyError(error);
+      await this.store.executions.finish(run.executionId, { status: 'failed', error: { code: failure.code, message: failure.message }, firstSeq: 1, nodes: [] });
+      return { executionId: run.executionId, playbookId: run.playbookId, status: 'failed', error: { code: failure.code, message: failure.message }, store: {} };
+    }
+    return (await this.launch(run.executionId, run.playbookId, compiled, run.event, signal, failuresBefore, progress)).done;
+  }
+
+  /** Starts a run and waits for its end. */
+  async run(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): Promise<ExecutionSummary> {
+    return (await this.start(playbookId, triggerEvent, options)).done;
+  }
+
+  /** Whether runs go through a queue to workers. */
+  get queued(): boolean {
+    return this.queue !== undefined;
+  }
+
+  private async admit(playbookId: string, options: Omit<StartOptions, 'signal'>): Promise<{ state: PlaybookRunState; compiled: CompiledPlaybook }> {
+    const state = await this.runState(playbookId);
     if (!state) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook with id ${playbookId}`, { details: { id: playbookId } });
     if (!state.enabled && !options.force) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${playbookId} is disabled`, { details: { id: playbookId } });
-    const compiled = this.compile(playbookId, state.version);
+    const compiled = await this.compile(playbookId, state.version);
     const limiter = this.limiterOf(playbookId, compiled.document);
     if (limiter && !limiter.tryTake()) {
       throw new PlyError('PLY_PLAYBOOK_RATE_LIMITED', `playbook ${playbookId} may start at most ${limiter.maxRuns} runs per ${limiter.perMs / 1000} s`, {
         details: { id: playbookId, maxRuns: limiter.maxRuns, perSeconds: limiter.perMs / 1000 },
       });
     }
-    const executionId = this.store.executions.create({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent) });
-    const controller = new AbortController();
-    const detach = linkAbort(options.signal, controller);
-    const done = this.execute(executionId, playbookId, compiled, triggerEvent, controller.signal, state.consecutiveFailures).finally(() => {
+    return { state, compiled };
+  }
+
+  private launch(executionId: string, playbookId: string, compiled: CompiledPlaybook, triggerEvent: unknown, external: AbortSignal | undefined, failuresBefore: number, progress?: RecordedProgress): StartedRun {
+    const controller = external ? new AbortController() : undefined;
+    const detach = controller ? linkAbort(external, controller, this.stopAll.signal) : () => {};
+    const signal = controller?.signal ?? this.stopAll.signal;
+    const done = this.execute(executionId, playbookId, compiled, triggerEvent, signal, failuresBefore, progress).finally(() => {
       detach();
       this.running.delete(executionId);
     });
     this.running.set(executionId, { controller, done });
     return { executionId, done };
-  }
-
-  /** Starts a run and waits for its end. */
-  run(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): Promise<ExecutionSummary> {
-    return this.start(playbookId, triggerEvent, options).done;
   }
 
   /** Runs in progress in this process. */
@@ -186,15 +269,21 @@ export class PlaybookEngine {
       await Promise.race([all(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
     }
-    for (const run of this.running.values()) run.controller.abort(INTERRUPTED);
+    for (const run of this.running.values()) run.controller?.abort(INTERRUPTED);
+    this.stopAll.abort(INTERRUPTED);
     await all();
+    this.stopAll = unboundedController();
   }
 
-  private async execute(executionId: string, playbookId: string, compiled: CompiledPlaybook, trigger: unknown, signal: AbortSignal, failuresBefore: number): Promise<ExecutionSummary> {
-    const recorder = new RunRecorder(this.store.executions, executionId, (error) =>
-      this.logger.error('could not write node records', { executionId, error: toPlyError(error).message }),
+  private async execute(executionId: string, playbookId: string, compiled: CompiledPlaybook, trigger: unknown, signal: AbortSignal, failuresBefore: number, progress?: RecordedProgress): Promise<ExecutionSummary> {
+    const recorder = new RunRecorder(
+      this.store.executions,
+      executionId,
+      (error) => this.logger.error('could not write node records', { executionId, error: toPlyError(error).message }),
+      progress,
     );
-    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal };
+    const resumed = progress ? new Map(progress.nodes.map((node) => [attemptKey(node.nodeId, node.iteration, node.attempt), node])) : undefined;
+    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal, ...(resumed ? { resumed } : {}) };
     let error: PlyError | undefined;
     try {
       await new ScopeWalker(environment, { nodes: {} }, undefined, signal).run();
@@ -210,7 +299,7 @@ export class PlaybookEngine {
     // A success with no failure counted before needs no write (the common case).
     if (!interrupted && !(outcome === 'success' && failuresBefore === 0)) {
       const max = compiled.document.max_consecutive_failures ?? this.maxConsecutiveFailures;
-      const { disabled, consecutiveFailures } = this.store.playbooks.recordOutcome(playbookId, outcome, max);
+      const { disabled, consecutiveFailures } = await this.store.playbooks.recordOutcome(playbookId, outcome, max);
       if (disabled) {
         summary.disabledPlaybook = true;
         this.logger.warn('playbook disabled after consecutive technical failures', { playbookId, consecutiveFailures });
@@ -220,39 +309,41 @@ export class PlaybookEngine {
   }
 
   /** The playbook's run state, read again only when the repository changed something. */
-  private runState(playbookId: string): PlaybookRunState | undefined {
+  private async runState(playbookId: string): Promise<PlaybookRunState | undefined> {
     const generation = this.store.playbooks.generation;
     const cached = this.runStates.get(playbookId);
     if (cached && cached.generation === generation) return cached.state;
-    const state = this.store.playbooks.runState(playbookId);
+    const state = await this.store.playbooks.runState(playbookId);
     if (this.runStates.size > 10_000) this.runStates.clear();
     if (state) this.runStates.set(playbookId, { generation, state });
     return state;
   }
 
-  private compile(playbookId: string, version: number): CompiledPlaybook {
+  private async compile(playbookId: string, version: number): Promise<CompiledPlaybook> {
     const cached = this.compiled.get(playbookId);
     if (cached && cached.version === version) return cached;
-    const record = this.store.playbooks.get(playbookId);
+    const record = await this.store.playbooks.get(playbookId);
     const document = parsePlaybookDocument(record.document);
     // Accounts are checked when enabling, not here: one deleted since then fails the run
     // (PLY_ACCOUNT_NOT_FOUND, recorded) rather than leaving no trace of the trigger event.
-    const graph = this.assertValid(document, { checkAccounts: false });
+    const graph = await this.assertValid(document, { checkAccounts: false });
     const compiled: CompiledPlaybook = { version: record.version, document, graph };
     this.compiled.set(playbookId, compiled);
     return compiled;
   }
 
-  private check(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): { graph: PlaybookGraph; issues: PlyIssue[] } {
+  private async check(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): Promise<{ graph: PlaybookGraph; issues: PlyIssue[] }> {
+    // Validation is synchronous: the accounts are read first (few, and only when validating).
+    const accounts = options.checkAccounts === false ? undefined : new Set((await this.store.accounts.list()).map((account) => `${account.module}\0${account.name}`));
     return validatePlaybook(document, {
       catalog: this.ply.catalog,
       schemas: this.ply.schemas,
-      ...(options.checkAccounts === false ? {} : { accountExists: (module: string, name: string) => this.store.accounts.exists(module, name) }),
+      ...(accounts ? { accountExists: (module: string, name: string) => accounts.has(`${module}\0${name}`) } : {}),
     });
   }
 
-  private assertValid(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): PlaybookGraph {
-    const { graph, issues } = this.check(document, options);
+  private async assertValid(document: PlaybookDocument, options: { checkAccounts?: boolean } = {}): Promise<PlaybookGraph> {
+    const { graph, issues } = await this.check(document, options);
     if (issues.length > 0) throw invalidPlaybook(issues, `playbook "${document.name}" is invalid`);
     return graph;
   }
@@ -273,10 +364,20 @@ export class PlaybookEngine {
   }
 }
 
-function linkAbort(external: AbortSignal | undefined, controller: AbortController): () => void {
-  if (!external) return () => {};
+/** Aborts `controller` (interrupted) when the run's own signal or the engine's shutdown signal aborts. */
+function linkAbort(external: AbortSignal | undefined, controller: AbortController, shutdown: AbortSignal): () => void {
   const abort = () => controller.abort(INTERRUPTED);
-  if (external.aborted) abort();
-  else external.addEventListener('abort', abort, { once: true });
-  return () => external.removeEventListener('abort', abort);
+  const sources = [shutdown, ...(external ? [external] : [])];
+  if (sources.some((source) => source.aborted)) abort();
+  else for (const source of sources) source.addEventListener('abort', abort, { once: true });
+  return () => {
+    for (const source of sources) source.removeEventListener('abort', abort);
+  };
+}
+
+/** The engine-wide signal has a listener per scope of every run in flight: no leak warning past 10. */
+function unboundedController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }

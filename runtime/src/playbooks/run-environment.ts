@@ -1,4 +1,5 @@
 import type { PlyError } from '@ply/core';
+import type { NodeRecord } from '../store/execution-record.js';
 import type { EdgeOutlet, PlaybookGraph } from './playbook-graph.js';
 import type { RunRecorder } from './run-recorder.js';
 import type { NodeServices } from './node-services.js';
@@ -15,6 +16,12 @@ export interface RunEnvironment {
   services: NodeServices;
   /** Aborts when the execution is cancelled or interrupted (engine shutdown). */
   signal: AbortSignal;
+  /**
+   * A run taken over from a worker that died: action attempts it recorded, by
+   * `attemptKey(node, iteration, attempt)`. A succeeded one is not run again (its recorded,
+   * masked results stand in); failed ones count as attempts made.
+   */
+  resumed?: ReadonlyMap<string, NodeRecord>;
 }
 
 /** What the nodes of one scope see: the run's top level, or one foreach iteration. */

@@ -23,7 +23,8 @@ export class ScopeWalker {
   private readonly fired = new Map<string, string[]>();
   private readonly dead = new Map<string, number>();
   private readonly settled = new Set<string>();
-  private readonly controller = new AbortController();
+  /** Made when a node that takes a signal runs (actions, foreach): logic-only scopes never pay for one. */
+  private controller: AbortController | undefined;
   private pending = 0;
   private failure: PlyError | undefined;
   private finish!: (error?: PlyError) => void;
@@ -34,12 +35,21 @@ export class ScopeWalker {
     private readonly scope: RunScope,
     /** A foreach body's entry node (fired once at start), or undefined for the top level. */
     private readonly bodyEntry: string | undefined,
-    parentSignal: AbortSignal,
+    private readonly parentSignal: AbortSignal,
   ) {
-    const forward = () => this.controller.abort(parentSignal.reason);
-    if (parentSignal.aborted) forward();
-    else parentSignal.addEventListener('abort', forward, { once: true });
+    const forward = () => this.controller?.abort(parentSignal.reason);
+    parentSignal.addEventListener('abort', forward, { once: true });
     this.detachParent = () => parentSignal.removeEventListener('abort', forward);
+  }
+
+  /** The scope's signal: aborts with the parent's, or when a node of the scope fails. */
+  private signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.parentSignal.aborted) this.controller.abort(this.parentSignal.reason);
+      else if (this.failure) this.controller.abort(this.failure);
+    }
+    return this.controller.signal;
   }
 
   run(): Promise<void> {
@@ -106,7 +116,7 @@ export class ScopeWalker {
       return;
     }
     this.failure ??= error;
-    this.controller.abort(error);
+    this.controller?.abort(error);
   }
 
   private settleIfIdle(): void {
@@ -118,10 +128,10 @@ export class ScopeWalker {
 
   private async execute(id: string, node: PlaybookNode): Promise<NodeOutcome> {
     const startedAt = Date.now();
-    const signal = this.controller.signal;
     try {
-      if (signal.aborted) throw toPlyError(signal.reason, 'PLY_ACTION_CANCELLED');
-      if (node.type === 'action') return { status: 'succeeded', results: await runActionNode(this.environment, this.scope, id, node, signal), fires: always };
+      const stopped = this.parentSignal.aborted ? this.parentSignal.reason : this.failure;
+      if (stopped !== undefined) throw toPlyError(stopped, 'PLY_ACTION_CANCELLED');
+      if (node.type === 'action') return { status: 'succeeded', results: await runActionNode(this.environment, this.scope, id, node, this.signal()), fires: always };
       let outcome: { results: unknown; arguments?: unknown; fires: (outlet: EdgeOutlet) => boolean };
       if (node.type === 'condition') {
         const { index, branch } = evaluateCondition(this.environment, this.scope, node);
@@ -131,6 +141,7 @@ export class ScopeWalker {
       } else if (node.type === 'join') {
         outcome = { results: { from: this.fired.get(id) ?? [] }, fires: always };
       } else {
+        const signal = this.signal();
         const results = await runForeachNode(this.environment, this.scope, id, node, signal, (scope, entry) => new ScopeWalker(this.environment, scope, entry, signal).run());
         outcome = { results, fires: always };
       }

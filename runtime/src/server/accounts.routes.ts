@@ -28,22 +28,22 @@ function secretKeysOf(runtime: Runtime, module: string): string[] {
 export function accountsRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
-  app.get('/', requireRole('viewer'), (c) => c.json({ accounts: c.get('runtime').store.accounts.list(c.req.query('module')) }));
+  app.get('/', requireRole('viewer'), async (c) => c.json({ accounts: await c.get('runtime').store.accounts.list(c.req.query('module')) }));
 
-  app.get('/:id', requireRole('viewer'), (c) => c.json(c.get('runtime').store.accounts.get(c.req.param('id'))));
+  app.get('/:id', requireRole('viewer'), async (c) => c.json(await c.get('runtime').store.accounts.get(c.req.param('id'))));
 
   app.post('/', requireRole('admin'), async (c) => {
     const body = await parseBody(c, CREATE_ACCOUNT_BODY);
     const runtime = c.get('runtime');
-    const account = runtime.store.accounts.create({ module: body.module, name: body.name, configuration: body.configuration, secretKeys: secretKeysOf(runtime, body.module) });
+    const account = await runtime.store.accounts.create({ module: body.module, name: body.name, configuration: body.configuration, secretKeys: secretKeysOf(runtime, body.module) });
     return c.json(account, 201);
   });
 
   app.patch('/:id', requireRole('admin'), async (c) => {
     const body = await parseBody(c, UPDATE_ACCOUNT_BODY);
     const runtime = c.get('runtime');
-    const existing = runtime.store.accounts.get(c.req.param('id'));
-    const account = runtime.store.accounts.update(existing.id, {
+    const existing = await runtime.store.accounts.get(c.req.param('id'));
+    const account = await runtime.store.accounts.update(existing.id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.configuration ? { configuration: body.configuration } : {}),
       secretKeys: secretKeysOf(runtime, existing.module),
@@ -51,10 +51,10 @@ export function accountsRoutes(): Hono<ServerEnv> {
     return c.json(account);
   });
 
-  app.delete('/:id', requireRole('admin'), (c) => {
+  app.delete('/:id', requireRole('admin'), async (c) => {
     const runtime = c.get('runtime');
-    const existing = runtime.store.accounts.get(c.req.param('id'));
-    runtime.store.accounts.delete(existing.id);
+    const existing = await runtime.store.accounts.get(c.req.param('id'));
+    await runtime.store.accounts.delete(existing.id);
     return c.body(null, 204);
   });
 

@@ -7,9 +7,9 @@ import type { Runtime } from './runtime.js';
 const RANK: Record<ApiRole, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** The caller behind an API token, or undefined for an unknown, revoked or malformed token. */
-export function authenticate(runtime: Pick<Runtime, 'store'>, token: string | undefined): Caller | undefined {
+export async function authenticate(runtime: Pick<Runtime, 'store'>, token: string | undefined): Promise<Caller | undefined> {
   if (!token) return undefined;
-  const record = runtime.store.tokens.verify(token);
+  const record = await runtime.store.tokens.verify(token);
   return record ? { role: record.role, name: record.name } : undefined;
 }
 
@@ -32,7 +32,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  */
 export function requireRole(role: ApiRole) {
   return createMiddleware<ServerEnv>(async (c, next) => {
-    const caller = c.get('caller') ?? authenticate(c.get('runtime'), bearerToken(c.req.header('authorization')));
+    const caller = c.get('caller') ?? (await authenticate(c.get('runtime'), bearerToken(c.req.header('authorization'))));
     if (!caller) throw new PlyError('PLY_UNAUTHENTICATED', 'this request needs an API token: send "Authorization: Bearer <token>" (create one with `ply token create`)');
     if (!roleAllows(caller.role, role)) throw new PlyError('PLY_FORBIDDEN', `this request needs the ${role} role; the token "${caller.name}" has ${caller.role}`);
     c.set('caller', caller);

@@ -45,9 +45,9 @@ function connectorOf(runtime: Runtime, module: string, connector: string) {
 }
 
 /** Refuses an instance that could not run: unknown account, bad intake, arguments not matching the connector's schema. */
-function checkInstance(runtime: Runtime, instance: ConnectorInstanceForRun): void {
+async function checkInstance(runtime: Runtime, instance: ConnectorInstanceForRun): Promise<void> {
   const { item } = connectorOf(runtime, instance.module, instance.connector);
-  if (instance.account !== null && !runtime.store.accounts.exists(instance.module, instance.account)) {
+  if (instance.account !== null && !(await runtime.store.accounts.exists(instance.module, instance.account))) {
     throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `module "${instance.module}" has no account named "${instance.account}"`, { details: { module: instance.module, name: instance.account } });
   }
   let url: URL | undefined;
@@ -73,20 +73,20 @@ function checkInstance(runtime: Runtime, instance: ConnectorInstanceForRun): voi
  */
 export function connectorsRoutes(connectors: SupervisedConnectors | undefined): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
-  const withStatus = (instance: ConnectorInstanceView) => ({ ...instance, status: connectors?.status(instance.id) ?? STOPPED });
+  const withStatus = async (instance: ConnectorInstanceView) => ({ ...instance, status: (await connectors?.status(instance.id)) ?? STOPPED });
   const followed = async () => {
     await connectors?.sync();
   };
 
-  app.get('/', requireRole('viewer'), (c) => c.json({ connectors: c.get('runtime').store.connectors.list().map(withStatus) }));
+  app.get('/', requireRole('viewer'), async (c) => c.json({ connectors: await Promise.all((await c.get('runtime').store.connectors.list()).map(withStatus)) }));
 
-  app.get('/:id', requireRole('viewer'), (c) => c.json(withStatus(c.get('runtime').store.connectors.get(c.req.param('id')))));
+  app.get('/:id', requireRole('viewer'), async (c) => c.json(await withStatus(await c.get('runtime').store.connectors.get(c.req.param('id')))));
 
   app.post('/', requireRole('admin'), async (c) => {
     const body = await parseBody(c, CREATE_CONNECTOR_BODY);
     const runtime = c.get('runtime');
     const connector = connectorOf(runtime, body.module, body.connector);
-    const created = runtime.store.connectors.create({
+    const created = await runtime.store.connectors.create({
       module: body.module,
       connector: connector.item.slug,
       account: body.account ?? null,
@@ -97,15 +97,15 @@ export function connectorsRoutes(connectors: SupervisedConnectors | undefined): 
       check: (instance) => checkInstance(runtime, instance),
     });
     await followed();
-    return c.json(withStatus(created), 201);
+    return c.json(await withStatus(created), 201);
   });
 
   app.patch('/:id', requireRole('admin'), async (c) => {
     const body = await parseBody(c, UPDATE_CONNECTOR_BODY);
     const { intake } = body;
     const runtime = c.get('runtime');
-    const existing = runtime.store.connectors.get(c.req.param('id'));
-    const updated = runtime.store.connectors.update(existing.id, {
+    const existing = await runtime.store.connectors.get(c.req.param('id'));
+    const updated = await runtime.store.connectors.update(existing.id, {
       ...(body.account !== undefined ? { account: body.account } : {}),
       ...(body.arguments ? { arguments: body.arguments } : {}),
       ...(intake ? { intake: { ...(intake.url !== undefined ? { url: intake.url } : {}), ...(intake.key !== undefined ? { key: intake.key } : {}) } } : {}),
@@ -114,12 +114,12 @@ export function connectorsRoutes(connectors: SupervisedConnectors | undefined): 
       check: (instance) => checkInstance(runtime, instance),
     });
     await followed();
-    return c.json(withStatus(updated));
+    return c.json(await withStatus(updated));
   });
 
   app.delete('/:id', requireRole('admin'), async (c) => {
     const { store } = c.get('runtime');
-    store.connectors.delete(store.connectors.get(c.req.param('id')).id);
+    await store.connectors.delete((await store.connectors.get(c.req.param('id'))).id);
     await followed();
     return c.body(null, 204);
   });
@@ -127,14 +127,14 @@ export function connectorsRoutes(connectors: SupervisedConnectors | undefined): 
   for (const [action, enabled] of [['start', true], ['stop', false]] as const) {
     app.post(`/:id/${action}`, requireRole('admin'), async (c) => {
       const runtime = c.get('runtime');
-      const existing = runtime.store.connectors.get(c.req.param('id'));
+      const existing = await runtime.store.connectors.get(c.req.param('id'));
       // Starting an enabled instance again is a no-op (its stamp is kept, so it is not restarted).
       const instance =
         existing.enabled === enabled
           ? existing
-          : runtime.store.connectors.update(existing.id, { enabled, secretKeys: [], ...(enabled ? { check: (next: ConnectorInstanceForRun) => checkInstance(runtime, next) } : {}) });
+          : await runtime.store.connectors.update(existing.id, { enabled, secretKeys: [], ...(enabled ? { check: (next: ConnectorInstanceForRun) => checkInstance(runtime, next) } : {}) });
       await followed();
-      return c.json(withStatus(instance));
+      return c.json(await withStatus(instance));
     });
   }
 

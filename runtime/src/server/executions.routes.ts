@@ -11,7 +11,7 @@ const STATUSES: readonly ExecutionStatus[] = ['queued', 'running', 'succeeded', 
 export function executionsRoutes(): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
-  app.get('/', requireRole('viewer'), (c) => {
+  app.get('/', requireRole('viewer'), async (c) => {
     const status = c.req.query('status');
     if (status !== undefined && !STATUSES.includes(status as ExecutionStatus)) {
       throw new PlyError('PLY_INVALID_INPUT', `query parameter "status" must be one of ${STATUSES.join(', ')} (got "${status}")`);
@@ -19,7 +19,7 @@ export function executionsRoutes(): Hono<ServerEnv> {
     const playbookId = c.req.query('playbook');
     const before = c.req.query('before');
     const limit = integerQuery(c, 'limit', 1, 1000);
-    const executions = c.get('runtime').store.executions.list({
+    const executions = await c.get('runtime').store.executions.list({
       ...(playbookId ? { playbookId } : {}),
       ...(status ? { status: status as ExecutionStatus } : {}),
       ...(before ? { before } : {}),
@@ -29,14 +29,13 @@ export function executionsRoutes(): Hono<ServerEnv> {
     return c.json({ executions, ...(last && executions.length === (limit ?? 50) ? { next: last.id } : {}) });
   });
 
-  app.get('/:id', requireRole('viewer'), (c) => c.json(c.get('runtime').store.executions.get(c.req.param('id'))));
+  app.get('/:id', requireRole('viewer'), async (c) => c.json(await c.get('runtime').store.executions.get(c.req.param('id'))));
 
   // The recorded trigger event is masked: secrets in it were replaced before it was written.
   app.post('/:id/rerun', requireRole('operator'), async (c) => {
     const { store, engine } = c.get('runtime');
-    const previous = store.executions.get(c.req.param('id'));
-    const { executionId } = engine.start(previous.playbookId, previous.triggerEvent, { force: true });
-    await store.executions.committed();
+    const previous = await store.executions.get(c.req.param('id'));
+    const { executionId } = await engine.submit(previous.playbookId, previous.triggerEvent, { force: true });
     return c.json({ executionId, rerunOf: previous.id }, 202);
   });
 

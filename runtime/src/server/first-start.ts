@@ -28,29 +28,45 @@ function demoPlaybook(): Record<string, unknown> {
   };
 }
 
+/** Runs `create`; undefined when another process created the same row first. */
+async function firstOnly<T>(create: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await create();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'PLY_ACCOUNT_EXISTS' || code === 'PLY_INVALID_INPUT' || code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return undefined;
+    throw error;
+  }
+}
+
 /**
  * On a store with no API token, creates an admin token (returned to be printed once). On a store
  * with no playbook, creates the demo playbook and its Mattermost account when the module is
  * available. On every start, points the demo account at `receiverUrl` unless `PLY_DEMO_HOOK_URL`
  * chose another target, since the built-in receiver moves with the port.
  */
-export function prepareFirstStart(runtime: Runtime, hookUrl: { url: string; builtIn: boolean }): FirstStart {
+export async function prepareFirstStart(runtime: Runtime, hookUrl: { url: string; builtIn: boolean }): Promise<FirstStart> {
   const { store, engine, ply } = runtime;
   const result: FirstStart = { demoCreated: false };
-  if (store.tokens.list().length === 0) result.adminToken = store.tokens.create('admin', 'admin').token;
+  // In a cluster several API processes may start at once: the one whose insert wins prints the token.
+  if ((await store.tokens.list()).length === 0) {
+    const created = await firstOnly(() => store.tokens.create('admin', 'admin'));
+    if (created) result.adminToken = created.token;
+  }
   const hasMattermost = ply.catalog.versions('mattermost').length > 0;
   if (!hasMattermost) return result;
   const secretKeys = ['hook_url'];
-  const account = store.accounts.find('mattermost', DEMO_ACCOUNT);
-  if (store.playbooks.list().length === 0) {
-    if (!account) store.accounts.create({ module: 'mattermost', name: DEMO_ACCOUNT, configuration: { hook_url: hookUrl.url }, secretKeys });
-    engine.create(demoPlaybook(), { id: DEMO_PLAYBOOK_ID });
-    engine.enable(DEMO_PLAYBOOK_ID);
-    result.demoCreated = true;
+  const account = await store.accounts.find('mattermost', DEMO_ACCOUNT);
+  if ((await store.playbooks.list()).length === 0) {
+    if (!account) await firstOnly(() => store.accounts.create({ module: 'mattermost', name: DEMO_ACCOUNT, configuration: { hook_url: hookUrl.url }, secretKeys }));
+    if (await firstOnly(() => engine.create(demoPlaybook(), { id: DEMO_PLAYBOOK_ID }))) {
+      await engine.enable(DEMO_PLAYBOOK_ID);
+      result.demoCreated = true;
+    }
   } else if (account && hookUrl.builtIn) {
-    const current = store.accounts.configurationForRun('mattermost', DEMO_ACCOUNT).configuration['hook_url'];
+    const current = (await store.accounts.configurationForRun('mattermost', DEMO_ACCOUNT)).configuration['hook_url'];
     if (typeof current === 'string' && current.endsWith('/demo/receiver') && current !== hookUrl.url) {
-      store.accounts.update(account.id, { configuration: { hook_url: hookUrl.url }, secretKeys });
+      await store.accounts.update(account.id, { configuration: { hook_url: hookUrl.url }, secretKeys });
     }
   }
   return result;

@@ -15,22 +15,28 @@ class WebhookTargets {
 
   constructor(private readonly runtime: Runtime) {}
 
-  isWebhook(id: string): boolean {
+  /** Answers from memory once a playbook was seen (no await on the webhook's hot path). */
+  isWebhook(id: string): boolean | Promise<boolean> {
     const { playbooks } = this.runtime.store;
     if (playbooks.generation !== this.generation) {
       this.byId.clear();
       this.generation = playbooks.generation;
     }
-    let known = this.byId.get(id);
-    if (known === undefined) {
-      let type: unknown;
-      try {
-        type = (playbooks.get(id).document as { trigger?: { type?: unknown } } | null)?.trigger?.type;
-      } catch (error) {
-        if (error instanceof PlyError && error.code === 'PLY_PLAYBOOK_NOT_FOUND') return false;
-        throw error;
-      }
-      known = type === 'webhook';
+    return this.byId.get(id) ?? this.read(id);
+  }
+
+  private async read(id: string): Promise<boolean> {
+    const generation = this.generation;
+    let type: unknown;
+    try {
+      type = ((await this.runtime.store.playbooks.get(id)).document as { trigger?: { type?: unknown } } | null)?.trigger?.type;
+    } catch (error) {
+      if (error instanceof PlyError && error.code === 'PLY_PLAYBOOK_NOT_FOUND') return false;
+      throw error;
+    }
+    const known = type === 'webhook';
+    // A change while reading makes the answer stale: use it, but do not keep it.
+    if (generation === this.runtime.store.playbooks.generation) {
       if (this.byId.size > 10_000) this.byId.clear();
       this.byId.set(id, known);
     }
@@ -64,9 +70,8 @@ export function hooksRoutes(runtime: Runtime, webhooks: WebhookSecrets): Hono<Se
     if (!webhooks.verify(id, headers, text)) {
       throw new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
     }
-    if (!targets.isWebhook(id)) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
-    const { executionId } = runtime.engine.start(id, eventOf(text));
-    await runtime.store.executions.committed();
+    if (!(await targets.isWebhook(id))) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
+    const { executionId } = await runtime.engine.submit(id, eventOf(text));
     return c.json({ executionId }, 202);
   });
 

@@ -70,7 +70,7 @@ export function modulesRoutes(): Hono<ServerEnv> {
     const body = await parseBody(c, RUN_ACTION_BODY);
     const { ply, store } = c.get('runtime');
     const slug = c.req.param('slug');
-    const account = body.account !== undefined ? store.accounts.configurationForRun(slug, body.account) : undefined;
+    const account = body.account !== undefined ? await store.accounts.configurationForRun(slug, body.account) : undefined;
     const result = await ply.run({
       action: `${slug}.${c.req.param('action')}`,
       arguments: body.arguments ?? {},

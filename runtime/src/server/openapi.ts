@@ -27,7 +27,8 @@ const API = '/api/v1';
 /** Every route of the runtime server under /api/v1 and /hooks. A test checks this list against the app. */
 export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${API}/openapi.json`, summary: 'This OpenAPI document', tag: 'meta', success: 200 },
-  { method: 'get', path: `${API}/health`, summary: 'Liveness and version', tag: 'meta', success: 200 },
+  { method: 'get', path: `${API}/health`, summary: 'Liveness, version, role, runs in flight and, in a cluster, the queue (waiting, active) and whether this process takes runs', tag: 'meta', success: 200 },
+  { method: 'get', path: `${API}/metrics`, summary: 'Prometheus text metrics: runs in flight, executions by status, queue depth by state', tag: 'meta', role: 'viewer', success: 200 },
   { method: 'get', path: `${API}/triggers`, summary: 'Supervised schedule and module triggers (by playbook id): state, restarts, last heartbeat, last error, held', tag: 'triggers', role: 'viewer', success: 200 },
   { method: 'get', path: `${API}/triggers/{id}`, summary: 'The trigger of a playbook (schedule or module): running, backoff or stopped', tag: 'triggers', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/triggers/{id}/start`, summary: 'Run the trigger again after a stop (its playbook must be enabled)', tag: 'triggers', role: 'admin', success: 200 },

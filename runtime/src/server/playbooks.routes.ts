@@ -18,16 +18,16 @@ function triggerTypeOf(record: PlaybookRecord): string | undefined {
 export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
 
-  app.get('/', requireRole('viewer'), (c) => c.json({ playbooks: c.get('runtime').store.playbooks.list() }));
+  app.get('/', requireRole('viewer'), async (c) => c.json({ playbooks: await c.get('runtime').store.playbooks.list() }));
 
-  app.get('/:id', requireRole('viewer'), (c) => c.json(c.get('runtime').store.playbooks.get(c.req.param('id'))));
+  app.get('/:id', requireRole('viewer'), async (c) => c.json(await c.get('runtime').store.playbooks.get(c.req.param('id'))));
 
   app.post('/validate', requireRole('viewer'), async (c) => {
     const { engine } = c.get('runtime');
     const text = await bodyText(c);
     let issues;
     try {
-      issues = engine.validate(engine.parse(text));
+      issues = await engine.validate(engine.parse(text));
     } catch (error) {
       if (!(error instanceof PlyError) || error.code !== 'PLY_PLAYBOOK_INVALID') throw error;
       issues = error.issues;
@@ -37,39 +37,38 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
 
   app.post('/', requireRole('admin'), async (c) => {
     const { engine } = c.get('runtime');
-    const record = engine.create(engine.parse(await bodyText(c)));
-    if (c.req.query('enable') === 'true') return c.json(engine.enable(record.id), 201);
+    const record = await engine.create(engine.parse(await bodyText(c)));
+    if (c.req.query('enable') === 'true') return c.json(await engine.enable(record.id), 201);
     return c.json(record, 201);
   });
 
   app.put('/:id', requireRole('admin'), async (c) => {
     const { engine, store } = c.get('runtime');
-    const id = store.playbooks.get(c.req.param('id')).id;
-    return c.json(engine.update(id, engine.parse(await bodyText(c))));
+    const id = (await store.playbooks.get(c.req.param('id'))).id;
+    return c.json(await engine.update(id, engine.parse(await bodyText(c))));
   });
 
-  app.delete('/:id', requireRole('admin'), (c) => {
+  app.delete('/:id', requireRole('admin'), async (c) => {
     const { store } = c.get('runtime');
-    const id = store.playbooks.get(c.req.param('id')).id;
-    store.playbooks.delete(id);
+    const id = (await store.playbooks.get(c.req.param('id'))).id;
+    await store.playbooks.delete(id);
     return c.body(null, 204);
   });
 
-  app.post('/:id/enable', requireRole('admin'), (c) => c.json(c.get('runtime').engine.enable(c.req.param('id'))));
+  app.post('/:id/enable', requireRole('admin'), async (c) => c.json(await c.get('runtime').engine.enable(c.req.param('id'))));
 
-  app.post('/:id/disable', requireRole('admin'), (c) => c.json(c.get('runtime').engine.disable(c.req.param('id'))));
+  app.post('/:id/disable', requireRole('admin'), async (c) => c.json(await c.get('runtime').engine.disable(c.req.param('id'))));
 
   // A manual run: the body is the trigger event. `?force=true` runs a disabled playbook (a test run).
   app.post('/:id/run', requireRole('operator'), async (c) => {
     const event = await jsonBody(c);
-    const { engine, store } = c.get('runtime');
-    const { executionId } = engine.start(c.req.param('id'), event, { force: c.req.query('force') === 'true' });
-    await store.executions.committed();
+    const { engine } = c.get('runtime');
+    const { executionId } = await engine.submit(c.req.param('id'), event, { force: c.req.query('force') === 'true' });
     return c.json({ executionId }, 202);
   });
 
-  app.get('/:id/webhook', requireRole('admin'), (c) => {
-    const record = c.get('runtime').store.playbooks.get(c.req.param('id'));
+  app.get('/:id/webhook', requireRole('admin'), async (c) => {
+    const record = await c.get('runtime').store.playbooks.get(c.req.param('id'));
     if (triggerTypeOf(record) !== 'webhook') throw new PlyError('PLY_INVALID_INPUT', `playbook ${record.id} is not started by a webhook (its trigger is ${triggerTypeOf(record) ?? 'missing'})`);
     return c.json({
       path: `/hooks/${record.id}`,

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import { ConnectorInstances } from '../supervisor/connector-instances.js';
 import { PlaybookTriggers } from '../supervisor/playbook-triggers.js';
 import { prepareFirstStart, DEMO_PLAYBOOK_ID } from './first-start.js';
+import type { ClusterSettings } from '../cluster/cluster-settings.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createServerApp } from './server-app.js';
 import type { ServerEnv } from './server-env.js';
@@ -23,6 +24,8 @@ export interface RuntimeServerOptions {
   print: (line: string) => void;
   /** Adds routes before the server listens (the web console: `ply serve` mounts `@ply/console` here). */
   extend?: (app: Hono<ServerEnv>, runtime: Runtime) => void;
+  /** The role and the cluster's servers; absent: embedded (one process does everything). */
+  cluster?: ClusterSettings;
 }
 
 /** A listening runtime server. */
@@ -47,11 +50,19 @@ export interface RunningRuntimeServer {
 export async function startRuntimeServer(options: RuntimeServerOptions): Promise<RunningRuntimeServer> {
   // Loaded here: only a serving process pays for the HTTP server.
   const { serve } = await import('@hono/node-server');
-  const runtime = openRuntime({ ...(options.settings ? { settings: options.settings } : {}), ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}) });
-  const triggers = new PlaybookTriggers({ engine: runtime.engine, store: runtime.store, ply: runtime.ply });
-  const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply });
-  const app = createServerApp(runtime, { demoReceiver: !options.demoHookUrl, print: options.print, triggers, connectors });
-  options.extend?.(app, runtime);
+  const runtime = await openRuntime({
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+  });
+  // In a cluster every role supervises triggers and connectors: the leases keep each on one process.
+  const coordination = runtime.cluster ? { coordination: runtime.cluster.coordination, leaseMs: runtime.cluster.settings.leaseMs } : {};
+  const triggers = new PlaybookTriggers({ engine: runtime.engine, store: runtime.store, ply: runtime.ply, ...coordination });
+  const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply, ...coordination });
+  const accepts = runtime.role !== 'worker';
+  let stopping: Promise<void> | undefined;
+  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, print: options.print, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined });
+  if (accepts) options.extend?.(app, runtime);
   const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8400 });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -65,10 +76,10 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
   const address = server.address() as AddressInfo;
   const base = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const demoTarget = options.demoHookUrl ?? `${base}/demo/receiver`;
-  const first = prepareFirstStart(runtime, { url: demoTarget, builtIn: !options.demoHookUrl });
+  const first = accepts ? await prepareFirstStart(runtime, { url: demoTarget, builtIn: !options.demoHookUrl }) : { demoCreated: false };
   triggers.start();
   connectors.start();
-  const demo = runtime.store.playbooks.list().find((p) => p.id === DEMO_PLAYBOOK_ID && p.enabled);
+  const demo = accepts ? (await runtime.store.playbooks.list()).find((p) => p.id === DEMO_PLAYBOOK_ID && p.enabled) : undefined;
   const demoToken = demo ? new WebhookSecrets(runtime.ply.settings.home).tokenOf(DEMO_PLAYBOOK_ID) : undefined;
   return {
     base,
@@ -76,14 +87,17 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
     ...(first.adminToken ? { adminToken: first.adminToken } : {}),
     ...(demoToken ? { demoToken } : {}),
     demoTarget,
-    async stop(graceMs) {
-      server.close();
-      try {
-        await Promise.all([triggers.stop(), connectors.stop()]);
-        await runtime.close(graceMs);
-      } finally {
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }
+    stop(graceMs) {
+      stopping ??= (async () => {
+        server.close();
+        try {
+          await Promise.all([triggers.stop(), connectors.stop()]);
+          await runtime.close(graceMs);
+        } finally {
+          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        }
+      })();
+      return stopping;
     },
   };
 }

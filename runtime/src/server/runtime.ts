@@ -1,15 +1,24 @@
-import { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import { Ply, type PlySettings } from '@ply/core';
+import type { Cluster } from '../cluster/cluster.js';
+import type { ClusterSettings, ServeRole } from '../cluster/cluster-settings.js';
+import { PlaybookEngine } from '../playbooks/playbook-engine.js';
+import { join } from 'node:path';
 import { PlyStore } from '../store/ply-store.js';
+import { loadSecretKey } from '../store/secret-key.js';
 
 /**
  * Everything `ply serve` (API, webhooks, supervisor, web console) works on: one Ply kernel with
- * the workspace's and `$PLY_HOME`'s modules, the SQLite store and the playbook engine.
+ * the workspace's and `$PLY_HOME`'s modules, the store and the playbook engine, and in a
+ * cluster the connection to the others (queue, leases, change bus).
  */
 export interface Runtime {
   ply: Ply;
   store: PlyStore;
   engine: PlaybookEngine;
+  /** What this process does: accept runs (api), run them (worker), or both (all). */
+  role: ServeRole;
+  /** Present with `PLY_REDIS_URL`: runs go through the queue. */
+  cluster?: Cluster;
   /** Modules that failed to load, for the console and `GET /api/v1/modules`. */
   loadErrors: Array<{ dir: string; code: string; message: string }>;
   close(graceMs?: number): Promise<void>;
@@ -19,23 +28,51 @@ export interface RuntimeOptions {
   settings?: Partial<PlySettings>;
   /** Also load the plugins of this checkout (`<root>/plugins/*`); absent: installed modules only. */
   workspaceRoot?: string;
+  /** The role and the cluster's servers (see `clusterSettings`); absent: embedded, one process does all. */
+  cluster?: ClusterSettings;
 }
 
-/** Opens the runtime; executions left running by a crash are marked interrupted at once. */
-export function openRuntime(options: RuntimeOptions = {}): Runtime {
+/**
+ * Opens the runtime. Embedded (no queue): executions left running by a crash are marked
+ * interrupted at once. With a queue, a dead process's runs are the queue's to hand over, so
+ * nothing is marked: a worker resumes them.
+ */
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const ply = new Ply(options.settings ? { settings: options.settings } : {});
   const report = ply.discover(options.workspaceRoot);
-  const store = PlyStore.open({ home: ply.settings.home });
-  store.executions.markInterrupted();
-  const engine = new PlaybookEngine({ ply, store });
+  const settings = options.cluster;
+  // A cluster's processes must share one secret key (sealed accounts, webhook tokens): refuse to start without it.
+  if (settings?.databaseUrl) loadSecretKey(join(ply.settings.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: true });
+  const store = await PlyStore.open({ home: ply.settings.home, ...(settings?.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
+  let cluster: Cluster | undefined;
+  try {
+    if (settings?.redisUrl) cluster = await (await import('../cluster/cluster.js')).Cluster.connect({ ...settings, redisUrl: settings.redisUrl }, store, ply.logger.child({ component: 'cluster' }));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  if (!cluster) await store.executions.markInterrupted();
+  const engine = new PlaybookEngine({ ply, store, ...(cluster ? { queue: cluster.queue } : {}) });
+  const role = settings?.role ?? 'all';
+  if (cluster && role !== 'api') cluster.startWorker(engine, store);
+  if (cluster && role !== 'worker') cluster.startSweeper(store);
   return {
     ply,
     store,
     engine,
+    role,
+    ...(cluster ? { cluster } : {}),
     loadErrors: report.errors.map(({ dir, error }) => ({ dir, code: error.code, message: error.message })),
     async close(graceMs = 10_000) {
-      await engine.shutdown(graceMs);
-      store.close();
+      if (cluster) {
+        // The worker's drain is the grace period: what still runs after it is interrupted.
+        await cluster.drain(graceMs);
+        await engine.shutdown(0);
+        await cluster.close();
+      } else {
+        await engine.shutdown(graceMs);
+      }
+      await store.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { PLY_CORE_VERSION, PlyError, toPlyError } from '@ply/core';
+import { PlyError, toPlyError } from '@ply/core';
 import { Hono } from 'hono';
 import { accountsRoutes } from './accounts.routes.js';
 import { connectorsRoutes, type SupervisedConnectors } from './connectors.routes.js';
@@ -8,6 +8,7 @@ import { executionsRoutes } from './executions.routes.js';
 import { hooksRoutes } from './hooks.routes.js';
 import { modulesRoutes } from './modules.routes.js';
 import { openApiDocument } from './openapi.js';
+import { operationsRoutes } from './operations.routes.js';
 import { requestLogging } from './request-logging.js';
 import { playbooksRoutes } from './playbooks.routes.js';
 import type { Runtime } from './runtime.js';
@@ -25,6 +26,10 @@ export interface ServerAppOptions {
   triggers?: SupervisedTriggers;
   /** The connector supervisor, for the status in `/api/v1/connectors` (absent: every instance shows `stopped`). */
   connectors?: SupervisedConnectors;
+  /** A worker of a cluster: serve health and metrics only (it accepts no webhook and no API call). */
+  operationsOnly?: boolean;
+  /** True once the process drains (SIGTERM): health answers 503 so a load balancer stops sending. */
+  draining?: () => boolean;
 }
 
 /**
@@ -60,7 +65,8 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
 
   const document = openApiDocument();
   app.get('/api/v1/openapi.json', (c) => c.json(document));
-  app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: PLY_CORE_VERSION, inFlight: runtime.engine.inFlight }));
+  app.route('/api/v1', operationsRoutes(runtime, options.draining ?? (() => false)));
+  if (options.operationsOnly) return app;
   app.route('/api/v1/triggers', triggersRoutes(options.triggers));
   app.route('/api/v1/connectors', connectorsRoutes(options.connectors));
   app.route('/api/v1/modules', modulesRoutes());

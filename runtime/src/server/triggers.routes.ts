@@ -18,9 +18,9 @@ export function triggersRoutes(triggers: SupervisedTriggers | undefined): Hono<S
     return triggers;
   };
 
-  app.get('/', requireRole('viewer'), (c) => c.json({ triggers: triggers?.status() ?? [] }));
+  app.get('/', requireRole('viewer'), async (c) => c.json({ triggers: (await triggers?.status()) ?? [] }));
 
-  app.get('/:id', requireRole('viewer'), (c) => c.json(supervisor().statusOf(c.req.param('id'))));
+  app.get('/:id', requireRole('viewer'), async (c) => c.json(await supervisor().statusOf(c.req.param('id'))));
 
   app.post('/:id/start', requireRole('admin'), async (c) => c.json(await supervisor().startTrigger(c.req.param('id'))));
 

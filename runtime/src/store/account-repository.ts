@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { PlyError } from '@ply/core';
 import type { SecretBox } from './secret-box.js';
+import type { SqlDatabase } from './sql/sql-database.js';
+import { sql } from './sql/sql-query.js';
+import type { StoreChanges } from './store-changes.js';
 
 /** A secret as shown to people: whether it is set, never its value. */
 export interface SecretMarker {
@@ -46,7 +48,7 @@ export interface AccountUpdate {
   secretKeys: readonly string[];
 }
 
-interface AccountRow {
+type AccountRow = {
   id: string;
   module: string;
   name: string;
@@ -55,7 +57,20 @@ interface AccountRow {
   secret_keys: string;
   created_at: number;
   updated_at: number;
-}
+};
+
+const Q = {
+  insert: sql<[string, string, string, string, string | null, string, number, number]>(
+    'INSERT INTO accounts (id, module, name, configuration, secrets, secret_keys, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ),
+  update: sql<[string, string, string | null, string, number, string]>('UPDATE accounts SET name = ?, configuration = ?, secrets = ?, secret_keys = ?, updated_at = ? WHERE id = ?'),
+  byId: sql<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
+  byName: sql<[string, string], AccountRow>('SELECT * FROM accounts WHERE module = ? AND name = ?'),
+  exists: sql<[string, string], { id: string }>('SELECT id FROM accounts WHERE module = ? AND name = ?'),
+  all: sql<[], AccountRow>('SELECT * FROM accounts ORDER BY module, name'),
+  ofModule: sql<[string], AccountRow>('SELECT * FROM accounts WHERE module = ? ORDER BY name'),
+  delete: sql<[string]>('DELETE FROM accounts WHERE id = ?'),
+} as const;
 
 function split(configuration: Record<string, unknown>, secretKeys: readonly string[]): { plain: Record<string, unknown>; secrets: Record<string, unknown> } {
   const keys = new Set(secretKeys);
@@ -74,53 +89,43 @@ function split(configuration: Record<string, unknown>, secretKeys: readonly stri
  */
 export class AccountRepository {
   /**
-   * Decrypted configurations for runs, keyed by module and name. Every write of an account goes
-   * through this repository and empties the map, so a run reads no row at all: that read was the
-   * only SQLite read of a playbook run. A runtime owns its store (one `ply serve` per $PLY_HOME).
+   * Decrypted configurations for runs, keyed by module and name, so a run reads no row: that
+   * read was the only database read of a playbook run. Emptied on every change of an account,
+   * here or (through the store's change bus) in another process of the cluster.
    */
   private readonly forRun = new Map<string, AccountForRun>();
-  private readonly insertRow: Database.Statement;
-  private readonly updateRow: Database.Statement;
-  private readonly byId: Database.Statement;
-  private readonly byName: Database.Statement;
-  private readonly all: Database.Statement;
-  private readonly ofModule: Database.Statement;
-  private readonly deleteRow: Database.Statement;
 
   constructor(
-    db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly box: SecretBox,
+    private readonly changes: StoreChanges,
   ) {
-    this.insertRow = db.prepare('INSERT INTO accounts (id, module, name, configuration, secrets, secret_keys, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    this.updateRow = db.prepare('UPDATE accounts SET name = ?, configuration = ?, secrets = ?, secret_keys = ?, updated_at = ? WHERE id = ?');
-    this.byId = db.prepare('SELECT * FROM accounts WHERE id = ?');
-    this.byName = db.prepare('SELECT * FROM accounts WHERE module = ? AND name = ?');
-    this.all = db.prepare('SELECT * FROM accounts ORDER BY module, name');
-    this.ofModule = db.prepare('SELECT * FROM accounts WHERE module = ? ORDER BY name');
-    this.deleteRow = db.prepare('DELETE FROM accounts WHERE id = ?');
+    changes.onChange((topic) => {
+      if (topic === 'accounts') this.forRun.clear();
+    });
   }
 
   /** @throws PlyError PLY_ACCOUNT_EXISTS when the module already has an account of that name. */
-  create(input: AccountInput): AccountView {
+  async create(input: AccountInput): Promise<AccountView> {
     const id = randomUUID();
     const now = Date.now();
     const { plain, secrets } = split(input.configuration, input.secretKeys);
     for (const [key, value] of Object.entries(secrets)) if (value === null || value === undefined) delete secrets[key];
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
-      this.forRun.clear();
-      this.insertRow.run(id, input.module, input.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), now, now);
+      await this.db.run(Q.insert, id, input.module, input.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), now, now);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      if (this.db.isUniqueViolation(error)) {
         throw new PlyError('PLY_ACCOUNT_EXISTS', `module "${input.module}" already has an account named "${input.name}"`, { details: { module: input.module, name: input.name } });
       }
       throw error;
     }
+    this.changes.changed('accounts');
     return this.get(id);
   }
 
-  update(id: string, update: AccountUpdate): AccountView {
-    const row = this.row(id);
+  async update(id: string, update: AccountUpdate): Promise<AccountView> {
+    const row = await this.row(id);
     let plain = JSON.parse(row.configuration) as Record<string, unknown>;
     let secrets = row.secrets === null ? {} : (this.box.open(row.secrets, id) as Record<string, unknown>);
     if (update.configuration) {
@@ -131,65 +136,74 @@ export class AccountRepository {
     }
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
-      this.forRun.clear();
-      this.updateRow.run(update.name ?? row.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), Math.max(Date.now(), row.updated_at + 1), id);
+      await this.db.run(Q.update, update.name ?? row.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), Math.max(Date.now(), row.updated_at + 1), id);
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      if (this.db.isUniqueViolation(error)) {
         throw new PlyError('PLY_ACCOUNT_EXISTS', `module "${row.module}" already has an account named "${update.name ?? row.name}"`);
       }
       throw error;
+    } finally {
+      this.changes.changed('accounts');
     }
     return this.get(id);
   }
 
   /** An account for display: secrets as `{ set: true }`. */
-  get(id: string): AccountView {
-    return this.view(this.row(id));
+  async get(id: string): Promise<AccountView> {
+    return this.view(await this.row(id));
   }
 
-  find(module: string, name: string): AccountView | undefined {
-    const row = this.byName.get(module, name) as AccountRow | undefined;
+  async find(module: string, name: string): Promise<AccountView | undefined> {
+    const row = await this.db.get(Q.byName, module, name);
     return row ? this.view(row) : undefined;
   }
 
-  list(module?: string): AccountView[] {
-    const rows = (module === undefined ? this.all.all() : this.ofModule.all(module)) as AccountRow[];
+  async list(module?: string): Promise<AccountView[]> {
+    const rows = module === undefined ? await this.db.all(Q.all) : await this.db.all(Q.ofModule, module);
     return rows.map((row) => this.view(row));
   }
 
   /** True when the module has an account of that name (no decryption). */
-  exists(module: string, name: string): boolean {
-    return this.byName.get(module, name) !== undefined;
+  async exists(module: string, name: string): Promise<boolean> {
+    return this.forRun.has(`${module}\0${name}`) || (await this.db.get(Q.exists, module, name)) !== undefined;
   }
 
   /**
-   * The configuration of an account with its secrets decrypted, for handing to a run.
+   * The configuration of an account with its secrets decrypted, for handing to a run; a settled
+   * cache hit needs no await ({@link cachedForRun}).
    *
    * @throws PlyError PLY_ACCOUNT_NOT_FOUND, or PLY_SECRET_KEY_INVALID when the key is wrong.
    */
-  configurationForRun(module: string, name: string): AccountForRun {
-    // Runs of one account reuse one decrypted object until the account changes: no read and no
-    // decryption per run, and the executor's per-configuration cache recognises the object.
-    const key = `${module}\0${name}`;
-    const cached = this.forRun.get(key);
+  async configurationForRun(module: string, name: string): Promise<AccountForRun> {
+    const cached = this.cachedForRun(module, name);
     if (cached) return cached;
-    const row = this.byName.get(module, name) as AccountRow | undefined;
+    const row = await this.db.get(Q.byName, module, name);
     if (!row) throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `module "${module}" has no account named "${name}"`, { details: { module, name } });
     const plain = JSON.parse(row.configuration) as Record<string, unknown>;
     const secrets = row.secrets === null ? {} : (this.box.open(row.secrets, row.id) as Record<string, unknown>);
     const account: AccountForRun = { id: row.id, module: row.module, name: row.name, configuration: Object.freeze({ ...plain, ...secrets }), updatedAt: row.updated_at };
     if (this.forRun.size >= 1000) this.forRun.delete(this.forRun.keys().next().value!);
-    this.forRun.set(key, account);
+    this.forRun.set(`${module}\0${name}`, account);
     return account;
   }
 
-  delete(id: string): boolean {
-    this.forRun.clear();
-    return this.deleteRow.run(id).changes > 0;
+  /**
+   * The decrypted account when this process has it in memory: runs of one account reuse one
+   * object until the account changes (no read, no decryption per run, and the executor's
+   * per-configuration cache recognises the object).
+   */
+  cachedForRun(module: string, name: string): AccountForRun | undefined {
+    return this.forRun.get(`${module}\0${name}`);
   }
 
-  private row(id: string): AccountRow {
-    const row = this.byId.get(id) as AccountRow | undefined;
+  async delete(id: string): Promise<boolean> {
+    const deleted = (await this.db.run(Q.delete, id)) > 0;
+    this.changes.changed('accounts');
+    return deleted;
+  }
+
+  private async row(id: string): Promise<AccountRow> {
+    const row = await this.db.get(Q.byId, id);
     if (!row) throw new PlyError('PLY_ACCOUNT_NOT_FOUND', `no account with id ${id}`, { details: { id } });
     return row;
   }

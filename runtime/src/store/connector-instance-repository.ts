@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { PlyError } from '@ply/core';
 import type { SecretMarker } from './account-repository.js';
 import type { SecretBox } from './secret-box.js';
+import type { SqlDatabase } from './sql/sql-database.js';
+import { bind, sql } from './sql/sql-query.js';
+import type { StoreChanges } from './store-changes.js';
 
 /** A connector instance for display (API, console): secrets, the intake key included, as `{ set: true }`. */
 export interface ConnectorInstanceView {
@@ -41,8 +43,8 @@ export interface ConnectorInstanceInput {
   secretKeys: readonly string[];
   intake: { url: string; key?: string };
   enabled?: boolean;
-  /** Told the whole instance (secrets decrypted) before it is written; throws to refuse it. */
-  check?: (instance: ConnectorInstanceForRun) => void;
+  /** Told the whole instance (secrets decrypted) before it is written; throws (or rejects) to refuse it. */
+  check?: (instance: ConnectorInstanceForRun) => void | Promise<void>;
 }
 
 export interface ConnectorInstanceUpdate {
@@ -56,10 +58,10 @@ export interface ConnectorInstanceUpdate {
   intake?: { url?: string; key?: string | null };
   enabled?: boolean;
   secretKeys: readonly string[];
-  check?: (instance: ConnectorInstanceForRun) => void;
+  check?: (instance: ConnectorInstanceForRun) => void | Promise<void>;
 }
 
-interface Row {
+type Row = {
   id: string;
   module: string;
   connector: string;
@@ -72,7 +74,21 @@ interface Row {
   enabled: number;
   created_at: number;
   updated_at: number;
-}
+};
+
+const Q = {
+  insert: sql<[string, string, string, string | null, string, string | null, string, string, number, number, number, number]>(
+    'INSERT INTO connector_instances (id, module, connector, account, arguments, secrets, secret_keys, intake_url, intake_key_set, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ),
+  update: sql<[string | null, string, string | null, string, string, number, number, number, string]>(
+    'UPDATE connector_instances SET account = ?, arguments = ?, secrets = ?, secret_keys = ?, intake_url = ?, intake_key_set = ?, enabled = ?, updated_at = ? WHERE id = ?',
+  ),
+  byId: sql<[string], Row>('SELECT * FROM connector_instances WHERE id = ?'),
+  all: sql<[], Row>('SELECT * FROM connector_instances ORDER BY created_at, id'),
+  enabledStamps: sql<[], { id: string; updated_at: number }>('SELECT id, updated_at FROM connector_instances WHERE enabled = 1'),
+  delete: sql<[string]>('DELETE FROM connector_instances WHERE id = ?'),
+  deleteCheckpoint: sql<[string]>("DELETE FROM checkpoints WHERE kind = 'connector' AND owner_id = ?"),
+} as const;
 
 /** What is sealed for one instance: its secret arguments and the intake key. */
 interface Sealed {
@@ -89,34 +105,18 @@ const aad = (id: string) => `connector-instance:${id}`;
  * secrets are; only {@link forRun} decrypts them.
  */
 export class ConnectorInstanceRepository {
-  private readonly insertRow: Database.Statement;
-  private readonly updateRow: Database.Statement;
-  private readonly byId: Database.Statement;
-  private readonly all: Database.Statement;
-  private readonly deleteRow: Database.Statement;
-  private readonly deleteCheckpoint: Database.Statement;
-  private changes = 0;
-
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly box: SecretBox,
-  ) {
-    this.insertRow = db.prepare(
-      'INSERT INTO connector_instances (id, module, connector, account, arguments, secrets, secret_keys, intake_url, intake_key_set, enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.updateRow = db.prepare('UPDATE connector_instances SET account = ?, arguments = ?, secrets = ?, secret_keys = ?, intake_url = ?, intake_key_set = ?, enabled = ?, updated_at = ? WHERE id = ?');
-    this.byId = db.prepare('SELECT * FROM connector_instances WHERE id = ?');
-    this.all = db.prepare('SELECT * FROM connector_instances ORDER BY created_at, id');
-    this.deleteRow = db.prepare('DELETE FROM connector_instances WHERE id = ?');
-    this.deleteCheckpoint = db.prepare("DELETE FROM checkpoints WHERE kind = 'connector' AND owner_id = ?");
-  }
+    private readonly changes: StoreChanges,
+  ) {}
 
-  /** Increases on every change made here: the supervisor's sync loop reads the table again only then. */
+  /** Increases on every change (here or in the cluster): the supervisor's sync loop reads the table again only then. */
   get generation(): number {
-    return this.changes;
+    return this.changes.generation('connectors');
   }
 
-  create(input: ConnectorInstanceInput): ConnectorInstanceView {
+  async create(input: ConnectorInstanceInput): Promise<ConnectorInstanceView> {
     const id = randomUUID();
     const now = Date.now();
     const { plain, secrets } = split(input.arguments, input.secretKeys);
@@ -124,14 +124,14 @@ export class ConnectorInstanceRepository {
     const sealed: Sealed = { arguments: secrets, ...(input.intake.key ? { intakeKey: input.intake.key } : {}) };
     const account = input.account ?? null;
     const enabled = input.enabled ?? false;
-    input.check?.(toRun(id, input.module, input.connector, account, plain, sealed, input.intake.url, enabled, now));
-    this.insertRow.run(id, input.module, input.connector, account, JSON.stringify(plain), this.seal(sealed, id), JSON.stringify(Object.keys(secrets)), input.intake.url, sealed.intakeKey ? 1 : 0, enabled ? 1 : 0, now, now);
-    this.changes += 1;
+    await input.check?.(toRun(id, input.module, input.connector, account, plain, sealed, input.intake.url, enabled, now));
+    await this.db.run(Q.insert, id, input.module, input.connector, account, JSON.stringify(plain), this.seal(sealed, id), JSON.stringify(Object.keys(secrets)), input.intake.url, sealed.intakeKey ? 1 : 0, enabled ? 1 : 0, now, now);
+    this.changes.changed('connectors');
     return this.get(id);
   }
 
-  update(id: string, update: ConnectorInstanceUpdate): ConnectorInstanceView {
-    const row = this.row(id);
+  async update(id: string, update: ConnectorInstanceUpdate): Promise<ConnectorInstanceView> {
+    const row = await this.row(id);
     let plain = JSON.parse(row.arguments) as Record<string, unknown>;
     const sealed = this.open(row);
     if (update.arguments) {
@@ -146,24 +146,24 @@ export class ConnectorInstanceRepository {
     const url = update.intake?.url ?? row.intake_url;
     const enabled = update.enabled ?? row.enabled === 1;
     const stamp = Math.max(Date.now(), row.updated_at + 1);
-    update.check?.(toRun(id, row.module, row.connector, account, plain, sealed, url, enabled, stamp));
-    this.updateRow.run(account, JSON.stringify(plain), this.seal(sealed, id), JSON.stringify(Object.keys(sealed.arguments)), url, sealed.intakeKey ? 1 : 0, enabled ? 1 : 0, stamp, id);
-    this.changes += 1;
+    await update.check?.(toRun(id, row.module, row.connector, account, plain, sealed, url, enabled, stamp));
+    await this.db.run(Q.update, account, JSON.stringify(plain), this.seal(sealed, id), JSON.stringify(Object.keys(sealed.arguments)), url, sealed.intakeKey ? 1 : 0, enabled ? 1 : 0, stamp, id);
+    this.changes.changed('connectors');
     return this.get(id);
   }
 
   /** @throws PlyError PLY_CONNECTOR_NOT_FOUND */
-  get(id: string): ConnectorInstanceView {
-    return view(this.row(id));
+  async get(id: string): Promise<ConnectorInstanceView> {
+    return view(await this.row(id));
   }
 
-  list(): ConnectorInstanceView[] {
-    return (this.all.all() as Row[]).map(view);
+  async list(): Promise<ConnectorInstanceView[]> {
+    return (await this.db.all(Q.all)).map(view);
   }
 
   /** Ids and stamps of the enabled instances, without decrypting anything (the sync loop's question). */
-  enabledStamps(): Map<string, number> {
-    return new Map((this.all.all() as Row[]).filter((row) => row.enabled === 1).map((row) => [row.id, row.updated_at]));
+  async enabledStamps(): Promise<Map<string, number>> {
+    return new Map((await this.db.all(Q.enabledStamps)).map((row) => [row.id, row.updated_at]));
   }
 
   /**
@@ -171,23 +171,20 @@ export class ConnectorInstanceRepository {
    *
    * @throws PlyError PLY_CONNECTOR_NOT_FOUND, or PLY_SECRET_KEY_INVALID when the key is wrong.
    */
-  forRun(id: string): ConnectorInstanceForRun {
-    const row = this.row(id);
+  async forRun(id: string): Promise<ConnectorInstanceForRun> {
+    const row = await this.row(id);
     return toRun(row.id, row.module, row.connector, row.account, JSON.parse(row.arguments) as Record<string, unknown>, this.open(row), row.intake_url, row.enabled === 1, row.updated_at);
   }
 
-  /** Deletes the instance and its checkpoint; false when there was none. */
-  delete(id: string): boolean {
-    const deleted = this.db.transaction(() => {
-      this.deleteCheckpoint.run(id);
-      return this.deleteRow.run(id).changes > 0;
-    })();
-    if (deleted) this.changes += 1;
-    return deleted;
+  /** Deletes the instance and its checkpoint (one transaction); false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    const [, deleted] = await this.db.batch([bind(Q.deleteCheckpoint, id), bind(Q.delete, id)]);
+    if (deleted! > 0) this.changes.changed('connectors');
+    return deleted! > 0;
   }
 
-  private row(id: string): Row {
-    const row = this.byId.get(id) as Row | undefined;
+  private async row(id: string): Promise<Row> {
+    const row = await this.db.get(Q.byId, id);
     if (!row) throw new PlyError('PLY_CONNECTOR_NOT_FOUND', `no connector instance with id ${id}`, { details: { id } });
     return row;
   }

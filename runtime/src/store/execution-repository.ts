@@ -1,10 +1,13 @@
-import type Database from 'better-sqlite3';
 import { PlyError } from '@ply/core';
-import { timeOrderedId } from './time-ordered-id.js';
+import { EXECUTION_SQL as Q, type ExecutionRow, type NodeRow } from './execution-queries.js';
+import type { ExecutionFilter, ExecutionRecord, ExecutionStatus, NewExecution, NodeRecord, NodeRecordInput, RecordedError } from './execution-record.js';
+import type { SqlDatabase } from './sql/sql-database.js';
+import { bind, sql, type BoundStatement, type SqlQuery, type SqlValue } from './sql/sql-query.js';
 import { isFileReference, type FileReference, type StoredValues } from './stored-value.js';
+import { timeOrderedId } from './time-ordered-id.js';
 import type { WriteBatcher } from './write-batcher.js';
-import type { ExecutionFilter, ExecutionRecord, ExecutionStatus, NewExecution, NodeRecord, NodeRecordInput, NodeRecordStatus, RecordedError } from './execution-record.js';
 
+/** An execution created but not committed yet: a run that ends before the commit is inserted finished. */
 interface PendingRow {
   id: string;
   playbookId: string;
@@ -15,89 +18,173 @@ interface PendingRow {
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  nodes: string | null;
 }
 
-interface ExecutionRow {
-  id: string;
-  playbook_id: string;
-  playbook_version: number;
-  status: ExecutionStatus;
-  trigger_event: string | null;
-  error: string | null;
-  created_at: number;
-  started_at: number | null;
-  finished_at: number | null;
-}
-
-interface NodeRow {
-  seq: number;
-  node_id: string;
-  kind: string;
-  iteration: string | null;
-  attempt: number;
-  status: NodeRecordStatus;
-  arguments: string | null;
-  results: string | null;
-  error: string | null;
-  started_at: number;
-  finished_at: number;
+/** How a finished run is written. */
+export interface FinishInput {
+  status: 'succeeded' | 'failed' | 'interrupted';
+  error?: RecordedError;
+  /** Sequence number of the first of `nodes`. */
+  firstSeq: number;
+  nodes: readonly NodeRecordInput[];
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /**
- * Executions and their per-node records. A run costs few statements: one insert when it starts,
- * then its node records and final status. Writes go through the store's {@link WriteBatcher}:
- * concurrent runs share one commit per turn of the event loop. Reads flush queued writes first.
+ * Executions and their per-node records. A run that ends within one commit writes one row: its
+ * execution with its node records inline (a JSON array) and its final status. A long run's
+ * records written while it is under way go to `execution_nodes`, keyed by (execution, seq) so a
+ * record written twice is kept once. Writes go through the store's {@link WriteBatcher}: concurrent
+ * runs share one commit. Reads flush queued writes first.
  */
 export class ExecutionRepository {
-  private readonly insertRow: Database.Statement;
-  private readonly startRow: Database.Statement;
-  private readonly finishRow: Database.Statement;
-  private readonly insertNode: Database.Statement;
-  private readonly byId: Database.Statement;
-  private readonly nodesOf: Database.Statement;
-  private readonly interruptAll: Database.Statement;
-  private readonly createdAtOf: Database.Statement;
+  /** Rows created but not committed yet. */
+  private readonly pendingRows = new Map<string, PendingRow>();
+  private readonly listQueries = new Map<string, SqlQuery<SqlValue[], ExecutionRow>>();
+
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly values: StoredValues,
     private readonly writes: WriteBatcher,
-  ) {
-    this.insertRow = db.prepare(
-      'INSERT INTO executions (id, playbook_id, playbook_version, status, trigger_event, error, created_at, started_at, finished_at) VALUES (@id, @playbookId, @playbookVersion, @status, @triggerEvent, @error, @createdAt, @startedAt, @finishedAt)',
-    );
-    this.startRow = db.prepare("UPDATE executions SET status = 'running', started_at = ? WHERE id = ? AND status = 'queued'");
-    this.finishRow = db.prepare('UPDATE executions SET status = ?, error = ?, finished_at = ? WHERE id = ?');
-    this.insertNode = db.prepare(
-      'INSERT INTO execution_nodes (execution_id, seq, node_id, kind, iteration, attempt, status, arguments, results, error, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.byId = db.prepare('SELECT * FROM executions WHERE id = ?');
-    this.nodesOf = db.prepare('SELECT * FROM execution_nodes WHERE execution_id = ? ORDER BY seq');
-    this.interruptAll = db.prepare("UPDATE executions SET status = 'interrupted', finished_at = ? WHERE status IN ('queued', 'running')");
-    this.createdAtOf = db.prepare('SELECT created_at FROM executions WHERE id = ?');
-  }
+  ) {}
 
   /**
    * Records a new execution, `running` (the default) or `queued`, and returns its id at once.
-   * The row is committed with the next batch; await {@link committed} (or the returned promise
-   * of {@link createDurably}) before telling a client it is accepted.
+   * The row is committed with the next batch; await {@link committed} (or use
+   * {@link createDurably}) before telling a client it is accepted.
    */
   create(input: NewExecution): string {
     const row = this.newRow(input);
-    this.writes.writeLater(() => this.insertRow.run(row), () => this.pendingRows.delete(row.id));
+    this.writes.writeLater(() => [this.insertOf(row)]);
     return row.id;
   }
 
   /** Like {@link create}, resolving once the row is committed (rejecting if it cannot be). */
   async createDurably(input: NewExecution): Promise<string> {
     const row = this.newRow(input);
-    await this.writes.write(() => this.insertRow.run(row), () => this.pendingRows.delete(row.id));
+    await this.writes.write(() => [this.insertOf(row)]);
     return row.id;
   }
 
-  /** Rows created but not committed yet: a run that ends before the commit is inserted finished. */
-  private readonly pendingRows = new Map<string, PendingRow>();
+  /**
+   * Moves a queued execution to running; resolves false when it was not queued (another
+   * worker claimed it, or it is finished): the caller then reads it to see which.
+   */
+  async markRunning(id: string): Promise<boolean> {
+    const now = Date.now();
+    const pending = this.pendingRows.get(id);
+    if (pending && pending.status === 'queued') Object.assign(pending, { status: 'running', startedAt: now });
+    if (pending) return true;
+    const [changed] = await this.writes.write(() => [bind(Q.start, now, id)]);
+    return changed! > 0;
+  }
+
+  /** Appends node records of a run under way (sequence numbers from `firstSeq`), committed with the next batch. */
+  appendNodes(id: string, firstSeq: number, nodes: readonly NodeRecordInput[]): Promise<void> {
+    if (nodes.length === 0) return Promise.resolve();
+    return this.writes.write(() => this.nodeInserts(id, firstSeq, nodes)).then(() => undefined);
+  }
+
+  /**
+   * Writes the last node records with the final status; resolves once committed. An execution
+   * finished already (by another worker) is left as it is.
+   */
+  finish(id: string, input: FinishInput): Promise<void> {
+    const now = Date.now();
+    const error = input.error ? JSON.stringify(input.error) : null;
+    const nodes = this.inlineNodes(id, input.firstSeq, input.nodes);
+    const pending = this.pendingRows.get(id);
+    if (pending) {
+      // Not committed yet: inserted finished, one statement for the whole run.
+      Object.assign(pending, { status: input.status, error, finishedAt: now, nodes });
+      return this.committed();
+    }
+    return this.writes.write(() => [bind(Q.finish, input.status, error, now, nodes, id)]).then(() => undefined);
+  }
+
+  /** Resolves once every write queued so far is committed. */
+  async committed(): Promise<void> {
+    await this.writes.write(() => []);
+  }
+
+  /**
+   * Marks every queued or running execution as interrupted: for an embedded process that starts
+   * after a crash, before it runs anything. Returns how many were marked.
+   */
+  async markInterrupted(): Promise<number> {
+    await this.writes.flush();
+    return this.db.run(Q.interruptAll, Date.now());
+  }
+
+  /** Queued executions created before `beforeMs` (oldest first): the queue's sweeper checks each has a job. */
+  async queuedBefore(beforeMs: number, limit = 500): Promise<Array<{ id: string; playbookId: string }>> {
+    await this.writes.flush();
+    return (await this.db.all(Q.queuedBefore, beforeMs, limit)).map((row) => ({ id: row.id, playbookId: row.playbook_id }));
+  }
+
+  /** Running executions started before `beforeMs` (oldest first): the sweeper checks their job still exists. */
+  async runningSince(beforeMs: number, limit = 500): Promise<Array<{ id: string; playbookId: string }>> {
+    await this.writes.flush();
+    return (await this.db.all(Q.runningSince, beforeMs, limit)).map((row) => ({ id: row.id, playbookId: row.playbook_id }));
+  }
+
+  /** Marks one execution interrupted unless it is finished; resolves whether it did. */
+  async interrupt(id: string, error: RecordedError): Promise<boolean> {
+    await this.writes.flush();
+    return (await this.db.run(Q.finish, 'interrupted', JSON.stringify(error), Date.now(), null, id)) > 0;
+  }
+
+  /** @throws PlyError PLY_EXECUTION_NOT_FOUND */
+  async get(id: string): Promise<ExecutionRecord> {
+    await this.writes.flush();
+    const row = await this.db.get(Q.byId, id);
+    if (!row) throw new PlyError('PLY_EXECUTION_NOT_FOUND', `no execution with id ${id}`, { details: { id } });
+    const under = await this.db.all(Q.nodesOf, id);
+    const nodes = [...under.map((node) => this.toNode(node)), ...this.parseInline(row.nodes)].sort((a, b) => a.seq - b.seq);
+    return { ...this.toRecord(row), nodes };
+  }
+
+  /** Executions, newest first, without their node records. */
+  async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
+    await this.writes.flush();
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.playbookId !== undefined) {
+      where.push('playbook_id = ?');
+      params.push(filter.playbookId);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.before !== undefined) {
+      const anchor = await this.db.get(Q.createdAtOf, filter.before);
+      if (!anchor) throw new PlyError('PLY_EXECUTION_NOT_FOUND', `no execution with id ${filter.before}`);
+      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
+      params.push(anchor.created_at, anchor.created_at, filter.before);
+    }
+    const limit = Math.min(Math.max(1, Math.trunc(filter.limit ?? 50)), 1000);
+    const columns = 'id, playbook_id, playbook_version, status, trigger_event, error, created_at, started_at, finished_at, NULL AS nodes';
+    const text = `SELECT ${columns} FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+    return (await this.db.all(this.listQuery(text), ...params)).map((row) => this.toRecord(row));
+  }
+
+  /** The value behind a {@link FileReference} found in a record of this execution. */
+  loadValue(executionId: string, value: unknown): unknown {
+    return isFileReference(value) ? this.values.load(executionId, value as FileReference) : value;
+  }
+
+  /** Filter combinations are few: one prepared query each. */
+  private listQuery(text: string): SqlQuery<SqlValue[], ExecutionRow> {
+    let query = this.listQueries.get(text);
+    if (!query) {
+      query = sql<SqlValue[], ExecutionRow>(text);
+      this.listQueries.set(text, query);
+    }
+    return query;
+  }
 
   private newRow(input: NewExecution): PendingRow {
     const now = Date.now();
@@ -113,110 +200,24 @@ export class ExecutionRepository {
       createdAt: now,
       startedAt: status === 'running' ? now : null,
       finishedAt: null,
+      nodes: null,
     };
     this.pendingRows.set(id, row);
     return row;
   }
 
-
-  /** Moves a queued execution to running. */
-  markRunning(id: string): Promise<void> {
-    const now = Date.now();
-    const pending = this.pendingRows.get(id);
-    if (pending && pending.status === 'queued') Object.assign(pending, { status: 'running', startedAt: now });
-    return this.writes.write(() => this.startRow.run(now, id));
+  /** Built when its batch commits: from then on, changes to the execution are updates. */
+  private insertOf(row: PendingRow): BoundStatement {
+    this.pendingRows.delete(row.id);
+    return bind(Q.insert, row.id, row.playbookId, row.playbookVersion, row.status, row.triggerEvent, row.error, row.createdAt, row.startedAt, row.finishedAt, row.nodes);
   }
 
-  /** Appends node records (sequence numbers from `firstSeq`), committed with the next batch. */
-  appendNodes(id: string, firstSeq: number, nodes: readonly NodeRecordInput[]): Promise<void> {
-    if (nodes.length === 0) return Promise.resolve();
-    return this.writes.write(() => this.insertNodes(id, firstSeq, nodes));
-  }
-
-  /** Appends the last node records and sets the final status; resolves once committed. */
-  finish(id: string, input: { status: 'succeeded' | 'failed' | 'interrupted'; error?: RecordedError; firstSeq: number; nodes: readonly NodeRecordInput[] }): Promise<void> {
-    const now = Date.now();
-    const error = input.error ? JSON.stringify(input.error) : null;
-    const pending = this.pendingRows.get(id);
-    if (pending) {
-      // Still queued: insert it finished, one statement fewer.
-      Object.assign(pending, { status: input.status, error, finishedAt: now });
-      return this.writes.write(() => this.insertNodes(id, input.firstSeq, input.nodes));
-    }
-    return this.writes.write(() => {
-      this.insertNodes(id, input.firstSeq, input.nodes);
-      this.finishRow.run(input.status, error, now, id);
-    });
-  }
-
-  /** Resolves once every write queued so far is committed. */
-  committed(): Promise<void> {
-    return this.writes.write(() => {});
-  }
-
-  /**
-   * Marks every queued or running execution as interrupted: for a process that starts after a
-   * crash, before it runs anything. Returns how many were marked.
-   */
-  markInterrupted(): number {
-    this.writes.flush();
-    return this.interruptAll.run(Date.now()).changes;
-  }
-
-  /** @throws PlyError PLY_EXECUTION_NOT_FOUND */
-  get(id: string): ExecutionRecord {
-    this.writes.flush();
-    const row = this.byId.get(id) as ExecutionRow | undefined;
-    if (!row) throw new PlyError('PLY_EXECUTION_NOT_FOUND', `no execution with id ${id}`, { details: { id } });
-    return { ...this.toRecord(row), nodes: (this.nodesOf.all(id) as NodeRow[]).map((node) => this.toNode(node)) };
-  }
-
-  /** Executions, newest first, without their node records. */
-  list(filter: ExecutionFilter = {}): ExecutionRecord[] {
-    this.writes.flush();
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.playbookId !== undefined) {
-      where.push('playbook_id = ?');
-      params.push(filter.playbookId);
-    }
-    if (filter.status !== undefined) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.before !== undefined) {
-      const anchor = this.createdAtOf.get(filter.before) as { created_at: number } | undefined;
-      if (!anchor) throw new PlyError('PLY_EXECUTION_NOT_FOUND', `no execution with id ${filter.before}`);
-      where.push('(created_at < ? OR (created_at = ? AND id < ?))');
-      params.push(anchor.created_at, anchor.created_at, filter.before);
-    }
-    const limit = Math.min(Math.max(1, filter.limit ?? 50), 1000);
-    const sql = `SELECT * FROM executions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
-    // Filter combinations are few; better-sqlite3 has no statement cache, so keep ours.
-    return (this.statement(sql).all(...params) as ExecutionRow[]).map((row) => this.toRecord(row));
-  }
-
-  /** The value behind a {@link FileReference} found in a record of this execution. */
-  loadValue(executionId: string, value: unknown): unknown {
-    return isFileReference(value) ? this.values.load(executionId, value as FileReference) : value;
-  }
-
-  private readonly statements = new Map<string, Database.Statement>();
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  private insertNodes(id: string, firstSeq: number, nodes: readonly NodeRecordInput[]): void {
-    nodes.forEach((node, index) => {
+  private nodeInserts(id: string, firstSeq: number, nodes: readonly NodeRecordInput[]): BoundStatement[] {
+    return nodes.map((node, index) => {
       const seq = firstSeq + index;
       const name = `${seq}-${node.nodeId}`;
-      this.insertNode.run(
+      return bind(
+        Q.insertNode,
         id,
         seq,
         node.nodeId,
@@ -231,6 +232,36 @@ export class ExecutionRepository {
         node.finishedAt,
       );
     });
+  }
+
+  /**
+   * The node records as one JSON array, written by hand around the encoded values (each value is
+   * serialised once, and spilled to a file past the threshold as in `execution_nodes`).
+   */
+  private inlineNodes(id: string, firstSeq: number, nodes: readonly NodeRecordInput[]): string | null {
+    if (nodes.length === 0) return null;
+    const parts = nodes.map((node, index) => {
+      const seq = firstSeq + index;
+      const name = `${seq}-${node.nodeId}`;
+      let text = `{"seq":${seq},"nodeId":${JSON.stringify(node.nodeId)},"kind":${JSON.stringify(node.kind)},"attempt":${node.attempt},"status":"${node.status}","startedAt":${node.startedAt},"finishedAt":${node.finishedAt}`;
+      if (node.iteration !== undefined) text += `,"iteration":${JSON.stringify(node.iteration)}`;
+      const args = this.values.encode(id, `${name}-arguments`, node.arguments);
+      if (args !== null) text += `,"arguments":${args}`;
+      const results = this.values.encode(id, `${name}-results`, node.results);
+      if (results !== null) text += `,"results":${results}`;
+      if (node.error) text += `,"error":${JSON.stringify(node.error)}`;
+      return `${text}}`;
+    });
+    return `[${parts.join(',')}]`;
+  }
+
+  private parseInline(text: string | null): NodeRecord[] {
+    if (text === null) return [];
+    return (JSON.parse(text) as Array<Omit<NodeRecord, 'startedAt' | 'finishedAt'> & { startedAt: number; finishedAt: number }>).map((node) => ({
+      ...node,
+      startedAt: iso(node.startedAt)!,
+      finishedAt: iso(node.finishedAt)!,
+    }));
   }
 
   private toRecord(row: ExecutionRow): ExecutionRecord {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { PlyError } from '@ply/core';
+import type { SqlDatabase } from './sql/sql-database.js';
+import { sql } from './sql/sql-query.js';
+import type { StoreChanges } from './store-changes.js';
 
 /** A stored playbook. `document` is the parsed JSON/YAML document, kept as given. */
 export interface PlaybookRecord {
@@ -30,7 +32,7 @@ export interface PlaybookRunState {
 /** How a finished execution counts towards auto-disable. */
 export type RunOutcome = 'success' | 'technical_failure' | 'user_failure';
 
-interface PlaybookRow {
+type PlaybookRow = {
   id: string;
   name: string;
   document: string;
@@ -41,89 +43,83 @@ interface PlaybookRow {
   trigger_held: number;
   created_at: number;
   updated_at: number;
-}
+};
+
+const Q = {
+  insert: sql<[string, string, string, number, number]>('INSERT INTO playbooks (id, name, document, version, enabled, created_at, updated_at) VALUES (?, ?, ?, 1, 0, ?, ?)'),
+  updateDocument: sql<[string, string, number, string]>('UPDATE playbooks SET name = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ?'),
+  setEnabled: sql<[number, number, number, string]>('UPDATE playbooks SET enabled = ?, consecutive_failures = CASE WHEN ? = 1 THEN 0 ELSE consecutive_failures END, disabled_reason = NULL, updated_at = ? WHERE id = ?'),
+  byId: sql<[string], PlaybookRow>('SELECT * FROM playbooks WHERE id = ?'),
+  runState: sql<[string], Pick<PlaybookRow, 'version' | 'enabled' | 'consecutive_failures'>>('SELECT version, enabled, consecutive_failures FROM playbooks WHERE id = ?'),
+  all: sql<[], PlaybookRow>('SELECT * FROM playbooks ORDER BY name, id'),
+  delete: sql<[string]>('DELETE FROM playbooks WHERE id = ?'),
+  resetFailures: sql<[string]>('UPDATE playbooks SET consecutive_failures = 0 WHERE id = ? AND consecutive_failures <> 0'),
+  countFailure: sql<[string], { consecutive_failures: number }>('UPDATE playbooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures'),
+  autoDisable: sql<[string, number, string]>('UPDATE playbooks SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = 1'),
+  setHeld: sql<[number, string]>('UPDATE playbooks SET trigger_held = ? WHERE id = ?'),
+} as const;
 
 /** Playbook documents with their enabled flag, version and consecutive technical failures. */
 export class PlaybookRepository {
-  private readonly insertRow: Database.Statement;
-  private readonly updateDocument: Database.Statement;
-  private readonly setEnabledRow: Database.Statement;
-  private readonly byId: Database.Statement;
-  private readonly runStateRow: Database.Statement;
-  private readonly all: Database.Statement;
-  private readonly deleteRow: Database.Statement;
-  private readonly resetFailures: Database.Statement;
-  private readonly countFailure: Database.Statement;
-  private readonly autoDisable: Database.Statement;
-  private readonly setHeldRow: Database.Statement;
-  private changes = 0;
-
-  constructor(db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO playbooks (id, name, document, version, enabled, created_at, updated_at) VALUES (?, ?, ?, 1, 0, ?, ?)');
-    this.updateDocument = db.prepare('UPDATE playbooks SET name = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ?');
-    this.setEnabledRow = db.prepare('UPDATE playbooks SET enabled = ?, consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures END, disabled_reason = NULL, updated_at = ? WHERE id = ?');
-    this.byId = db.prepare('SELECT * FROM playbooks WHERE id = ?');
-    this.runStateRow = db.prepare('SELECT version, enabled, consecutive_failures FROM playbooks WHERE id = ?');
-    this.all = db.prepare('SELECT * FROM playbooks ORDER BY name, id');
-    this.deleteRow = db.prepare('DELETE FROM playbooks WHERE id = ?');
-    this.resetFailures = db.prepare('UPDATE playbooks SET consecutive_failures = 0 WHERE id = ? AND consecutive_failures <> 0');
-    this.countFailure = db.prepare('UPDATE playbooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures');
-    this.autoDisable = db.prepare('UPDATE playbooks SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = 1');
-    this.setHeldRow = db.prepare('UPDATE playbooks SET trigger_held = ? WHERE id = ?');
-  }
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly changes: StoreChanges,
+  ) {}
 
   /**
-   * Increases on every change this repository makes, so callers in this process can cache what
-   * they read (the engine caches each playbook's run state) and know when to read again.
+   * Increases on every change of a playbook (in this process, or in the cluster), so callers can
+   * cache what they read (the engine caches each playbook's run state) and know when to read again.
    */
   get generation(): number {
-    return this.changes;
+    return this.changes.generation('playbooks');
   }
 
   /** Stores a new playbook, disabled (enabling goes through validation in the engine). */
-  create(input: { name: string; document: unknown; id?: string }): PlaybookRecord {
+  async create(input: { name: string; document: unknown; id?: string }): Promise<PlaybookRecord> {
     const id = input.id ?? randomUUID();
     const now = Date.now();
-    this.changes += 1;
-    this.insertRow.run(id, input.name, JSON.stringify(input.document), now, now);
+    await this.db.run(Q.insert, id, input.name, JSON.stringify(input.document), now, now);
+    this.changes.changed('playbooks');
     return this.get(id);
   }
 
   /** Replaces the document and increments the version; the enabled flag is kept. */
-  update(id: string, input: { name: string; document: unknown }): PlaybookRecord {
-    this.changes += 1;
-    if (this.updateDocument.run(input.name, JSON.stringify(input.document), Date.now(), id).changes === 0) throw notFound(id);
+  async update(id: string, input: { name: string; document: unknown }): Promise<PlaybookRecord> {
+    const changed = await this.db.run(Q.updateDocument, input.name, JSON.stringify(input.document), Date.now(), id);
+    if (changed === 0) throw notFound(id);
+    this.changes.changed('playbooks');
     return this.get(id);
   }
 
   /** Enables (clearing the failure counter and any auto-disable reason) or disables. */
-  setEnabled(id: string, enabled: boolean): PlaybookRecord {
-    this.changes += 1;
-    if (this.setEnabledRow.run(enabled ? 1 : 0, enabled ? 1 : 0, Date.now(), id).changes === 0) throw notFound(id);
+  async setEnabled(id: string, enabled: boolean): Promise<PlaybookRecord> {
+    const changed = await this.db.run(Q.setEnabled, enabled ? 1 : 0, enabled ? 1 : 0, Date.now(), id);
+    if (changed === 0) throw notFound(id);
+    this.changes.changed('playbooks');
     return this.get(id);
   }
 
   /** Holds (an operator stopped it) or releases the playbook's supervised trigger. */
-  setTriggerHeld(id: string, held: boolean): PlaybookRecord {
-    this.changes += 1;
-    if (this.setHeldRow.run(held ? 1 : 0, id).changes === 0) throw notFound(id);
+  async setTriggerHeld(id: string, held: boolean): Promise<PlaybookRecord> {
+    if ((await this.db.run(Q.setHeld, held ? 1 : 0, id)) === 0) throw notFound(id);
+    this.changes.changed('playbooks');
     return this.get(id);
   }
 
   /** @throws PlyError PLY_PLAYBOOK_NOT_FOUND */
-  get(id: string): PlaybookRecord {
-    const row = this.byId.get(id) as PlaybookRow | undefined;
+  async get(id: string): Promise<PlaybookRecord> {
+    const row = await this.db.get(Q.byId, id);
     if (!row) throw notFound(id);
     return toRecord(row);
   }
 
-  list(): PlaybookRecord[] {
-    return (this.all.all() as PlaybookRow[]).map(toRecord);
+  async list(): Promise<PlaybookRecord[]> {
+    return (await this.db.all(Q.all)).map(toRecord);
   }
 
   /** Version, enabled flag and failure counter: what the engine checks before each run. */
-  runState(id: string): PlaybookRunState | undefined {
-    const row = this.runStateRow.get(id) as Pick<PlaybookRow, 'version' | 'enabled' | 'consecutive_failures'> | undefined;
+  async runState(id: string): Promise<PlaybookRunState | undefined> {
+    const row = await this.db.get(Q.runState, id);
     return row ? { version: row.version, enabled: row.enabled === 1, consecutiveFailures: row.consecutive_failures } : undefined;
   }
 
@@ -133,23 +129,26 @@ export class PlaybookRepository {
    *
    * @returns whether this call disabled the playbook.
    */
-  recordOutcome(id: string, outcome: RunOutcome, maxConsecutiveFailures: number): { disabled: boolean; consecutiveFailures: number } {
-    this.changes += 1;
-    if (outcome === 'success') {
-      this.resetFailures.run(id);
-      return { disabled: false, consecutiveFailures: 0 };
+  async recordOutcome(id: string, outcome: RunOutcome, maxConsecutiveFailures: number): Promise<{ disabled: boolean; consecutiveFailures: number }> {
+    if (outcome === 'user_failure') return { disabled: false, consecutiveFailures: (await this.runState(id))?.consecutiveFailures ?? 0 };
+    try {
+      if (outcome === 'success') {
+        await this.db.run(Q.resetFailures, id);
+        return { disabled: false, consecutiveFailures: 0 };
+      }
+      const count = (await this.db.get(Q.countFailure, id))?.consecutive_failures ?? 0;
+      if (count < maxConsecutiveFailures) return { disabled: false, consecutiveFailures: count };
+      const reason = `disabled after ${count} consecutive technical failures`;
+      return { disabled: (await this.db.run(Q.autoDisable, reason, Date.now(), id)) > 0, consecutiveFailures: count };
+    } finally {
+      this.changes.changed('playbooks');
     }
-    if (outcome === 'user_failure') return { disabled: false, consecutiveFailures: this.runState(id)?.consecutiveFailures ?? 0 };
-    const row = this.countFailure.get(id) as { consecutive_failures: number } | undefined;
-    const count = row?.consecutive_failures ?? 0;
-    if (count < maxConsecutiveFailures) return { disabled: false, consecutiveFailures: count };
-    const reason = `disabled after ${count} consecutive technical failures`;
-    return { disabled: this.autoDisable.run(reason, Date.now(), id).changes > 0, consecutiveFailures: count };
   }
 
-  delete(id: string): boolean {
-    this.changes += 1;
-    return this.deleteRow.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    const deleted = (await this.db.run(Q.delete, id)) > 0;
+    this.changes.changed('playbooks');
+    return deleted;
   }
 }
 

@@ -1,8 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
-import { PlyError } from '@ply/core';
+import { join } from 'node:path';
 import { AccountRepository } from './account-repository.js';
 import { ApiTokenRepository } from './api-token-repository.js';
 import { CheckpointRepository } from './checkpoint-repository.js';
@@ -13,94 +9,87 @@ import { migrate } from './migrator.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
+import type { SqlDatabase } from './sql/sql-database.js';
+import { SqliteDatabase } from './sql/sqlite-database.js';
+import { StoreChanges } from './store-changes.js';
 import { StoredValues } from './stored-value.js';
 import { WriteBatcher } from './write-batcher.js';
 
 /** Options of {@link PlyStore.open}. */
 export interface PlyStoreOptions {
-  /** `$PLY_HOME`: the database is `<home>/ply.db`, large values go to `<home>/executions/`. */
+  /** `$PLY_HOME`: the SQLite database is `<home>/ply.db`, large values go to `<home>/executions/`. */
   home: string;
-  /** Database file (default `<home>/ply.db`). */
+  /**
+   * A PostgreSQL URL (`postgres://user:pass@host/db`, what `PLY_DATABASE_URL` holds): the shared
+   * store of a cluster. Absent: the embedded SQLite file.
+   */
+  databaseUrl?: string;
+  /** SQLite database file (default `<home>/ply.db`). */
   path?: string;
-  /** The secret key (32 bytes); default `PLY_SECRET_KEY` or `<home>/secret.key`, read on first use. */
+  /** The secret key (32 bytes); default `PLY_SECRET_KEY`, `PLY_SECRET_KEY_FILE` or `<home>/secret.key`, read on first use. */
   secretKey?: Buffer;
-  /** Record values (arguments, results, trigger events) larger than this, serialised, go to files. Default 64 KiB. */
+  /**
+   * Record values (arguments, results, trigger events) larger than this, serialised, go to files.
+   * Default 64 KiB with SQLite; with PostgreSQL, never (every process of a cluster must read them).
+   */
   largeValueBytes?: number;
   /** Told about a batched write that failed with nobody waiting for it (default: ignored). */
   onWriteError?: (error: unknown) => void;
-  /** How long a writer waits for a lock held by another connection, in ms. Default 5,000. */
+  /** SQLite: how long a writer waits for a lock held by another connection, in ms. Default 5,000. */
   busyTimeoutMs?: number;
+  /** PostgreSQL: connections of the pool. Default 10. */
+  maxConnections?: number;
 }
 
 /**
- * The embedded store: one SQLite database (WAL, foreign keys, busy timeout), migrated to the
- * latest schema when opened, and its repositories. Synchronous underneath (better-sqlite3):
- * statements are prepared once and each write is a short transaction.
+ * The store: a database (embedded SQLite, or PostgreSQL for a cluster) migrated to the latest
+ * schema when opened, and its repositories, written once for both back-ends.
  */
-/**
- * better-sqlite3's compiled addon, where its build puts it: handed to the constructor, it spares
- * every start the `bindings` package's search through a dozen candidate paths (about 15 ms).
- * Undefined (the search as usual) when the addon is elsewhere.
- */
-const NATIVE_BINDING = ((): string | undefined => {
-  try {
-    const file = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
-    return existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
 export class PlyStore {
-  readonly db: Database.Database;
   readonly accounts: AccountRepository;
   readonly playbooks: PlaybookRepository;
   readonly executions: ExecutionRepository;
   readonly checkpoints: CheckpointRepository;
   readonly tokens: ApiTokenRepository;
   readonly connectors: ConnectorInstanceRepository;
-  /** The schema version after migrating. */
-  readonly schemaVersion: number;
+  /** Change counters of cached rows (invalidated across a cluster by its change bus). */
+  readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
   readonly writes: WriteBatcher;
 
-  private constructor(db: Database.Database, options: PlyStoreOptions, schemaVersion: number) {
-    this.db = db;
-    this.schemaVersion = schemaVersion;
-    const box = new SecretBox(() => options.secretKey ?? loadSecretKey(join(options.home, 'secret.key')));
-    this.accounts = new AccountRepository(db, box);
-    this.playbooks = new PlaybookRepository(db);
+  private constructor(
+    /** The database underneath (`SqliteDatabase` or `PostgresDatabase`). */
+    readonly db: SqlDatabase,
+    options: PlyStoreOptions,
+    /** The schema version after migrating. */
+    readonly schemaVersion: number,
+  ) {
+    const shared = db.dialect === 'postgres';
+    const box = new SecretBox(() => options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
+    this.accounts = new AccountRepository(db, box, this.changes);
+    this.playbooks = new PlaybookRepository(db, this.changes);
     this.writes = new WriteBatcher(db, options.onWriteError);
-    this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), options.largeValueBytes ?? 64 * 1024), this.writes);
+    const threshold = options.largeValueBytes ?? (shared ? Number.POSITIVE_INFINITY : 64 * 1024);
+    this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), threshold), this.writes);
     this.checkpoints = new CheckpointRepository(db);
     this.tokens = new ApiTokenRepository(db);
-    this.connectors = new ConnectorInstanceRepository(db, box);
+    this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
   }
 
   /**
    * Opens (creating if needed) and migrates the store.
    *
-   * @throws PlyError PLY_STORE_ERROR when the file cannot be opened or migrated.
+   * @throws PlyError PLY_STORE_ERROR when the database cannot be opened or migrated.
    */
-  static open(options: PlyStoreOptions): PlyStore {
-    const path = options.path ?? join(options.home, 'ply.db');
-    let db: Database.Database;
+  static async open(options: PlyStoreOptions): Promise<PlyStore> {
+    const db = options.databaseUrl
+      ? await (await import('./sql/postgres-database.js')).PostgresDatabase.open(options.databaseUrl, options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {})
+      : SqliteDatabase.open(options.path ?? join(options.home, 'ply.db'), options.busyTimeoutMs);
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
-      db.pragma('journal_mode = WAL');
-      // NORMAL under WAL: a commit survives a process crash; only an OS crash may lose the last ones.
-      db.pragma('synchronous = NORMAL');
-      db.pragma('foreign_keys = ON');
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
-    } catch (error) {
-      throw new PlyError('PLY_STORE_ERROR', `cannot open the store at ${path}: ${(error as Error).message}`, { cause: error });
-    }
-    try {
-      const version = migrate(db, MIGRATIONS);
+      const version = await migrate(db, MIGRATIONS);
       return new PlyStore(db, options, version);
     } catch (error) {
-      db.close();
+      await db.close();
       throw error;
     }
   }
@@ -110,20 +99,19 @@ export class PlyStore {
     return MIGRATIONS.length;
   }
 
-  /** Runs `work` in one transaction (nested calls become savepoints). */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  /** True for the shared store of a cluster (PostgreSQL). */
+  get shared(): boolean {
+    return this.db.dialect === 'postgres';
   }
 
   /** Commits queued writes now. */
-  flush(): void {
-    this.writes.flush();
+  flush(): Promise<void> {
+    return this.writes.flush();
   }
 
   /** Commits queued writes, then closes the database. */
-  close(): void {
-    if (!this.db.open) return;
-    this.writes.flush();
-    this.db.close();
+  async close(): Promise<void> {
+    await this.writes.flush();
+    await this.db.close();
   }
 }

@@ -13,19 +13,47 @@ function decodeKey(text: string, where: string): Buffer {
   return key;
 }
 
+/** Where the secret key comes from, in order: the variable, the file it names, the home's key file. */
+export interface SecretKeySources {
+  /** `PLY_SECRET_KEY`: base64 of 32 bytes. */
+  value?: string | undefined;
+  /** `PLY_SECRET_KEY_FILE`: a file holding it (every process of a cluster reads the same key). */
+  file?: string | undefined;
+  /** Refuse to create `<home>/secret.key` (a cluster: a key made by one process would be unknown to the others). */
+  mustExist?: boolean;
+}
+
+function fromEnvironment(): SecretKeySources {
+  return { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'] };
+}
+
 /**
- * The key that seals account secrets: `PLY_SECRET_KEY` (base64 of 32 bytes) when set, else the
- * key file (base64 text), created with mode 0600 on first use. Creation uses an exclusive open so
+ * The key that seals account secrets and derives webhook tokens: `PLY_SECRET_KEY` (base64 of 32
+ * bytes) when set, else the file named by `PLY_SECRET_KEY_FILE`, else the home's key file,
+ * created with mode 0600 on first use (unless `mustExist`). Creation uses an exclusive open so
  * two processes starting together cannot each write a different key.
  *
- * @throws PlyError PLY_SECRET_KEY_INVALID when the variable or the file holds no 32-byte key.
+ * @throws PlyError PLY_SECRET_KEY_INVALID when the variable or the file holds no 32-byte key, or
+ *   when no key is configured and `mustExist` forbids creating one.
  */
-export function loadSecretKey(keyFile: string, environmentValue: string | undefined = process.env['PLY_SECRET_KEY']): Buffer {
-  if (environmentValue !== undefined && environmentValue !== '') return decodeKey(environmentValue, 'PLY_SECRET_KEY');
+export function loadSecretKey(keyFile: string, sources: SecretKeySources = fromEnvironment()): Buffer {
+  if (sources.value !== undefined && sources.value !== '') return decodeKey(sources.value, 'PLY_SECRET_KEY');
+  if (sources.file !== undefined && sources.file !== '') {
+    let text: string;
+    try {
+      text = readFileSync(sources.file, 'utf8');
+    } catch (error) {
+      throw new PlyError('PLY_SECRET_KEY_INVALID', `PLY_SECRET_KEY_FILE ${sources.file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return decodeKey(text, `PLY_SECRET_KEY_FILE ${sources.file}`);
+  }
   try {
     return decodeKey(readFileSync(keyFile, 'utf8'), keyFile);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (sources.mustExist) {
+    throw new PlyError('PLY_SECRET_KEY_INVALID', 'a cluster (PLY_DATABASE_URL) needs the same secret key on every process: set PLY_SECRET_KEY_FILE (or PLY_SECRET_KEY) to it');
   }
   mkdirSync(dirname(keyFile), { recursive: true });
   try {

@@ -27,7 +27,8 @@ export class StoredValues {
     if (value === undefined) return null;
     const text = JSON.stringify(value);
     if (text === undefined) return null;
-    if (Buffer.byteLength(text) <= this.thresholdBytes) return text;
+    // A UTF-16 unit is at most 3 bytes of UTF-8: most values need no byte count.
+    if (text.length * 3 <= this.thresholdBytes || Buffer.byteLength(text) <= this.thresholdBytes) return text;
     const dir = join(this.root, executionId);
     mkdirSync(dir, { recursive: true });
     const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`;

@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 
-const pool = Buffer.alloc(16 * 256);
+// Random bytes are drawn 64 KiB at a time: a draw per 256 ids cost 2.5% of a webhook run.
+const pool = Buffer.alloc(16 * 4096);
 let offset = pool.length;
 
 /**

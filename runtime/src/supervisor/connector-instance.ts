@@ -40,7 +40,7 @@ export function connectorInstanceBody(options: ConnectorInstanceOptions): Instan
   return async (signal, heartbeat) => {
     const { ply, store } = options;
     const { module } = ply.catalog.find('connector', `${options.module}.${options.connector}`, options.version);
-    const configuration = options.account ? store.accounts.configurationForRun(module.manifest.slug, options.account).configuration : {};
+    const configuration = options.account ? (await store.accounts.configurationForRun(module.manifest.slug, options.account)).configuration : {};
     const intakeKey = options.arguments?.['intake_key'];
     const sink = new IntakeSink({ ...options.sink, transport: options.transport });
     try {

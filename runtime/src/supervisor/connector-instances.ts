@@ -5,6 +5,7 @@ import { connectorInstanceBody } from './connector-instance.js';
 import { HttpIntakeTransport } from './http-intake-transport.js';
 import type { IntakeSinkOptions } from './intake-sink.js';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
+import type { LeaseState } from './leased-body.js';
 import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
 
 /** Options of {@link ConnectorInstances}. */
@@ -29,6 +30,8 @@ export interface ConnectorStatus {
   eventsPushed: number;
   /** The stored checkpoint (what the connector resumes from), or null. */
   checkpoint: unknown;
+  /** In a cluster: whether this process holds the instance's lease (and runs it) or stands by. */
+  lease?: LeaseState;
 }
 
 const STATE = { running: 'running', backoff: 'crashed', stopped: 'stopped' } as const;
@@ -53,9 +56,11 @@ export class ConnectorInstances extends StoreSyncLoop {
   }
 
   /** The run-time status of an instance (a stored one that does not run is `stopped`). */
-  status(id: string): ConnectorStatus {
+  async status(id: string): Promise<ConnectorStatus> {
     const running: InstanceStatus | undefined = this.supervisor.status().find((status) => status.id === id);
+    const lease = this.leaseOf(id);
     return {
+      ...(lease ? { lease } : {}),
       state: running ? STATE[running.state] : 'stopped',
       restarts: running?.restarts ?? 0,
       startedAt: running?.startedAt ?? null,
@@ -64,7 +69,7 @@ export class ConnectorInstances extends StoreSyncLoop {
       lastError: running?.lastError ?? null,
       nextRestartAt: running?.nextRestartAt ?? null,
       eventsPushed: this.pushed.get(id) ?? 0,
-      checkpoint: this.options.store.checkpoints.read('connector', id) ?? null,
+      checkpoint: (await this.options.store.checkpoints.read('connector', id)) ?? null,
     };
   }
 
@@ -72,17 +77,17 @@ export class ConnectorInstances extends StoreSyncLoop {
     const { store } = this.options;
     if (store.connectors.generation === this.generation) return;
     this.generation = store.connectors.generation;
-    const wanted = store.connectors.enabledStamps();
+    const wanted = await store.connectors.enabledStamps();
     for (const [id, stamp] of this.stamps) {
       if (wanted.get(id) !== stamp) {
         this.stamps.delete(id);
-        await this.supervisor.stop(id);
+        await this.stopInstance(id);
       }
     }
     for (const [id, stamp] of wanted) {
       if (this.stamps.has(id)) continue;
       this.stamps.set(id, stamp);
-      this.supervisor.ensure(id, 'connector', this.bodyOf(id));
+      this.ensure(id, 'connector', this.bodyOf(id));
     }
   }
 
@@ -90,7 +95,7 @@ export class ConnectorInstances extends StoreSyncLoop {
   private bodyOf(id: string): InstanceBody {
     return async (signal, heartbeat) => {
       const { ply, store } = this.options;
-      const instance = store.connectors.forRun(id);
+      const instance = await store.connectors.forRun(id);
       const intakeKey = instance.intake.key;
       if (!intakeKey) throw new PlyError('PLY_CONFIGURATION_INVALID', `connector instance ${id} has no intake key (set intake.key, or the connector's intake_key argument)`);
       const http = new NodeHttpClient({ logger: this.logger.withSecrets([intakeKey]), signal });

@@ -4,6 +4,7 @@ import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
 import type { PlyStore } from '../store/ply-store.js';
 import type { InstanceBody, InstanceStatus } from './supervised-instance.js';
+import type { LeaseState } from './leased-body.js';
 import { StoreSyncLoop, type StoreSyncLoopOptions } from './store-sync-loop.js';
 import { croner } from '../playbooks/croner.js';
 
@@ -19,6 +20,8 @@ type LongRunningTrigger = Extract<PlaybookTrigger, { type: 'schedule' | 'module'
 export interface TriggerStatus extends InstanceStatus {
   /** Stopped by an operator: not run (though its playbook is enabled) until started again. */
   held: boolean;
+  /** In a cluster: whether this process holds the trigger's lease (and runs it) or stands by. */
+  lease?: LeaseState;
 }
 
 function longRunningTriggerOf(document: unknown): LongRunningTrigger | undefined {
@@ -61,9 +64,9 @@ export class PlaybookTriggers extends StoreSyncLoop {
   }
 
   /** Running (or restarting) triggers, and the held ones as `stopped`. */
-  status(): TriggerStatus[] {
-    const running = this.supervisor.status().map((status) => ({ ...status, held: false }));
-    const held = this.options.store.playbooks.list().flatMap((playbook) => {
+  async status(): Promise<TriggerStatus[]> {
+    const running = this.supervisor.status().map((status) => this.withLease({ ...status, held: false }));
+    const held = (await this.options.store.playbooks.list()).flatMap((playbook) => {
       const longRunning = playbook.triggerHeld && !this.supervisor.has(playbook.id) ? longRunningTriggerOf(playbook.document) : undefined;
       return longRunning ? [stoppedStatus(playbook.id, kindOf(longRunning), true)] : [];
     });
@@ -76,10 +79,15 @@ export class PlaybookTriggers extends StoreSyncLoop {
    *
    * @throws PlyError PLY_PLAYBOOK_NOT_FOUND, or PLY_TRIGGER_NOT_FOUND when no supervised trigger starts it.
    */
-  statusOf(id: string): TriggerStatus {
-    const trigger = this.triggerOf(id);
+  async statusOf(id: string): Promise<TriggerStatus> {
+    const trigger = await this.triggerOf(id);
     const running = this.supervisor.status().find((status) => status.id === id);
-    return running ? { ...running, held: false } : stoppedStatus(id, kindOf(trigger), this.options.store.playbooks.get(id).triggerHeld);
+    return running ? this.withLease({ ...running, held: false }) : stoppedStatus(id, kindOf(trigger), (await this.options.store.playbooks.get(id)).triggerHeld);
+  }
+
+  private withLease(status: TriggerStatus): TriggerStatus {
+    const lease = this.leaseOf(status.id);
+    return lease ? { ...status, lease } : status;
   }
 
   /**
@@ -88,8 +96,8 @@ export class PlaybookTriggers extends StoreSyncLoop {
    * so a restarted `ply serve` keeps it too.
    */
   async stopTrigger(id: string): Promise<TriggerStatus> {
-    this.triggerOf(id);
-    this.options.store.playbooks.setTriggerHeld(id, true);
+    await this.triggerOf(id);
+    await this.options.store.playbooks.setTriggerHeld(id, true);
     this.generation = -1;
     await this.sync();
     return this.statusOf(id);
@@ -101,16 +109,16 @@ export class PlaybookTriggers extends StoreSyncLoop {
    * @throws PlyError PLY_PLAYBOOK_DISABLED when the playbook is disabled (enable it instead).
    */
   async startTrigger(id: string): Promise<TriggerStatus> {
-    this.triggerOf(id);
-    if (!this.options.store.playbooks.get(id).enabled) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${id} is disabled: enable it to start its trigger`, { details: { id } });
-    this.options.store.playbooks.setTriggerHeld(id, false);
+    await this.triggerOf(id);
+    if (!(await this.options.store.playbooks.get(id)).enabled) throw new PlyError('PLY_PLAYBOOK_DISABLED', `playbook ${id} is disabled: enable it to start its trigger`, { details: { id } });
+    await this.options.store.playbooks.setTriggerHeld(id, false);
     this.generation = -1;
     await this.sync();
     return this.statusOf(id);
   }
 
-  private triggerOf(id: string): LongRunningTrigger {
-    const trigger = longRunningTriggerOf(this.options.store.playbooks.get(id).document);
+  private async triggerOf(id: string): Promise<LongRunningTrigger> {
+    const trigger = longRunningTriggerOf((await this.options.store.playbooks.get(id)).document);
     if (!trigger) throw new PlyError('PLY_TRIGGER_NOT_FOUND', `playbook ${id} has no supervised trigger (only schedule and module triggers run under the supervisor)`, { details: { id } });
     return trigger;
   }
@@ -120,34 +128,46 @@ export class PlaybookTriggers extends StoreSyncLoop {
     if (store.playbooks.generation === this.generation) return;
     this.generation = store.playbooks.generation;
     const wanted = new Map<string, { version: number; trigger: LongRunningTrigger }>();
-    for (const playbook of store.playbooks.list()) {
+    for (const playbook of await store.playbooks.list()) {
       const trigger = longRunningTriggerOf(playbook.document);
       if (playbook.enabled && trigger && !playbook.triggerHeld) wanted.set(playbook.id, { version: playbook.version, trigger });
     }
     for (const [id, version] of this.versions) {
       if (wanted.get(id)?.version !== version) {
         this.versions.delete(id);
-        await this.supervisor.stop(id);
+        await this.stopInstance(id);
       }
     }
     for (const [id, { version, trigger }] of wanted) {
       if (this.versions.has(id)) continue;
       this.versions.set(id, version);
-      this.supervisor.ensure(id, kindOf(trigger), this.bodyOf(id, trigger));
+      // A schedule runs on every process (each tick is claimed once in the cluster, so none is
+      // lost while a holder dies); a module trigger runs under a lease, on one process.
+      if (trigger.type === 'schedule') this.supervisor.ensure(id, kindOf(trigger), this.bodyOf(id, trigger));
+      else this.ensure(id, kindOf(trigger), this.bodyOf(id, trigger));
     }
   }
 
   /** Starts a run for an event; a refused run (rate limit, disabled meanwhile) is logged, not thrown at the trigger. */
   private async startRun(playbookId: string, event: unknown): Promise<void> {
     try {
-      this.options.engine.start(playbookId, event);
+      // Durable (committed, and queued in a cluster) before `emit` resolves: a trigger may checkpoint past it safely.
+      await this.options.engine.submit(playbookId, event);
     } catch (error) {
       const failure = toPlyError(error);
+      // A store or queue failure must reach the trigger (it retries, or restarts from its checkpoint).
+      if (failure.code === 'PLY_STORE_ERROR' || failure.code === 'PLY_QUEUE_ERROR') throw failure;
       this.logger.warn('trigger event not run', { playbookId, code: failure.code, error: failure.message });
-      return;
     }
-    // The event is durable before `emit` resolves: a trigger may checkpoint past it safely.
-    await this.options.store.executions.committed();
+  }
+
+  /** A schedule's tick: one run in the whole cluster (the first process to claim the tick starts it). */
+  private async tick(playbookId: string, at: Date): Promise<void> {
+    const { coordination } = this.options;
+    // Ticks are whole seconds: every process's croner fires within the same second.
+    const second = Math.round(at.getTime() / 1000) * 1000;
+    if (coordination && !(await coordination.claimOnce(`tick:${playbookId}:${second}`, 3_600_000))) return;
+    await this.startRun(playbookId, { scheduled_at: new Date(second).toISOString() });
   }
 
   private bodyOf(playbookId: string, trigger: LongRunningTrigger): InstanceBody {
@@ -155,7 +175,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
       return async (signal, heartbeat) => {
         const job = new (croner().Cron)(trigger.cron, trigger.timezone ? { timezone: trigger.timezone } : {}, () => {
           heartbeat();
-          void this.startRun(playbookId, { scheduled_at: new Date().toISOString() });
+          this.tick(playbookId, new Date()).catch((error: unknown) => this.logger.warn('schedule tick not run', { playbookId, error: toPlyError(error).message }));
         });
         heartbeat();
         await untilAborted(signal);
@@ -165,7 +185,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
     return async (signal, heartbeat) => {
       const { ply, store } = this.options;
       const { module } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
-      const configuration = trigger.account ? store.accounts.configurationForRun(module.manifest.slug, trigger.account).configuration : {};
+      const configuration = trigger.account ? (await store.accounts.configurationForRun(module.manifest.slug, trigger.account)).configuration : {};
       await ply.runTrigger({
         item: `${trigger.module}.${trigger.trigger}`,
         ...(trigger.version ? { version: trigger.version } : {}),

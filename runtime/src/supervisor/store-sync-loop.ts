@@ -1,7 +1,10 @@
 import { toPlyError } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
+import type { Coordination } from './coordination.js';
+import { leasedBody, type LeaseState } from './leased-body.js';
 import type { RestartPolicy } from './restart-policy.js';
+import type { InstanceBody } from './supervised-instance.js';
 import { Supervisor } from './supervisor.js';
 
 /** Options every store-driven supervisor takes. */
@@ -11,6 +14,10 @@ export interface StoreSyncLoopOptions {
   syncIntervalMs?: number;
   restart?: RestartPolicy;
   heartbeatTimeoutMs?: number;
+  /** A cluster's coordination: each instance runs under a lease, on one process at a time. Absent: every instance runs here. */
+  coordination?: Coordination;
+  /** Lease time (`PLY_LEASE_MS`): how long a dead holder keeps an instance from running elsewhere. Default 10,000 ms. */
+  leaseMs?: number;
 }
 
 /**
@@ -23,6 +30,7 @@ export abstract class StoreSyncLoop {
   protected readonly logger: PinoLogger;
   private timer: NodeJS.Timeout | undefined;
   private syncing: Promise<void> = Promise.resolve();
+  private readonly leaseStates = new Map<string, LeaseState>();
 
   protected constructor(
     private readonly loop: StoreSyncLoopOptions,
@@ -47,6 +55,7 @@ export abstract class StoreSyncLoop {
     clearInterval(this.timer);
     await this.syncing;
     await this.supervisor.stopAll();
+    this.leaseStates.clear();
     this.forgetRunning();
   }
 
@@ -54,6 +63,28 @@ export abstract class StoreSyncLoop {
   sync(): Promise<void> {
     this.syncing = this.syncing.then(() => this.syncNow()).catch((error: unknown) => this.logger.error(`${this.what} sync failed`, { error: toPlyError(error).message }));
     return this.syncing;
+  }
+
+  /** Where instance `id` stands with its lease in a cluster; undefined in the embedded mode. */
+  leaseOf(id: string): LeaseState | undefined {
+    return this.leaseStates.get(id);
+  }
+
+  /** Runs `body` under the supervisor as instance `id`, under its lease in a cluster. */
+  protected ensure(id: string, kind: string, body: InstanceBody): void {
+    const { coordination } = this.loop;
+    if (!coordination) {
+      this.supervisor.ensure(id, kind, body);
+      return;
+    }
+    const leased = leasedBody(body, { coordination, name: `${this.what}:${id}`, ttlMs: this.loop.leaseMs ?? 10_000, onState: (state) => this.leaseStates.set(id, state) });
+    this.supervisor.ensure(id, kind, leased);
+  }
+
+  /** Stops instance `id` (and gives its lease back). */
+  protected async stopInstance(id: string): Promise<void> {
+    await this.supervisor.stop(id);
+    this.leaseStates.delete(id);
   }
 
   /** Compares the store with what runs, and starts or stops instances accordingly. */

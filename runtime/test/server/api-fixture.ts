@@ -70,9 +70,9 @@ export interface ApiSetupOptions {
 }
 
 /** A runtime with the tools module, the server app and one token per role. */
-export function setupApi(options: ApiSetupOptions = {}): ApiHarness {
+export async function setupApi(options: ApiSetupOptions = {}): Promise<ApiHarness> {
   const home = mkdtempSync(join(tmpdir(), 'ply-api-'));
-  const runtime: Runtime = openRuntime({ settings: { home } });
+  const runtime: Runtime = await openRuntime({ settings: { home } });
   runtime.ply.addPlugin(generatedModuleDir(toolsPlugin), toolsPlugin);
   const printed: string[] = [];
   const restart = { initialDelayMs: 10, maxDelayMs: 40, stableAfterMs: 60_000 };
@@ -93,7 +93,7 @@ export function setupApi(options: ApiSetupOptions = {}): ApiHarness {
     };
   }
   const app = createServerApp(runtime, { demoReceiver: true, print: (line) => printed.push(line), ...supervisors });
-  const tokens = Object.fromEntries((['admin', 'operator', 'viewer'] as ApiRole[]).map((role) => [role, runtime.store.tokens.create(`${role}-test`, role).token])) as Record<ApiRole, string>;
+  const tokens = Object.fromEntries(await Promise.all((['admin', 'operator', 'viewer'] as ApiRole[]).map(async (role) => [role, (await runtime.store.tokens.create(`${role}-test`, role)).token]))) as Record<ApiRole, string>;
 
   /** A request to the app as `role` (or anonymous); bodies that are not strings are sent as JSON. */
   async function call(role: ApiRole | undefined, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {

@@ -1,3 +1,4 @@
+import { sql } from '../../src/store/sql/sql-query.js';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/server/openapi.js';
@@ -43,7 +44,7 @@ async function enabledPlaybook(a: Api, text = webhookPlaybook) {
 
 describe('runtime API: authentication and roles', () => {
   it('refuses a request without a token, with an unknown token, and with a role too low, each with its code', async () => {
-    api = setupApi();
+    api = await setupApi();
     const anonymous = await api.call(undefined, 'GET', '/api/v1/modules');
     expect(anonymous.status).toBe(401);
     expect(anonymous.json.error.code).toBe('PLY_UNAUTHENTICATED');
@@ -58,7 +59,7 @@ describe('runtime API: authentication and roles', () => {
   });
 
   it('answers unknown routes with 404 PLY_ROUTE_NOT_FOUND', async () => {
-    api = setupApi();
+    api = await setupApi();
     const missing = await api.call('viewer', 'GET', '/api/v1/nothing-here');
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBe('PLY_ROUTE_NOT_FOUND');
@@ -67,7 +68,7 @@ describe('runtime API: authentication and roles', () => {
 
 describe('runtime API: modules and actions', () => {
   it('lists modules and shows schemas of a module and of an action', async () => {
-    api = setupApi();
+    api = await setupApi();
     const list = await api.call('viewer', 'GET', '/api/v1/modules');
     expect(list.json.modules.map((m: { slug: string }) => m.slug)).toContain('tools');
     const module = await api.call('viewer', 'GET', '/api/v1/modules/tools');
@@ -81,7 +82,7 @@ describe('runtime API: modules and actions', () => {
   });
 
   it('runs an action with a named account for an operator; bad input is a 4xx with its code', async () => {
-    api = setupApi();
+    api = await setupApi();
     await withAccount(api);
     const run = await api.call('operator', 'POST', '/api/v1/modules/tools/actions/echo/run', { arguments: { text: 'hi' }, account: 'main' });
     expect(run.status).toBe(200);
@@ -103,7 +104,7 @@ describe('runtime API: modules and actions', () => {
 
 describe('runtime API: accounts', () => {
   it('stores secrets write-only: every response shows { set: true }, never the value', async () => {
-    api = setupApi();
+    api = await setupApi();
     const { id } = await withAccount(api);
     const responses = [
       await api.call('viewer', 'GET', '/api/v1/accounts'),
@@ -119,7 +120,7 @@ describe('runtime API: accounts', () => {
   });
 
   it('refuses bad account input with 4xx and the PlyError code', async () => {
-    api = setupApi();
+    api = await setupApi();
     await withAccount(api);
     const cases: Array<[unknown, number, string]> = [
       [{ module: 'tools', name: 'main', configuration: {} }, 409, 'PLY_ACCOUNT_EXISTS'],
@@ -140,7 +141,7 @@ describe('runtime API: accounts', () => {
 
 describe('runtime API: playbooks and executions', () => {
   it('creates a playbook from YAML, runs it and shows the execution node by node', async () => {
-    api = setupApi();
+    api = await setupApi();
     await withAccount(api);
     const id = await enabledPlaybook(api);
     const started = await api.call('operator', 'POST', `/api/v1/playbooks/${id}/run`, { alert: 'ALxyz' });
@@ -156,7 +157,7 @@ describe('runtime API: playbooks and executions', () => {
   });
 
   it('validates, updates, disables and enables playbooks; invalid ones get 422 with located issues', async () => {
-    api = setupApi();
+    api = await setupApi();
     const bad = 'name: Bad\ntrigger: { type: webhook, next: [missing] }\nnodes:\n  a: { type: store, set: { x: 1 } }\n';
     const validation = await api.call('viewer', 'POST', '/api/v1/playbooks/validate', bad);
     expect(validation.json.valid).toBe(false);
@@ -188,7 +189,7 @@ describe('runtime API: playbooks and executions', () => {
 
 describe('webhooks', () => {
   it('starts the playbook with its token or an HMAC signature, answering 202 once the execution is recorded', async () => {
-    api = setupApi();
+    api = await setupApi();
     await withAccount(api);
     const id = await enabledPlaybook(api);
     const hook = await api.call('admin', 'GET', `/api/v1/playbooks/${id}/webhook`);
@@ -198,18 +199,18 @@ describe('webhooks', () => {
     const byToken = await api.call(undefined, 'POST', `/hooks/${id}`, { alert: 'AL1' }, { 'x-ply-token': token });
     expect(byToken.status).toBe(202);
     // Recorded before the answer: a second connection to the database sees the row.
-    expect(api.runtime.store.db.prepare('SELECT id FROM executions WHERE id = ?').get(byToken.json.executionId)).toBeDefined();
+    expect(await api.runtime.store.db.get(sql<[string], { id: string }>('SELECT id FROM executions WHERE id = ?'), byToken.json.executionId)).toBeDefined();
 
     const body = JSON.stringify({ alert: 'AL2' });
     const signature = `sha256=${createHmac('sha256', token).update(body).digest('hex')}`;
     const bySignature = await api.call(undefined, 'POST', `/hooks/${id}`, body, { 'x-ply-signature': signature });
     expect(bySignature.status).toBe(202);
     await api.runtime.engine.shutdown(5000);
-    expect(api.runtime.store.executions.get(bySignature.json.executionId).triggerEvent).toEqual({ alert: 'AL2' });
+    expect((await api.runtime.store.executions.get(bySignature.json.executionId)).triggerEvent).toEqual({ alert: 'AL2' });
   });
 
   it('refuses a wrong token or signature (401), a non-webhook playbook (404) and a body that is not JSON (400)', async () => {
-    api = setupApi();
+    api = await setupApi();
     await withAccount(api);
     const id = await enabledPlaybook(api);
     const manual = await enabledPlaybook(api, webhookPlaybook.replace('type: webhook', 'type: manual'));
@@ -226,13 +227,13 @@ describe('webhooks', () => {
     expect([manualHook.status, manualHook.json.error.code]).toEqual([404, 'PLY_PLAYBOOK_NOT_FOUND']);
     const notJson = await api.call(undefined, 'POST', `/hooks/${id}`, '{oops', { 'x-ply-token': token });
     expect([notJson.status, notJson.json.error.code]).toEqual([400, 'PLY_INVALID_INPUT']);
-    expect(api.runtime.store.executions.list()).toEqual([]);
+    expect(await api.runtime.store.executions.list()).toEqual([]);
   });
 });
 
 describe('OpenAPI document', () => {
   it('lists every route the server answers under /api/v1 and /hooks', async () => {
-    api = setupApi();
+    api = await setupApi();
     const document = (await api.call(undefined, 'GET', '/api/v1/openapi.json')).json;
     const documented = new Set(Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)));
     const served = api.app.routes
@@ -244,7 +245,7 @@ describe('OpenAPI document', () => {
   });
 
   it('documents each JSON body with the schema the route checks it against', async () => {
-    api = setupApi();
+    api = await setupApi();
     const document = (await api.call(undefined, 'GET', '/api/v1/openapi.json')).json;
     const create = document.paths['/api/v1/accounts'].post.requestBody.content['application/json'].schema;
     expect(create).toMatchObject({ type: 'object', additionalProperties: false, required: ['module', 'name', 'configuration'] });

@@ -1,7 +1,7 @@
 import { defineConnector, definePlugin } from '@ply/core';
-import { generatedModuleDir, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { generatedModuleDir, startFakeServer, WAIT_FOR, type FakeServer } from '@ply/kit/testing';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { SECRET, setupApi, type ApiHarness } from './api-fixture.js';
 
@@ -36,25 +36,16 @@ const feedsPlugin = definePlugin({
 
 let api: ApiHarness;
 let intake: FakeServer | undefined;
-const received: number[] = [];
 afterEach(async () => {
   await api?.runtime.close(1000);
   await intake?.close();
   intake = undefined;
 });
 
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** The API with the feeds module, a tools account, and a fake Sekoia intake (`POST /batch`). */
-async function setup(): Promise<string> {
-  received.length = 0;
-  api = setupApi({ supervise: true });
+/** The API with the feeds module, a tools account, and a fake Sekoia intake (`POST /batch`): its URL and what it received. */
+async function setup(): Promise<{ url: string; received: number[] }> {
+  const received: number[] = [];
+  api = await setupApi({ supervise: true });
   api.runtime.ply.addPlugin(generatedModuleDir(feedsPlugin), feedsPlugin);
   await api.call('admin', 'POST', '/api/v1/accounts', { module: 'tools', name: 'main', configuration: { api_key: SECRET } });
   const app = new Hono();
@@ -65,17 +56,17 @@ async function setup(): Promise<string> {
     return c.json({ event_ids: body.jsons.map((_, i) => `id-${i}`) });
   });
   intake = await startFakeServer(app.fetch);
-  return `${intake.url}batch`;
+  return { url: `${intake.url}batch`, received };
 }
 
 describe('runtime API: connectors', () => {
   it('configures, runs, stops, starts, updates and deletes an instance; secrets are write-only', async () => {
-    const url = await setup();
+    const { url, received } = await setup();
     const created = await api.call('admin', 'POST', '/api/v1/connectors', { module: 'feeds', connector: 'pull', arguments: { token: TOKEN, count: 2 }, intake: { url, key: INTAKE_KEY }, enabled: true });
     expect(created.status, created.text).toBe(201);
     const id = created.json.id as string;
     expect(created.json).toMatchObject({ module: 'feeds', connector: 'pull', account: null, enabled: true, arguments: { token: { set: true }, count: 2 }, intake: { url, key: { set: true } } });
-    await until(async () => (await api.call('viewer', 'GET', `/api/v1/connectors/${id}`)).json.status.checkpoint === 2);
+    await vi.waitFor(async () => expect((await api.call('viewer', 'GET', `/api/v1/connectors/${id}`)).json.status.checkpoint).toBe(2), WAIT_FOR);
     const shown = await api.call('viewer', 'GET', `/api/v1/connectors/${id}`);
     expect(shown.json.status).toMatchObject({ state: 'running', restarts: 0, eventsPushed: 2, checkpoint: 2, lastError: null });
     expect(shown.json.status.lastHeartbeatAt).toEqual(expect.any(String));
@@ -88,7 +79,7 @@ describe('runtime API: connectors', () => {
     expect(patched.json.arguments).toEqual({ token: { set: true }, count: 3 });
     const started = await api.call('admin', 'POST', `/api/v1/connectors/${id}/start`);
     expect(started.json).toMatchObject({ enabled: true, status: { state: 'running' } });
-    await until(async () => (await api.call('viewer', 'GET', `/api/v1/connectors/${id}`)).json.status.checkpoint === 3);
+    await vi.waitFor(async () => expect((await api.call('viewer', 'GET', `/api/v1/connectors/${id}`)).json.status.checkpoint).toBe(3), WAIT_FOR);
     expect(received).toEqual([0, 1, 2]);
     expect(api.connectors!.supervisor.ids()).toEqual([id]);
 
@@ -104,16 +95,16 @@ describe('runtime API: connectors', () => {
   });
 
   it('shows a crashing instance as crashed with its last error, the secret redacted', async () => {
-    const url = await setup();
+    const { url } = await setup();
     const { json } = await api.call('admin', 'POST', '/api/v1/connectors', { module: 'feeds', connector: 'pull', arguments: { token: TOKEN, fail: true }, intake: { url, key: INTAKE_KEY }, enabled: true });
-    await until(async () => (await api.call('viewer', 'GET', `/api/v1/connectors/${json.id}`)).json.status.restarts >= 1);
+    await vi.waitFor(async () => expect((await api.call('viewer', 'GET', `/api/v1/connectors/${json.id}`)).json.status.restarts).toBeGreaterThanOrEqual(1), WAIT_FOR);
     const shown = await api.call('viewer', 'GET', `/api/v1/connectors/${json.id}`);
     expect(shown.json.status.lastError.message).toBe('vendor refused token [REDACTED]');
     expect(shown.text).not.toContain(TOKEN);
   });
 
   it('refuses bad input with 4xx and the PlyError code, and callers without the role', async () => {
-    const url = await setup();
+    const { url } = await setup();
     const good = { module: 'feeds', connector: 'pull', arguments: { token: TOKEN }, intake: { url, key: INTAKE_KEY } };
     const cases: Array<[unknown, number, string]> = [
       [{ ...good, module: undefined }, 400, 'PLY_INVALID_INPUT'],

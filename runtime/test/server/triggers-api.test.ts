@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WAIT_FOR } from '@ply/kit/testing';
 import { PlaybookTriggers } from '@ply/runtime';
 import { setupApi, type ApiHarness } from './api-fixture.js';
 
@@ -6,14 +7,6 @@ let api: ApiHarness;
 afterEach(async () => {
   await api?.runtime.close(1000);
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** A schedule that never fires during a test (1 January, midnight): it runs under the supervisor all the same. */
 const yearly = 'name: Yearly\ntrigger: { type: schedule, cron: "0 0 1 1 *", next: [keep] }\nnodes:\n  keep: { type: store, set: { done: true } }\n';
@@ -27,9 +20,9 @@ async function playbook(text: string, enable = true): Promise<string> {
 
 describe('runtime API: triggers', () => {
   it('shows a supervised trigger, stops it without disabling its playbook, and starts it again', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
-    await until(async () => (await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state === 'running');
+    await vi.waitFor(async () => expect((await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state).toBe('running'), WAIT_FOR);
     const running = await api.call('viewer', 'GET', `/api/v1/triggers/${id}`);
     expect(running.json).toMatchObject({ id, kind: 'schedule', state: 'running', held: false, restarts: 0, lastError: null });
 
@@ -38,8 +31,11 @@ describe('runtime API: triggers', () => {
     expect(stopped.json).toMatchObject({ id, state: 'stopped', held: true });
     expect(api.triggers!.supervisor.ids()).toEqual([]);
     expect((await api.call('viewer', 'GET', `/api/v1/playbooks/${id}`)).json.enabled).toBe(true);
-    // The sync loop does not bring a held trigger back.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The sync loop does not bring a held trigger back, even on a pass that compares the whole
+    // store again (another playbook changed it).
+    await playbook(webhook);
+    await api.triggers!.sync();
+    expect(api.triggers!.supervisor.ids()).toEqual([]);
     expect((await api.call('viewer', 'GET', '/api/v1/triggers')).json.triggers).toEqual([expect.objectContaining({ id, state: 'stopped', held: true })]);
 
     const started = await api.call('admin', 'POST', `/api/v1/triggers/${id}/start`);
@@ -48,11 +44,11 @@ describe('runtime API: triggers', () => {
   });
 
   it('keeps a stopped trigger stopped across a restart (the hold is stored), until it is started', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
-    await until(async () => (await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state === 'running');
+    await vi.waitFor(async () => expect((await api.call('viewer', 'GET', `/api/v1/triggers/${id}`)).json.state).toBe('running'), WAIT_FOR);
     expect((await api.call('admin', 'POST', `/api/v1/triggers/${id}/stop`)).json).toMatchObject({ held: true });
-    expect(api.runtime.store.playbooks.get(id).triggerHeld).toBe(true);
+    expect((await api.runtime.store.playbooks.get(id)).triggerHeld).toBe(true);
     await api.triggers!.stop();
 
     // What the next `ply serve` on this store starts: a new supervisor that knows nothing of the old one.
@@ -60,20 +56,21 @@ describe('runtime API: triggers', () => {
     const next = new PlaybookTriggers({ ply, store, engine, syncIntervalMs: 10 });
     next.start();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // Passes run one at a time: once this one resolves, the first pass (which compares the whole store) has run.
+      await next.sync();
       expect(next.supervisor.ids()).toEqual([]);
-      expect(next.statusOf(id)).toMatchObject({ state: 'stopped', held: true });
-      expect(next.status()).toEqual([expect.objectContaining({ id, held: true })]);
+      expect(await next.statusOf(id)).toMatchObject({ state: 'stopped', held: true });
+      expect(await next.status()).toEqual([expect.objectContaining({ id, held: true })]);
       await next.startTrigger(id);
       expect(next.supervisor.ids()).toEqual([id]);
-      expect(store.playbooks.get(id).triggerHeld).toBe(false);
+      expect((await store.playbooks.get(id)).triggerHeld).toBe(false);
     } finally {
       await next.stop();
     }
   });
 
   it('refuses callers without the role, unknown playbooks, playbooks without a supervised trigger and starting a disabled one', async () => {
-    api = setupApi({ supervise: true });
+    api = await setupApi({ supervise: true });
     const id = await playbook(yearly);
     const hook = await playbook(webhook);
     const disabled = await playbook(yearly.replace('Yearly', 'Off'), false);

@@ -27,6 +27,8 @@ export async function startFakeLiveApi(apiKey: string) {
     url: `ws://127.0.0.1:${port}/live`,
     /** Connections accepted so far (reconnections included). */
     connections: () => connections,
+    /** Connections open now. */
+    open: () => clients.size,
     /** Resolves once `count` connections in total were accepted. */
     async waitForConnections(count: number): Promise<void> {
       while (connections < count) await new Promise<void>((resolve) => waiters.push(resolve));

@@ -1,10 +1,12 @@
-import type { Migration } from '../migration.js';
+import { ddlOf, type Migration } from '../migration.js';
 
 /** Accounts, playbooks, executions and their node records. */
 export const initialMigration: Migration = {
   version: 1,
   name: 'initial',
-  sql: `
+  sql: (dialect) => {
+    const t = ddlOf(dialect);
+    return `
     CREATE TABLE accounts (
       id TEXT PRIMARY KEY,
       module TEXT NOT NULL,
@@ -15,8 +17,8 @@ export const initialMigration: Migration = {
       secrets TEXT,
       -- the names of the sealed keys (JSON array), so display needs no decryption
       secret_keys TEXT NOT NULL DEFAULT '[]',
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL,
+      created_at ${t.time} NOT NULL,
+      updated_at ${t.time} NOT NULL,
       UNIQUE (module, name)
     );
 
@@ -28,8 +30,8 @@ export const initialMigration: Migration = {
       enabled INTEGER NOT NULL DEFAULT 0,
       consecutive_failures INTEGER NOT NULL DEFAULT 0,
       disabled_reason TEXT,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
+      created_at ${t.time} NOT NULL,
+      updated_at ${t.time} NOT NULL
     );
 
     CREATE TABLE executions (
@@ -39,9 +41,9 @@ export const initialMigration: Migration = {
       status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'interrupted')),
       trigger_event TEXT,
       error TEXT,
-      created_at INTEGER NOT NULL,
-      started_at INTEGER,
-      finished_at INTEGER
+      created_at ${t.time} NOT NULL,
+      started_at ${t.time},
+      finished_at ${t.time}
     );
     -- One index only: each one is paid on every run (status filters scan the newest rows).
     CREATE INDEX executions_by_playbook ON executions (playbook_id, created_at);
@@ -58,9 +60,10 @@ export const initialMigration: Migration = {
       arguments TEXT,
       results TEXT,
       error TEXT,
-      started_at INTEGER NOT NULL,
-      finished_at INTEGER NOT NULL,
+      started_at ${t.time} NOT NULL,
+      finished_at ${t.time} NOT NULL,
       PRIMARY KEY (execution_id, seq)
-    ) WITHOUT ROWID;
-  `,
+    )${t.withoutRowid};
+  `;
+  },
 };

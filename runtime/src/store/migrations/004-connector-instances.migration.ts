@@ -1,4 +1,4 @@
-import type { Migration } from '../migration.js';
+import { ddlOf, type Migration } from '../migration.js';
 
 /**
  * Configured connector instances: which connector, with which account, its own arguments (the
@@ -7,7 +7,9 @@ import type { Migration } from '../migration.js';
 export const connectorInstancesMigration: Migration = {
   version: 4,
   name: 'connector-instances',
-  sql: `
+  sql: (dialect) => {
+    const t = ddlOf(dialect);
+    return `
     CREATE TABLE connector_instances (
       id TEXT PRIMARY KEY,
       module TEXT NOT NULL,
@@ -19,8 +21,9 @@ export const connectorInstancesMigration: Migration = {
       intake_url TEXT NOT NULL,
       intake_key_set INTEGER NOT NULL DEFAULT 0,
       enabled INTEGER NOT NULL DEFAULT 0,
-      created_at INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
+      created_at ${t.time} NOT NULL,
+      updated_at ${t.time} NOT NULL
     );
-  `,
+  `;
+  },
 };

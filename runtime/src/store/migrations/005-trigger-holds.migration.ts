@@ -4,7 +4,7 @@ import type { Migration } from '../migration.js';
 export const triggerHoldsMigration: Migration = {
   version: 5,
   name: 'trigger-holds',
-  sql: `
+  sql: () => `
     ALTER TABLE playbooks ADD COLUMN trigger_held INTEGER NOT NULL DEFAULT 0;
   `,
 };

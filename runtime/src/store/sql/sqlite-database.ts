@@ -1,0 +1,112 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PlyError } from '@ply/core';
+import type { SqlDatabase } from './sql-database.js';
+import type { BoundStatement, SqlQuery, SqlValue } from './sql-query.js';
+
+/**
+ * better-sqlite3's compiled addon, where its build puts it: handed to the constructor, it spares
+ * every start the `bindings` package's search through a dozen candidate paths (about 15 ms).
+ * Undefined (the search as usual) when the addon is elsewhere.
+ */
+const NATIVE_BINDING = ((): string | undefined => {
+  try {
+    const file = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * The embedded back-end: one SQLite file (WAL, foreign keys, busy timeout) through
+ * better-sqlite3. Every call runs synchronously and returns a settled promise, so a caller that
+ * awaits pays a microtask, never a thread hop.
+ */
+/** Migrations under way in this process, by database file. */
+const migrating = new Map<string, Promise<void>>();
+
+export class SqliteDatabase implements SqlDatabase {
+  readonly dialect = 'sqlite' as const;
+
+  private constructor(
+    /** The better-sqlite3 connection (tests and benchmarks read it directly). */
+    readonly raw: Database.Database,
+    readonly location: string,
+  ) {}
+
+  /** @throws PlyError PLY_STORE_ERROR when the file cannot be opened. */
+  static open(path: string, busyTimeoutMs = 5000): SqliteDatabase {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      const db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
+      db.pragma('journal_mode = WAL');
+      // NORMAL under WAL: a commit survives a process crash; only an OS crash may lose the last ones.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+      return new SqliteDatabase(db, path);
+    } catch (error) {
+      throw new PlyError('PLY_STORE_ERROR', `cannot open the store at ${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  all<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<R[]> {
+    return settle(() => query.statementOn(this.raw).all(...params));
+  }
+
+  get<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<R | undefined> {
+    return settle(() => query.statementOn(this.raw).get(...params));
+  }
+
+  run<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<number> {
+    return settle(() => query.statementOn(this.raw).run(...params).changes);
+  }
+
+  batch(statements: readonly BoundStatement[]): Promise<number[]> {
+    return settle(() => this.batchNow(statements));
+  }
+
+  /** {@link batch}, synchronously: the write batcher commits with it. */
+  batchNow(statements: readonly BoundStatement[]): number[] {
+    return this.raw.transaction(() => statements.map((statement) => statement.sqlite(this.raw)))();
+  }
+
+  script(text: string, after?: BoundStatement): Promise<void> {
+    return settle(() =>
+      this.raw.transaction(() => {
+        this.raw.exec(text);
+        after?.sqlite(this.raw);
+      })(),
+    );
+  }
+
+  withMigrationLock<T>(work: () => Promise<T>): Promise<T> {
+    // One `ply serve` per $PLY_HOME (its lock file) keeps migrations to one process; within it,
+    // stores opened on the same file at once migrate one after the other.
+    const before = migrating.get(this.location) ?? Promise.resolve();
+    const mine = before.then(work, work);
+    migrating.set(this.location, mine.then(() => undefined, () => undefined));
+    return mine;
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  }
+
+  close(): Promise<void> {
+    if (this.raw.open) this.raw.close();
+    return Promise.resolve();
+  }
+}
+
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
