@@ -2,8 +2,11 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { PinoLogger } from '@ply/core';
 
-/** A logger whose lines are kept in memory (as written), so tests can look for leaked secrets. */
-export function captureLogs(level = 'debug'): { logger: PinoLogger; lines: string[]; text(): string } {
+/**
+ * A logger whose lines are kept in memory (as written), so tests can look for leaked secrets;
+ * `records(message)` gives the lines with that message, parsed (`{ msg, status, delayMs, ... }`).
+ */
+export function captureLogs(level = 'debug'): { logger: PinoLogger; lines: string[]; text(): string; records(message?: string): Array<Record<string, unknown>> } {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -11,5 +14,6 @@ export function captureLogs(level = 'debug'): { logger: PinoLogger; lines: strin
       done();
     },
   });
-  return { logger: new PinoLogger(pino({ level, base: undefined }, stream)), lines, text: () => lines.join('\n') };
+  const records = (message?: string) => lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => message === undefined || record['msg'] === message);
+  return { logger: new PinoLogger(pino({ level, base: undefined }, stream)), lines, text: () => lines.join('\n'), records };
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, TEST_HTTP_RETRY, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { KNOWN_EMAIL, KNOWN_HOST } from './binaryedge-documents.js';
 import { fakeBinaryEdge } from './fake-binaryedge.js';
@@ -108,6 +108,8 @@ describe("BinaryEdge's API through the executor", () => {
   it.each(CALLS)('$action: says the credentials were refused for a wrong key, without quoting it', async (call) => {
     const error = await plyErrorOf(run(call.action, call.arguments, { configuration: { ...configuration, api_key: 'wrong-be-key-0001' } }));
     expect(error.message).toContain("BinaryEdge's API refused the credentials of the account (HTTP 401: Invalid API key)");
+    // The failed run's line is there to be searched: an empty log would pass.
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks('wrong-be-key-0001', { error, logs: logs.text() })).toEqual([]);
   });
 
@@ -118,8 +120,10 @@ describe("BinaryEdge's API through the executor", () => {
   });
 
   it.each(CALLS)('$action: waits for Retry-After on 429 and for a 5xx, then succeeds', async (call) => {
-    binaryEdge.faults.failNext.push({ status: 429, retryAfter: '0' }, { status: 502 });
+    binaryEdge.faults.failNext.push({ status: 429, retryAfter: '1' }, { status: 502 });
     const result = await run(call.action, call.arguments);
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    expect(logs.records('HTTP request failed, retrying')[0]).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
     expect(result.results).toHaveProperty(String(call.holds));
     expect(binaryEdge.received).toHaveLength(3);
   });
@@ -146,7 +150,7 @@ describe("BinaryEdge's API through the executor", () => {
     const error = await plyErrorOf(run(call.action, call.arguments));
     expect(error.details['status']).toBe(400);
     const success = await run(call.action, call.arguments);
-    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks(KEY, { error, errorDetails: error.details, results: success.results, logs: logs.text() })).toEqual([]);
   });
 

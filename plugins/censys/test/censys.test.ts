@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, TEST_HTTP_RETRY, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { CERTIFICATE, fakeCensys } from './fake-censys.js';
 
@@ -112,6 +112,8 @@ describe('Censys (Search 2.0) through the executor', () => {
   it.each(CALLS)('$action: says the credentials were refused for a wrong secret, without quoting it', async (call) => {
     const error = await plyErrorOf(run(call.action, call.arguments, { configuration: { ...configuration, api_user_secret: 'wrong-censys-secret' } }));
     expect(error.message).toContain('Censys refused the credentials of the account (HTTP 401: You must authenticate with a valid API ID and secret.)');
+    // The failed run's line is there to be searched: an empty log would pass.
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks('wrong-censys-secret', { error, logs: logs.text() })).toEqual([]);
   });
 
@@ -122,8 +124,10 @@ describe('Censys (Search 2.0) through the executor', () => {
   });
 
   it.each(CALLS)('$action: waits for Retry-After on 429 and for a 5xx, then succeeds', async (call) => {
-    censys.faults.failNext.push({ status: 429, retryAfter: '0' }, { status: 502 });
+    censys.faults.failNext.push({ status: 429, retryAfter: '1' }, { status: 502 });
     const result = await run(call.action, call.arguments);
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    expect(logs.records('HTTP request failed, retrying')[0]).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
     expect(resultFile(result)).toBeTruthy();
     expect(censys.received).toHaveLength(3);
   });
@@ -149,7 +153,7 @@ describe('Censys (Search 2.0) through the executor', () => {
     const error = await plyErrorOf(run(call.action, call.arguments));
     expect(error.details['status']).toBe(400);
     const success = await run(call.action, call.arguments);
-    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks(SECRET, { error, errorDetails: error.details, results: success.results, file: resultFile(success), logs: logs.text() })).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, TEST_HTTP_RETRY, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakeGlimpsDetect, KNOWN_SHA256, PDF_BYTES } from './fake-glimps-detect.js';
 
@@ -56,7 +56,7 @@ describe('GLIMPS Detect through the executor', () => {
     expect(detect.uploads).toEqual([{ filename: 'sample.bin', sha256: sampleSha256, size: SAMPLE.length }]);
     expect(detect.received[0]).toEqual({ method: 'POST', path: '/api/lite/v2/submit', query: { 'bypass-cache': 'True', tags: 'phishing,ALxyz', description: 'from alert ALxyz', archive_password: 'infected-Pwd/1' } });
     // The archive password is a secret: it is in the request, never in a log line.
-    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).toContain('file submitted to GLIMPS');
     expect(secretLeaks('infected-Pwd/1', { logs: logs.text() })).toEqual([]);
   });
 
@@ -146,6 +146,8 @@ describe('GLIMPS Detect through the executor', () => {
   it.each(CALLS)('$action: says the credentials were refused for a wrong token, without quoting it', async (call) => {
     const error = await plyErrorOf(run(call.action, call.arguments, { configuration: { ...configuration, api_key: 'f0000000-00000000-00000000-00000000-0000000f' } }));
     expect(error.message).toContain('GLIMPS refused the credentials of the account (HTTP 401: unauthorized)');
+    // The failed run's line is there to be searched: an empty log would pass.
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks('f0000000-00000000-00000000-00000000-0000000f', { error, logs: logs.text() })).toEqual([]);
   });
 
@@ -156,8 +158,10 @@ describe('GLIMPS Detect through the executor', () => {
   });
 
   it.each(CALLS)('$action: waits for Retry-After on 429, then succeeds', async (call) => {
-    detect.faults.failNext.push({ status: 429, retryAfter: '0' });
+    detect.faults.failNext.push({ status: 429, retryAfter: '1' });
     await run(call.action, call.arguments);
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    expect(logs.records('HTTP request failed, retrying')[0]).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
     expect(detect.received[0]!.path).toBe(detect.received[1]!.path);
     expect(logs.text()).toContain('HTTP request failed, retrying');
   });
@@ -202,7 +206,7 @@ describe('GLIMPS Detect through the executor', () => {
     const error = await plyErrorOf(run(call.action, call.arguments));
     expect(error.details['status']).toBe(400);
     const success = await run(call.action, call.arguments);
-    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks(TOKEN, { error, errorDetails: error.details, results: success.results, logs: logs.text() })).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ply } from '@ply/core';
-import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, secretLeaks, startFakeServer, TEST_HTTP_RETRY, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakePeerApi } from './fake-peer-api.js';
 
@@ -89,6 +89,8 @@ describe('IKnowWhatYouDownload through the executor', () => {
     const error = await plyErrorOf(run(call.action, call.arguments, { configuration: { ...configuration, key: 'wrong-key-0001' } }));
     expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
     expect(error.message).toContain('IKnowWhatYouDownload refused the credentials of the account (HTTP 401: key is invalid (INVALID_KEY))');
+    // The failed run's line is there to be searched: an empty log would pass.
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks('wrong-key-0001', { error, logs: logs.text() })).toEqual([]);
   });
 
@@ -99,8 +101,10 @@ describe('IKnowWhatYouDownload through the executor', () => {
   });
 
   it.each(CALLS)('$action: waits for Retry-After on 429 and for a 5xx, then succeeds', async (call) => {
-    peerApi.faults.failNext.push({ status: 429, retryAfter: '0' }, { status: 503 });
+    peerApi.faults.failNext.push({ status: 429, retryAfter: '1' }, { status: 503 });
     const result = await run(call.action, call.arguments);
+    // Retry-After: 1 s, capped at the test runtime's ceiling; the backoff alone would have waited 0 or 1 ms.
+    expect(logs.records('HTTP request failed, retrying')[0]).toMatchObject({ status: 429, delayMs: TEST_HTTP_RETRY.maxDelayMs });
     expect(result.results).toBeTypeOf('object');
     expect(peerApi.received).toHaveLength(3);
     expect(logs.text()).toContain('HTTP request failed, retrying');
@@ -130,7 +134,7 @@ describe('IKnowWhatYouDownload through the executor', () => {
     const error = await plyErrorOf(run(call.action, call.arguments));
     expect(error.details['status']).toBe(400);
     const success = await run(call.action, call.arguments);
-    expect(logs.lines.length).toBeGreaterThan(0);
+    expect(logs.text()).toContain('action failed');
     expect(secretLeaks(KEY, { error, errorDetails: error.details, results: success.results, arguments: success.arguments, logs: logs.text() })).toEqual([]);
   });
 
