@@ -20,4 +20,17 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { 'no-console': 'error' },
   },
+  {
+    // The registry answers only catalogued errors and logs only through its request loggers.
+    files: ['registry/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stderr', message: 'log through the request logger (c.var.log)' },
+        { object: 'process', property: 'stdout', message: 'log through the request logger (c.var.log)' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'throw a PlyError with a code of registry-errors.ts' }],
+    },
+  },
 );

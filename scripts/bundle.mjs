@@ -22,6 +22,7 @@ const PACKAGES = {
       errors: 'src/errors/ply-error.ts',
       settings: 'src/di/settings.ts',
       manifest: 'src/manifest/manifest-model.ts',
+      logging: 'src/logging/logging.ts',
     },
     external: [],
   },

@@ -1,12 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModuleFolder, loadPluginPackage, type LoadedModule } from '@ply/core';
 import { actionsLibraryFiles } from '@ply/kit';
 import { corpusModuleDirs } from '@ply/kit/testing';
 
-const PLUGINS = fileURLToPath(new URL('../plugins', import.meta.url));
 const MATTERMOST = fileURLToPath(new URL('../plugins/mattermost', import.meta.url));
 const mattermost = (): LoadedModule => loadPluginPackage(MATTERMOST, 'workspace', '0.1.0');
 
@@ -37,21 +34,6 @@ describe('the Actions Library', () => {
     expect(html).toContain('<a href="modules/mattermost.html">Mattermost</a>');
     expect(html).not.toContain('<script>');
     expect(files.get('modules/mattermost.html')).toContain('metadata only');
-  });
-
-  it('lists the threat-intelligence lookup modules of the workspace under Data collection, and only modules of that group', () => {
-    const modules = readdirSync(PLUGINS).map((name) => ({ module: loadPluginPackage(join(PLUGINS, name), 'workspace', '0.1.0'), runnable: true }));
-    const index = actionsLibraryFiles(modules).get('index.md')!;
-    const start = index.indexOf('## Data collection');
-    expect(start).toBeGreaterThan(-1);
-    const section = index.slice(start, index.indexOf('\n## ', start + 1));
-    for (const [name, slug] of [["BinaryEdge's API", 'binaryedges'], ['Censys', 'censys'], ['GLIMPS', 'glimps'], ['IKnowWhatYouDownload', 'iknowwhatyoudownload'], ['Onyphe', 'onyphe']]) {
-      expect(section).toContain(`| [${name}](modules/${slug}.md) |`);
-    }
-    // Module rows only (an item of another group links to its section, `modules/<slug>.md#...`).
-    const listed = [...section.matchAll(/\(modules\/([^).#]+)\.md\) \|/g)].map((match) => match[1]);
-    const inGroup = modules.filter(({ module }) => module.manifest.group === 'Data collection').map(({ module }) => module.manifest.slug);
-    expect(listed.sort()).toEqual(inGroup.sort());
   });
 
   it('documents the 170 corpus modules, each with a page, all under a known group', () => {

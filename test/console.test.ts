@@ -12,7 +12,7 @@ import { PLY_CORE_VERSION } from '@ply/core';
 import { ModuleInstaller } from '@ply/installer';
 import { openRuntime, type Runtime } from '@ply/runtime';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { cleanEnv, run, serveRegistry } from './marketplace-helpers.js';
+import { cleanEnv, createPublisher, run, serveRegistry } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
@@ -65,7 +65,7 @@ describe('the web console in headless Chromium', () => {
     const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env });
     expect(packed.code, packed.stderr).toBe(0);
     const tarball = (JSON.parse(packed.stdout) as { file: string }).file;
-    const registryToken = (await run(process.execPath, [CLI, 'registry', 'token', 'create', '--storage', storage], { env })).stdout.trim().split('\n').at(-1)!;
+    const registryToken = await createPublisher(storage, env, { org: 'ply' });
     ({ url: registryUrl, child: registry } = await serveRegistry(storage, env));
     for (const file of [tarball, breakingRelease(tarball, work)]) {
       const published = await run(process.execPath, [CLI, 'publish', file, '--registry', registryUrl, '--token', registryToken], { env });

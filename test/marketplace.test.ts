@@ -1,13 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { cleanEnv, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 
@@ -31,18 +30,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     expect(published.code, published.stderr).toBe(0);
   };
   /** The packed tarball at another version (package.json and manifest alike). */
-  const releaseOf = (version: string): string => {
-    const unpacked = join(dir, `bump-${version}`);
-    mkdirSync(unpacked);
-    execFileSync('tar', ['xzf', tarball, '-C', unpacked]);
-    for (const file of ['package/package.json', 'package/module/manifest.json']) {
-      const path = join(unpacked, file);
-      writeFileSync(path, readFileSync(path, 'utf8').replace('"version": "1.0.0"', `"version": "${version}"`));
-    }
-    const bumped = join(dir, `ply-plugin-mattermost-${version}.tgz`);
-    execFileSync('tar', ['czf', bumped, '-C', unpacked, 'package']);
-    return bumped;
-  };
+  const releaseOf = (version: string): string => bumpedTarball(tarball, dir, version);
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'ply-marketplace-'));
@@ -57,8 +45,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   beforeEach(async () => {
     dir = mkdtempSync(join(work, 'test-'));
     const storage = join(dir, 'storage');
-    const created = await ply(['registry', 'token', 'create', '--storage', storage]);
-    token = created.stdout.trim().split('\n').at(-1)!;
+    token = await createPublisher(storage, plyEnv(), { user: 'admin', org: 'ply' });
     ({ url: registryUrl, child: registry } = await serveRegistry(storage, plyEnv()));
     npmrc = join(dir, '.npmrc');
     writeFileSync(npmrc, `registry=${registryUrl}\n${registryUrl.replace(/^http:/, '')}:_authToken=${token}\n`);

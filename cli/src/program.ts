@@ -175,22 +175,7 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .option('--tag <tag>', 'dist-tag to set', 'latest')
     .description('publish a plugin tarball to a registry')
     .action((target: string | undefined, options: { registry?: string; token?: string; tag?: string }) => import('./commands/pack.command.js').then((m) => m.publishCommand(consoleOutput(json()), target, options)));
-  const registry = program.command('registry').description('run the marketplace registry').helpGroup('Marketplace:');
-  registry
-    .command('serve')
-    .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--port <port>', 'port (0: any free port)', '4873')
-    .option('--storage <dir>', 'packages, keys and tokens (default: $PLY_HOME/registry)')
-    .description('serve the registry (npm protocol subset + module browsing) until interrupted')
-    .action((options: { host?: string; port?: string; storage?: string }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
-  registry
-    .command('token')
-    .description('publish tokens')
-    .command('create')
-    .option('--storage <dir>', 'registry storage (default: $PLY_HOME/registry)')
-    .option('--user <name>', 'who publishes with this token', 'admin')
-    .description('create a publish token and print it on the last line')
-    .action((options: { storage?: string; user?: string }) => import('./commands/registry.command.js').then((m) => m.registryTokenCreateCommand(consoleOutput(json()), options)));
+  addRegistryCommands(program, json);
   program
     .command('search')
     .helpGroup('Marketplace:')
@@ -238,6 +223,88 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .argument('<name>', 'module slug or package name, optionally @version')
     .description('remove an installed module (or one version of it)')
     .action((name: string) => import('./commands/marketplace.command.js').then((m) => m.uninstallCommand(consoleOutput(json()), name)));
+}
+
+/** `ply registry serve|user|org|token`: the marketplace server and its accounts. */
+function addRegistryCommands(program: Command, json: () => boolean): void {
+  const storageOption = ['--storage <dir>', 'registry storage (default: $PLY_HOME/registry)'] as const;
+  const accounts = () => import('./commands/registry-accounts.command.js');
+  const registry = program.command('registry').description('run the marketplace registry and manage its users, organisations and tokens').helpGroup('Marketplace:');
+  registry
+    .command('serve')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0: any free port)', '4873')
+    .option('--storage <dir>', 'packages, keys and accounts (default: $PLY_HOME/registry)')
+    .description('serve the registry (npm protocol subset + module browsing) until interrupted; logs to stderr at $PLY_LOG_LEVEL')
+    .action((options: { host?: string; port?: string; storage?: string }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
+
+  const user = registry.command('user').description('registry users: they own packages and log in with `npm login`');
+  user
+    .command('add')
+    .argument('<name>', 'user name (lower case; also the scope @<name>)')
+    .option('--email <address>', 'shown by `npm owner ls`')
+    .option('--password-stdin', 'read the password from stdin instead of asking on the terminal')
+    .option(...storageOption)
+    .description('create a user with a password (stored as a scrypt hash)')
+    .action((name: string, options: { email?: string; passwordStdin?: boolean; storage?: string }) => accounts().then((m) => m.registryUserAddCommand(consoleOutput(json()), name, options)));
+  user
+    .command('passwd')
+    .argument('<name>', 'user name')
+    .option('--password-stdin', 'read the password from stdin instead of asking on the terminal')
+    .option(...storageOption)
+    .description("set a user's password")
+    .action((name: string, options: { passwordStdin?: boolean; storage?: string }) => accounts().then((m) => m.registryUserPasswdCommand(consoleOutput(json()), name, options)));
+  user
+    .command('list')
+    .option(...storageOption)
+    .description('list users (never their passwords)')
+    .action((options: { storage?: string }) => accounts().then((m) => m.registryUserListCommand(consoleOutput(json()), options)));
+
+  const org = registry.command('org').description('organisations: each owns the scope @<name>, which only its members publish into');
+  org
+    .command('create')
+    .argument('<name>', 'organisation name (also the scope @<name>)')
+    .option('--member <user>', 'a member (repeatable)', collect, [])
+    .option(...storageOption)
+    .description('create an organisation')
+    .action((name: string, options: { member: string[]; storage?: string }) => accounts().then((m) => m.registryOrgCreateCommand(consoleOutput(json()), name, options)));
+  for (const change of ['add', 'remove'] as const) {
+    org
+      .command(change)
+      .argument('<org>', 'organisation')
+      .argument('<user>', 'user')
+      .option(...storageOption)
+      .description(change === 'add' ? 'add a member' : 'remove a member (they can no longer publish into the scope)')
+      .action((name: string, member: string, options: { storage?: string }) => accounts().then((m) => m.registryOrgMemberCommand(consoleOutput(json()), change, name, member, options)));
+  }
+  org
+    .command('list')
+    .option(...storageOption)
+    .description('list organisations and their members')
+    .action((options: { storage?: string }) => accounts().then((m) => m.registryOrgListCommand(consoleOutput(json()), options)));
+
+  const token = registry.command('token').description("tokens of registry users (stored hashed; `npm login` also makes one)");
+  token
+    .command('create')
+    .requiredOption('--user <name>', 'the user the token acts as')
+    .option('--role <role>', 'read (whoami and reads only) or publish (publish, tags, owners)', 'read')
+    .option('--package <name>', 'only write to this package')
+    .option('--scope <@scope>', 'only write to packages of this scope')
+    .option(...storageOption)
+    .description('create a token and print it on the last line (shown once)')
+    .action((options: { user?: string; role?: string; package?: string; scope?: string; storage?: string }) => accounts().then((m) => m.registryTokenCreateCommand(consoleOutput(json()), options)));
+  token
+    .command('list')
+    .option('--user <name>', 'only the tokens of this user')
+    .option(...storageOption)
+    .description('list tokens: id, user, role, restriction (never the tokens)')
+    .action((options: { user?: string; storage?: string }) => accounts().then((m) => m.registryTokenListCommand(consoleOutput(json()), options)));
+  token
+    .command('revoke')
+    .argument('<id>', 'token id, as `ply registry token list` shows it')
+    .option(...storageOption)
+    .description('revoke a token (refused from the next request on, also while the registry runs)')
+    .action((id: string, options: { storage?: string }) => accounts().then((m) => m.registryTokenRevokeCommand(consoleOutput(json()), id, options)));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,8 +4,8 @@ import { createTestPly, plyErrorOf } from '@ply/kit/testing';
 import { defineModule } from '../src/index.js';
 
 // An action with long work declares its own deadline, which fits the wait its arguments ask for.
-function waitingPlugin(timeoutMs: number | ((args: { wait_ms: number }) => number)) {
-  const acme = defineModule({ uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000f0', slug: 'acme', name: 'Acme', description: 'x', categories: [], configuration: z.object({}), engines: { ply: '>=0.1.0' } });
+function waitingPlugin(timeoutMs: number | ((args: { wait_ms: number }, config: { analysis_ms: number }) => number)) {
+  const acme = defineModule({ uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000f0', slug: 'acme', name: 'Acme', description: 'x', categories: [], configuration: z.object({ analysis_ms: z.number().int().default(0) }), engines: { ply: '>=0.1.0' } });
   const wait = acme.action({
     uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000f1',
     slug: 'wait',
@@ -34,6 +34,13 @@ describe("an action's own deadline", () => {
     const error = await plyErrorOf(ply.run({ action: 'acme.wait', arguments: { wait_ms: 30 } }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
     expect(error.message).toContain('within 70 ms');
+  });
+
+  it("reads the deadline from the account's configuration", async () => {
+    const { ply } = createTestPly({ plugins: [{ plugin: waitingPlugin((_args, config) => config.analysis_ms + 50) }] });
+    const error = await plyErrorOf(ply.run({ action: 'acme.wait', arguments: { wait_ms: 0 }, configuration: { analysis_ms: 40 } }));
+    expect(error.code).toBe('PLY_ACTION_TIMEOUT');
+    expect(error.message).toContain('within 90 ms');
   });
 
   it("gives way to the run's own deadline", async () => {

@@ -9,6 +9,6 @@ export { sha512Integrity, sha1Hex, verifyIntegrity } from './integrity.js';
 export { signedMessage, verifyPackageSignature, type RegistryKey, type PackageSignature } from './package-signature.js';
 export { breakingArgumentChanges, type BreakingChange } from './argument-changes.js';
 export { parseInstallSpec, isPackageName, type InstallSpec } from './install-spec.js';
-export type { ModuleSummary, ModuleDetails, ItemDetails } from './module-browsing-types.js';
+export type { ModuleSummary, ModuleDetails, ItemDetails, SlugHolders } from './module-browsing-types.js';
 export { publishTarball, type PublishResult } from './publish-request.js';
 export { INSTALLER_ERRORS } from './installer-errors.js';

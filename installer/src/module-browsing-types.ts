@@ -1,6 +1,7 @@
 /**
- * The shapes of the registry's module-browsing API (`/-/ply/v1/modules...`), beside the npm
- * protocol. The registry answers with them and the console reads them: one definition for both.
+ * The shapes of the registry's module-browsing API (`/-/ply/v1/modules...`, `/-/ply/v1/slugs/...`),
+ * beside the npm protocol. The registry answers with them and the console reads them: one
+ * definition for both.
  */
 
 /** One row of `/-/ply/v1/modules`. */
@@ -27,4 +28,14 @@ export interface ModuleDetails {
   actions: ItemDetails[];
   triggers: ItemDetails[];
   connectors: ItemDetails[];
+}
+
+/**
+ * What `/-/ply/v1/slugs/<slug>` answers: which package holds a module slug (`package`, the first
+ * to publish it) and every package publishing it (only owners of the first may add another).
+ */
+export interface SlugHolders {
+  slug: string;
+  package: string;
+  packages: Array<{ name: string; owners: string[]; versions: string[] }>;
 }

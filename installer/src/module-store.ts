@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { PlyError } from '@ply/core';
 import { ACTIVE_MARKER, readActiveVersion, writeFileAtomic } from '@ply/core';
+import { isModuleSlug, MODULE_SLUG_RULE } from './module-slug.js';
 import type { PackageFiles } from './tarball-reader.js';
 
 /** Written beside each installed version: where it came from and what was verified. */
@@ -27,7 +28,6 @@ export interface InstalledModule {
 }
 
 export const INSTALL_RECORD = '.ply-install.json';
-const SLUG = /^[a-z0-9][a-z0-9._-]*$/i;
 
 /**
  * `$PLY_HOME/modules/<slug>/<version>/`, several versions side by side, plus `<slug>/active`
@@ -41,7 +41,7 @@ export class ModuleStore {
   }
 
   slugDir(slug: string): string {
-    if (!SLUG.test(slug) || slug.includes('..')) throw new PlyError('PLY_PACKAGE_REJECTED', `module slug "${slug}" cannot be a folder name`, { details: { slug } });
+    if (!isModuleSlug(slug)) throw new PlyError('PLY_PACKAGE_REJECTED', `module slug "${slug}" cannot be a folder name (${MODULE_SLUG_RULE})`, { details: { slug } });
     return join(this.root, slug);
   }
 
@@ -111,7 +111,7 @@ export class ModuleStore {
   list(): InstalledModule[] {
     if (!existsSync(this.root)) return [];
     return readdirSync(this.root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && SLUG.test(entry.name))
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && isModuleSlug(entry.name))
       .map((entry) => this.installed(entry.name))
       .filter((module): module is InstalledModule => module !== undefined)
       .sort((a, b) => a.slug.localeCompare(b.slug));
@@ -133,7 +133,7 @@ export class ModuleStore {
 
   /** Finds an installed module by slug or by package name. */
   find(nameOrSlug: string): InstalledModule | undefined {
-    if (SLUG.test(nameOrSlug) && !nameOrSlug.includes('..')) {
+    if (isModuleSlug(nameOrSlug)) {
       const bySlug = this.installed(nameOrSlug);
       if (bySlug) return bySlug;
     }

@@ -8,4 +8,5 @@ export { DEFAULT_TARBALL_LIMITS, type TarballLimits } from './tarball-limits.js'
 export { sha512Integrity, sha1Hex, verifyIntegrity } from './integrity.js';
 export { signedMessage, verifyPackageSignature, type RegistryKey, type PackageSignature } from './package-signature.js';
 export { isPackageName } from './install-spec.js';
-export type { ModuleSummary, ModuleDetails, ItemDetails } from './module-browsing-types.js';
+export { isModuleSlug, MODULE_SLUG_RULE } from './module-slug.js';
+export type { ModuleSummary, ModuleDetails, ItemDetails, SlugHolders } from './module-browsing-types.js';

@@ -88,8 +88,9 @@ describe('installing a hostile tarball', () => {
     expect(modulesLeft(home)).toEqual([]);
   });
 
-  it('refuses a slug that is not a folder name', async () => {
-    const error = await plyErrorOf(installer().install(file(moduleEntries({ slug: '..' }))));
+  // The registry refuses the same slugs at publish, with the same rule (isModuleSlug).
+  it.each(['..', '../../evil', 'a/b', '.hidden', 'x'.repeat(101)])('refuses the slug %s, which is not a folder name', async (slug) => {
+    const error = await plyErrorOf(installer().install(file(moduleEntries({ slug }))));
     expect(error.code).toBe('PLY_PACKAGE_REJECTED');
     expect(modulesLeft(home)).toEqual([]);
   });

@@ -1,6 +1,11 @@
 export { createRegistry, type Registry, type RegistryOptions } from './registry-app.js';
 export { startRegistry, type RunningRegistry } from './registry-server.js';
-export { RegistryStorage, type StoredPackument, type StoredVersion } from './registry-storage.js';
+export { RegistryStorage, type Maintainer, type StoredPackument, type StoredVersion } from './registry-storage.js';
 export { SigningKeys } from './signing-keys.js';
-export { TokenStore } from './token-store.js';
-export { RegistryError } from './registry-error.js';
+export { RegistryAccounts } from './accounts/registry-accounts.js';
+export type { OrgRecord, TokenRecord, TokenRole, UserRecord } from './accounts/account-file.js';
+export type { TokenGrant, TokenSummary } from './accounts/registry-tokens.js';
+export type { UserSummary } from './accounts/registry-users.js';
+export { MIN_PASSWORD_LENGTH } from './accounts/password-hash.js';
+export { publishBodyLimit } from './request-body.js';
+export { REGISTRY_ERRORS, type RegistryErrorCode } from './registry-errors.js';

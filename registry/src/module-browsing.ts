@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { RegistryError } from './registry-error.js';
+import { PlyError } from '@ply/core/errors';
 import type { ModuleDetails, ModuleSummary } from '@ply/installer/package-format';
 import type { RegistryStorage } from './registry-storage.js';
 
@@ -44,10 +44,10 @@ export class ModuleBrowser {
   /** One version (or a dist-tag such as `latest`) with its manifest and every item's schemas. */
   details(name: string, versionOrTag: string): ModuleDetails {
     const packument = this.storage.packument(name);
-    if (!packument) throw new RegistryError(404, `no package ${name}`);
+    if (!packument) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no package ${name}`);
     const version = packument['dist-tags'][versionOrTag] ?? versionOrTag;
     const details = packument.versions[version] ? this.storage.moduleDetails(name, version) : undefined;
-    if (!details) throw new RegistryError(404, `no version ${versionOrTag} of ${name}`);
+    if (!details) throw new PlyError('PLY_REGISTRY_PACKAGE_NOT_FOUND', `no version ${versionOrTag} of ${name}`);
     return details;
   }
 

@@ -14,7 +14,7 @@ export async function startRegistry(options: RegistryOptions & { host?: string; 
   const registry = createRegistry(options);
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
-    const started = serve({ fetch: registry.app.fetch, hostname: host, port: options.port ?? 4873 }, () => resolve(started));
+    const started = serve({ fetch: registry.fetch, hostname: host, port: options.port ?? 4873 }, () => resolve(started));
     started.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

@@ -10,7 +10,7 @@ export interface SearchObject {
     keywords: string[];
     date?: string;
     publisher?: { username: string };
-    maintainers: Array<{ username: string }>;
+    maintainers: Array<{ username: string; email?: string }>;
     links: Record<string, string>;
   };
   score: { final: number; detail: { quality: number; popularity: number; maintenance: number } };
@@ -69,7 +69,7 @@ export function searchPackages(packuments: StoredPackument[], text: string, size
       keywords: keywordsOf(version),
       ...(packument.time[version.version] ? { date: packument.time[version.version] } : {}),
       ...(publisherOf(version) ? { publisher: { username: publisherOf(version)! } } : {}),
-      maintainers: publisherOf(version) ? [{ username: publisherOf(version)! }] : [],
+      maintainers: packument.maintainers.map((owner) => ({ username: owner.name, ...(owner.email ? { email: owner.email } : {}) })),
       links: {},
     },
     score: { final: 1, detail: { quality: 1, popularity: 1, maintenance: 1 } },

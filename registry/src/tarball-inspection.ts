@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isPlyError } from '@ply/core/errors';
+import { isPlyError, PlyError } from '@ply/core/errors';
 import { loadPluginPackage, type LoadedModule } from '@ply/core/manifest';
 import { readPackageTarball, type TarballLimits } from '@ply/installer/package-format';
-import { RegistryError } from './registry-error.js';
 
 /** What a published tarball holds, as far as the registry cares. */
 export interface InspectedTarball {
@@ -25,10 +24,10 @@ export async function inspectTarball(tarball: Uint8Array, limits: TarballLimits,
     files = await readPackageTarball(tarball, limits);
   } catch (error) {
     const limit = isPlyError(error) ? error.details['limit'] : undefined;
-    throw new RegistryError(limit ? 413 : 400, `tarball refused: ${(error as Error).message}`);
+    throw new PlyError(limit ? 'PLY_REGISTRY_BODY_TOO_LARGE' : 'PLY_REGISTRY_TARBALL_REJECTED', `tarball refused: ${(error as Error).message}`);
   }
   const packageFile = files.get('package.json');
-  if (!packageFile) throw new RegistryError(400, 'tarball has no package/package.json');
+  if (!packageFile) throw new PlyError('PLY_REGISTRY_TARBALL_REJECTED', 'tarball has no package/package.json');
   const scratch = mkdtempSync(join(tmpdir(), 'ply-registry-'));
   try {
     for (const [path, data] of files) {
@@ -39,7 +38,7 @@ export async function inspectTarball(tarball: Uint8Array, limits: TarballLimits,
     try {
       module = loadPluginPackage(scratch, 'folder', coreVersion);
     } catch (error) {
-      throw new RegistryError(400, `tarball has no valid module manifest: ${(error as Error).message.replaceAll(scratch, 'package')}`);
+      throw new PlyError('PLY_REGISTRY_TARBALL_REJECTED', `tarball has no valid module manifest: ${(error as Error).message.replaceAll(scratch, 'package')}`);
     }
     const packageJson = JSON.parse(packageFile.toString('utf8')) as InspectedTarball['packageJson'];
     const readme = [...files.keys()].find((path) => /^readme(\.md)?$/i.test(path));

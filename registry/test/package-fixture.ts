@@ -8,6 +8,8 @@ export interface FixtureOptions {
   name?: string;
   version?: string;
   manifestVersion?: string;
+  /** The module slug in manifest.json (default `echo`). */
+  slug?: string;
   categories?: string[];
   /** Replace or drop (undefined) files of the package, by path under `package/`. */
   files?: Record<string, string | undefined>;
@@ -24,7 +26,7 @@ export async function fixtureTarball(options: FixtureOptions = {}): Promise<Buff
     'package.json': JSON.stringify({ name, version, description: 'Echo for tests', keywords: ['echo', 'testing'], type: 'module', exports: { '.': './dist/index.js' }, ply: { module: 'module' }, engines: { ply: '>=0.1.0' } }),
     'module/manifest.json': JSON.stringify({
       uuid: '6a2fb7d4-4cbb-4f6b-a5c3-0d8a6f4e1f01',
-      slug: 'echo',
+      slug: options.slug ?? 'echo',
       name: 'Echo',
       description: 'Echoes its arguments',
       version: options.manifestVersion ?? version,
@@ -40,7 +42,7 @@ export async function fixtureTarball(options: FixtureOptions = {}): Promise<Buff
       arguments: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] },
       results: { type: 'object', properties: { message: { type: 'string' } } },
     }),
-    'dist/index.js': "export default { kind: 'plugin', module: { slug: 'echo' }, actions: {}, triggers: {}, connectors: {} };",
+    'dist/index.js': `export default { kind: 'plugin', module: { slug: ${JSON.stringify(options.slug ?? 'echo')} }, actions: {}, triggers: {}, connectors: {} };`,
     'README.md': '# Echo\n',
     ...(options.padding ? { 'dist/padding.bin': randomText(options.padding) } : {}),
     ...options.files,

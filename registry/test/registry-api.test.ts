@@ -1,37 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha512Integrity, verifyPackageSignature, type Packument, type RegistryKey } from '@ply/installer';
-import { createRegistry, type Registry } from '../src/index.js';
-import { fixtureTarball, publishBody } from './package-fixture.js';
+import { createRegistry } from '../src/index.js';
+import type { fixtureTarball } from './package-fixture.js';
+import { openSeededRegistry } from './test-registry.js';
 
 const NAME = '@acme/plugin-echo';
-let storage: string;
-let registry: Registry;
+let test: Awaited<ReturnType<typeof openSeededRegistry>>;
 let token: string;
 
-beforeEach(() => {
-  storage = mkdtempSync(join(tmpdir(), 'ply-registry-'));
-  registry = createRegistry({ storage, limits: { maxCompressedBytes: 64 * 1024 } });
-  token = registry.tokens.create('alice');
+beforeEach(async () => {
+  test = await openSeededRegistry();
+  token = test.alice;
 });
-afterEach(() => rmSync(storage, { recursive: true, force: true }));
+afterEach(() => test.close());
 
-function request(path: string, init: RequestInit = {}) {
-  return registry.app.request(`http://registry.test${path}`, init);
-}
+const request = (path: string, init: RequestInit = {}) => test.request(path, init);
+const put = (path: string, body: unknown, auth: string | undefined = token) => test.put(path, body, auth);
 
-function put(path: string, body: unknown, auth: string | undefined = token) {
-  return request(path, { method: 'PUT', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify(body) });
-}
-
-async function publish(options: Parameters<typeof fixtureTarball>[0] = {}, auth?: string) {
-  const name = options.name ?? NAME;
-  const version = options.version ?? '1.0.0';
-  const tarball = await fixtureTarball(options);
-  const response = await put(`/${name.replace('/', '%2f')}`, publishBody(tarball, name, version), auth);
-  return { response, tarball, body: (await response.json()) as { error?: string } };
+async function publish(options: Parameters<typeof fixtureTarball>[0] = {}, auth: string | undefined = token) {
+  return test.publish(auth, options);
 }
 
 describe('the registry (npm protocol)', () => {
@@ -132,13 +120,13 @@ describe('the registry (npm protocol)', () => {
     expect((await search('text=nothing-like-this')).total).toBe(0);
   });
 
-  it('keeps packages, tokens and its signing key across restarts', async () => {
+  it('keeps packages, accounts and its signing key across restarts', async () => {
     await publish();
-    const keyid = registry.keys.keyid;
-    registry = createRegistry({ storage });
-    expect(registry.keys.keyid).toBe(keyid);
-    expect((await request('/@acme%2fplugin-echo')).status).toBe(200);
-    expect(registry.tokens.userOf(token)).toBe('alice');
+    const keyid = test.registry.keys.keyid;
+    const restarted = createRegistry({ storage: test.storage, logger: test.logs.logger });
+    expect(restarted.keys.keyid).toBe(keyid);
+    expect((await restarted.fetch(new Request('http://registry.test/@acme%2fplugin-echo'))).status).toBe(200);
+    expect(restarted.accounts.tokens.identify(token)?.user).toBe('alice');
   });
 });
 
@@ -157,29 +145,5 @@ describe('module browsing (/-/ply/v1/modules)', () => {
     expect(details.actions[0]).toMatchObject({ slug: 'echo', docker_parameters: 'echo', arguments: { required: ['message'] } });
     expect((await request('/-/ply/v1/modules/@acme/plugin-echo/1.0.0')).status).toBe(200);
     expect((await request('/-/ply/v1/modules/@acme/plugin-echo/2.0.0')).status).toBe(404);
-  });
-});
-
-describe('npm login (couch style)', () => {
-  const login = (name: string, password: string) =>
-    request(`/-/user/org.couchdb.user:${name}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      // The body npm-profile's loginCouch sends.
-      body: JSON.stringify({ _id: `org.couchdb.user:${name}`, name, password, type: 'user', roles: [], date: new Date().toISOString() }),
-    });
-
-  it('gives a fresh token to the user of a token who logs in with it as password', async () => {
-    const response = await login('alice', token);
-    expect(response.status).toBe(201);
-    const { token: fresh } = (await response.json()) as { token: string };
-    expect(fresh).not.toBe(token);
-    expect(registry.tokens.userOf(fresh)).toBe('alice');
-  });
-
-  it('refuses another user name or a wrong password, and declines web login so npm falls back', async () => {
-    expect((await login('mallory', token)).status).toBe(401);
-    expect((await login('alice', 'guess')).status).toBe(401);
-    expect((await request('/-/v1/login', { method: 'POST' })).status).toBe(404);
   });
 });

@@ -16,8 +16,15 @@ const CLI = join(ROOT, 'cli/dist/bundle/main.js');
 const NAME = '@ply/plugin-mattermost';
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
 
-function ply(args, extraEnv = {}) {
-  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...env, PLY_WORKSPACE: '', ...extraEnv }, encoding: 'utf8' });
+function ply(args, extraEnv = {}, input = undefined) {
+  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...env, PLY_WORKSPACE: '', ...extraEnv }, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+}
+
+/** A publisher as an admin makes one: a user, the organisation owning @ply with that user, a publish token. */
+function publishToken(storage) {
+  ply(['registry', 'user', 'add', 'bench', '--password-stdin', '--storage', storage], {}, 'bench password, not a secret\n');
+  ply(['registry', 'org', 'create', 'ply', '--member', 'bench', '--storage', storage]);
+  return ply(['registry', 'token', 'create', '--user', 'bench', '--role', 'publish', '--storage', storage]).trim().split('\n').at(-1);
 }
 
 function serve(storage) {
@@ -79,7 +86,7 @@ export async function registryBenchmarks() {
   let server;
   try {
     const packed = JSON.parse(ply(['pack', join(ROOT, 'plugins/mattermost'), '--out-dir', work, '--json']));
-    const token = ply(['registry', 'token', 'create', '--storage', storage]).trim().split('\n').at(-1);
+    const token = publishToken(storage);
     server = await serve(storage);
     ply(['publish', packed.file, '--registry', server.url, '--token', token]);
     const packumentUrl = `${server.url}@ply%2fplugin-mattermost`;

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,8 +73,11 @@ describe('docs/authoring.md', () => {
     const env = { ...process.env, PATH: `${bin}:${process.env['PATH']}`, PLY_HOME: join(sandbox, 'home'), PLY_WORKSPACE: '', CI: '1', NO_COLOR: '1' };
 
     const storage = join(sandbox, 'registry-data');
-    const { stdout: tokenJson } = await run(process.execPath, [CLI, 'registry', 'token', 'create', '--storage', storage, '--json'], { env });
-    const { token } = JSON.parse(tokenJson) as { token: string };
+    // The tutorial's registry block, with the password on stdin instead of the terminal.
+    const ply = (args: string[], input?: string) => execFileSync(process.execPath, [CLI, ...args, '--storage', storage], { env, encoding: 'utf8', ...(input ? { input } : {}) });
+    ply(['registry', 'user', 'add', 'me', '--password-stdin'], 'a tutorial password\n');
+    ply(['registry', 'org', 'create', 'ply', '--member', 'me']);
+    const { token } = JSON.parse(ply(['--json', 'registry', 'token', 'create', '--user', 'me', '--role', 'publish'])) as { token: string };
     const started = await startRegistry(storage, env);
     registry = started.child;
 

@@ -15,7 +15,8 @@ describe('ply docs', () => {
   beforeAll(() => {
     process.env['PLY_HOME'] = mkdtempSync(join(tmpdir(), 'ply-docs-home-'));
     process.env['PLY_WORKSPACE'] = REPO;
-    importModuleFolder(join(CORPUS, 'Virustotal'), process.env['PLY_HOME']);
+    // Modules no workspace plugin reimplements: those are documented from their code, not as metadata only.
+    importModuleFolder(join(CORPUS, 'IPInfo'), process.env['PLY_HOME']);
   });
   afterAll(() => {
     for (const [key, value] of [['PLY_HOME', saved.home], ['PLY_WORKSPACE', saved.workspace]] as const) {
@@ -32,15 +33,15 @@ describe('ply docs', () => {
     expect(lines.join('\n')).toMatch(/wrote the Actions Library of \d+ modules/);
     const index = readFileSync(join(out, 'index.md'), 'utf8');
     expect(index).toContain('[Mattermost](modules/mattermost.md)');
-    expect(index).toContain('[VirusTotal](modules/virustotal.md)');
-    expect(readFileSync(join(out, 'modules', 'virustotal.md'), 'utf8')).toContain('metadata only');
+    expect(index).toContain('[IPInfo](modules/ipinfo.io.md)');
+    expect(readFileSync(join(out, 'modules', 'ipinfo.io.md'), 'utf8')).toContain('metadata only');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<h2>Notifications</h2>');
   });
 
   it('also documents the module folders it is given', () => {
     const out = mkdtempSync(join(tmpdir(), 'ply-docs-out-'));
-    docsCommand({ json: true, out: () => undefined, err: () => undefined }, [join(CORPUS, 'Whois')], { out });
-    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[Whois](modules/whois.md)');
+    docsCommand({ json: true, out: () => undefined, err: () => undefined }, [join(CORPUS, 'Triage')], { out });
+    expect(readFileSync(join(out, 'index.md'), 'utf8')).toContain('[Triage](modules/triage.md)');
     expect(() => docsCommand({ json: true, out: () => undefined, err: () => undefined }, [REPO], { out })).toThrow(/neither a plugin package/);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { settingsFromEnvironment } from '@ply/core';
+import { settingsFromEnvironment } from '@ply/core/settings';
 import { printJson, type Output } from '../output.js';
 
 export interface RegistryServeOptions {
@@ -8,16 +8,19 @@ export interface RegistryServeOptions {
   storage?: string;
 }
 
-function storageOf(storage: string | undefined): string {
+/** `--storage`, else `$PLY_HOME/registry`. */
+export function registryStorageOf(storage: string | undefined): string {
   return storage ?? join(settingsFromEnvironment().home, 'registry');
 }
 
-/** `ply registry serve`: runs the marketplace until SIGINT or SIGTERM. */
+/** `ply registry serve`: runs the marketplace until SIGINT or SIGTERM, logging to stderr at `PLY_LOG_LEVEL`. */
 export async function registryServeCommand(output: Output, options: RegistryServeOptions): Promise<void> {
-  const storage = storageOf(options.storage);
+  const storage = registryStorageOf(options.storage);
   // Loaded on demand: the registry's modules would otherwise slow every `ply` start.
-  const { startRegistry } = await import('@ply/registry');
-  const running = await startRegistry({ storage, host: options.host ?? '127.0.0.1', port: options.port === undefined ? 4873 : Number(options.port) });
+  const [{ startRegistry }, { createRootLogger }] = await Promise.all([import('@ply/registry'), import('@ply/core/logging')]);
+  const logger = createRootLogger().child({ service: 'registry' });
+  const running = await startRegistry({ storage, logger, host: options.host ?? '127.0.0.1', port: options.port === undefined ? 4873 : Number(options.port) });
+  logger.info('registry listening', { url: running.url, storage });
   if (output.json) printJson(output, { url: running.url, storage });
   else output.out(`Ply registry listening on ${running.url} (storage ${storage})`);
   await new Promise<void>((resolve) => {
@@ -25,15 +28,4 @@ export async function registryServeCommand(output: Output, options: RegistryServ
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
-
-/** `ply registry token create`: prints a new publish token on its last line (only its hash is stored). */
-export async function registryTokenCreateCommand(output: Output, options: { storage?: string; user?: string }): Promise<void> {
-  const storage = storageOf(options.storage);
-  const { TokenStore } = await import('@ply/registry');
-  const user = options.user ?? 'admin';
-  const token = new TokenStore(storage).create(user);
-  if (output.json) return printJson(output, { user, token });
-  output.out(`publish token for "${user}" on ${storage} (shown once; use it as --token or //host/:_authToken in .npmrc):`);
-  output.out(token);
 }

@@ -19,10 +19,11 @@ export interface ActionDefinition<
   selectOutputs?(results: z.output<Results>, args: z.output<Args>): string | readonly string[];
   /**
    * The action's own deadline in ms when the run does not set one, for long work (submit a file,
-   * then wait for its analysis): a number, or from the arguments (`(args) => (args.timeout + 60) * 1000`),
-   * so the wait the arguments ask for fits in it. Default: the kernel's (`PLY_ACTION_TIMEOUT_MS`).
+   * then wait for its analysis): a number, or from the arguments or the account's configuration
+   * (`(args) => (args.timeout + 60) * 1000`, `(_args, config) => config.analysis_timeout * 1000`), so
+   * the wait they ask for fits in it. Default: the kernel's (`PLY_ACTION_TIMEOUT_MS`).
    */
-  timeoutMs?: number | ((args: z.output<Args>) => number);
+  timeoutMs?: number | ((args: z.output<Args>, config: Config) => number);
   run(ctx: ActionContext<Config>, args: z.output<Args>): Promise<z.input<Results>> | z.input<Results>;
 }
 

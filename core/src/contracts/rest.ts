@@ -113,6 +113,11 @@ export interface ModuleHttp<Config> {
   headers?: Readonly<Record<string, string>>;
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
+  /**
+   * The vendor's request rate per account (`{ maxRequests: 1, perMs: 1000 }` for one a second),
+   * waited for before each request of a REST action; `undefined` for none.
+   */
+  rateLimit?: (config: Config) => { maxRequests: number; perMs: number } | undefined;
   /** TLS of the account's server (an appliance's own certificate): `{ verify: false }` or `{ ca }` (see `HttpRequestOptions.tls`). */
   tls?: (config: Config) => { verify?: boolean; ca?: string } | undefined;
 }
@@ -128,7 +133,11 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
-  /** Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire). */
+  /**
+   * Arguments; each property's `.meta({ in })` says where it goes (default: path if named in `path`, else query for
+   * GET/HEAD/DELETE, JSON body otherwise; `name` renames it on the wire; `explode: false` sends a list in the query as
+   * one comma-separated value, OpenAPI's form style, instead of repeating the key).
+   */
   arguments: Args;
   /**
    * Rewrites the validated arguments before they are placed (lower-case a domain the vendor only
@@ -152,8 +161,8 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   notFound?: (args: z.output<Args>) => string;
   /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
   acceptStatus?: readonly number[];
-  /** Named branches the results select (Sekoia's `outputs`); as an action's `outputs`. */
+  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; as an action's `outputs`. */
   outputs?: Readonly<Record<string, string>>;
-  /** Which of `outputs` the results select. */
+  /** Which of `outputs` the results select (reported in each run's result, where a condition node reads it). */
   selectOutputs?: (results: z.output<Results>, args: z.output<Args>) => string | readonly string[];
 }

@@ -8,6 +8,7 @@ import type { ModuleHttp, RestActionDeclaration } from '../contracts/rest.js';
 import type { TriggerDefinition } from '../contracts/trigger.js';
 import { PlyError } from '../errors/ply-error.js';
 import { RequestAuth } from './rest/request-auth.js';
+import { RequestRate } from './rest/request-rate.js';
 import { restAction, type RestModule } from './rest/rest-action.js';
 
 /** A module: its manifest fields, its configuration schema, and (for REST actions) its HTTP side. */
@@ -58,7 +59,7 @@ export function defineModule<C extends z.ZodObject>(declaration: ModuleDeclarati
   type Config = z.output<C>;
   const { http, check, ...manifest } = declaration;
   const definition: PluginModuleDefinition = Object.freeze({ ...manifest });
-  const rest = { name: declaration.name, http, auth: new RequestAuth<Config>(http?.auth) };
+  const rest = { name: declaration.name, http, auth: new RequestAuth<Config>(http?.auth), rate: new RequestRate<Config>(http?.rateLimit) };
   return {
     definition,
     action: (item) => Object.freeze({ ...item, kind: 'action' as const }),

@@ -97,7 +97,7 @@ export class ActionExecutor {
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
         const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
-        const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args) ?? settings.defaultTimeoutMs;
+        const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args, shared.configuration) ?? settings.defaultTimeoutMs;
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
@@ -119,9 +119,9 @@ export class ActionExecutor {
   }
 }
 
-/** An action's own default deadline (a number, or from its arguments), when it declares a usable one. */
-function ownTimeout(action: { timeoutMs?: number | ((args: never) => number) }, args: Record<string, unknown>): number | undefined {
-  const own = typeof action.timeoutMs === 'function' ? (action.timeoutMs as (args: Record<string, unknown>) => number)(args) : action.timeoutMs;
+/** An action's own default deadline (a number, or from its arguments and configuration), when it declares a usable one. */
+function ownTimeout(action: { timeoutMs?: number | ((args: never, config: never) => number) }, args: Record<string, unknown>, config: unknown): number | undefined {
+  const own = typeof action.timeoutMs === 'function' ? (action.timeoutMs as (args: Record<string, unknown>, config: unknown) => number)(args, config) : action.timeoutMs;
   return own !== undefined && Number.isFinite(own) && own > 0 ? own : undefined;
 }
 

@@ -112,8 +112,9 @@ function compareObject(ours: Node, reference: Node, pointer: string, walk: Walk,
   for (const [key, property] of Object.entries(referenceProperties)) {
     const at = `${pointer}/properties/${escape(key)}`;
     if (Object.hasOwn(ourProperties, key)) compare(ourProperties[key], property, at, walk, false);
-    // An argument must be declared to be documented and used; a result may pass through a loose object.
-    else if (closed || (topLevel && walk.side !== 'results')) walk.found.push({ pointer: at, message: `"${key}" is not declared${closed ? ' and the object is closed' : ''}` });
+    // A top-level property must be declared, to be documented (and, for an argument, used); a nested
+    // result may pass through a loose object.
+    else if (closed || topLevel) walk.found.push({ pointer: at, message: `"${key}" is not declared${closed ? ' and the object is closed' : ''}` });
   }
   if (isNode(reference['additionalProperties'])) {
     if (closed) walk.found.push({ pointer: `${pointer}/additionalProperties`, message: 'refuses the extra properties the reference accepts' });
@@ -135,7 +136,7 @@ function compareObject(ours: Node, reference: Node, pointer: string, walk: Walk,
 
 /**
  * Where a generated schema is narrower than the reference's: types it refuses, reference
- * properties it does not declare (arguments and configurations) or closes out (results), values
+ * properties it does not declare at the top level or closes out further down, values
  * left out of an enum, requirements the reference does not have, missing defaults. Validation
  * keywords (`format`, `pattern`, lengths, bounds) are not compared: a plugin may check input
  * the reference's code checked too. A reference schema `{}` ("no schema") gives nothing to compare.

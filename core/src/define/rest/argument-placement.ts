@@ -9,6 +9,8 @@ interface Placement {
   location: ArgumentLocation;
   /** The name on the wire (the `name` meta), the argument's key otherwise. */
   wireName: string;
+  /** OpenAPI's `explode: false`: a list goes in the query as one comma-separated value (`ips=a,b`). */
+  joined: boolean;
 }
 
 /** The parts of one request built from an action's arguments. */
@@ -35,7 +37,7 @@ export class ArgumentPlacement {
 
   constructor(declaration: Pick<RestActionDeclaration<z.ZodObject, z.ZodType>, 'method' | 'path' | 'slug' | 'arguments'>) {
     const schema = toManifestSchema(declaration.arguments, 'input');
-    const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown }>;
+    const properties = (schema['properties'] ?? {}) as Record<string, { in?: unknown; name?: unknown; explode?: unknown }>;
     const inPath = new Set([...declaration.path.matchAll(PLACEHOLDER)].map((match) => match[1]!));
     const fallback: ArgumentLocation = BODYLESS.has(declaration.method) ? 'query' : 'body';
     for (const [key, property] of Object.entries(properties)) {
@@ -44,7 +46,7 @@ export class ArgumentPlacement {
         throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: argument "${key}" has "in": ${JSON.stringify(declared)} (expected path, query, header, body, form or none)`);
       }
       const location = (declared as ArgumentLocation | undefined) ?? (inPath.has(key) ? 'path' : fallback);
-      this.placements.set(key, { location, wireName: typeof property.name === 'string' ? property.name : key });
+      this.placements.set(key, { location, wireName: typeof property.name === 'string' ? property.name : key, joined: property.explode === false });
     }
     for (const name of inPath) {
       if (this.placements.get(name)?.location !== 'path') throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: the path names {${name}}, which is not a path argument`);
@@ -77,7 +79,9 @@ export class ArgumentPlacement {
         case 'none':
           break;
         case 'query':
-          if (value !== null) query[placement.wireName] = typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : (value as QueryValue);
+          if (value === null) break;
+          if (Array.isArray(value) && placement.joined) query[placement.wireName] = value.map(String).join(',');
+          else query[placement.wireName] = typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : (value as QueryValue);
           break;
         case 'header':
           if (value !== null) headers[placement.wireName.toLowerCase()] = String(value);

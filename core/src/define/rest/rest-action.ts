@@ -9,6 +9,7 @@ import { ArgumentPlacement, type PlacedArguments } from './argument-placement.js
 import { collectedBody } from './page-collector.js';
 import type { Page, PageRequest } from './paging.js';
 import type { RequestAuth } from './request-auth.js';
+import type { RequestRate } from './request-rate.js';
 import { mapResult } from './result-mapping.js';
 import { vendorFailure } from './vendor-failure.js';
 
@@ -17,6 +18,7 @@ export interface RestModule<Config> {
   name: string;
   http: ModuleHttp<Config> | undefined;
   auth: RequestAuth<Config>;
+  rate: RequestRate<Config>;
 }
 
 type Args<A extends z.ZodObject> = z.output<A>;
@@ -66,6 +68,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       const tls = http.tls?.(ctx.config);
       if (tls) options.tls = tls;
       if (declaration.timeoutMs) options.timeoutMs = declaration.timeoutMs;
+      await module.rate.acquire(ctx);
       const response = await ctx.http.request<string>(request.url, options);
       const text = response.body ?? '';
       if (response.status >= 200 && response.status < 300) return { body: parseJson(text, request.url, response.status), link: response.headers.get('link'), url: request.url };
