@@ -138,6 +138,14 @@ describe('IKnowWhatYouDownload through the executor', () => {
     expect(secretLeaks(KEY, { error, errorDetails: error.details, results: success.results, arguments: success.arguments, logs: logs.text() })).toEqual([]);
   });
 
+  it('checks an account with the existence of a documentation address: accepted, or refused', async () => {
+    await expect(ply.checkCredentials({ module: 'iknowwhatyoudownload', configuration })).resolves.toBeUndefined();
+    expect(peerApi.received).toEqual([expect.objectContaining({ path: '/history/exist', query: { ip: '192.0.2.1', key: KEY } })]);
+    const refused = await plyErrorOf(ply.checkCredentials({ module: 'iknowwhatyoudownload', configuration: { ...configuration, key: 'nope-ikwyd-key-1' } }));
+    expect(refused.message).toContain('IKnowWhatYouDownload refused the credentials of the account (HTTP 401');
+    expect(refused.message).not.toContain('nope-ikwyd-key-1');
+  });
+
   it('refuses an account without the key, naming it, before calling the service', async () => {
     const error = await plyErrorOf(run('check_ip_existence', { ip: '200.55.191.39' }, { configuration: { host: configuration['host'] } }));
     expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
