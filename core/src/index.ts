@@ -17,7 +17,7 @@ export { readJsonFile, toJsonPointer } from './manifest/json-file.js';
 export { buildModuleFiles, toManifestSchema } from './manifest/manifest-builder.js';
 export { diffModuleFiles, writeModuleFiles } from './manifest/module-files.js';
 export { SchemaCompiler, type SchemaCompilerOptions, type SchemaValidator, type SchemaLocation } from './manifest/schema-compiler.js';
-export { ModuleCatalog, compareModules, type CatalogEntry } from './catalog/module-catalog.js';
+export { ModuleCatalog, compareModules, type CatalogEntry, type ModulePin } from './catalog/module-catalog.js';
 export { PluginCodeLoader } from './catalog/plugin-code-loader.js';
 export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPackageInfo } from './catalog/plugin-package.js';
 export { TemplateEngine } from './templating/template-engine.js';

@@ -88,4 +88,12 @@ describe('schemaNarrowings', () => {
       { pointer: '/properties/errors/additionalProperties', message: 'refuses the extra properties the reference accepts' },
     ]);
   });
+
+  it("reads a oneOf of required lists beside the properties as a constraint, not as alternatives", () => {
+    const reference = { type: 'object', properties: { id: { type: 'string' }, upn: { type: 'string' } }, oneOf: [{ required: ['id'] }, { required: ['upn'] }] };
+    const ours = { type: 'object', properties: { id: { type: 'string' }, upn: { type: 'string' } }, oneOf: [{ required: ['id'] }, { required: ['upn'] }] };
+    expect(schemaNarrowings(ours, reference, 'arguments')).toEqual([]);
+    const narrower = { type: 'object', properties: { id: { type: 'integer' }, upn: { type: 'string' } }, oneOf: [{ required: ['id'] }, { required: ['upn'] }] };
+    expect(schemaNarrowings(narrower, reference, 'arguments').map((found) => `${found.pointer}: ${found.message}`)).toEqual(['/properties/id: refuses string values, which the reference accepts']);
+  });
 });

@@ -37,10 +37,17 @@ function resolved(node: unknown, root: Node, depth = 0): Node | undefined {
   return node;
 }
 
-/** The alternatives of a schema: its `anyOf`/`oneOf` branches, or itself. */
+const SHAPE_KEYS = ['type', 'properties', 'items', 'enum', 'const', '$ref', 'anyOf', 'oneOf', 'allOf'];
+
+/**
+ * The alternatives of a schema: its `anyOf`/`oneOf` branches, or itself. Branches that only
+ * constrain the node (`oneOf: [{ required: ['id'] }, { required: ['userPrincipalName'] }]` beside
+ * its `properties`) are not alternatives: the node itself is the schema.
+ */
 function alternatives(node: Node, root: Node): Node[] {
   const branches = (node['anyOf'] ?? node['oneOf']) as unknown;
   if (!Array.isArray(branches)) return [node];
+  if (branches.every((branch) => isNode(branch) && !SHAPE_KEYS.some((key) => key in branch))) return [node];
   return branches.flatMap((branch) => {
     const target = resolved(branch, root);
     return target ? alternatives(target, root) : [];
