@@ -49,3 +49,4 @@ export { CORE_PACKAGE_DIR, packageDirOf } from './version.js';
 export { startRequestLog, type RequestLog } from './logging/request-log.js';
 export { defineModule, type ModuleDeclaration, type TypedModule } from './define/define-module.js';
 export type * from './contracts/rest.js';
+export { vendorFailure, type RefusedRequest } from './define/rest/vendor-failure.js';

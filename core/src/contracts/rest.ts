@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PlyError } from '../errors/ply-error.js';
 import type { ActionContext } from './context.js';
 import type { HttpRequestOptions, QueryValue } from './http.js';
 
@@ -63,8 +64,16 @@ interface PagingBase<Args> {
    * `concat` (default): the first page's body with the items of every page at the items path.
    * `{ file: 'result_path' }`: every item written, page after page, to one JSON file of the run
    * (the results hold its path under that key, and `count`): large searches never sit in memory.
+   * `{ fold }`: the vendor's own aggregation of pages (sums, maxima, concatenated lists): `fold`
+   * gets what was collected so far (undefined before the first page) and the next page's body.
    */
-  collect?: 'concat' | { file: string };
+  collect?: 'concat' | { file: string } | { fold: (collected: unknown, page: { body: unknown; index: number }) => unknown };
+  /**
+   * A page after the first failed (a vendor refusal, a network error, a malformed answer): end
+   * with the pages collected so far, as this returns them, instead of failing the run (a vendor
+   * whose quota runs out mid-way still gave what it gave). Without it the run fails.
+   */
+  partial?: (collected: unknown, error: PlyError) => unknown;
 }
 
 /**
@@ -72,7 +81,14 @@ interface PagingBase<Args> {
  * `Link: <...>; rel="next"` header (RFC 8288), or by a next-page URL in the body.
  */
 export type Paging<Args> =
-  | (PagingBase<Args> & { kind: 'page'; param: string; start?: number; sizeParam?: string; size?: number })
+  | (PagingBase<Args> & {
+      kind: 'page';
+      param: string;
+      /** The first page's number (default 1), or from the arguments (`(args) => args.first_page`). */
+      start?: number | ((args: Args) => number | undefined);
+      sizeParam?: string;
+      size?: number;
+    })
   | (PagingBase<Args> & { kind: 'offset'; offsetParam: string; limitParam: string; limit: number })
   | (PagingBase<Args> & { kind: 'cursor'; param: string; next: BodyReader<string | undefined> })
   | (PagingBase<Args> & { kind: 'link' })
@@ -114,8 +130,6 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   description: string;
   docker_parameters: string;
   group?: string;
-  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; `map` says in the results which one the run took. */
-  outputs?: Readonly<Record<string, string>>;
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
@@ -125,6 +139,11 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
    * one comma-separated value, OpenAPI's form style, instead of repeating the key).
    */
   arguments: Args;
+  /**
+   * Rewrites the validated arguments before they are placed (lower-case a domain the vendor only
+   * matches in lower case); paging, mapping and messages then see the rewritten arguments.
+   */
+  prepare?: (args: z.output<Args>) => z.output<Args>;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
   idempotent?: boolean;
@@ -142,6 +161,10 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   notFound?: (args: z.output<Args>) => string;
   /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
   acceptStatus?: readonly number[];
+  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; as an action's `outputs`. */
+  outputs?: Readonly<Record<string, string>>;
+  /** Which of `outputs` the results select (reported in each run's result, where a condition node reads it). */
+  selectOutputs?: (results: z.output<Results>, args: z.output<Args>) => string | readonly string[];
 }
 
 /**

@@ -7,6 +7,7 @@ import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import type { RunSecrets } from '../logging/run-secrets.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
+import { selectedOutputs } from './action-outputs.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
@@ -46,6 +47,8 @@ export interface ActionRunResult {
   /** The arguments the action ran with: rendered, files resolved, defaults applied (secrets included: mask before storing). */
   arguments: Record<string, unknown>;
   results: unknown;
+  /** For an action with outputs (Sekoia's branches): whether each one was selected, `{ known: true, unknown: false }`. */
+  outputs?: Record<string, boolean>;
   durationMs: number;
 }
 
@@ -98,14 +101,15 @@ export class ActionExecutor {
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
         const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
-        const timeoutMs = request.timeoutMs ?? settings.defaultTimeoutMs;
+        const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args, shared.configuration) ?? settings.defaultTimeoutMs;
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
+        const outputs = selectedOutputs(implementation, results, args);
         if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), settings.largeValueBytes);
         const durationMs = performance.now() - started;
         if (logger.isLevelEnabled('debug')) resolveToken(scope, RUN_LOGGER).debug('action finished', { durationMs });
-        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, durationMs };
+        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
         resolveToken(scope, RUN_LOGGER).info('action failed', { code: failure.code, error: failure.message });
@@ -128,6 +132,12 @@ export class ActionExecutor {
     secrets.add(marks);
     return value as Record<string, unknown>;
   }
+}
+
+/** An action's own default deadline (a number, or from its arguments and configuration), when it declares a usable one. */
+function ownTimeout(action: { timeoutMs?: number | ((args: never, config: never) => number) }, args: Record<string, unknown>, config: unknown): number | undefined {
+  const own = typeof action.timeoutMs === 'function' ? (action.timeoutMs as (args: Record<string, unknown>, config: unknown) => number)(args, config) : action.timeoutMs;
+  return own !== undefined && Number.isFinite(own) && own > 0 ? own : undefined;
 }
 
 /** The error without secrets; the cause is dropped on purpose: a vendor or network error may quote one. */
