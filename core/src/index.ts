@@ -44,3 +44,4 @@ export { CORE_PACKAGE_DIR, packageDirOf } from './version.js';
 export { startRequestLog, type RequestLog } from './logging/request-log.js';
 export { defineModule, type ModuleDeclaration, type TypedModule } from './define/define-module.js';
 export type * from './contracts/rest.js';
+export type { ModuleRequest, ModuleResponse } from './define/rest/module-request.js';

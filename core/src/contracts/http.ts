@@ -40,8 +40,8 @@ export interface HttpRequestOptions {
    * (PEM) instead of the system's. Default: the system's CAs, verified.
    */
   tls?: { verify?: boolean; ca?: string };
-  /** How to read the body: JSON when the response says so (default `auto`). */
-  responseType?: 'auto' | 'json' | 'text' | 'none';
+  /** How to read the body: JSON when the response says so (default `auto`); `bytes` gives a `Uint8Array` (a file). */
+  responseType?: 'auto' | 'json' | 'text' | 'bytes' | 'none';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
   throwOnHttpError?: boolean;
 }

@@ -93,8 +93,8 @@ export interface ModuleHttp<Config> {
   /** The API root the actions' paths are relative to (a trailing slash is added). */
   baseUrl: (config: Config) => string;
   auth?: AuthScheme<Config>;
-  /** Headers of every request (`accept` defaults to `application/json`). */
-  headers?: Readonly<Record<string, string>>;
+  /** Headers of every request (`accept` defaults to `application/json`), or a function of the configuration (an API key header besides an OAuth token). */
+  headers?: Readonly<Record<string, string>> | ((config: Config) => Readonly<Record<string, string>>);
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
   /**

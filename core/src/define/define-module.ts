@@ -9,7 +9,8 @@ import type { TriggerDefinition } from '../contracts/trigger.js';
 import { PlyError } from '../errors/ply-error.js';
 import { RequestAuth } from './rest/request-auth.js';
 import { RequestRate } from './rest/request-rate.js';
-import { restAction, type RestModule } from './rest/rest-action.js';
+import { sendModuleRequest, type ModuleRequest, type ModuleResponse, type RestModule } from './rest/module-request.js';
+import { restAction } from './rest/rest-action.js';
 
 /** A module: its manifest fields, its configuration schema, and (for REST actions) its HTTP side. */
 export interface ModuleDeclaration<C extends z.ZodObject> extends Omit<PluginModuleDefinition, 'configuration'> {
@@ -37,6 +38,11 @@ export interface TypedModule<Config> {
   restAction<A extends z.ZodObject, R extends z.ZodType>(declaration: RestActionDeclaration<A, R>): Bound<ActionDefinition<A, R, Config>>;
   trigger<A extends z.ZodType, E extends z.ZodType>(definition: Omit<TriggerDefinition<A, E, Config>, 'kind'> & ItemFields): Bound<TriggerDefinition<A, E, Config>>;
   connector<A extends z.ZodType, E extends z.ZodType>(definition: Omit<ConnectorDefinition<A, E, Config>, 'kind'> & ItemFields): Bound<ConnectorDefinition<A, E, Config>>;
+  /**
+   * One request under the module's `http` (base URL, auth, headers, rate, TLS, error reading), for
+   * hand-written runs that are not one REST declaration (submit then poll, downloads, triggers).
+   */
+  request<T = unknown>(ctx: ActionContext<Config>, call: ModuleRequest): Promise<ModuleResponse<T>>;
   /** The plugin: the module and its items, each bound by its `docker_parameters`. */
   plugin(items: { actions?: ReadonlyArray<Bound<AnyAction>>; triggers?: ReadonlyArray<Bound<AnyTrigger>>; connectors?: ReadonlyArray<Bound<AnyConnector>> }): PluginDefinition;
 }
@@ -64,6 +70,7 @@ export function defineModule<C extends z.ZodObject>(declaration: ModuleDeclarati
     definition,
     action: (item) => Object.freeze({ ...item, kind: 'action' as const }),
     restAction: (item) => restAction(rest, item),
+    request: async <T,>(ctx: ActionContext<Config>, call: ModuleRequest) => (await sendModuleRequest(rest, ctx, call)) as ModuleResponse<T>,
     trigger: (item) => Object.freeze({ ...item, kind: 'trigger' as const }),
     connector: (item) => Object.freeze({ ...item, kind: 'connector' as const }),
     plugin: (items) =>

@@ -48,6 +48,8 @@ export interface TransportResponse {
   /** The URL that answered, after redirects. */
   url: string;
   text(): Promise<string>;
+  /** The body as bytes, decompressed (a file download). */
+  bytes(): Promise<Buffer>;
   discard(): void;
 }
 
@@ -185,7 +187,16 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
     url: url.href,
     text: async () => {
       try {
-        return await readText(response);
+        return (await readBytes(response)).toString('utf8');
+      } catch (error) {
+        throw deadline.reason ?? error;
+      } finally {
+        deadline.end();
+      }
+    },
+    bytes: async () => {
+      try {
+        return await readBytes(response);
       } catch (error) {
         throw deadline.reason ?? error;
       } finally {
@@ -199,8 +210,8 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
   };
 }
 
-/** The body as text, decompressed as `content-encoding` says. */
-async function readText(response: IncomingMessage): Promise<string> {
+/** The body, decompressed as `content-encoding` says. */
+async function readBytes(response: IncomingMessage): Promise<Buffer> {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
   let stream: Readable = response;
   if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(createGunzip());
@@ -209,5 +220,5 @@ async function readText(response: IncomingMessage): Promise<string> {
   if (stream !== response) response.on('error', (error) => stream.destroy(error));
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

@@ -19,6 +19,7 @@ export function isJsonContentType(contentType: string | null): boolean {
  * - `auto`: JSON when the content-type says so, text otherwise; an empty body gives `undefined`;
  * - `json`: parsed JSON, `undefined` when empty;
  * - `text`: the text as is;
+ * - `bytes`: the raw bytes (a `Buffer`), for file downloads;
  * - `none`: discarded, `undefined`.
  *
  * @throws InvalidJsonBodyError when a body read as JSON does not parse.
@@ -28,6 +29,7 @@ export async function readResponseBody(response: TransportResponse, responseType
     response.discard();
     return undefined;
   }
+  if (responseType === 'bytes') return response.bytes();
   const text = await response.text();
   if (responseType === 'text') return text;
   if (text.trim() === '') return undefined;

@@ -2,46 +2,16 @@ import { appendFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ActionDefinition } from '../../contracts/action.js';
 import type { ActionContext } from '../../contracts/context.js';
-import type { HttpRequestOptions, QueryValue } from '../../contracts/http.js';
-import type { ModuleHttp, OutgoingRequest, RestActionDeclaration } from '../../contracts/rest.js';
+import type { QueryValue } from '../../contracts/http.js';
+import type { RestActionDeclaration } from '../../contracts/rest.js';
 import { PlyError } from '../../errors/ply-error.js';
 import { buildRequestUrl } from '../../http/request-url.js';
 import { ArgumentPlacement, type PlacedArguments } from './argument-placement.js';
 import { collectPages, concatenated, type Page, type PageRequest } from './paging.js';
-import type { RequestAuth } from './request-auth.js';
-import type { RequestRate } from './request-rate.js';
 import { mapResult } from './result-mapping.js';
-import { vendorFailure } from './vendor-failure.js';
-
-/** The module a REST action belongs to: its name (for messages) and its HTTP declaration. */
-export interface RestModule<Config> {
-  name: string;
-  http: ModuleHttp<Config> | undefined;
-  auth: RequestAuth<Config>;
-  rate: RequestRate<Config>;
-}
+import { endpointUrl, sendModuleRequest, type RestModule } from './module-request.js';
 
 type Args<A extends z.ZodObject> = z.output<A>;
-
-/** The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin` wants it). */
-function endpointUrl(baseUrl: string, path: string): URL {
-  let base: URL;
-  try {
-    base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  } catch {
-    throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
-  }
-  return new URL(path.replace(/^\//, ''), base);
-}
-
-function parseJson(text: string, url: URL, status: number): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `${url.origin}${url.pathname} answered HTTP ${status} with a body that is not JSON`, { details: { status, url: `${url.origin}${url.pathname}` } });
-  }
-}
 
 /**
  * Builds the action of a REST declaration: its `run` places the arguments (path, query, headers,
@@ -54,41 +24,20 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: a REST action needs the module's \`http\` (its base URL and auth)`);
 
   const send = async (ctx: ActionContext<Config>, args: Args<A>, placed: PlacedArguments, next: PageRequest | undefined): Promise<Page> => {
-    const url = next && 'url' in next ? next.url : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
-    for (let refreshed = false; ; refreshed = true) {
-      const request: OutgoingRequest = { method: declaration.method, url: new URL(url), headers: { accept: 'application/json', ...lowerCased(http.headers), ...placed.headers } };
-      await module.auth.apply(request, ctx);
-      const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: 'text' };
-      if (placed.body && 'json' in placed.body) options.json = placed.body.json;
-      if (placed.body && 'form' in placed.body) {
-        options.body = placed.body.form.toString();
-        request.headers['content-type'] ??= 'application/x-www-form-urlencoded';
-      }
-      if (declaration.idempotent) options.idempotent = true;
-      const tls = http.tls?.(ctx.config);
-      if (tls) options.tls = tls;
-      if (declaration.timeoutMs) options.timeoutMs = declaration.timeoutMs;
-      await module.rate.acquire(ctx);
-      const response = await ctx.http.request<string>(request.url, options);
-      const text = response.body ?? '';
-      if (response.status >= 200 && response.status < 300) return { body: parseJson(text, request.url, response.status), link: response.headers.get('link'), url: request.url };
-      if (declaration.acceptStatus?.includes(response.status)) return { body: parseJson(text, request.url, response.status) ?? {}, link: null, url: request.url };
-      // A refused OAuth token (revoked, rotated): fetch a new one once.
-      if (response.status === 401 && module.auth.refreshable && !refreshed) {
-        module.auth.invalidate(ctx);
-        continue;
-      }
-      throw vendorFailure({
-        module: module.name,
-        method: declaration.method,
-        url: `${request.url.origin}${request.url.pathname}`,
-        status: response.status,
-        attempts: response.attempts,
-        text,
-        notFound: declaration.notFound?.(args) ?? `${declaration.method} ${placed.path}`,
-        errorMessage: http.errorMessage,
-      });
-    }
+    const url = next && 'url' in next ? new URL(next.url) : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
+    const response = await sendModuleRequest(module, ctx, {
+      method: declaration.method,
+      path: placed.path,
+      url,
+      headers: placed.headers,
+      ...(placed.body && 'json' in placed.body ? { json: placed.body.json } : {}),
+      ...(placed.body && 'form' in placed.body ? { form: placed.body.form } : {}),
+      ...(declaration.idempotent ? { idempotent: true } : {}),
+      ...(declaration.timeoutMs ? { timeoutMs: declaration.timeoutMs } : {}),
+      ...(declaration.acceptStatus ? { acceptStatus: declaration.acceptStatus } : {}),
+      notFound: declaration.notFound?.(args) ?? `${declaration.method} ${placed.path}`,
+    });
+    return { body: response.body, link: response.headers.get('link'), url: response.url };
   };
 
   const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {
@@ -141,8 +90,4 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
     results: declaration.results,
     run,
   });
-}
-
-function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }
