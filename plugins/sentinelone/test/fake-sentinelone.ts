@@ -99,7 +99,7 @@ export function fakeSentinelOne(token: string, options: { activities?: number; t
       (c.env as { incoming: IncomingMessage }).incoming.socket.destroy();
       return new Response(null);
     }
-    await next();
+    return next();
   });
   app.use('*', faults.middleware((c, failure) => (failure.status === 429 ? error(c, 429, 'Too Many Requests', 4290010) : error(c, failure.status, 'Internal Server Error', 5000010))));
   app.use('/web/api/v2.1/*', async (c, next) => {
@@ -192,7 +192,7 @@ export function fakeSentinelOne(token: string, options: { activities?: number; t
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return error(c, 400, 'Validation Error', 4000010, 'limit: Must be between 1 and 1000.');
     const cursor = c.req.query('cursor');
     let from = 0;
-    let selected = items;
+    let selected: Array<Record<string, unknown>>;
     if (cursor) {
       const decoded = /^c(\d+)\|(.*)$/.exec(Buffer.from(cursor, 'base64url').toString());
       if (!decoded) return error(c, 400, 'Validation Error', 4000010, 'cursor: invalid');
