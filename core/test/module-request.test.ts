@@ -88,3 +88,33 @@ describe('module.request: hand-written calls under the module HTTP declaration',
     expect(broken.code).toBe('PLY_VENDOR_RESPONSE_INVALID');
   });
 });
+
+describe('OAuth 2.0 client credentials in HTTP Basic', () => {
+  it("'basic' form-encodes the id and secret (RFC 6749 §2.3.1), 'basic-raw' sends them as they are", async () => {
+    const seen: string[] = [];
+    const app = new Hono();
+    app.post('/oauth/token', (c) => {
+      seen.push(Buffer.from((c.req.header('authorization') ?? '').replace(/^Basic /, ''), 'base64').toString());
+      return c.json({ access_token: 'token-1', token_type: 'Bearer', expires_in: 3600 });
+    });
+    app.get('/api/me', (c) => c.json({ ok: c.req.header('authorization') === 'Bearer token-1' }));
+    const server = await startFakeServer(app.fetch);
+    servers.push(server);
+    for (const clientAuthentication of ['basic', 'basic-raw'] as const) {
+      const acme = defineModule({
+        uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000e2',
+        slug: 'acme',
+        name: 'Acme',
+        description: 'An API',
+        categories: ['Endpoint'],
+        configuration: z.object({ secret: z.string().meta({ secret: true }) }),
+        engines: { ply: '>=0.1.0' },
+        http: { baseUrl: () => `${server.url}api/`, auth: { type: 'oauth2-client-credentials', tokenUrl: () => `${server.url}oauth/token`, clientId: () => 'id+1', clientSecret: (config) => config.secret, clientAuthentication } },
+      });
+      const action = acme.restAction({ uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000e3', slug: 'me', name: 'Me', description: 'Me', docker_parameters: 'acme_me', method: 'GET', path: 'me', arguments: z.object({}), results: z.looseObject({}) });
+      const { ply } = createTestPly({ plugins: [{ plugin: acme.plugin({ actions: [action] }) }] });
+      expect((await ply.run({ action: 'acme.me', configuration: { secret: 's3/cr+t' } })).results).toEqual({ ok: true });
+    }
+    expect(seen).toEqual(['id%2B1:s3%2Fcr%2Bt', 'id+1:s3/cr+t']);
+  });
+});

@@ -42,8 +42,12 @@ export interface OAuth2ClientCredentials<Config> {
   scope?: (config: Config) => string | undefined;
   /** Extra form fields of the token request (`audience`, `resource`...). */
   extra?: (config: Config) => Record<string, string>;
-  /** `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header. */
-  clientAuthentication?: 'body' | 'basic';
+  /**
+   * `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header, each
+   * form-encoded first (RFC 6749 §2.3.1); `basic-raw`: as an HTTP Basic header of the values as
+   * they are, for token endpoints that do not decode them (WatchGuard Cloud).
+   */
+  clientAuthentication?: 'body' | 'basic' | 'basic-raw';
   /** Fetch a new token this long before the old one expires (default 60 s). */
   refreshBeforeMs?: number;
 }
