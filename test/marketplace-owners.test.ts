@@ -8,7 +8,7 @@ import { bumpedTarball, cleanEnv, createPublisher, npmLogin, PUBLISHER_PASSWORD,
 
 const NAME = '@ply/plugin-mattermost';
 
-describe('package owners, scopes and logins with the real npm client', () => {
+describe('package owners, scopes and logins with the real npm client', { timeout: 90_000 }, () => {
   let work: string;
   let tarball: string;
   let bumped: string;

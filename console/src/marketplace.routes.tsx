@@ -135,7 +135,7 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const body = await c.req.parseBody();
     const name = packageName(body['name']);
     try {
-      const outcome = modules.rollback(String(body['slug'] ?? ''));
+      const outcome = await modules.rollback(String(body['slug'] ?? ''));
       return redirectWith(c, moduleHref(name), { kind: 'good', text: `${outcome.slug} rolled back from ${outcome.from} to ${outcome.to}.` });
     } catch (error) {
       const failure = toPlyError(error);
@@ -147,7 +147,7 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const body = await c.req.parseBody();
     const name = packageName(body['name']);
     try {
-      const outcome = modules.uninstall(String(body['slug'] ?? ''));
+      const outcome = await modules.uninstall(String(body['slug'] ?? ''));
       return redirectWith(c, moduleHref(name), { kind: 'good', text: `${outcome.slug} uninstalled (removed ${outcome.removed.join(', ')}). Its accounts are kept.` });
     } catch (error) {
       const failure = toPlyError(error);

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import semver from 'semver';
 import { ModuleInstaller, breakingArgumentChanges, encodePackageName, normaliseRegistryUrl, type BreakingChange, type InstallOutcome, type InstalledModule } from '@ply/installer';
-import { PlyError, discoverInstalledModules, type LoadedModule, type ModuleItem } from '@ply/core';
+import { PlyError, type LoadedModule, type ModuleItem } from '@ply/core';
 import type { ModuleDetails, ModuleSummary } from '@ply/installer';
 import type { Runtime } from '@ply/runtime';
 
@@ -76,34 +75,35 @@ export class ModuleAdmin {
 
   async install(name: string): Promise<InstallOutcome> {
     const outcome = await this.installer.install(name);
-    this.reload(outcome.slug);
+    await this.changed(outcome.slug);
     return outcome;
   }
 
   async upgrade(slug: string): Promise<InstallOutcome> {
     const [outcome] = await this.installer.upgrade(slug);
-    this.reload(slug);
+    await this.changed(slug);
     return outcome!;
   }
 
-  rollback(slug: string): { slug: string; from: string; to: string } {
+  async rollback(slug: string): Promise<{ slug: string; from: string; to: string }> {
     const outcome = this.installer.rollback(slug);
-    this.reload(slug);
+    await this.changed(outcome.slug);
     return outcome;
   }
 
-  uninstall(slug: string, version?: string): { slug: string; removed: string[]; active?: string } {
+  async uninstall(slug: string, version?: string): Promise<{ slug: string; removed: string[]; active?: string }> {
     const outcome = this.installer.uninstall(slug, version);
-    this.reload(slug);
+    await this.changed(outcome.slug);
     return outcome;
   }
 
-  /** Replaces the catalog's installed versions of a module with what is on disk now. */
-  private reload(slug: string): void {
-    const { catalog, settings } = this.runtime.ply;
-    catalog.remove(slug, 'installed');
-    const report = discoverInstalledModules(settings.home, settings.coreVersion);
-    for (const module of report.modules) if (module.manifest.slug === slug && module.dir.startsWith(join(settings.home, 'modules'))) catalog.add(module);
+  /**
+   * After a change on disk: the catalog reads the module again, and a cluster's shared store
+   * records what is active now, so every process fetches and runs that artifact.
+   */
+  private async changed(slug: string): Promise<void> {
+    this.runtime.ply.reloadInstalled(slug);
+    if (this.runtime.store.shared) await this.runtime.store.modules.recordActive(slug, this.installer.activeRecord(slug));
   }
 
   private async get<T>(path: string): Promise<T> {

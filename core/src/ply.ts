@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from './contracts/manifest.js';
 import type { PluginDefinition } from './contracts/plugin.js';
@@ -58,6 +59,18 @@ export class Ply {
     const report: DiscoveryReport = { modules: reports.flatMap((r) => r.modules), errors: reports.flatMap((r) => r.errors) };
     for (const module of report.modules) this.catalog.add(module);
     return report;
+  }
+
+  /**
+   * Replaces the catalog's installed versions of a module with what is in `$PLY_HOME/modules` now
+   * (after an install, upgrade, rollback or uninstall changed that folder).
+   */
+  reloadInstalled(slug: string): void {
+    this.catalog.remove(slug, 'installed');
+    const modules = join(this.settings.home, 'modules');
+    for (const module of discoverInstalledModules(this.settings.home, this.settings.coreVersion).modules) {
+      if (module.manifest.slug === slug && module.dir.startsWith(modules)) this.catalog.add(module);
+    }
   }
 
   /** Adds a plugin package folder (package.json with a `ply` key). */

@@ -451,3 +451,60 @@ describe('typed modules', () => {
     expect((await plyErrorOf(none.ply.checkCredentials({ module: 'acme', configuration: { base_url: api.url, api_key: KEY } }))).code).toBe('PLY_NO_IMPLEMENTATION');
   });
 });
+
+describe('module.request: hand-written calls under the module http', () => {
+  it('shares the OAuth token of the account, follows an absolute link on the same origin, and refuses one elsewhere', async () => {
+    let issued = 0;
+    const api = await vendor((app) => {
+      app.post('/oauth/token', (c) => c.json({ access_token: `token-${++issued}`, token_type: 'Bearer', expires_in: 3600 }));
+      app.get('/v1/items', (c) => c.json({ page: c.req.query('page') ?? '1', token: c.req.header('authorization'), next: `${new URL(c.req.url).origin}/v1/items?page=2` }));
+      app.patch('/v1/items/:id', async (c) => c.json({ id: c.req.param('id'), set: await c.req.json() }));
+    });
+    const acme = moduleWith({ type: 'oauth2-client-credentials', tokenUrl: (c) => `${c.base_url.replace(/\/$/, '')}/oauth/token`, clientId: () => 'ply', clientSecret: (c) => c.api_key });
+    const walk = acme.action({
+      uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000c1',
+      slug: 'walk',
+      name: 'Walk',
+      description: 'Two pages, then a change, by hand',
+      docker_parameters: 'acme_walk',
+      arguments: z.object({ id: z.string(), elsewhere: z.string().optional() }),
+      results: anyResult,
+      async run(ctx, args) {
+        const first = await acme.request(ctx, { path: 'v1/items' });
+        const second = await acme.request(ctx, { path: String((first.body as { next: string }).next) });
+        if (args.elsewhere) await acme.request(ctx, { path: args.elsewhere });
+        const changed = await acme.request(ctx, { method: 'PATCH', path: `v1/items/${encodeURIComponent(args.id)}`, json: { enabled: false }, query: { dry: false } });
+        return { pages: [first.body, second.body], changed: changed.body, status: changed.status };
+      },
+    });
+    const plugin = acme.plugin({ actions: [walk] });
+    const config = { base_url: `${api.url}/`, api_key: KEY };
+    const { result } = await run(plugin, 'walk', { id: 'a/b' }, config);
+    expect(result.results).toEqual({
+      pages: [expect.objectContaining({ page: '1', token: 'Bearer token-1' }), expect.objectContaining({ page: '2', token: 'Bearer token-1' })],
+      changed: { id: 'a/b', set: { enabled: false } },
+      status: 200,
+    });
+    expect(api.received.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth/token', 'GET /v1/items', 'GET /v1/items', 'PATCH /v1/items/a%2Fb']);
+    const leak = await plyErrorOf(run(plugin, 'walk', { id: 'x', elsewhere: 'http://127.0.0.2:9/steal' }, config));
+    expect(leak.message).toBe(`Acme Intel gave a link to another server (http://127.0.0.2:9); its credentials are only sent to ${api.url}`);
+    expect(api.received.some((r) => r.path === '/steal')).toBe(false);
+  });
+
+  it('names what was not found, as REST actions do', async () => {
+    const api = await vendor((app) => app.get('/v1/users/:id', (c) => c.json({ message: 'no such user' }, 404)));
+    const acme = moduleWith({ type: 'bearer', token: (c) => c.api_key });
+    const find = acme.action({
+      uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000c2',
+      slug: 'find',
+      name: 'Find',
+      description: 'A lookup by hand',
+      docker_parameters: 'acme_find',
+      arguments: z.object({ id: z.string() }),
+      results: anyResult,
+      run: async (ctx, args) => (await acme.request(ctx, { path: `v1/users/${args.id}`, notFound: `user ${args.id}` })).body as Record<string, unknown>,
+    });
+    const missing = await plyErrorOf(run(acme.plugin({ actions: [find] }), 'find', { id: 'jdoe' }, { base_url: api.url, api_key: KEY }));
+    expect(missing.message).toBe('user jdoe was not found at Acme Intel (HTTP 404: no such user)');
+  });
+});

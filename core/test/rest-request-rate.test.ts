@@ -14,8 +14,8 @@ afterEach(async () => {
 
 const configuration = z.object({ base_url: z.string(), per_minute: z.int() });
 
-function pagedPlugin() {
-  const acme = defineModule({
+function pagedModule() {
+  return defineModule({
     uuid: '0b7f2d6e-0000-4c57-9d7e-0000000001a0',
     slug: 'acme',
     name: 'Acme Intel',
@@ -25,6 +25,10 @@ function pagedPlugin() {
     engines: { ply: '>=0.1.0' },
     http: { baseUrl: (config) => config.base_url, rateLimit: (config) => ({ maxRequests: config.per_minute, perMs: 60_000 }) },
   });
+}
+
+function pagedPlugin() {
+  const acme = pagedModule();
   return acme.plugin({
     actions: [
       acme.restAction({
@@ -38,6 +42,17 @@ function pagedPlugin() {
         arguments: z.object({}),
         results: z.looseObject({}),
         paging: { kind: 'page', param: 'page', size: 1, items: 'matches' },
+      }),
+      // A hand-written call of the same module: it waits in the same window as the REST action.
+      acme.action({
+        uuid: '0b7f2d6e-0000-4c57-9d7e-0000000001a2',
+        slug: 'first_page',
+        name: 'First page',
+        description: 'One module.request',
+        docker_parameters: 'acme_first_page',
+        arguments: z.object({}),
+        results: z.looseObject({}),
+        run: async (ctx) => (await acme.request(ctx, { path: 'search', query: { page: 1 } })).body as Record<string, unknown>,
       }),
     ],
   });
@@ -70,6 +85,16 @@ describe("REST declarations: the vendor's request rate", () => {
     const { ply } = createTestPly({ plugins: [{ plugin: pagedPlugin() }] });
     const error = await plyErrorOf(ply.run({ action: 'acme.search', arguments: {}, configuration: { base_url: api.url, per_minute: 1 }, timeoutMs: 1_000 }));
     expect(error.code).toBe('PLY_ACTION_TIMEOUT');
+    expect(api.pages).toEqual(['1']);
+  });
+
+  it("paces module.request in the account's window too", async () => {
+    const api = await pagingVendor();
+    const { ply } = createTestPly({ plugins: [{ plugin: pagedPlugin() }] });
+    const account = { base_url: api.url, per_minute: 1 };
+    expect((await ply.run({ action: 'acme.first_page', arguments: {}, configuration: account })).results).toEqual({ matches: [{ page: '1' }] });
+    const held = await plyErrorOf(ply.run({ action: 'acme.first_page', arguments: {}, configuration: account, timeoutMs: 1_000 }));
+    expect(held.code).toBe('PLY_ACTION_TIMEOUT');
     expect(api.pages).toEqual(['1']);
   });
 

@@ -104,6 +104,33 @@ export class ModuleInstaller {
     return this.finish(staged, { activate: true, breaking: [] });
   }
 
+  /**
+   * Installs exactly `name@version` from `registry` and only if its tarball is `integrity` (the
+   * artifact a cluster recorded): the registry's own integrity and signature are checked as for
+   * any install, and a registry serving other bytes under that version is refused.
+   */
+  async installRecorded(record: { name: string; version: string; integrity: string; registry: string }): Promise<InstallOutcome> {
+    const what = `${record.name}@${record.version}`;
+    if (record.registry.startsWith('file:')) {
+      throw new PlyError('PLY_REGISTRY_ERROR', `${what} was installed from a local file (${record.registry.slice(5)}), which other processes cannot fetch: install it from a registry`);
+    }
+    const client = new RegistryClient(record.registry);
+    const packument = await client.packument(record.name);
+    const version = packument.versions?.[record.version];
+    if (!version) throw new PlyError('PLY_MODULE_NOT_FOUND', `${record.registry} has no ${what}`, { details: { module: record.name, version: record.version } });
+    if (version.dist.integrity !== record.integrity) {
+      throw new PlyError('PLY_INTEGRITY_MISMATCH', `${record.registry} serves ${what} as ${version.dist.integrity}, not the recorded ${record.integrity}`);
+    }
+    const staged = await this.fetchAndStage(client, packument.name, version);
+    return this.finish(staged, { activate: true, breaking: [] });
+  }
+
+  /** The install record of a module's active version (what a cluster records), if one is installed. */
+  activeRecord(nameOrSlug: string): InstallRecord | undefined {
+    const installed = this.store.find(nameOrSlug);
+    return installed?.active ? this.store.record(installed.slug, installed.active) : undefined;
+  }
+
   async installFile(path: string): Promise<InstallOutcome> {
     const file = resolve(path);
     if (!existsSync(file)) throw new PlyError('PLY_INVALID_INPUT', `no such file: ${file}`);

@@ -66,6 +66,8 @@ export { clusterSettings, SERVE_ROLES, type ClusterSettings, type ServeRole } fr
 // The cluster's classes (BullMQ, ioredis) and PostgresDatabase (pg) load on first use, not with
 // the runtime: an embedded `ply serve` never pays for them.
 export type { Cluster } from './cluster/cluster.js';
+export { ModuleSync, type ModuleArtifacts, type ModuleSyncState, type ModuleSyncOptions } from './cluster/module-sync.js';
+export { ClusterModuleRepository, type ClusterModuleRecord } from './store/cluster-module-repository.js';
 export type { QueueCounts } from './cluster/bullmq-run-queue.js';
 export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeMattermost } from '../../plugins/mattermost/test/fake-mattermost.js';
 import { fakeShodan } from '../../plugins/shodan/test/fake-shodan.js';
 import { fakeVirustotal } from '../../plugins/virustotal/test/fake-virustotal.js';
-import { REPO_ROOT } from '../cli-helpers.js';
+import { documentedPlaybook } from '../documented-playbook.js';
 import { apiClient, httpJson, startServe, type ServeProcess } from './serve-process.js';
 
 // The playbook of docs/playbooks.md ("Example: enrich an alert's source IP"), run as written by
@@ -21,15 +21,6 @@ const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** The YAML block that follows the "tested" marker of the example section. */
-function documentedPlaybook(): string {
-  const docs = readFileSync(join(REPO_ROOT, 'docs/playbooks.md'), 'utf8');
-  const marker = docs.indexOf('<!-- tested: test/server/threat-intel-playbook.e2e.test.ts');
-  const block = /```yaml\n([\s\S]*?)```/.exec(docs.slice(marker));
-  if (marker < 0 || !block) throw new Error('docs/playbooks.md has no tested threat-intelligence example');
-  return block[1]!;
-}
 
 async function serve(): Promise<ServeProcess> {
   const served = await startServe(mkdtempSync(join(tmpdir(), 'ply-ti-serve-')));
@@ -64,7 +55,7 @@ describe('the threat-intelligence playbook example (docs/playbooks.md), end to e
       const created = await api.call('POST', '/api/v1/accounts', account);
       expect(created.status, JSON.stringify(created.json)).toBe(201);
     }
-    const playbook = await api.call('POST', '/api/v1/playbooks?enable=true', documentedPlaybook(), { 'content-type': 'application/yaml' });
+    const playbook = await api.call('POST', '/api/v1/playbooks?enable=true', documentedPlaybook('test/server/threat-intel-playbook.e2e.test.ts'), { 'content-type': 'application/yaml' });
     expect(playbook.status, JSON.stringify(playbook.json)).toBe(201);
     const hook = await api.call('GET', `/api/v1/playbooks/${playbook.json.id}/webhook`);
     const post = (event: Record<string, unknown>) => httpJson(agent, `${served.url}${hook.json.path}`, 'POST', event, { 'x-ply-token': hook.json.token as string });

@@ -2,6 +2,7 @@ import { PlyError } from '@ply/core/errors';
 import type { InstallOutcome } from '@ply/installer';
 import { createInstaller, type RegistryOption } from '../installer-factory.js';
 import { progressOf } from '../progress.js';
+import { recordInCluster } from './cluster-record.js';
 import { printJson, type Output } from '../output.js';
 
 /** A borderless table; cli-table3 is loaded by the commands that print one, not by `ply install`. */
@@ -55,14 +56,17 @@ export async function installCommand(output: Output, specs: string[], options: R
     outcomes.push(await installer.install(spec));
   }
   progress.stop();
+  await recordInCluster(output, installer, outcomes.map((outcome) => outcome.slug));
   if (output.json) return printJson(output, { installed: outcomes });
   for (const outcome of outcomes) printOutcome(output, outcome);
 }
 
 /** `ply upgrade [name] [--safe]`: a refused upgrade ends in PLY_UPGRADE_BREAKING (with every outcome in its details). */
 export async function upgradeCommand(output: Output, name: string | undefined, options: RegistryOption & { safe?: boolean }): Promise<void> {
-  const outcomes = await createInstaller(output, options).upgrade(name, { safe: options.safe ?? false });
+  const installer = createInstaller(output, options);
+  const outcomes = await installer.upgrade(name, { safe: options.safe ?? false });
   const refused = outcomes.filter((outcome) => outcome.status === 'refused');
+  await recordInCluster(output, installer, outcomes.filter((outcome) => outcome.status === 'installed' || outcome.status === 'activated').map((outcome) => outcome.slug));
   if (!output.json) {
     if (outcomes.length === 0) output.out('no modules installed');
     for (const outcome of outcomes) printOutcome(output, outcome);
@@ -85,16 +89,20 @@ export async function listCommand(output: Output): Promise<void> {
 }
 
 /** `ply rollback <name>`: re-activates the previous installed version. */
-export function rollbackCommand(output: Output, name: string): void {
-  const result = createInstaller(output).rollback(name);
+export async function rollbackCommand(output: Output, name: string): Promise<void> {
+  const installer = createInstaller(output);
+  const result = installer.rollback(name);
+  await recordInCluster(output, installer, [result.slug]);
   if (output.json) return printJson(output, result);
   output.out(`rolled back ${result.slug} from ${result.from} to ${result.to}`);
 }
 
 /** `ply uninstall <name>[@version]`. */
-export function uninstallCommand(output: Output, spec: string): void {
+export async function uninstallCommand(output: Output, spec: string): Promise<void> {
   const at = spec.indexOf('@', 1);
-  const result = createInstaller(output).uninstall(at === -1 ? spec : spec.slice(0, at), at === -1 ? undefined : spec.slice(at + 1));
+  const installer = createInstaller(output);
+  const result = installer.uninstall(at === -1 ? spec : spec.slice(0, at), at === -1 ? undefined : spec.slice(at + 1));
+  await recordInCluster(output, installer, [result.slug]);
   if (output.json) return printJson(output, result);
   output.out(`removed ${result.slug} ${result.removed.join(', ')}${result.active ? ` (active now ${result.active})` : ''}`);
 }

@@ -15,6 +15,12 @@ export interface ServeOptions {
  * On first start it creates an admin token (printed once) and a demo playbook. Shutdown lets
  * runs in flight finish within `PLY_SHUTDOWN_GRACE_MS` (default 10 s); the rest end interrupted.
  */
+async function clusterArtifacts() {
+  const { ClusterArtifacts, ModuleInstaller } = await import('@ply/installer');
+  const { PLY_CORE_VERSION } = await import('@ply/core/version');
+  return new ClusterArtifacts(new ModuleInstaller({ home: settingsFromEnvironment().home, coreVersion: PLY_CORE_VERSION }));
+}
+
 export async function serveCommand(output: Output, options: ServeOptions): Promise<void> {
   // Loaded here, not at the top: every other `ply` command would pay for the runtime.
   const { lockHome, holdYoungGeneration, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime');
@@ -27,6 +33,8 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
     const demoHookUrl = process.env['PLY_DEMO_HOOK_URL'];
     const workspaceRoot = findWorkspaceRoot();
     const { mountConsoleLazily } = await import('@ply/console/mount');
+    // A shared store records the cluster's modules: this process fetches and verifies them through the installer.
+    const moduleArtifacts = cluster.databaseUrl ? await clusterArtifacts() : undefined;
     const server = await startRuntimeServer({
       host: options.host ?? '127.0.0.1',
       port: options.port === undefined ? 8400 : Number(options.port),
@@ -34,6 +42,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       ...(demoHookUrl ? { demoHookUrl } : {}),
       print: (line) => output.out(line),
       cluster,
+      ...(moduleArtifacts ? { moduleArtifacts } : {}),
       extend: (app, runtime) => mountConsoleLazily(app, () => import('@ply/console').then(({ createConsoleApp }) => createConsoleApp(runtime, registry ? { registry } : {}))),
     });
     const { base, runtime, adminToken, demoToken } = server;

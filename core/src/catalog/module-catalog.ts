@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import semver from 'semver';
 import type { ItemKind, LoadedModule, ModuleItem } from '../contracts/manifest.js';
 import { PlyError } from '../errors/ply-error.js';
@@ -25,6 +26,13 @@ export function compareModules(a: LoadedModule, b: LoadedModule): number {
   );
 }
 
+/**
+ * What a cluster lets this process run of a module (see {@link ModuleCatalog.pin}): exactly one
+ * verified folder (the module folder or the package folder holding it), or nothing, with the
+ * reason shown to whoever asks for it.
+ */
+export type ModulePin = { version: string; dir: string } | { refused: string };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -35,6 +43,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class ModuleCatalog {
   private readonly bySlug = new Map<string, LoadedModule[]>();
+  private readonly pins = new Map<string, ModulePin>();
+
+  /**
+   * Restricts lookups of a slug to one folder (the artifact a cluster recorded and this process
+   * verified), or refuses them: a pinned module never falls back to another version or source,
+   * so a process that could not fetch the recorded artifact refuses its runs rather than run an
+   * older copy. Lookups of unpinned slugs are unchanged.
+   */
+  pin(slug: string, pin: ModulePin): void {
+    this.pins.set(slug, pin);
+  }
+
+  unpin(slug: string): void {
+    this.pins.delete(slug);
+  }
+
+  /** The pin of a slug, when it has one. */
+  pinOf(slug: string): ModulePin | undefined {
+    return this.pins.get(slug);
+  }
 
   /** Adds a module; one of the same version and source (or the same folder) is replaced. */
   add(module: LoadedModule): void {
@@ -63,7 +91,7 @@ export class ModuleCatalog {
 
   /** Every module, sorted by slug: the version each slug's lookups pick. */
   modules(): LoadedModule[] {
-    return [...this.bySlug.keys()].sort().map((slug) => this.bySlug.get(slug)![0]!);
+    return [...this.bySlug.keys()].sort().map((slug) => this.pinned(slug) ?? this.bySlug.get(slug)![0]!);
   }
 
   /** Every version of every module (sorted by slug, then in lookup order), shadowed ones included. */
@@ -78,6 +106,7 @@ export class ModuleCatalog {
 
   /** A module by slug: the first in lookup order, among those satisfying `range` when given. */
   module(slug: string, range?: string): LoadedModule {
+    if (this.pins.has(slug)) return this.pinnedOrThrow(slug, range);
     const versions = this.bySlug.get(slug);
     if (!versions || versions.length === 0) {
       throw new PlyError('PLY_MODULE_NOT_FOUND', `no module "${slug}"${this.suggest(slug)}`, { details: { module: slug } });
@@ -99,7 +128,7 @@ export class ModuleCatalog {
     if (UUID.test(reference)) return this.findByUuid(kind, reference);
     for (let dot = reference.lastIndexOf('.'); dot > 0; dot = reference.lastIndexOf('.', dot - 1)) {
       const slug = reference.slice(0, dot);
-      if (!this.bySlug.has(slug)) continue;
+      if (!this.bySlug.has(slug) && !this.pins.has(slug)) continue;
       const module = this.module(slug, range);
       const name = reference.slice(dot + 1);
       const item = module.items.find((i) => i.kind === kind && (i.slug === name || i.uuid === name || i.docker === name));
@@ -114,10 +143,35 @@ export class ModuleCatalog {
 
   private findByUuid(kind: ItemKind, uuid: string): CatalogEntry {
     const matches = this.modules().flatMap((module) => module.items.filter((i) => i.kind === kind && i.uuid === uuid).map((item) => ({ module, item })));
-    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 1) {
+      const slug = matches[0]!.module.manifest.slug;
+      if (this.pins.has(slug)) this.pinnedOrThrow(slug);
+      return matches[0]!;
+    }
     if (matches.length === 0) throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}`, { details: { uuid } });
     const where = matches.map((m) => m.module.manifest.slug).join(', ');
     throw new PlyError('PLY_ACTION_AMBIGUOUS', `${matches.length} modules have a ${kind} with uuid ${uuid} (${where}): use <module slug>.<uuid>`, { details: { uuid } });
+  }
+
+  /** The folder a pin names, when it is loaded. */
+  private pinned(slug: string): LoadedModule | undefined {
+    const pin = this.pins.get(slug);
+    if (!pin || 'refused' in pin) return undefined;
+    return this.bySlug.get(slug)?.find((module) => {
+      const path = relative(pin.dir, module.dir);
+      return !path.startsWith('..') && !isAbsolute(path);
+    });
+  }
+
+  private pinnedOrThrow(slug: string, range?: string): LoadedModule {
+    const pin = this.pins.get(slug)!;
+    if ('refused' in pin) throw new PlyError('PLY_MODULE_UNAVAILABLE', `module "${slug}" cannot run on this process: ${pin.refused}`, { details: { module: slug } });
+    const module = this.pinned(slug);
+    if (!module) throw new PlyError('PLY_MODULE_UNAVAILABLE', `module "${slug}" cannot run on this process: the cluster runs ${slug}@${pin.version}, which is not loaded here`, { details: { module: slug, version: pin.version } });
+    if (range && !semver.satisfies(module.manifest.version, range, { includePrerelease: true })) {
+      throw new PlyError('PLY_MODULE_NOT_FOUND', `no version of "${slug}" satisfies ${range}: the cluster runs ${slug}@${pin.version} only`, { details: { module: slug, range } });
+    }
+    return module;
   }
 
   private suggest(slug: string): string {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ActionContext } from './context.js';
-import type { HttpRequestOptions } from './http.js';
+import type { HttpRequestOptions, QueryValue } from './http.js';
 
 /**
  * Where an argument of a REST action goes, as Sekoia's `"in"` marker says (`.meta({ in: 'query' })`);
@@ -103,7 +103,7 @@ export interface ModuleHttp<Config> {
   errorMessage?: (body: unknown, status: number) => string | undefined;
   /**
    * The vendor's request rate per account (`{ maxRequests: 1, perMs: 1000 }` for one a second),
-   * waited for before each request of a REST action; `undefined` for none.
+   * waited for before each request of a REST action or `module.request`; `undefined` for none.
    */
   rateLimit?: (config: Config) => { maxRequests: number; perMs: number } | undefined;
   /** TLS of the account's server (an appliance's own certificate): `{ verify: false }` or `{ ca }` (see `HttpRequestOptions.tls`). */
@@ -146,4 +146,39 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   notFound?: (args: z.output<Args>) => string;
   /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
   acceptStatus?: readonly number[];
+}
+
+/**
+ * One call of a module's REST API made by hand-written code (a two-step action, a trigger that
+ * polls): the module's base URL, headers, auth, TLS and refusals, as its REST actions have them.
+ */
+export interface ModuleRequest {
+  method?: NonNullable<HttpRequestOptions['method']>;
+  /**
+   * Relative to the module's base URL (`users/${id}`: encode what comes from arguments), or an
+   * absolute URL the vendor gave (a next-page link), which must be on the base URL's origin.
+   */
+  path: string;
+  query?: Record<string, QueryValue>;
+  headers?: Record<string, string>;
+  /** A JSON body. */
+  json?: unknown;
+  /** Repeating the call has no second effect (retried on 5xx like a GET). */
+  idempotent?: boolean;
+  timeoutMs?: number;
+  /** What a 404 means, for the error message (`user jdoe`); default: the method and path. */
+  notFound?: string;
+  /** An answer with this status is returned, not thrown (`{}` for an empty body). */
+  acceptStatus?: readonly number[];
+  /** An `Authorization` value sent instead of the module's auth: a delegated token for this one call. */
+  authorization?: string;
+  /** `json` (default; an empty body gives `undefined`) or `bytes`: the body as a `Uint8Array` (a file download). */
+  responseType?: 'json' | 'bytes';
+}
+
+/** A module's answer to a {@link ModuleRequest}: the status, the JSON body (undefined when empty) and the headers. */
+export interface ModuleResponse {
+  status: number;
+  body: unknown;
+  headers: Headers;
 }

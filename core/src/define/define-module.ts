@@ -4,13 +4,14 @@ import type { ActionContext } from '../contracts/context.js';
 import type { ConnectorDefinition } from '../contracts/connector.js';
 import type { AnyAction, AnyConnector, AnyTrigger, PluginDefinition, PluginModuleDefinition } from '../contracts/plugin.js';
 import { definePlugin } from '../contracts/plugin.js';
-import type { ModuleHttp, RestActionDeclaration } from '../contracts/rest.js';
+import type { ModuleHttp, ModuleRequest, ModuleResponse, RestActionDeclaration } from '../contracts/rest.js';
 import type { TriggerDefinition } from '../contracts/trigger.js';
 import { PlyError } from '../errors/ply-error.js';
 import { RequestAuth } from './rest/request-auth.js';
+import { buildRequestUrl } from '../http/request-url.js';
 import { RequestRate } from './rest/request-rate.js';
-import { sendModuleRequest, type ModuleRequest, type ModuleResponse, type RestModule } from './rest/module-request.js';
 import { restAction } from './rest/rest-action.js';
+import { endpointUrl, sendRestCall, type RestModule } from './rest/rest-request.js';
 
 /** A module: its manifest fields, its configuration schema, and (for REST actions) its HTTP side. */
 export interface ModuleDeclaration<C extends z.ZodObject> extends Omit<PluginModuleDefinition, 'configuration'> {
@@ -39,10 +40,10 @@ export interface TypedModule<Config> {
   trigger<A extends z.ZodType, E extends z.ZodType>(definition: Omit<TriggerDefinition<A, E, Config>, 'kind'> & ItemFields): Bound<TriggerDefinition<A, E, Config>>;
   connector<A extends z.ZodType, E extends z.ZodType>(definition: Omit<ConnectorDefinition<A, E, Config>, 'kind'> & ItemFields): Bound<ConnectorDefinition<A, E, Config>>;
   /**
-   * One request under the module's `http` (base URL, auth, headers, rate, TLS, error reading), for
-   * hand-written runs that are not one REST declaration (submit then poll, downloads, triggers).
+   * One call of the module's REST API from hand-written code (an action's run, a trigger's start):
+   * the same base URL, auth (OAuth tokens cached per account), TLS and clear refusals as its REST actions.
    */
-  request<T = unknown>(ctx: ActionContext<Config>, call: ModuleRequest): Promise<ModuleResponse<T>>;
+  request(ctx: ActionContext<Config>, request: ModuleRequest): Promise<ModuleResponse>;
   /** The plugin: the module and its items, each bound by its `docker_parameters`. */
   plugin(items: { actions?: ReadonlyArray<Bound<AnyAction>>; triggers?: ReadonlyArray<Bound<AnyTrigger>>; connectors?: ReadonlyArray<Bound<AnyConnector>> }): PluginDefinition;
 }
@@ -70,9 +71,9 @@ export function defineModule<C extends z.ZodObject>(declaration: ModuleDeclarati
     definition,
     action: (item) => Object.freeze({ ...item, kind: 'action' as const }),
     restAction: (item) => restAction(rest, item),
-    request: async <T,>(ctx: ActionContext<Config>, call: ModuleRequest) => (await sendModuleRequest(rest, ctx, call)) as ModuleResponse<T>,
     trigger: (item) => Object.freeze({ ...item, kind: 'trigger' as const }),
     connector: (item) => Object.freeze({ ...item, kind: 'connector' as const }),
+    request: (ctx, request) => moduleRequest(rest, ctx, request),
     plugin: (items) =>
       definePlugin({
         module: definition,
@@ -100,4 +101,33 @@ function restCheck<Config>(rest: RestModule<Config>, check: { method?: 'GET' | '
   return async (ctx) => {
     await action.run(ctx, {});
   };
+}
+
+/** A hand-written call under the module's `http`: relative paths join the base URL; absolute ones must stay on its origin. */
+async function moduleRequest<Config>(rest: RestModule<Config>, ctx: ActionContext<Config>, request: ModuleRequest): Promise<ModuleResponse> {
+  const http = rest.http;
+  if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${rest.name}: module.request needs the module's \`http\` (its base URL and auth)`);
+  const base = endpointUrl(http.baseUrl(ctx.config), '');
+  let url: URL;
+  if (/^https?:\/\//i.test(request.path)) {
+    url = new URL(request.path);
+    // The account's credentials go only to the account's server, whatever a vendor's link says.
+    if (url.origin !== base.origin) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `${rest.name} gave a link to another server (${url.origin}); its credentials are only sent to ${base.origin}`);
+  } else {
+    url = endpointUrl(http.baseUrl(ctx.config), request.path);
+  }
+  const method = request.method ?? 'GET';
+  const answer = await sendRestCall(rest, http, ctx, {
+    method,
+    url: request.query ? buildRequestUrl(url, request.query) : url,
+    headers: Object.fromEntries(Object.entries(request.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+    body: request.json === undefined ? undefined : { json: request.json },
+    idempotent: request.idempotent,
+    timeoutMs: request.timeoutMs,
+    notFound: request.notFound ?? `${method} ${url.pathname}`,
+    acceptStatus: request.acceptStatus,
+    authorization: request.authorization,
+    responseType: request.responseType,
+  });
+  return { status: answer.status, body: answer.body, headers: answer.headers };
 }

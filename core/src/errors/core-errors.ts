@@ -10,6 +10,7 @@ export const CORE_ERRORS = defineErrorCatalogue('@ply/core', {
   PLY_SCHEMA_INVALID: { user: true, status: 422, title: 'JSON Schema does not compile' },
   PLY_ENGINE_MISMATCH: { user: true, status: 409, title: 'Module requires another Ply version' },
   PLY_MODULE_NOT_FOUND: { user: true, status: 404, title: 'Module not found' },
+  PLY_MODULE_UNAVAILABLE: { user: false, status: 503, title: 'Module is not available on this process (its recorded artifact could not be fetched or verified)' },
   PLY_ACTION_NOT_FOUND: { user: true, status: 404, title: 'Action not found' },
   PLY_ACTION_AMBIGUOUS: { user: true, status: 409, title: 'Action reference is ambiguous' },
   PLY_NO_IMPLEMENTATION: { user: true, status: 409, title: 'Module item has no implementation (metadata only)' },

@@ -51,10 +51,11 @@ export const downloadFileAction = harfanglab.action({
     if (artefact.download_status !== 0) throw new PlyError('PLY_VENDOR_JOB_FAILED', `HarfangLab could not download ${args.path} on agent ${args.id} (job ${job.id}, download status ${String(artefact.download_status)}): does the file exist on the endpoint?`, { details: { job: job.id, downloadStatus: artefact.download_status } });
     const sha256 = artefact.sha256;
     if (!sha256 || !/^[0-9a-f]{64}$/i.test(sha256)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `HarfangLab answered the artefact of job ${job.id} without a SHA-256`);
-    const file = await harfanglab.request<Uint8Array>(ctx, { path: `api/data/telemetry/Binary/download/${sha256}/`, responseType: 'bytes', notFound: `file ${sha256}` });
-    const digest = createHash('sha256').update(file.body).digest('hex');
+    const file = await harfanglab.request(ctx, { path: `api/data/telemetry/Binary/download/${sha256}/`, responseType: 'bytes', notFound: `file ${sha256}` });
+    const content = file.body as Uint8Array;
+    const digest = createHash('sha256').update(content).digest('hex');
     if (digest !== sha256.toLowerCase()) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `the file HarfangLab sent for job ${job.id} has SHA-256 ${digest}, not ${sha256}`);
-    await writeFile(ctx.files.resolve(sha256), file.body);
+    await writeFile(ctx.files.resolve(sha256), content);
     return { path: sha256 };
   },
 });

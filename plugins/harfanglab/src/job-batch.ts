@@ -66,7 +66,7 @@ export async function allResults(ctx: Context, path: string, query: Record<strin
   const results: Array<Record<string, unknown>> = [];
   let next: { path: string; query?: Record<string, string | number> } | undefined = { path, query };
   for (let page = 0; next && page < maxPages; page += 1) {
-    const body: { results?: unknown; next?: unknown } | undefined = (await harfanglab.request<{ results?: unknown; next?: unknown }>(ctx, next.query ? { path: next.path, query: next.query } : { path: next.path })).body;
+    const body: { results?: unknown; next?: unknown } | undefined = (await harfanglab.request(ctx, next.query ? { path: next.path, query: next.query } : { path: next.path })).body as { results?: unknown; next?: unknown } | undefined;
     if (!Array.isArray(body?.results)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `HarfangLab answered ${path} without a results list`);
     results.push(...(body.results as Array<Record<string, unknown>>));
     next = typeof body.next === 'string' && body.next !== '' ? { path: new URL(body.next, ctx.config.url).href } : undefined;

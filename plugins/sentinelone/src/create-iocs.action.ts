@@ -99,9 +99,9 @@ export const createIocsAction = sentinelone.action({
       ctx.log.info('no supported indicator in the STIX objects: nothing pushed');
       return {};
     }
-    const answer = await sentinelone.request<{ data?: unknown }>(ctx, { method: 'POST', path: 'threat-intelligence/iocs', json: { filter: apiFilter(args.filters), data: iocs }, idempotent: true });
-    if (!Array.isArray(answer.body?.data)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'SentinelOne answered threat-intelligence/iocs without a data list');
-    ctx.log.info('IOCs pushed to SentinelOne', { count: answer.body.data.length });
-    return { indicators: answer.body.data as Array<Record<string, unknown>> };
+    const answer = (await sentinelone.request(ctx, { method: 'POST', path: 'threat-intelligence/iocs', json: { filter: apiFilter(args.filters), data: iocs }, idempotent: true })).body as { data?: unknown } | undefined;
+    if (!Array.isArray(answer?.data)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'SentinelOne answered threat-intelligence/iocs without a data list');
+    ctx.log.info('IOCs pushed to SentinelOne', { count: answer.data.length });
+    return { indicators: answer.data as Array<Record<string, unknown>> };
   },
 });

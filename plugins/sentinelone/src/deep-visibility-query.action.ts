@@ -58,8 +58,8 @@ export const queryDeepVisibilityAction = sentinelone.action({
       ...(args.site_ids?.length ? { siteIds: args.site_ids } : {}),
       ...(args.group_ids?.length ? { groupIds: args.group_ids } : {}),
     };
-    const created = await sentinelone.request<{ data?: { queryId?: unknown } }>(ctx, { method: 'POST', path: 'dv/init-query', json: query });
-    const queryId = created.body?.data?.queryId;
+    const created = await sentinelone.request(ctx, { method: 'POST', path: 'dv/init-query', json: query });
+    const queryId = (created.body as { data?: { queryId?: unknown } } | undefined)?.data?.queryId;
     if (typeof queryId !== 'string') throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'SentinelOne answered dv/init-query without data.queryId');
     const outcome = await waitForJob(ctx, args.timeout, async () => {
       const status = statusSchema.safeParse((await sentinelone.request(ctx, { path: 'dv/query-status', query: { queryId }, notFound: `Deep Visibility query ${queryId}` })).body);

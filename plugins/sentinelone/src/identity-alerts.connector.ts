@@ -64,7 +64,7 @@ export const identityAlertsConnector = sentinelone.connector({
       let count = 0;
       for (let page = 0; page < MAX_PAGES && !ctx.signal.aborted; page += 1) {
         const variables = { productName: 'Identity', after: after ?? null, startDateTime: after ? null : from.detectedAt };
-        const body = (await sentinelone.request(ctx, { method: 'POST', path: 'unifiedalerts/graphql', json: { query: LIST_ALERTS_QUERY, variables }, headers: { authorization: `Bearer ${ctx.config.api_token}` }, idempotent: true })).body;
+        const body = (await sentinelone.request(ctx, { method: 'POST', path: 'unifiedalerts/graphql', json: { query: LIST_ALERTS_QUERY, variables }, authorization: `Bearer ${ctx.config.api_token}`, idempotent: true })).body;
         const answer = answerSchema.safeParse(body);
         if (!answer.success) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'SentinelOne answered the unified alerts query without data.alerts');
         if (answer.data.errors?.length || !answer.data.data) throw new PlyError('PLY_VENDOR_HTTP_ERROR', `SentinelOne refused the unified alerts query: ${answer.data.errors?.map((error) => error.message).join('; ') ?? 'no data'}`);

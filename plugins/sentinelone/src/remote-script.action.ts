@@ -51,8 +51,8 @@ export const executeRemoteScriptAction = sentinelone.action({
     .meta({ title: 'Results' }),
   async run(ctx, args): Promise<Results> {
     const data = { ...args.settings, scriptId: args.script_id, outputDestination: args.output_destination, taskDescription: args.task_description, scriptRuntimeTimeoutSeconds: args.settings?.scriptRuntimeTimeoutSeconds ?? args.timeout };
-    const started = await sentinelone.request<{ data?: { parentTaskId?: unknown } }>(ctx, { method: 'POST', path: 'remote-scripts/execute', json: { data, filter: apiFilter(args.filters) }, notFound: `script ${args.script_id}` });
-    const taskId = started.body?.data?.parentTaskId;
+    const started = await sentinelone.request(ctx, { method: 'POST', path: 'remote-scripts/execute', json: { data, filter: apiFilter(args.filters) }, notFound: `script ${args.script_id}` });
+    const taskId = (started.body as { data?: { parentTaskId?: unknown } } | undefined)?.data?.parentTaskId;
     if (typeof taskId !== 'string') throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'SentinelOne answered remote-scripts/execute without data.parentTaskId');
     ctx.log.info('remote script started', { task: taskId });
     const outcome = await waitForJob(ctx, args.timeout, async () => {
@@ -66,12 +66,12 @@ export const executeRemoteScriptAction = sentinelone.action({
     const execution = outcome.value;
     const status = execution.status.toLowerCase();
     if (status !== 'completed') return { status: status === 'failed' ? 'failed' : 'canceled', status_reason: execution.detailedStatus ?? `remote script task ${taskId} ${status}`, result_file: null };
-    const file = await sentinelone.request<{ data?: { downloadUrl?: unknown } }>(ctx, {
+    const file = await sentinelone.request(ctx, {
       path: 'remote-scripts/fetch-file',
       query: { agentId: execution.agentId, siteId: execution.siteId, signature: execution.scriptResultsSignature ?? undefined, signatureType: 'SHA256' },
       notFound: `result file of remote script task ${taskId}`,
     });
-    const url = file.body?.data?.downloadUrl;
+    const url = (file.body as { data?: { downloadUrl?: unknown } } | undefined)?.data?.downloadUrl;
     return { status: 'succeed', status_reason: 'The remote script was successfully executed', result_file: typeof url === 'string' ? { download_url: url } : {} };
   },
 });

@@ -7,7 +7,15 @@ import type { ServerEnv } from './server-env.js';
 /** What `GET /api/v1/health` answers: enough for a load balancer and for draining a worker. */
 async function healthOf(runtime: Runtime, draining: () => boolean) {
   const cluster = runtime.cluster;
-  const base = { status: draining() ? 'draining' : 'ok', version: PLY_CORE_VERSION, role: runtime.role, store: runtime.store.db.dialect, inFlight: runtime.engine.inFlight };
+  const base = {
+    status: draining() ? 'draining' : 'ok',
+    version: PLY_CORE_VERSION,
+    role: runtime.role,
+    store: runtime.store.db.dialect,
+    inFlight: runtime.engine.inFlight,
+    // The recorded modules this process could not fetch: their runs are refused here (PLY_MODULE_UNAVAILABLE).
+    ...(runtime.modules ? { modulesUnavailable: runtime.modules.status().filter((state) => state.status === 'unavailable') } : {}),
+  };
   if (!cluster) return base;
   try {
     return { ...base, queue: await cluster.counts(), working: cluster.working };
@@ -38,6 +46,10 @@ export function operationsRoutes(runtime: Runtime, draining: () => boolean): Hon
       '# TYPE ply_up gauge',
       `ply_up ${health.status === 'ok' ? 1 : 0}`,
     ];
+    if (health.modulesUnavailable) {
+      lines.push('# HELP ply_modules_unavailable Recorded modules this process could not fetch or verify (their runs are refused).', '# TYPE ply_modules_unavailable gauge');
+      lines.push(`ply_modules_unavailable ${health.modulesUnavailable.length}`);
+    }
     if ('queue' in health && health.queue) {
       lines.push('# HELP ply_queue_jobs Jobs of the cluster run queue by state.', '# TYPE ply_queue_jobs gauge');
       for (const [state, count] of Object.entries(health.queue)) lines.push(`ply_queue_jobs{state="${state}"} ${count}`);

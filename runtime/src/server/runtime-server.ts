@@ -5,6 +5,7 @@ import { ConnectorInstances } from '../supervisor/connector-instances.js';
 import { PlaybookTriggers } from '../supervisor/playbook-triggers.js';
 import { prepareFirstStart, DEMO_PLAYBOOK_ID } from './first-start.js';
 import type { ClusterSettings } from '../cluster/cluster-settings.js';
+import type { ModuleArtifacts } from '../cluster/module-sync.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createServerApp } from './server-app.js';
 import type { ServerEnv } from './server-env.js';
@@ -26,6 +27,8 @@ export interface RuntimeServerOptions {
   extend?: (app: Hono<ServerEnv>, runtime: Runtime) => void;
   /** The role and the cluster's servers; absent: embedded (one process does everything). */
   cluster?: ClusterSettings;
+  /** How recorded modules are fetched in a cluster (see {@link RuntimeOptions.moduleArtifacts}). */
+  moduleArtifacts?: ModuleArtifacts;
 }
 
 /** A listening runtime server. */
@@ -54,6 +57,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.moduleArtifacts ? { moduleArtifacts: options.moduleArtifacts } : {}),
   });
   // In a cluster every role supervises triggers and connectors: the leases keep each on one process.
   const coordination = runtime.cluster ? { coordination: runtime.cluster.coordination, leaseMs: runtime.cluster.settings.leaseMs } : {};

@@ -1,5 +1,6 @@
 import { Ply, type PlySettings } from '@ply/core';
 import type { Cluster } from '../cluster/cluster.js';
+import { ModuleSync, type ModuleArtifacts } from '../cluster/module-sync.js';
 import type { ClusterSettings, ServeRole } from '../cluster/cluster-settings.js';
 import { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ export interface Runtime {
   role: ServeRole;
   /** Present with `PLY_REDIS_URL`: runs go through the queue. */
   cluster?: Cluster;
+  /** Present with a shared store and {@link RuntimeOptions.moduleArtifacts}: keeps this process's modules to what the cluster recorded. */
+  modules?: ModuleSync;
   /** Modules that failed to load, for the console and `GET /api/v1/modules`. */
   loadErrors: Array<{ dir: string; code: string; message: string }>;
   close(graceMs?: number): Promise<void>;
@@ -30,6 +33,12 @@ export interface RuntimeOptions {
   workspaceRoot?: string;
   /** The role and the cluster's servers (see `clusterSettings`); absent: embedded, one process does all. */
   cluster?: ClusterSettings;
+  /**
+   * How this process fetches the module artifacts a shared store records (the CLI gives the
+   * installer's `ClusterArtifacts`): with a shared store, every recorded module then runs
+   * exactly as recorded, or is refused. Absent: modules are what `$PLY_HOME` holds.
+   */
+  moduleArtifacts?: ModuleArtifacts;
 }
 
 /**
@@ -51,6 +60,11 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     await store.close();
     throw error;
   }
+  let modules: ModuleSync | undefined;
+  if (store.shared && options.moduleArtifacts) {
+    modules = new ModuleSync(ply, store, options.moduleArtifacts, ply.logger.child({ component: 'modules' }));
+    await modules.sync();
+  }
   if (!cluster) await store.executions.markInterrupted();
   const engine = new PlaybookEngine({ ply, store, ...(cluster ? { queue: cluster.queue } : {}) });
   const role = settings?.role ?? 'all';
@@ -62,8 +76,10 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     engine,
     role,
     ...(cluster ? { cluster } : {}),
+    ...(modules ? { modules } : {}),
     loadErrors: report.errors.map(({ dir, error }) => ({ dir, code: error.code, message: error.message })),
     async close(graceMs = 10_000) {
+      modules?.close();
       if (cluster) {
         // The worker's drain is the grace period: what still runs after it is interrupted.
         await cluster.drain(graceMs);

@@ -5,6 +5,7 @@ import { apiTokensMigration } from './migrations/003-api-tokens.migration.js';
 import { connectorInstancesMigration } from './migrations/004-connector-instances.migration.js';
 import { triggerHoldsMigration } from './migrations/005-trigger-holds.migration.js';
 import { inlineNodeRecordsMigration } from './migrations/006-inline-node-records.migration.js';
+import { clusterModulesMigration } from './migrations/007-cluster-modules.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, checkpointsMigration, apiTokensMigration, connectorInstancesMigration, triggerHoldsMigration, inlineNodeRecordsMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, checkpointsMigration, apiTokensMigration, connectorInstancesMigration, triggerHoldsMigration, inlineNodeRecordsMigration, clusterModulesMigration];

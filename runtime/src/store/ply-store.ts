@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AccountRepository } from './account-repository.js';
 import { ApiTokenRepository } from './api-token-repository.js';
 import { CheckpointRepository } from './checkpoint-repository.js';
+import { ClusterModuleRepository } from './cluster-module-repository.js';
 import { ConnectorInstanceRepository } from './connector-instance-repository.js';
 import { ExecutionRepository } from './execution-repository.js';
 import { MIGRATIONS } from './migration-list.js';
@@ -52,6 +53,8 @@ export class PlyStore {
   readonly checkpoints: CheckpointRepository;
   readonly tokens: ApiTokenRepository;
   readonly connectors: ConnectorInstanceRepository;
+  /** The modules a cluster runs (recorded by installs when the store is shared). */
+  readonly modules: ClusterModuleRepository;
   /** Change counters of cached rows (invalidated across a cluster by its change bus). */
   readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
@@ -74,6 +77,7 @@ export class PlyStore {
     this.checkpoints = new CheckpointRepository(db);
     this.tokens = new ApiTokenRepository(db);
     this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
+    this.modules = new ClusterModuleRepository(db, this.changes);
   }
 
   /**

@@ -9,7 +9,7 @@ import { buildRequestUrl } from '../../http/request-url.js';
 import { ArgumentPlacement, type PlacedArguments } from './argument-placement.js';
 import { collectPages, concatenated, type Page, type PageRequest } from './paging.js';
 import { mapResult } from './result-mapping.js';
-import { endpointUrl, sendModuleRequest, type RestModule } from './module-request.js';
+import { endpointUrl, sendRestCall, type RestModule } from './rest-request.js';
 
 type Args<A extends z.ZodObject> = z.output<A>;
 
@@ -24,20 +24,18 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: a REST action needs the module's \`http\` (its base URL and auth)`);
 
   const send = async (ctx: ActionContext<Config>, args: Args<A>, placed: PlacedArguments, next: PageRequest | undefined): Promise<Page> => {
-    const url = next && 'url' in next ? new URL(next.url) : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
-    const response = await sendModuleRequest(module, ctx, {
+    const url = next && 'url' in next ? next.url : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
+    const answer = await sendRestCall(module, http, ctx, {
       method: declaration.method,
-      path: placed.path,
       url,
       headers: placed.headers,
-      ...(placed.body && 'json' in placed.body ? { json: placed.body.json } : {}),
-      ...(placed.body && 'form' in placed.body ? { form: placed.body.form } : {}),
-      ...(declaration.idempotent ? { idempotent: true } : {}),
-      ...(declaration.timeoutMs ? { timeoutMs: declaration.timeoutMs } : {}),
-      ...(declaration.acceptStatus ? { acceptStatus: declaration.acceptStatus } : {}),
+      body: placed.body,
+      idempotent: declaration.idempotent,
+      timeoutMs: declaration.timeoutMs,
       notFound: declaration.notFound?.(args) ?? `${declaration.method} ${placed.path}`,
+      acceptStatus: declaration.acceptStatus,
     });
-    return { body: response.body, link: response.headers.get('link'), url: response.url };
+    return { body: answer.body, link: answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
   };
 
   const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {

@@ -1,0 +1,110 @@
+import type { ActionContext } from '../../contracts/context.js';
+import type { HttpRequestOptions } from '../../contracts/http.js';
+import type { ModuleHttp, OutgoingRequest } from '../../contracts/rest.js';
+import { PlyError } from '../../errors/ply-error.js';
+import type { RequestAuth } from './request-auth.js';
+import type { RequestRate } from './request-rate.js';
+import { vendorFailure } from './vendor-failure.js';
+
+/** The module a REST call belongs to: its name (for messages), its HTTP declaration, its auth and its request rate. */
+export interface RestModule<Config> {
+  name: string;
+  http: ModuleHttp<Config> | undefined;
+  auth: RequestAuth<Config>;
+  rate: RequestRate<Config>;
+}
+
+/** One call, ready to send: the URL is complete, the arguments placed. */
+export interface RestCall {
+  method: NonNullable<HttpRequestOptions['method']>;
+  url: URL;
+  headers: Record<string, string>;
+  body: { json: unknown } | { form: URLSearchParams } | undefined;
+  idempotent?: boolean | undefined;
+  timeoutMs?: number | undefined;
+  /** What a 404 means, for the message (`user jdoe`). */
+  notFound: string;
+  acceptStatus?: readonly number[] | undefined;
+  /** Sent instead of the module's auth (a delegated token for this one call). */
+  authorization?: string | undefined;
+  /** `bytes`: a successful answer's body is returned as a `Uint8Array` (a file), not parsed. */
+  responseType?: 'json' | 'bytes' | undefined;
+}
+
+/** A vendor's answer, its body parsed as JSON (undefined when empty). */
+export interface RestAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  url: URL;
+}
+
+/** The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin` wants it). */
+export function endpointUrl(baseUrl: string, path: string): URL {
+  let base: URL;
+  try {
+    base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  } catch {
+    throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
+  }
+  return new URL(path.replace(/^\//, ''), base);
+}
+
+function parseJson(text: string, url: URL, status: number): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `${url.origin}${url.pathname} answered HTTP ${status} with a body that is not JSON`, { details: { status, url: `${url.origin}${url.pathname}` } });
+  }
+}
+
+function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/**
+ * Sends one call of a REST module: its headers, its auth (an OAuth token refused with 401 is
+ * fetched again once), its TLS, its request rate (`http.rateLimit`), through the run's HTTP client (timeouts, retries that respect
+ * idempotency, rate limit, redaction); a refusal becomes a clear `PLY_VENDOR_HTTP_ERROR`.
+ */
+export async function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
+  for (let refreshed = false; ; refreshed = true) {
+    const moduleHeaders = typeof http.headers === 'function' ? http.headers(ctx.config) : http.headers;
+    const request: OutgoingRequest = { method: call.method, url: new URL(call.url), headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
+    if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
+    else await module.auth.apply(request, ctx);
+    const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'bytes' : 'text' };
+    if (call.body && 'json' in call.body) options.json = call.body.json;
+    if (call.body && 'form' in call.body) {
+      options.body = call.body.form.toString();
+      request.headers['content-type'] ??= 'application/x-www-form-urlencoded';
+    }
+    if (call.idempotent) options.idempotent = true;
+    const tls = http.tls?.(ctx.config);
+    if (tls) options.tls = tls;
+    if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
+    await module.rate.acquire(ctx);
+    const response = await ctx.http.request<string | Uint8Array>(request.url, options);
+    const raw = response.body ?? '';
+    const text = typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8');
+    if (response.status >= 200 && response.status < 300 && call.responseType === 'bytes') return { status: response.status, body: raw, headers: response.headers, url: request.url };
+    if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), headers: response.headers, url: request.url };
+    if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, headers: response.headers, url: request.url };
+    // A refused OAuth token (revoked, rotated): fetch a new one once.
+    if (response.status === 401 && call.authorization === undefined && module.auth.refreshable && !refreshed) {
+      module.auth.invalidate(ctx);
+      continue;
+    }
+    throw vendorFailure({
+      module: module.name,
+      method: call.method,
+      url: `${request.url.origin}${request.url.pathname}`,
+      status: response.status,
+      attempts: response.attempts,
+      text,
+      notFound: call.notFound,
+      errorMessage: http.errorMessage,
+    });
+  }
+}
