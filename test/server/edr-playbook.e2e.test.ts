@@ -1,15 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeServer, type FakeServer } from '@ply/kit/testing';
-import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeHarfangLab } from '../../plugins/harfanglab/test/fake-harfanglab.js';
 import { fakeSekoia } from '../../plugins/sekoia-io/test/fake-sekoia/fake-sekoia.js';
 import { fakeSentinelOne } from '../../plugins/sentinelone/test/fake-sentinelone.js';
-import { REPO_ROOT } from '../cli-helpers.js';
-import { apiClient, httpJson, startServe, type ServeProcess } from './serve-process.js';
+import { documentedPlaybook } from '../documented-playbook.js';
+import { PlaybookTestBench } from './playbook-test-bench.js';
+import { apiClient, httpJson } from './serve-process.js';
 
 // The playbook of docs/playbooks.md ("Example: isolate a compromised host"), run as written by
 // `ply serve` (the built CLI) through its HTTP API, against the plugins' fakes of Sekoia.io,
@@ -18,34 +14,8 @@ const SEKOIA_KEY = 'sekoia-e2e-key-1c1c1c';
 const S1_TOKEN = 's1-e2e-token-2d2d2d';
 const HL_TOKEN = 'hl-e2e-token-3e3e3e';
 const agent = new Agent({ keepAlive: true, maxSockets: 20 });
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** The YAML block that follows the "tested" marker of the example section. */
-function documentedPlaybook(): string {
-  const docs = readFileSync(join(REPO_ROOT, 'docs/playbooks.md'), 'utf8');
-  const marker = docs.indexOf('<!-- tested: test/server/edr-playbook.e2e.test.ts');
-  const block = /```yaml\n([\s\S]*?)```/.exec(docs.slice(marker));
-  if (marker < 0 || !block) throw new Error('docs/playbooks.md has no tested endpoint-security example');
-  return block[1]!;
-}
-
-async function serve(): Promise<ServeProcess> {
-  const served = await startServe(mkdtempSync(join(tmpdir(), 'ply-edr-serve-')));
-  cleanups.push(async () => {
-    if (served.child.exitCode === null && served.child.signalCode === null) served.child.kill('SIGKILL');
-    await served.exited;
-  });
-  return served;
-}
-
-async function fake(app: Hono): Promise<FakeServer> {
-  const server = await startFakeServer(app.fetch);
-  cleanups.push(() => server.close());
-  return server;
-}
+const bench = new PlaybookTestBench();
+afterEach(() => bench.cleanup());
 
 const alert = (uuid: string, source: string, urgency: number) => ({
   uuid,
@@ -71,8 +41,8 @@ describe('the endpoint-security playbook example (docs/playbooks.md), end to end
     sekoia.state.alerts.set('alert-0001', alert('alert-0001', '10.0.0.5', 85));
     sekoia.state.alerts.set('alert-0002', alert('alert-0002', '10.0.0.7', 90));
     sekoia.state.alerts.set('alert-0003', alert('alert-0003', '10.0.0.5', 20));
-    const [sekoiaServer, s1Server, hlServer] = [await fake(sekoia.app), await fake(s1.app), await fake(hl.app)];
-    const served = await serve();
+    const [sekoiaServer, s1Server, hlServer] = [await bench.fake(sekoia.app), await bench.fake(s1.app), await bench.fake(hl.app)];
+    const served = await bench.serve('ply-edr-serve-');
     const api = apiClient(agent, served.url, served.adminToken!);
     for (const account of [
       { module: 'sekoia.io', name: 'sekoia', configuration: { api_key: SEKOIA_KEY, base_url: sekoiaServer.url } },
@@ -82,7 +52,7 @@ describe('the endpoint-security playbook example (docs/playbooks.md), end to end
       const created = await api.call('POST', '/api/v1/accounts', account);
       expect(created.status, JSON.stringify(created.json)).toBe(201);
     }
-    const playbook = await api.call('POST', '/api/v1/playbooks?enable=true', documentedPlaybook(), { 'content-type': 'application/yaml' });
+    const playbook = await api.call('POST', '/api/v1/playbooks?enable=true', documentedPlaybook('test/server/edr-playbook.e2e.test.ts'), { 'content-type': 'application/yaml' });
     expect(playbook.status, JSON.stringify(playbook.json)).toBe(201);
     const hook = await api.call('GET', `/api/v1/playbooks/${playbook.json.id}/webhook`);
     const post = (event: Record<string, unknown>) => httpJson(agent, `${served.url}${hook.json.path}`, 'POST', event, { 'x-ply-token': hook.json.token as string });

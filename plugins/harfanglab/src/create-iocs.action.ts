@@ -1,7 +1,8 @@
 import { PlyError, isPlyError } from '@ply/core';
 import { z } from 'zod';
 import { harfanglab } from './module.js';
-import { equalityComparisons, hashName, isStixIndicator } from './stix-indicators.js';
+// The narrow STIX pattern reading both EDR plugins share, until the `stix` plugin's model replaces it.
+import { equalityComparisons, hashName, isStixIndicator } from '@ply/plugin-sentinelone/stix-indicators';
 
 /** STIX observable paths and the HarfangLab IOC rule type they become (the reference's `SUPPORTED_TYPES_MAP`). */
 function iocTypeOf(objectType: string, path: string): string | undefined {

@@ -30,7 +30,8 @@ function retired(): Promise<void> {
   );
 }
 
-export const deepVisibilityConsumerConnector = sentinelone.connector({
+/** What the connector and the trigger of the reference share (the same uuid and docker parameters). */
+const consumer = {
   uuid: '988173de-019d-41f5-8125-d2c8b258a5ef',
   slug: 'sentinelone_deep_visibility_consumer',
   name: NAME,
@@ -39,15 +40,8 @@ export const deepVisibilityConsumerConnector = sentinelone.connector({
   arguments: consumerArguments,
   results: z.looseObject({}),
   start: retired,
-});
+};
 
-export const deepVisibilityConsumerTrigger = sentinelone.trigger({
-  uuid: '988173de-019d-41f5-8125-d2c8b258a5ef',
-  slug: 'sentinelone_deep_visibility_consumer',
-  name: NAME,
-  description: DESCRIPTION,
-  docker_parameters: 'sentinelone_deep_visibility_consumer',
-  arguments: consumerArguments,
-  results: z.looseObject({}),
-  start: retired,
-});
+export const deepVisibilityConsumerConnector = sentinelone.connector(consumer);
+
+export const deepVisibilityConsumerTrigger = sentinelone.trigger(consumer);
