@@ -19,17 +19,17 @@ export function isJsonContentType(contentType: string | null): boolean {
  * - `auto`: JSON when the content-type says so, text otherwise; an empty body gives `undefined`;
  * - `json`: parsed JSON, `undefined` when empty;
  * - `text`: the text as is;
- * - `bytes`: the raw bytes (a `Buffer`), for file downloads;
- * - `none`: discarded, `undefined`.
+ * - `none`: discarded, `undefined`;
+ * - `stream`: the decompressed body as a Node `Readable`, for the caller to consume or destroy.
  *
  * @throws InvalidJsonBodyError when a body read as JSON does not parse.
  */
 export async function readResponseBody(response: TransportResponse, responseType: ResponseType): Promise<unknown> {
+  if (responseType === 'stream') return response.stream();
   if (responseType === 'none') {
     response.discard();
     return undefined;
   }
-  if (responseType === 'bytes') return response.bytes();
   const text = await response.text();
   if (responseType === 'text') return text;
   if (text.trim() === '') return undefined;

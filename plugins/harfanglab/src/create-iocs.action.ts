@@ -1,7 +1,7 @@
 import { PlyError, isPlyError } from '@ply/core';
 import { z } from 'zod';
 import { harfanglab } from './module.js';
-// The narrow STIX pattern reading both EDR plugins share, until the `stix` plugin's model replaces it.
+// The IOC reading of STIX patterns both EDR plugins share (over the `stix` plugin's model).
 import { equalityComparisons, hashName, isStixIndicator } from '@ply/plugin-sentinelone/stix-indicators';
 
 /** STIX observable paths and the HarfangLab IOC rule type they become (the reference's `SUPPORTED_TYPES_MAP`). */

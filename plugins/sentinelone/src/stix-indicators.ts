@@ -1,33 +1,31 @@
+import { StixPatternError, comparisonsIn, parsePattern } from '@ply/plugin-stix/model';
+
 /**
- * The small reading of STIX 2.1 indicator patterns the IOC actions need, behind a narrow interface
- * (`equalityComparisons`, `isStixIndicator`) so the `stix` plugin's pattern model can replace it:
+ * What the EDR IOC actions read of STIX 2.1 indicators, over the `stix` plugin's pattern model:
  * the `type:path = 'value'` comparisons of a pattern (AND/OR, several observation expressions),
- * as the reference's `stix2patterns` `inspect().comparisons` gives them, other operators skipped.
+ * as the reference's `stix2patterns` `inspect().comparisons` gives them; other operators, negated
+ * comparisons, list paths and non-string values are skipped.
  */
 export interface PatternComparison {
   /** The observable type (`ipv4-addr`, `file`...). */
   objectType: string;
-  /** The object path, quotes dropped (`value`, `hashes.SHA-256`). */
+  /** The object path, dotted (`value`, `hashes.SHA-256`). */
   path: string;
-  operator: string;
   value: string;
 }
 
-const COMPARISON = /([a-z0-9-]+):((?:[A-Za-z0-9_-]+|'[^']*')(?:\.(?:[A-Za-z0-9_-]+|'[^']*')|\[\d+\]|\[\*\])*)\s*(NOT\s+)?(=|!=|<=|>=|<|>|LIKE|MATCHES|IN|ISSUBSET|ISSUPERSET)\s*'((?:[^'\\]|\\.)*)'/g;
-
-/** The comparisons of a STIX pattern (`[ipv4-addr:value = '1.2.3.4'] OR [file:hashes.'SHA-256' = '…']`). */
-export function patternComparisons(pattern: string): PatternComparison[] {
-  const found: PatternComparison[] = [];
-  for (const match of pattern.matchAll(COMPARISON)) {
-    const [, objectType, rawPath, negated, operator, rawValue] = match;
-    found.push({ objectType: objectType!, path: rawPath!.replace(/'([^']*)'/g, '$1'), operator: negated ? `NOT ${operator}` : operator!, value: rawValue!.replace(/\\(.)/g, '$1') });
-  }
-  return found;
-}
-
-/** Only `=` comparisons: what can be pushed to an EDR as one indicator value. */
+/** The `=` comparisons of a pattern; none for a pattern that does not parse (the indicator is skipped, as the reference does). */
 export function equalityComparisons(pattern: string): PatternComparison[] {
-  return patternComparisons(pattern).filter((comparison) => comparison.operator === '=' && !comparison.path.includes('*'));
+  let expression;
+  try {
+    expression = parsePattern(pattern);
+  } catch (error) {
+    if (error instanceof StixPatternError) return [];
+    throw error;
+  }
+  return comparisonsIn(expression)
+    .filter((node) => node.operator === '=' && !node.negated && typeof node.value === 'string' && node.path.every((part) => typeof part === 'string' && part !== '*'))
+    .map((node) => ({ objectType: node.objectType, path: node.path.join('.'), value: node.value as string }));
 }
 
 /** An `indicator` object with a STIX pattern (`pattern_type` absent or `stix`), as the reference filters them. */

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ActionContext } from '../../contracts/context.js';
 import type { HttpRequestOptions } from '../../contracts/http.js';
 import type { ModuleHttp, OutgoingRequest } from '../../contracts/rest.js';
@@ -59,6 +60,12 @@ function parseJson(text: string, url: URL, status: number): unknown {
   }
 }
 
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }
@@ -74,7 +81,7 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     const request: OutgoingRequest = { method: call.method, url: new URL(call.url), headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
     if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
     else await module.auth.apply(request, ctx);
-    const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'bytes' : 'text' };
+    const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'stream' : 'text' };
     if (call.body && 'json' in call.body) options.json = call.body.json;
     if (call.body && 'form' in call.body) {
       options.body = call.body.form.toString();
@@ -85,9 +92,10 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     if (tls) options.tls = tls;
     if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
     await module.rate.acquire(ctx);
-    const response = await ctx.http.request<string | Uint8Array>(request.url, options);
-    const raw = response.body ?? '';
-    const text = typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8');
+    const response = await ctx.http.request<string | Readable>(request.url, options);
+    // A file is read whole (the run's deadline still bounds it); an error body is read as text.
+    const raw = typeof response.body === 'string' || response.body === undefined ? (response.body ?? '') : await bytesOf(response.body);
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
     if (response.status >= 200 && response.status < 300 && call.responseType === 'bytes') return { status: response.status, body: raw, headers: response.headers, url: request.url };
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), headers: response.headers, url: request.url };
     if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, headers: response.headers, url: request.url };
