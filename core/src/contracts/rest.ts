@@ -43,8 +43,12 @@ export interface OAuth2ClientCredentials<Config> {
   scope?: (config: Config) => string | undefined;
   /** Extra form fields of the token request (`audience`, `resource`...). */
   extra?: (config: Config) => Record<string, string>;
-  /** `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header. */
-  clientAuthentication?: 'body' | 'basic';
+  /**
+   * `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header, each
+   * form-encoded first (RFC 6749 §2.3.1); `basic-raw`: as an HTTP Basic header of the values as
+   * they are, for token endpoints that do not decode them (WatchGuard Cloud).
+   */
+  clientAuthentication?: 'body' | 'basic' | 'basic-raw';
   /** Fetch a new token this long before the old one expires (default 60 s). */
   refreshBeforeMs?: number;
 }
@@ -109,8 +113,8 @@ export interface ModuleHttp<Config> {
   /** The API root the actions' paths are relative to (a trailing slash is added). */
   baseUrl: (config: Config) => string;
   auth?: AuthScheme<Config>;
-  /** Headers of every request (`accept` defaults to `application/json`). */
-  headers?: Readonly<Record<string, string>>;
+  /** Headers of every request (`accept` defaults to `application/json`), or a function of the configuration (an API key header besides an OAuth token). */
+  headers?: Readonly<Record<string, string>> | ((config: Config) => Readonly<Record<string, string>>);
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
   /**
@@ -191,6 +195,8 @@ export interface ModuleRequest {
   acceptStatus?: readonly number[];
   /** An `Authorization` value sent instead of the module's auth: a delegated token for this one call. */
   authorization?: string;
+  /** `json` (default; an empty body gives `undefined`) or `bytes`: the body as a `Uint8Array` (a file download). */
+  responseType?: 'json' | 'bytes';
 }
 
 /** A module's answer to a {@link ModuleRequest}: the status, the JSON body (undefined when empty) and the headers. */
