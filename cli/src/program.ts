@@ -211,8 +211,9 @@ function addMarketplaceCommands(program: Command, json: () => boolean): void {
     .helpGroup('Marketplace:')
     .argument('<specs...>', 'name, name@range, or ./file.tgz')
     .option(...registryOption)
+    .option('--replace <package>', 'replace the installed package that holds the same module slug (refused otherwise)')
     .description('install modules into $PLY_HOME/modules (verified, atomic)')
-    .action((specs: string[], options: { registry?: string }) => import('./commands/marketplace.command.js').then((m) => m.installCommand(consoleOutput(json()), specs, options)));
+    .action((specs: string[], options: { registry?: string; replace?: string }) => import('./commands/marketplace.command.js').then((m) => m.installCommand(consoleOutput(json()), specs, options)));
   program
     .command('list')
     .helpGroup('Marketplace:')

@@ -1,5 +1,5 @@
 import { toPlyError } from '@ply/core';
-import { httpStatusOf, type ApiRole } from '@ply/runtime';
+import { httpStatusOf, limitBodies, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
 import { accountCheckRoutes } from './account-check.routes.js';
@@ -79,6 +79,8 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
   };
   const app = new Hono<ConsoleRequestEnv>();
   app.use('*', consoleRequestLog(runtime));
+  // Forms are small; sign-in bounds its own tighter. Counted while read, after the session check.
+  app.use('*', limitBodies());
   app.onError((error, c) => failurePage(c, error));
   app.route('/', signInRoutes(runtime, sessions));
   app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));

@@ -1,5 +1,8 @@
 import type { Child } from 'hono/jsx';
 
+/** Deeper levels are not drawn: records made before bodies were bounded may nest thousands deep. */
+const MAX_TREE_DEPTH = 64;
+
 function Scalar(props: { value: unknown }) {
   const { value } = props;
   if (value === null || value === undefined) return <span class="null">null</span>;
@@ -16,6 +19,14 @@ function Node(props: { label: Child; value: unknown; depth: number }): Child {
       <div>
         {props.label}
         <Scalar value={value} />
+      </div>
+    );
+  }
+  if (depth >= MAX_TREE_DEPTH) {
+    return (
+      <div>
+        {props.label}
+        <span class="muted">{`nested deeper than ${MAX_TREE_DEPTH} levels, not shown`}</span>
       </div>
     );
   }

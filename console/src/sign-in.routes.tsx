@@ -1,15 +1,34 @@
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Runtime } from '@ply/runtime';
+import { limitBodies, type Runtime } from '@ply/runtime';
 import { SESSION_COOKIE, currentSession, csrfValid, setSessionCookie } from './console-auth.js';
 import { Layout } from './console-layout.js';
 import { html } from './console-page.js';
 import type { ConsoleSession, ConsoleSessions } from './console-session.js';
 import { CsrfField } from './csrf-field.js';
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+/** Largest sign-in or sign-out form read. */
+const SIGN_IN_BODY_BYTES = 16 * 1024;
+
+/** A stand-in origin: `next` is resolved against it the way a browser resolves a Location. */
+const HERE = 'http://console.invalid';
+
+/**
+ * Only same-origin paths, as the browser will read them: the URL parser strips tabs and line
+ * breaks and takes `\` for `/`, so `/\t/evil.example` is `//evil.example` to a browser. `next`
+ * is resolved like a browser would and kept only when it stays on this origin; what is returned
+ * is the normalised path, which holds no raw CR or LF (a header value could not carry them).
+ * An open redirect after sign-in would be a phishing aid.
+ */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next?.startsWith('/')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, HERE);
+  } catch {
+    return '/';
+  }
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 function SignInPage(props: { session: ConsoleSession; next: string; error?: string }) {
@@ -52,7 +71,8 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     return html(c, <SignInPage session={anonymousSession(c)} next={safeNext(c.req.query('next'))} />);
   });
 
-  app.post('/sign-in', async (c) => {
+  // A token, a CSRF token and a path: anyone may post here, so the body is bounded tightly.
+  app.post('/sign-in', limitBodies(SIGN_IN_BODY_BYTES), async (c) => {
     const previous = sessions.get(getCookie(c, SESSION_COOKIE));
     if (!previous || !(await csrfValid(c, previous))) {
       return html(c, <SignInPage session={anonymousSession(c)} next="/" error="This form has expired: please sign in again." />, 403);
@@ -67,7 +87,7 @@ export function signInRoutes(runtime: Runtime, sessions: ConsoleSessions): Hono 
     return c.redirect(next, 303);
   });
 
-  app.post('/sign-out', async (c) => {
+  app.post('/sign-out', limitBodies(SIGN_IN_BODY_BYTES), async (c) => {
     const session = sessions.get(getCookie(c, SESSION_COOKIE));
     if (session && (await csrfValid(c, session))) sessions.end(session.id);
     return c.redirect('/sign-in', 303);

@@ -35,6 +35,33 @@ describe('console sign-in, sessions and CSRF', () => {
     expect(accounts).not.toContain(fixture.tokens.admin);
   });
 
+  it('after sign-in, redirects only to a same-origin path as the browser would read it (tabs, CR/LF, backslashes)', async () => {
+    const browserTarget = (location: string) => new URL(location, 'http://console.test/');
+    for (const next of ['/\t/evil.example', '/\t\t/evil.example/x', '\n//evil.example', '/\\evil.example', '/\r\n/evil.example', 'https://evil.example/', '//evil.example', ' /\t/evil.example']) {
+      const client = new ConsoleClient(fixture.app);
+      const csrf = await client.csrf('/sign-in');
+      const response = await client.request('/sign-in', { form: { _csrf: csrf, token: fixture.tokens.admin, next } });
+      expect(response.status, JSON.stringify(next)).toBe(303);
+      expect(browserTarget(response.headers.get('location')!).origin, JSON.stringify(next)).toBe('http://console.test');
+    }
+    const client = new ConsoleClient(fixture.app);
+    const csrf = await client.csrf('/sign-in');
+    const kept = await client.request('/sign-in', { form: { _csrf: csrf, token: fixture.tokens.admin, next: '/executions?status=failed#top' } });
+    expect(kept.headers.get('location')).toBe('/executions?status=failed#top');
+  });
+
+  it('answers a next with CR or LF with a redirect, not a 500', async () => {
+    const client = new ConsoleClient(fixture.app);
+    const csrf = await client.csrf('/sign-in');
+    const response = await client.request('/sign-in', { form: { _csrf: csrf, token: fixture.tokens.admin, next: '/accounts\r\nSet-Cookie: x=1' } });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).not.toMatch(/[\r\n]/);
+    expect(response.headers.get('set-cookie')).not.toContain('x=1');
+    const signedIn = new ConsoleClient(fixture.app);
+    signedIn.cookie = client.cookie;
+    expect((await signedIn.request('/sign-in?next=%2F%0d%0a%2Fevil.example')).headers.get('location')).not.toMatch(/[\r\n]|evil/);
+  });
+
   it('refuses a wrong token with 401 and does not echo it back', async () => {
     const client = new ConsoleClient(fixture.app);
     const csrf = await client.csrf('/sign-in');

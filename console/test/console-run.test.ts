@@ -103,4 +103,15 @@ describe('console Run and Executions pages', () => {
     expect((await viewer.request('/run/forms/nope')).status).toBe(404);
     expect((await viewer.request('/executions/0000')).status).toBe(404);
   });
+
+  it('shows an execution whose trigger event nests 2,000 levels deep (recorded before bodies were bounded)', async () => {
+    const { id } = await fixture.runtime.engine.create({ name: 'Deep', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'store', set: { ok: true } } } });
+    let deep: unknown = 1;
+    for (let level = 0; level < 2000; level += 1) deep = { a: deep };
+    const { executionId } = await fixture.runtime.engine.run(id, deep, { force: true });
+    const viewer = await fixture.client('viewer');
+    const page = await viewer.request(`/executions/${executionId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('nested deeper than 64 levels, not shown');
+  });
 });

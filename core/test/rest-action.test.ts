@@ -1,43 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createTestPly, plyErrorOf, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf } from '@ply/kit/testing';
 import { defineModule, type AuthScheme, type PluginDefinition } from '../src/index.js';
+import { useRecordingVendors } from './recording-vendor.js';
 
-// A generic JSON API on 127.0.0.1 that records what it got: these tests prove the mechanics of REST
-// declarations (placement, auth, paging, errors); each plugin's own tests fake its real vendor.
-interface Received {
-  method: string;
-  path: string;
-  query: Record<string, string[]>;
-  headers: Record<string, string>;
-  body: string;
-}
-
-let servers: FakeServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-});
-
-async function vendor(build: (app: Hono, received: Received[]) => void): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const app = new Hono();
-  app.use('*', async (c, next) => {
-    const url = new URL(c.req.url);
-    const query: Record<string, string[]> = {};
-    for (const [key, value] of url.searchParams) (query[key] ??= []).push(value);
-    received.push({ method: c.req.method, path: url.pathname, query, headers: Object.fromEntries(c.req.raw.headers), body: await c.req.raw.clone().text() });
-    await next();
-  });
-  build(app, received);
-  const server = await startFakeServer(app.fetch);
-  servers.push(server);
-  // Without its trailing slash, so tests write `${api.url}/path`.
-  return { url: server.url.replace(/\/$/, ''), received };
-}
+const vendor = useRecordingVendors();
 
 const KEY = 'Vendor-Key+42/secret';
 const configuration = z.object({ base_url: z.string(), api_key: z.string().meta({ secret: true }) });
@@ -143,6 +112,30 @@ describe('REST declarations: where arguments go', () => {
     expect(api.received[0]!.body).toBe('token=abc&tags=a&tags=b');
     const { item } = ply.catalog.find('action', 'acme.introspect');
     expect((item.arguments['properties'] as Record<string, { in?: string }>)['token']!.in).toBe('form');
+  });
+
+  it('places the arguments as the declaration prepares them (a domain the vendor matches in lower case)', async () => {
+    const api = await vendor((app) => app.get('/v1/domains/:domain', (c) => c.json({ domain: c.req.param('domain'), tld: c.req.query('tld') })));
+    const acme = moduleWith();
+    const getDomain = acme.restAction({
+      uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000a4',
+      slug: 'get_domain',
+      name: 'Get domain',
+      description: 'A domain',
+      docker_parameters: 'acme_get_domain',
+      method: 'GET',
+      path: 'v1/domains/{domain}',
+      arguments: z.object({ domain: z.string(), tld: z.string().optional() }),
+      prepare: (args) => ({ ...args, domain: args.domain.toLowerCase(), tld: args.domain.split('.').at(-1)!.toLowerCase() }),
+      results: anyResult,
+      notFound: (args) => `domain ${args.domain}`,
+    });
+    const plugin = acme.plugin({ actions: [getDomain] });
+    const { result } = await run(plugin, 'get_domain', { domain: 'WWW.Example.COM' }, { base_url: api.url, api_key: KEY });
+    expect(result.results).toEqual({ domain: 'www.example.com', tld: 'com' });
+    expect(api.received[0]).toMatchObject({ path: '/v1/domains/www.example.com', query: { tld: ['com'] } });
+    // What ran is what was given: the recorded arguments are the validated ones, not the prepared ones.
+    expect(result.arguments).toEqual({ domain: 'WWW.Example.COM' });
   });
 
   it('refuses a declaration whose path names a non-path argument or mixes JSON and form bodies', async () => {

@@ -1,6 +1,6 @@
 import './installer-errors.js';
 
-export { ModuleInstaller, type ModuleInstallerOptions, type InstallOutcome, type InstallProgress } from './module-installer.js';
+export { ModuleInstaller, type ModuleInstallerOptions, type InstallOptions, type InstallOutcome, type InstallProgress } from './module-installer.js';
 export { ClusterArtifacts } from './cluster-artifacts.js';
 export { ModuleStore, type InstalledModule, type InstallRecord } from './module-store.js';
 export { RegistryClient, encodePackageName, normaliseRegistryUrl, type Packument, type PackumentVersion, type SearchHit } from './registry-client.js';

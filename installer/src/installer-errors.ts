@@ -7,6 +7,7 @@ export const INSTALLER_ERRORS = defineErrorCatalogue('@ply/installer', {
   PLY_SIGNATURE_INVALID: { user: false, status: 502, title: 'Package signature is missing, invalid or by an untrusted key' },
   PLY_REGISTRY_ERROR: { user: false, status: 502, title: 'Registry unreachable or answered with an error' },
   PLY_UPGRADE_BREAKING: { user: true, status: 409, title: 'Upgrade changes action arguments in a way that breaks callers' },
+  PLY_SLUG_TAKEN: { user: true, status: 409, title: "Module slug belongs to another installed package (replace it by naming it)" },
 });
 
 declare module '@ply/core/errors' {

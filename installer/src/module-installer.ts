@@ -47,6 +47,15 @@ export interface InstallOutcome {
   breaking: BreakingChange[];
 }
 
+/** Options of {@link ModuleInstaller.install}. */
+export interface InstallOptions {
+  /**
+   * The package name of an installed package whose module slug the new package declares: it is
+   * removed (every version) and the new one takes the slug. Without it, such an install is refused.
+   */
+  replace?: string;
+}
+
 interface Staged {
   dir: string;
   module: LoadedModule;
@@ -93,15 +102,20 @@ export class ModuleInstaller {
     return this.store.list();
   }
 
-  /** `name[@range]` from the registry, or a local `.tgz` (offline: no registry, no signature). */
-  async install(spec: string): Promise<InstallOutcome> {
+  /**
+   * `name[@range]` from the registry, or a local `.tgz` (offline: no registry, no signature).
+   *
+   * @throws PlyError PLY_SLUG_TAKEN when the package's module slug belongs to another installed
+   *   package, unless `options.replace` names that package.
+   */
+  async install(spec: string, options: InstallOptions = {}): Promise<InstallOutcome> {
     const parsed = parseInstallSpec(spec);
-    if (parsed.kind === 'file') return this.installFile(parsed.path);
+    if (parsed.kind === 'file') return this.installFile(parsed.path, options);
     const client = this.client();
     const packument = await client.packument(parsed.name);
     const version = selectVersion(packument, parsed.range, this.options.coreVersion);
     const staged = await this.fetchAndStage(client, packument.name, version);
-    return this.finish(staged, { activate: true, breaking: [] });
+    return this.finish(staged, { activate: true, breaking: [], ...options });
   }
 
   /**
@@ -122,7 +136,9 @@ export class ModuleInstaller {
       throw new PlyError('PLY_INTEGRITY_MISMATCH', `${record.registry} serves ${what} as ${version.dist.integrity}, not the recorded ${record.integrity}`);
     }
     const staged = await this.fetchAndStage(client, packument.name, version);
-    return this.finish(staged, { activate: true, breaking: [] });
+    // The cluster recorded it after the admin's choice (a --replace included): follow it.
+    const holder = this.store.installed(staged.record.slug)?.name;
+    return this.finish(staged, { activate: true, breaking: [], ...(holder ? { replace: holder } : {}) });
   }
 
   /** The install record of a module's active version (what a cluster records), if one is installed. */
@@ -131,12 +147,12 @@ export class ModuleInstaller {
     return installed?.active ? this.store.record(installed.slug, installed.active) : undefined;
   }
 
-  async installFile(path: string): Promise<InstallOutcome> {
+  async installFile(path: string, options: InstallOptions = {}): Promise<InstallOutcome> {
     const file = resolve(path);
     if (!existsSync(file)) throw new PlyError('PLY_INVALID_INPUT', `no such file: ${file}`);
     const tarball = readFileSync(file);
     const staged = await this.stage(tarball, { integrity: sha512Integrity(tarball), source: `file:${file}` });
-    return this.finish(staged, { activate: true, breaking: [] });
+    return this.finish(staged, { activate: true, breaking: [], ...options });
   }
 
   /**
@@ -264,8 +280,19 @@ export class ModuleInstaller {
     return module;
   }
 
-  private finish(staged: Staged, options: { activate: boolean; breaking: BreakingChange[] }): InstallOutcome {
+  private finish(staged: Staged, options: { activate: boolean; breaking: BreakingChange[]; replace?: string }): InstallOutcome {
     const { slug, version, name } = staged.record;
+    const holder = this.store.installed(slug);
+    if (holder?.name !== undefined && holder.name !== name) {
+      if (options.replace !== holder.name) {
+        this.store.discard(staged.dir);
+        throw new PlyError('PLY_SLUG_TAKEN', `${name} declares the module slug "${slug}", which belongs to ${holder.name} (installed ${holder.versions.join(', ')}): to replace it, install with --replace ${holder.name}`, {
+          details: { slug, package: name, holder: holder.name, versions: holder.versions },
+        });
+      }
+      // The admin chose to replace it: its versions go, so no rollback lands on the other package.
+      this.store.remove(slug);
+    }
     const previous = this.store.installed(slug)?.active;
     const created = this.store.commit(staged.dir, slug, version, staged.record);
     if (staged.module.entry) ensureCoreLink(this.options.home);

@@ -80,7 +80,11 @@ export class Template {
     if (expression === undefined) return this.run(data, options, (state, scope) => this.renderText(state, scope));
     return this.run(data, options, (state, scope) => {
       const value = expression(state, scope);
-      if (state.taint?.isMarked(value) === true) state.taint.wrote(typeof value === 'string' ? value : JSON.stringify(toPlainJson(value)));
+      if (state.taint?.isMarked(value) === true) {
+        if (typeof value === 'string') state.taint.wrote(value);
+        // A container is reported by its marked strings: those are what a caller finds in it.
+        else for (const text of markedStrings(toPlainJson(value), state.taint)) state.taint.wrote(text);
+      }
       return value;
     });
   }
@@ -116,6 +120,14 @@ export class Template {
     }
     throw error;
   }
+}
+
+/** The strings (keys and values) of plain JSON data that the tracker marked. */
+function markedStrings(data: unknown, taint: TaintTracker, depth = 0): string[] {
+  if (typeof data === 'string') return taint.isMarked(data) ? [data] : [];
+  if (typeof data !== 'object' || data === null || depth > 100) return [];
+  const entries: unknown[] = Array.isArray(data) ? data : Object.entries(data).flat();
+  return entries.flatMap((item) => markedStrings(item, taint, depth + 1));
 }
 
 /** The expression of a template that is exactly one `{{ expr }}` between whitespace. */

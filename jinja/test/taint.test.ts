@@ -42,4 +42,9 @@ describe('taint marks', () => {
     const template = environment.compile('{{ config.token | upper }}-{{ config.user }}');
     expect(template.renderMarked(data, { secrets }).result).toBe(template.render(data));
   });
+
+  it('reports the marked strings of a container a lone expression evaluates to, not its JSON text', () => {
+    const result = environment.compile('{{ {"auth": config.token | upper, "user": config.user} }}').evaluateMarked(data, { secrets });
+    expect(result.marks).toEqual(['S3CR3T-T0KEN']);
+  });
 });

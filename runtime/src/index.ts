@@ -75,6 +75,7 @@ export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';
 export { checkAccount, type AccountCheckResult } from './server/account-check.js';
 export { httpStatusOf } from './server/error-status.js';
+export { limitBodies, MAX_BODY_BYTES } from './server/request-input.js';
 export { authenticate, bearerToken, roleAllows, requireRole } from './server/auth.middleware.js';
 export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';
 export { WebhookSecrets, WEBHOOK_TOKEN_HEADER, WEBHOOK_SIGNATURE_HEADER } from './server/webhook-secrets.js';

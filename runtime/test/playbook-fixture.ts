@@ -89,6 +89,19 @@ export const playbookPlugin = definePlugin({
         return { overlapping };
       },
     }),
+    refuse: defineAction({
+      uuid: '7c2d9a10-0000-4000-8000-00000000a007',
+      slug: 'refuse',
+      name: 'Refuse',
+      description: 'Fails as a vendor that quotes what it was sent (or, with the account, the path of the account key as a URL) in its error',
+      arguments: z.object({ text: z.string().optional() }),
+      results: z.object({}),
+      run: (ctx, args) => {
+        const quoted = args.text ?? new URL(String(ctx.config['api_key'])).pathname;
+        ctx.log.warn(`vendor refused ${quoted}`);
+        throw new PlyError('PLY_VENDOR_HTTP_ERROR', `vendor answered 404: Cannot POST ${quoted}`, { details: { status: 404 } });
+      },
+    }),
     whoami: defineAction({
       uuid: '7c2d9a10-0000-4000-8000-00000000a005',
       slug: 'whoami',

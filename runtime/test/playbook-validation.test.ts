@@ -39,7 +39,7 @@ describe('playbook validation before enabling', () => {
 
   it('names an unknown action and lists the module’s actions', async () => {
     const error = await enableError(base({ a: { type: 'action', module: 'tools', action: 'ech' } }));
-    expect(issues(error)).toEqual([{ pointer: '/nodes/a/action', message: 'module "tools" has no action "ech" (it has: echo, flaky, gauge, score, sleep, whoami)' }]);
+    expect(issues(error)).toEqual([{ pointer: '/nodes/a/action', message: 'module "tools" has no action "ech" (it has: echo, flaky, gauge, refuse, score, sleep, whoami)' }]);
   });
 
   it('names a version range no installed version satisfies, and one that is not a range', async () => {

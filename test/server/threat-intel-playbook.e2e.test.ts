@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeServer, type FakeServer } from '@ply/kit/testing';
-import type { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeMattermost } from '../../plugins/mattermost/test/fake-mattermost.js';
 import { fakeShodan } from '../../plugins/shodan/test/fake-shodan.js';
 import { fakeVirustotal } from '../../plugins/virustotal/test/fake-virustotal.js';
 import { documentedPlaybook } from '../documented-playbook.js';
-import { apiClient, httpJson, startServe, type ServeProcess } from './serve-process.js';
+import { PlaybookTestBench } from './playbook-test-bench.js';
+import { apiClient, httpJson } from './serve-process.js';
 
 // The playbook of docs/playbooks.md ("Example: enrich an alert's source IP"), run as written by
 // `ply serve` (the built CLI) through its HTTP API, against the plugins' fakes of Shodan,
@@ -17,25 +13,8 @@ import { apiClient, httpJson, startServe, type ServeProcess } from './serve-proc
 const SHODAN_KEY = 'shodan-e2e-key-7a7a7a';
 const VT_KEY = 'vt-e2e-key-5b5b5b';
 const agent = new Agent({ keepAlive: true, maxSockets: 20 });
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function serve(): Promise<ServeProcess> {
-  const served = await startServe(mkdtempSync(join(tmpdir(), 'ply-ti-serve-')));
-  cleanups.push(async () => {
-    if (served.child.exitCode === null && served.child.signalCode === null) served.child.kill('SIGKILL');
-    await served.exited;
-  });
-  return served;
-}
-
-async function fake(app: Hono): Promise<FakeServer> {
-  const server = await startFakeServer(app.fetch);
-  cleanups.push(() => server.close());
-  return server;
-}
+const bench = new PlaybookTestBench();
+afterEach(() => bench.cleanup());
 
 type NodeRecord = { nodeId: string; status: string; results?: Record<string, unknown> };
 
@@ -44,8 +23,8 @@ describe('the threat-intelligence playbook example (docs/playbooks.md), end to e
     const shodan = fakeShodan(SHODAN_KEY);
     const vt = fakeVirustotal(VT_KEY, { maliciousIps: ['8.8.8.8'] });
     const mattermost = fakeMattermost(['soc-e2e-hook'], ['soc-alerts']);
-    const [shodanServer, vtServer, mattermostServer] = [await fake(shodan.app), await fake(vt.app), await fake(mattermost.app)];
-    const served = await serve();
+    const [shodanServer, vtServer, mattermostServer] = [await bench.fake(shodan.app), await bench.fake(vt.app), await bench.fake(mattermost.app)];
+    const served = await bench.serve('ply-ti-serve-');
     const api = apiClient(agent, served.url, served.adminToken!);
     for (const account of [
       { module: 'shodan', name: 'shodan', configuration: { api_key: SHODAN_KEY, base_url: shodanServer.url } },

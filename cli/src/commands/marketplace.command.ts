@@ -46,14 +46,14 @@ function printOutcome(output: Output, outcome: InstallOutcome): void {
   for (const change of outcome.breaking) output.out(`  breaking: ${outcome.slug}.${change.action}: ${change.message}`);
 }
 
-/** `ply install <name>[@range] | ./file.tgz`. */
-export async function installCommand(output: Output, specs: string[], options: RegistryOption): Promise<void> {
+/** `ply install <name>[@range] | ./file.tgz [--replace <package>]`. */
+export async function installCommand(output: Output, specs: string[], options: RegistryOption & { replace?: string }): Promise<void> {
   const installer = createInstaller(output, options);
   const outcomes: InstallOutcome[] = [];
   const progress = progressOf(output, 'install', specs.length);
   for (const spec of specs) {
     progress.next(spec);
-    outcomes.push(await installer.install(spec));
+    outcomes.push(await installer.install(spec, options.replace ? { replace: options.replace } : {}));
   }
   progress.stop();
   await recordInCluster(output, installer, outcomes.map((outcome) => outcome.slug));

@@ -13,11 +13,17 @@ export interface ActionDefinition<
 > extends ItemMetadata<Args, Results> {
   readonly kind: 'action';
   /**
-   * The run's deadline in ms when the request sets none (default: the executor's,
-   * `PLY_ACTION_TIMEOUT_MS`, 60 s). For actions whose vendor work really takes longer: a search
-   * job the vendor may run for half an hour, an upload retried for an hour.
+   * Which of its `outputs` these results select (Sekoia's `set_output(name, True)`); the run's
+   * result then says, for every declared output, whether it was selected.
    */
-  readonly timeoutMs?: number;
+  selectOutputs?(results: z.output<Results>, args: z.output<Args>): string | readonly string[];
+  /**
+   * The action's own deadline in ms when the run does not set one, for long work (submit a file,
+   * then wait for its analysis): a number, or from the arguments or the account's configuration
+   * (`(args) => (args.timeout + 60) * 1000`, `(_args, config) => config.analysis_timeout * 1000`), so
+   * the wait they ask for fits in it. Default: the kernel's (`PLY_ACTION_TIMEOUT_MS`).
+   */
+  timeoutMs?: number | ((args: z.output<Args>, config: Config) => number);
   run(ctx: ActionContext<Config>, args: z.output<Args>): Promise<z.input<Results>> | z.input<Results>;
 }
 

@@ -12,4 +12,6 @@ export interface FileStore {
   writeJson(name: string, value: unknown): Promise<string>;
   readText(relativePath: string): Promise<string>;
   writeText(name: string, text: string): Promise<string>;
+  /** Writes bytes as they are (a PDF, an archive) to a new file named after `name`; returns its relative path. */
+  writeBytes(name: string, bytes: Uint8Array): Promise<string>;
 }

@@ -42,11 +42,11 @@ export interface HttpRequestOptions {
    */
   tls?: { verify?: boolean; ca?: string };
   /**
-   * How to read the body: JSON when the response says so (default `auto`); `stream` gives the
-   * (decompressed) body as a Node `Readable` to consume or destroy, the request's deadline still
-   * running until it ends.
+   * How to read the body: JSON when the response says so (default `auto`); `bytes` for a file (a
+   * PDF export), as a `Uint8Array`; `stream` gives the (decompressed) body as a Node `Readable` to
+   * consume or destroy, the request's deadline still running until it ends.
    */
-  responseType?: 'auto' | 'json' | 'text' | 'none' | 'stream';
+  responseType?: 'auto' | 'json' | 'text' | 'bytes' | 'none' | 'stream';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
   throwOnHttpError?: boolean;
 }

@@ -19,8 +19,8 @@ export interface ItemMetadata<Args extends z.ZodType, Results extends z.ZodType>
   group?: string;
   /**
    * Named outcomes of an action (Sekoia's `outputs`: `{ detected: 'The hash is detected by
-   * antivirus vendors', ... }`), written to its JSON file; the run says which one it took in its
-   * results, where a condition node reads it.
+   * antivirus vendors', ... }`), written to its JSON file. An action's `selectOutputs` says which
+   * ones its results took, and each run reports them (`outputs` of the run's result).
    */
   outputs?: Readonly<Record<string, string>>;
 }

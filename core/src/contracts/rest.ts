@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { PlyError } from '../errors/ply-error.js';
 import type { ActionContext } from './context.js';
 import type { HttpRequestOptions, QueryValue } from './http.js';
 
@@ -42,8 +43,12 @@ export interface OAuth2ClientCredentials<Config> {
   scope?: (config: Config) => string | undefined;
   /** Extra form fields of the token request (`audience`, `resource`...). */
   extra?: (config: Config) => Record<string, string>;
-  /** `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header. */
-  clientAuthentication?: 'body' | 'basic';
+  /**
+   * `body` (default): client id and secret as form fields; `basic`: as an HTTP Basic header, each
+   * form-encoded first (RFC 6749 §2.3.1); `basic-raw`: as an HTTP Basic header of the values as
+   * they are, for token endpoints that do not decode them (WatchGuard Cloud).
+   */
+  clientAuthentication?: 'body' | 'basic' | 'basic-raw';
   /** Fetch a new token this long before the old one expires (default 60 s). */
   refreshBeforeMs?: number;
 }
@@ -63,8 +68,16 @@ interface PagingBase<Args> {
    * `concat` (default): the first page's body with the items of every page at the items path.
    * `{ file: 'result_path' }`: every item written, page after page, to one JSON file of the run
    * (the results hold its path under that key, and `count`): large searches never sit in memory.
+   * `{ fold }`: the vendor's own aggregation of pages (sums, maxima, concatenated lists): `fold`
+   * gets what was collected so far (undefined before the first page) and the next page's body.
    */
-  collect?: 'concat' | { file: string };
+  collect?: 'concat' | { file: string } | { fold: (collected: unknown, page: { body: unknown; index: number }) => unknown };
+  /**
+   * A page after the first failed (a vendor refusal, a network error, a malformed answer): end
+   * with the pages collected so far, as this returns them, instead of failing the run (a vendor
+   * whose quota runs out mid-way still gave what it gave). Without it the run fails.
+   */
+  partial?: (collected: unknown, error: PlyError) => unknown;
 }
 
 /**
@@ -72,7 +85,14 @@ interface PagingBase<Args> {
  * `Link: <...>; rel="next"` header (RFC 8288), or by a next-page URL in the body.
  */
 export type Paging<Args> =
-  | (PagingBase<Args> & { kind: 'page'; param: string; start?: number; sizeParam?: string; size?: number })
+  | (PagingBase<Args> & {
+      kind: 'page';
+      param: string;
+      /** The first page's number (default 1), or from the arguments (`(args) => args.first_page`). */
+      start?: number | ((args: Args) => number | undefined);
+      sizeParam?: string;
+      size?: number;
+    })
   | (PagingBase<Args> & { kind: 'offset'; offsetParam: string; limitParam: string; limit: number })
   | (PagingBase<Args> & { kind: 'cursor'; param: string; next: BodyReader<string | undefined> })
   | (PagingBase<Args> & { kind: 'link' })
@@ -93,8 +113,8 @@ export interface ModuleHttp<Config> {
   /** The API root the actions' paths are relative to (a trailing slash is added). */
   baseUrl: (config: Config) => string;
   auth?: AuthScheme<Config>;
-  /** Headers of every request (`accept` defaults to `application/json`). */
-  headers?: Readonly<Record<string, string>>;
+  /** Headers of every request (`accept` defaults to `application/json`), or a function of the configuration (an API key header besides an OAuth token). */
+  headers?: Readonly<Record<string, string>> | ((config: Config) => Readonly<Record<string, string>>);
   /** The vendor's own explanation in an error body, when the kit's reading of it is not enough. */
   errorMessage?: (body: unknown, status: number) => string | undefined;
   /**
@@ -114,8 +134,6 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   description: string;
   docker_parameters: string;
   group?: string;
-  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; `map` says in the results which one the run took. */
-  outputs?: Readonly<Record<string, string>>;
   method: NonNullable<HttpRequestOptions['method']>;
   /** Relative to the module's base URL; `{name}` is filled from the argument `name` (URL-encoded). */
   path: string;
@@ -125,6 +143,11 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
    * one comma-separated value, OpenAPI's form style, instead of repeating the key).
    */
   arguments: Args;
+  /**
+   * Rewrites the validated arguments before they are placed (lower-case a domain the vendor only
+   * matches in lower case); paging, mapping and messages then see the rewritten arguments.
+   */
+  prepare?: (args: z.output<Args>) => z.output<Args>;
   results: Results;
   /** A POST or PATCH that may be repeated without a second effect (retried on 5xx like a GET). */
   idempotent?: boolean;
@@ -145,6 +168,10 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
    * (A DELETE answered 404 after a retry is always a success: the first attempt deleted it.)
    */
   acceptStatus?: readonly number[];
+  /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; as an action's `outputs`. */
+  outputs?: Readonly<Record<string, string>>;
+  /** Which of `outputs` the results select (reported in each run's result, where a condition node reads it). */
+  selectOutputs?: (results: z.output<Results>, args: z.output<Args>) => string | readonly string[];
 }
 
 /**
@@ -171,6 +198,8 @@ export interface ModuleRequest {
   acceptStatus?: readonly number[];
   /** An `Authorization` value sent instead of the module's auth: a delegated token for this one call. */
   authorization?: string;
+  /** `json` (default; an empty body gives `undefined`) or `bytes`: the body as a `Uint8Array` (a file download). */
+  responseType?: 'json' | 'bytes';
 }
 
 /** A module's answer to a {@link ModuleRequest}: the status, the JSON body (undefined when empty) and the headers. */

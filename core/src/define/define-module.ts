@@ -127,6 +127,7 @@ async function moduleRequest<Config>(rest: RestModule<Config>, ctx: ActionContex
     notFound: request.notFound ?? `${method} ${url.pathname}`,
     acceptStatus: request.acceptStatus,
     authorization: request.authorization,
+    responseType: request.responseType,
   });
   return { status: answer.status, body: answer.body, headers: answer.headers };
 }

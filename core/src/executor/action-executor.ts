@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from 'tsyringe';
+import type { JsonSchema } from '../contracts/manifest.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
 import { FILE_STORE, ROOT_LOGGER, RUN_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
+import type { RunSecrets } from '../logging/run-secrets.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
+import { selectedOutputs } from './action-outputs.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
@@ -30,6 +33,11 @@ export interface ActionRunRequest {
   /** The run's data folder (default `$PLY_HOME/runs/<runId>`). */
   dataDir?: string;
   rateLimit?: RateLimit;
+  /**
+   * The secrets of the run this action is part of (a playbook's): templates follow them (what an
+   * argument derives from one is added to it) and they are masked in this run's logs and errors.
+   */
+  secrets?: RunSecrets;
 }
 
 export interface ActionRunResult {
@@ -39,6 +47,8 @@ export interface ActionRunResult {
   /** The arguments the action ran with: rendered, files resolved, defaults applied (secrets included: mask before storing). */
   arguments: Record<string, unknown>;
   results: unknown;
+  /** For an action with outputs (Sekoia's branches): whether each one was selected, `{ known: true, unknown: false }`. */
+  outputs?: Record<string, boolean>;
   durationMs: number;
 }
 
@@ -60,19 +70,15 @@ export class ActionExecutor {
     try {
       const { module, item, implementation } = await this.items.find('action', request.action, request.version);
       const rawConfiguration = request.configuration ?? {};
-      redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with(secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)));
+      const runSecrets = request.secrets;
+      redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with([...secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)), ...(runSecrets?.learnt() ?? [])]);
       const shared = this.items.configurationScope(module, rawConfiguration, request.rateLimit);
 
       // Validation applies schema defaults in place: work on a copy, never on the caller's object
       // (rendering already returns one).
       const requested = request.arguments ?? {};
-      let args = request.templateContext
-        ? (resolveToken(this.root, TEMPLATE_ENGINE).renderValue(requested, request.templateContext, {
-            // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
-            textAt: (pointer) => acceptsOnlyStrings(item.arguments, pointer),
-          }) as Record<string, unknown>)
-        : structuredClone(requested);
-      const logger = this.items.argumentLogger(shared.logger, item, args);
+      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : structuredClone(requested);
+      const logger = this.items.argumentLogger(shared.logger, item, args, runSecrets?.learnt());
       redactor = () => logger.redactor;
 
       const runId = request.runId ?? randomUUID();
@@ -95,14 +101,15 @@ export class ActionExecutor {
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
         const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
-        const timeoutMs = request.timeoutMs ?? implementation.timeoutMs ?? settings.defaultTimeoutMs;
+        const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args, shared.configuration) ?? settings.defaultTimeoutMs;
         let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
+        const outputs = selectedOutputs(implementation, results, args);
         if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), settings.largeValueBytes);
         const durationMs = performance.now() - started;
         if (logger.isLevelEnabled('debug')) resolveToken(scope, RUN_LOGGER).debug('action finished', { durationMs });
-        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, durationMs };
+        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
         resolveToken(scope, RUN_LOGGER).info('action failed', { code: failure.code, error: failure.message });
@@ -114,6 +121,23 @@ export class ActionExecutor {
       throw redactError(toPlyError(error), redactor?.());
     }
   }
+
+  /** The rendered arguments; what they derive from the run's secrets is added to those. */
+  private render(requested: Record<string, unknown>, context: Record<string, unknown>, schema: JsonSchema, secrets: RunSecrets | undefined): Record<string, unknown> {
+    const templates = resolveToken(this.root, TEMPLATE_ENGINE);
+    // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
+    const textAt = (pointer: string) => acceptsOnlyStrings(schema, pointer);
+    if (!secrets) return templates.renderValue(requested, context, { textAt }) as Record<string, unknown>;
+    const { value, marks } = templates.renderValueMarked(requested, context, { textAt, secrets: secrets.isSecret });
+    secrets.add(marks);
+    return value as Record<string, unknown>;
+  }
+}
+
+/** An action's own default deadline (a number, or from its arguments and configuration), when it declares a usable one. */
+function ownTimeout(action: { timeoutMs?: number | ((args: never, config: never) => number) }, args: Record<string, unknown>, config: unknown): number | undefined {
+  const own = typeof action.timeoutMs === 'function' ? (action.timeoutMs as (args: Record<string, unknown>, config: unknown) => number)(args, config) : action.timeoutMs;
+  return own !== undefined && Number.isFinite(own) && own > 0 ? own : undefined;
 }
 
 /** The error without secrets; the cause is dropped on purpose: a vendor or network error may quote one. */

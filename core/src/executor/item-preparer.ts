@@ -1,10 +1,11 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { AnyAction, AnyConnector, AnyTrigger } from '../contracts/plugin.js';
 import type { ItemKind, LoadedModule, ModuleItem } from '../contracts/manifest.js';
-import { PlyError, type PlyErrorCode, type PlyIssue } from '../errors/ply-error.js';
+import { PlyError, type PlyErrorCode } from '../errors/ply-error.js';
 import { MODULE_CATALOG, PLUGIN_CODE, ROOT_LOGGER, SCHEMA_COMPILER, SETTINGS } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
+import { checkModuleConfiguration, describeIssues } from './configuration-check.js';
 import { RunScopes, type ConfigurationScope, type RateLimit } from './run-scope.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
 
@@ -15,12 +16,6 @@ export interface FoundItem<K extends ItemKind> {
   module: LoadedModule;
   item: ModuleItem;
   implementation: Implementation<K>;
-}
-
-export function describeIssues(what: string, issues: PlyIssue[]): string {
-  const listed = issues.slice(0, 5).map((issue) => `${issue.pointer || '/'} ${issue.message}`);
-  const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
-  return `${what}: ${listed.join('; ')}${more}`;
 }
 
 /**
@@ -72,18 +67,8 @@ export class ItemPreparer {
   }
 
   private validatedConfiguration(module: LoadedModule, configuration: Record<string, unknown>): Record<string, unknown> {
-    const schema = module.manifest.configuration;
-    const validator = resolveToken(this.root, SCHEMA_COMPILER).validator(schema, { file: `${module.dir}/manifest.json`, pointer: '/configuration' });
     const copy = structuredClone(configuration);
-    const issues = validator(copy);
-    if (issues.length > 0) {
-      const secrets = new Set(secretKeysOf(schema));
-      const named = issues.map((issue) => {
-        const key = issue.pointer.split('/')[1] ?? '';
-        return secrets.has(key) && issue.message.startsWith('required') ? { ...issue, message: `required secret "${key}" is missing` } : issue;
-      });
-      throw new PlyError('PLY_CONFIGURATION_INVALID', describeIssues(`configuration of ${module.manifest.slug} is invalid`, named), { details: { issues: named } });
-    }
+    checkModuleConfiguration(resolveToken(this.root, SCHEMA_COMPILER), module, copy);
     return copy;
   }
 

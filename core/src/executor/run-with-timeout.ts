@@ -1,5 +1,8 @@
 import { PlyError, isPlyError, toPlyError } from '../errors/ply-error.js';
 
+/** The longest timeout of one run, 24 h: past 2^31 - 1 ms, Node's timers fire at once. */
+export const MAX_TIMEOUT_MS = 86_400_000;
+
 /**
  * Runs plugin code under a deadline. On timeout the controller aborts (so well-behaved code
  * stops) and the promise rejects with PLY_ACTION_TIMEOUT, even if the code hangs. Code that
@@ -13,6 +16,9 @@ export async function runWithTimeout<T>(
   options: { timeoutMs: number; controller: AbortController; what: string },
 ): Promise<T> {
   const { timeoutMs, controller, what } = options;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+    throw new PlyError('PLY_INVALID_INPUT', `the timeout of ${what} must be an integer from 1 to ${MAX_TIMEOUT_MS} ms (got ${timeoutMs})`, { details: { timeoutMs, min: 1, max: MAX_TIMEOUT_MS } });
+  }
   if (controller.signal.aborted) {
     const reason: unknown = controller.signal.reason;
     throw reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled before it started`);

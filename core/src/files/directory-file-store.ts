@@ -47,14 +47,22 @@ export class DirectoryFileStore implements FileStore {
     }
   }
 
-  async writeText(name: string, text: string): Promise<string> {
+  writeText(name: string, text: string): Promise<string> {
+    return this.write(name, text);
+  }
+
+  writeBytes(name: string, bytes: Uint8Array): Promise<string> {
+    return this.write(name, bytes);
+  }
+
+  private async write(name: string, content: string | Uint8Array): Promise<string> {
     await mkdir(this.root, { recursive: true });
     const safe = safeName(name);
     const dot = safe.lastIndexOf('.');
     // `<name>-<uuid>.<ext>`, as Sekoia's SDK names result files.
     const fileName = dot > 0 ? `${safe.slice(0, dot)}-${randomUUID()}${safe.slice(dot)}` : `${safe}-${randomUUID()}`;
     const temp = join(this.root, `.${fileName}.tmp`);
-    await writeFile(temp, text, { mode: 0o600 });
+    await writeFile(temp, content, { mode: 0o600 });
     await rename(temp, join(this.root, fileName));
     return fileName;
   }

@@ -78,6 +78,8 @@ function send(res: ServerResponse, status: number, body?: unknown, headers: Reco
     res.writeHead(status, headers).end();
   } else if (typeof body === 'string') {
     res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(body);
+  } else if (Buffer.isBuffer(body)) {
+    res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers }).end(body);
   } else {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
   }
@@ -196,10 +198,11 @@ describe('NodeHttpClient: requests and responses', () => {
       else if (kind === 'problem') send(res, 200, '{"a":2}', { 'content-type': 'application/problem+json' });
       else if (kind === 'empty-json') send(res, 200, undefined, { 'content-type': 'application/json' });
       else if (kind === 'text') send(res, 200, 'hello');
+      else if (kind === 'binary') send(res, 200, Buffer.from([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00]), { 'content-type': 'application/pdf' });
       else send(res, 200, { a: 3 });
     });
     const http = client(new RecordingLogger());
-    const get = (kind: string, responseType?: 'auto' | 'json' | 'text' | 'none'): Promise<unknown> =>
+    const get = (kind: string, responseType?: 'auto' | 'json' | 'text' | 'bytes' | 'none'): Promise<unknown> =>
       http.request(server.url, { query: { kind }, ...(responseType ? { responseType } : {}) }).then((r) => r.body);
 
     expect(await get('text')).toBe('hello');
@@ -211,6 +214,8 @@ describe('NodeHttpClient: requests and responses', () => {
     expect(await get('json', 'text')).toBe('{"a":3}');
     expect(await get('json', 'none')).toBeUndefined();
     expect(await get('empty-json', 'text')).toBe('');
+    // Bytes that are not UTF-8 come back as they were sent.
+    expect(await get('binary', 'bytes')).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0xfe, 0x00]));
   });
 
   it('throws PLY_VENDOR_RESPONSE_INVALID on a 2xx JSON body that does not parse', async () => {

@@ -41,7 +41,7 @@ export interface TransportRequest {
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
 export const TRANSPORT_TIMEOUT = 'PLY_TRANSPORT_TIMEOUT';
 
-/** A response whose body has not been read yet: read it once with `text()`, or `discard()` it. */
+/** A response whose body has not been read yet: read it once with `text()` or `bytes()`, or `discard()` it. */
 export interface TransportResponse {
   status: number;
   /** The reason phrase (`OK`). */
@@ -54,6 +54,7 @@ export interface TransportResponse {
   /** The URL that answered, after redirects. */
   url: string;
   text(): Promise<string>;
+  bytes(): Promise<Buffer>;
   /** The body, decompressed, as a stream; the deadline ends when it ends, fails or is destroyed. */
   stream(): Readable;
   discard(): void;
@@ -204,7 +205,16 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
     url: url.href,
     text: async () => {
       try {
-        return await readText(response);
+        return (await readBytes(response)).toString('utf8');
+      } catch (error) {
+        throw deadline.reason ?? error;
+      } finally {
+        deadline.end();
+      }
+    },
+    bytes: async () => {
+      try {
+        return await readBytes(response);
       } catch (error) {
         throw deadline.reason ?? error;
       } finally {
@@ -244,15 +254,15 @@ function decoded(response: IncomingMessage): Readable {
   return stream;
 }
 
-/** The body as text, decompressed as `content-encoding` says. */
-async function readText(response: IncomingMessage): Promise<string> {
+/** The body's bytes, decompressed as `content-encoding` says. */
+async function readBytes(response: IncomingMessage): Promise<Buffer> {
   const stream = decoded(response);
   // Events rather than `for await`: the async iterator costs a promise per chunk, and most
   // answers are one or two chunks (9.0 -> 5.4 µs for a 200-byte body).
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     stream.once('error', reject);
     // A destroyed response (deadline, abort) may end with 'close' and no 'error'.
     stream.once('close', () => {

@@ -19,6 +19,7 @@ export function isJsonContentType(contentType: string | null): boolean {
  * - `auto`: JSON when the content-type says so, text otherwise; an empty body gives `undefined`;
  * - `json`: parsed JSON, `undefined` when empty;
  * - `text`: the text as is;
+ * - `bytes`: the bytes as they came (decompressed), a `Uint8Array`;
  * - `none`: discarded, `undefined`;
  * - `stream`: the decompressed body as a Node `Readable`, for the caller to consume or destroy.
  *
@@ -30,6 +31,7 @@ export async function readResponseBody(response: TransportResponse, responseType
     response.discard();
     return undefined;
   }
+  if (responseType === 'bytes') return new Uint8Array(await response.bytes());
   const text = await response.text();
   if (responseType === 'text') return text;
   if (text.trim() === '') return undefined;

@@ -156,3 +156,22 @@ describe('TemplateEngine.renderValue', () => {
     expect(error.message).toContain('(value at /args/items/1)');
   });
 });
+
+describe('TemplateEngine.renderValueMarked', () => {
+  const engine = new TemplateEngine();
+  const context = { trigger: { token: 'tok-4b1d9e0f', user: 'alice' } };
+
+  it('reports what every templated string of a value derives from a secret, whether text or a lone expression', () => {
+    const { value, marks } = engine.renderValueMarked(
+      { header: 'Bearer {{ trigger.token | upper }}', list: ['{{ trigger.token[::-1] }}', '{{ trigger.user }}'], plain: 'tok-4b1d9e0f' },
+      context,
+      { secrets: new Set(['tok-4b1d9e0f']) },
+    );
+    expect(value).toEqual({ header: 'Bearer TOK-4B1D9E0F', list: ['f0e9d1b4-kot', 'alice'], plain: 'tok-4b1d9e0f' });
+    expect(marks).toEqual(['TOK-4B1D9E0F', 'f0e9d1b4-kot']);
+  });
+
+  it('reports nothing without secrets', () => {
+    expect(engine.renderValueMarked('{{ trigger.token }}', context).marks).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { Environment, isJinjaError, type JinjaError, type RenderLimits, type Template } from '@ply/jinja';
+import { Environment, isJinjaError, toPlainJson, type JinjaError, type RenderLimits, type SecretMatcher, type Template } from '@ply/jinja';
 import { isPlyError, type PlyError } from '../errors/ply-error.js';
 import { atPointer, templateError, type TemplateErrorCode } from './template-errors.js';
 
@@ -21,6 +21,18 @@ export interface RenderValueOptions {
    * instead of keeping its JSON type.
    */
   textAt?: (pointer: string) => boolean;
+  /**
+   * The secret inputs of the rendering (values, or a predicate over input strings): what the
+   * templates derive from them (by any filter, method, operator, slice or concatenation) is
+   * reported by {@link TemplateEngine.renderValueMarked}.
+   */
+  secrets?: SecretMatcher;
+}
+
+/** A rendered value and the text fragments in it that were derived from a secret, longest first. */
+export interface MarkedValue {
+  value: unknown;
+  marks: string[];
 }
 
 const TEMPLATE_MARKERS = ['{{', '{%'];
@@ -51,12 +63,7 @@ export class TemplateEngine {
    * @throws PlyError PLY_TEMPLATE_SYNTAX, PLY_TEMPLATE_FORBIDDEN, PLY_TEMPLATE_ERROR or PLY_TEMPLATE_LIMIT.
    */
   renderString(template: string, context: TemplateContext): string {
-    const compiled = this.compile(template);
-    try {
-      return compiled.render(context);
-    } catch (error) {
-      throw toPlyError(error, template);
-    }
+    return this.renderText(this.compile(template), template, context, undefined);
   }
 
   /**
@@ -70,25 +77,36 @@ export class TemplateEngine {
    *   PLY_TEMPLATE_LIMIT, with `details.pointer` locating the faulty string inside `value`.
    */
   renderValue(value: unknown, context: TemplateContext, options: RenderValueOptions = {}): unknown {
-    return this.walk(value, context, '', options);
+    return this.walk(value, context, '', options, undefined);
   }
 
-  private walk(value: unknown, context: TemplateContext, pointer: string, options: RenderValueOptions): unknown {
+  /**
+   * {@link renderValue}, also reporting the output fragments derived from `options.secrets`: the
+   * caller masks them wherever the rendered value goes (records, logs, errors).
+   */
+  renderValueMarked(value: unknown, context: TemplateContext, options: RenderValueOptions = {}): MarkedValue {
+    const marks = new Set<string>();
+    const taint = options.secrets === undefined ? undefined : { secrets: options.secrets, marks };
+    const rendered = this.walk(value, context, '', options, taint);
+    return { value: rendered, marks: [...marks].sort((a, b) => b.length - a.length) };
+  }
+
+  private walk(value: unknown, context: TemplateContext, pointer: string, options: RenderValueOptions, taint: Taint | undefined): unknown {
     if (typeof value === 'string') {
       if (!TEMPLATE_MARKERS.some((marker) => value.includes(marker))) return value;
       try {
         const compiled = this.compile(value);
-        if (compiled.isSingleExpression && options.textAt?.(pointer) !== true) return this.evaluate(compiled, value, context);
-        return this.renderString(value, context);
+        if (compiled.isSingleExpression && options.textAt?.(pointer) !== true) return this.evaluate(compiled, value, context, taint);
+        return this.renderText(compiled, value, context, taint);
       } catch (error) {
         throw isPlyError(error) ? atPointer(error, pointer) : error;
       }
     }
-    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, context, `${pointer}/${i}`, options));
+    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, context, `${pointer}/${i}`, options, taint));
     if (isPlainObject(value)) {
       const rendered: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
-        const renderedItem = this.walk(item, context, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, options);
+        const renderedItem = this.walk(item, context, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, options, taint);
         // defineProperty: a key named "__proto__" stays an ordinary key.
         Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
       }
@@ -97,9 +115,23 @@ export class TemplateEngine {
     return value;
   }
 
-  private evaluate(compiled: Template, template: string, context: TemplateContext): unknown {
+  private evaluate(compiled: Template, template: string, context: TemplateContext, taint: Taint | undefined): unknown {
     try {
-      return compiled.evaluateJson(context);
+      if (!taint) return compiled.evaluateJson(context);
+      const { result, marks } = compiled.evaluateMarked(context, { secrets: taint.secrets });
+      for (const mark of marks) taint.marks.add(mark);
+      return toPlainJson(result);
+    } catch (error) {
+      throw toPlyError(error, template);
+    }
+  }
+
+  private renderText(compiled: Template, template: string, context: TemplateContext, taint: Taint | undefined): string {
+    try {
+      if (!taint) return compiled.render(context);
+      const { result, marks } = compiled.renderMarked(context, { secrets: taint.secrets });
+      for (const mark of marks) taint.marks.add(mark);
+      return result;
     } catch (error) {
       throw toPlyError(error, template);
     }
@@ -112,6 +144,12 @@ export class TemplateEngine {
       throw toPlyError(error, template);
     }
   }
+}
+
+/** Where a rendering's secret inputs come from and where its marked fragments go. */
+interface Taint {
+  secrets: SecretMatcher;
+  marks: Set<string>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

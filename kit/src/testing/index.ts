@@ -13,8 +13,9 @@ export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedF
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';
 export { corpusModuleDirs, sekoiaCorpusDir } from './sekoia-corpus.js';
-export { schemaNarrowings, type NarrowingOptions, type SchemaNarrowing } from './schema-narrowings.js';
-export { compareWithReference, type ReferenceOptions } from './reference-identity.js';
+export { schemaNarrowings, type SchemaNarrowing, type SchemaSide } from './schema-narrowings.js';
+export { secretLeaks } from './secret-leaks.js';
+export { compareWithReference, type ReferenceComparison } from './reference-identity.js';
 export { packageDrift } from './package-drift.js';
 export { SELF_SIGNED_CERT, SELF_SIGNED_KEY } from './self-signed-tls.js';
 export { WAIT_FOR } from './wait-for-options.js';

@@ -30,4 +30,16 @@ describe('packageDrift', () => {
     writeFileSync(join(root, 'README.md'), `# Acme\n\n${ITEMS_TABLE_START}\nold\n${ITEMS_TABLE_END}\n`);
     expect(packageDrift(root, plugin('Looks up, now better'))).toEqual({ changed: ['action_lookup.json'], stale: [], readme: 'stale' });
   });
+
+  it('names the manifest another package version would rewrite', () => {
+    const root = packageOf('Looks up');
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: '@ply/plugin-acme', version: '1.1.0' }));
+    expect(packageDrift(root, plugin('Looks up'))).toEqual({ changed: ['manifest.json'], stale: [], readme: 'up to date' });
+  });
+
+  it('says when the README has no generated items table', () => {
+    const root = packageOf('Looks up');
+    writeFileSync(join(root, 'README.md'), '# Acme\n');
+    expect(packageDrift(root, plugin('Looks up')).readme).toBe('none');
+  });
 });

@@ -6,79 +6,91 @@ import { z } from 'zod';
 import { defineModule } from '@ply/core';
 import { compareWithReference } from './reference-identity.js';
 
-function corpus(files: Record<string, unknown>): string {
-  const root = mkdtempSync(join(tmpdir(), 'ply-corpus-'));
-  mkdirSync(join(root, 'Acme'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(root, 'Acme', name), JSON.stringify(content));
-  return root;
+const MODULE_UUID = '5b2c0f3e-1111-4c57-9d7e-000000000001';
+const ACTION_UUID = '5b2c0f3e-1111-4c57-9d7e-000000000002';
+const TRIGGER_UUID = '5b2c0f3e-1111-4c57-9d7e-000000000004';
+
+/** A reference module of one action and one trigger, in a corpus of its own. */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ply-corpus-'));
+  mkdirSync(join(dir, 'Acme'));
+  const configuration = { type: 'object', properties: { api_key: { type: 'string' } }, required: ['api_key'], secrets: ['api_key'] };
+  writeFileSync(join(dir, 'Acme', 'manifest.json'), JSON.stringify({ uuid: MODULE_UUID, slug: 'acme', name: 'Acme', description: 'x', version: '1.0.0', configuration }));
+  const action = {
+    uuid: ACTION_UUID,
+    name: 'Lookup',
+    slug: 'lookup',
+    description: 'x',
+    docker_parameters: 'acme_lookup',
+    arguments: { type: 'object', properties: { ip: { type: 'string' }, limit: { type: 'integer' } }, required: ['ip'] },
+    results: { type: 'object', properties: { known: { type: 'boolean' }, score: { type: 'number' } } },
+    outputs: { known: 'known', unknown: 'unknown' },
+  };
+  writeFileSync(join(dir, 'Acme', 'action_lookup.json'), JSON.stringify(action));
+  const trigger = { uuid: TRIGGER_UUID, name: 'Alerts', description: 'x', docker_parameters: 'acme_alerts', arguments: { type: 'object', properties: {} }, results: {} };
+  writeFileSync(join(dir, 'Acme', 'trigger_alerts.json'), JSON.stringify(trigger));
+  return dir;
 }
 
-const manifest = { uuid: '5f0c0000-0000-4000-8000-000000000001', slug: 'acme', name: 'Acme', configuration: { properties: { api_key: { type: 'string' } }, required: ['api_key'], secrets: ['api_key'] } };
-const lookup = { uuid: '5f0c0000-0000-4000-8000-000000000002', slug: 'lookup', name: 'Lookup', docker_parameters: 'acme_lookup', arguments: { type: 'object', properties: { ip: { type: 'string' }, limit: { type: 'integer' } }, required: ['ip'] }, results: { type: 'object', properties: { score: { type: 'number' } }, required: ['score'] }, outputs: { known: 'k', unknown: 'u' } };
+interface Variant {
+  secret: boolean;
+  slug: string;
+  known: z.ZodType;
+  withLimit?: boolean;
+  withScore?: boolean;
+  outputs?: Record<string, string>;
+  trigger?: boolean;
+  extra?: boolean;
+}
 
-function plugin(options: { secret: boolean; slug: string; withLimit: boolean; score?: z.ZodType; ip?: z.ZodType }) {
-  const acme = defineModule({ uuid: manifest.uuid, slug: 'acme', name: 'Acme', description: 'x', categories: ['Threat Intelligence'], configuration: z.object({ api_key: options.secret ? z.string().meta({ secret: true }) : z.string() }), engines: { ply: '>=0.1.0' } });
-  return acme.plugin({
-    actions: [
-      acme.action({
-        uuid: lookup.uuid,
-        slug: options.slug,
-        name: 'Lookup',
-        description: 'x',
-        docker_parameters: 'acme_lookup',
-        arguments: z.object({ ip: options.ip ?? z.string(), ...(options.withLimit ? { limit: z.int().optional() } : {}) }),
-        results: z.looseObject({ score: options.score ?? z.number(), verdict: z.string() }),
-        outputs: { known: 'Known', unknown: 'Unknown' },
-        run: () => ({ score: 1, verdict: 'known' }),
-      }),
-    ],
+const FAITHFUL: Variant = { secret: true, slug: 'lookup', known: z.boolean().optional(), withLimit: true, withScore: true, outputs: { known: 'known', unknown: 'unknown' }, trigger: true };
+
+function plugin(options: Variant) {
+  const acme = defineModule({
+    uuid: MODULE_UUID,
+    slug: 'acme',
+    name: 'Acme',
+    description: 'x',
+    categories: [],
+    configuration: z.object({ api_key: options.secret ? z.string().meta({ secret: true }) : z.string() }),
+    engines: { ply: '>=0.1.0' },
   });
+  const lookup = acme.action({
+    uuid: ACTION_UUID,
+    slug: options.slug,
+    name: 'Lookup',
+    description: 'x',
+    docker_parameters: 'acme_lookup',
+    arguments: z.object({ ip: z.string(), ...(options.withLimit ? { limit: z.int().optional() } : {}) }),
+    results: z.looseObject({ known: options.known, ...(options.withScore ? { score: z.number().optional() } : {}), verdict: z.string().optional() }),
+    ...(options.outputs ? { outputs: options.outputs } : {}),
+    run: () => ({ known: true }),
+  });
+  const more = acme.action({ uuid: '5b2c0f3e-1111-4c57-9d7e-000000000003', slug: 'more', name: 'More', description: 'x', docker_parameters: 'acme_more', arguments: z.object({}), results: z.object({}), run: () => ({}) });
+  const alerts = acme.trigger({ uuid: TRIGGER_UUID, slug: 'alerts', name: 'Alerts', description: 'x', docker_parameters: 'acme_alerts', arguments: z.object({}), results: z.object({}), start: async () => {} });
+  return acme.plugin({ actions: options.extra ? [lookup, more] : [lookup], triggers: options.trigger ? [alerts] : [] });
 }
 
 describe('compareWithReference', () => {
-  it('finds nothing to say about a faithful reimplementation (wider results allowed)', () => {
-    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup });
-    expect(compareWithReference(plugin({ secret: true, slug: 'lookup', withLimit: true }), 'Acme', { corpusDir: root })).toEqual([]);
+  it('finds no difference for a faithful plugin (wider results allowed), and lists the items the reference does not have', () => {
+    expect(compareWithReference(plugin({ ...FAITHFUL, extra: true }), 'Acme', corpus())).toEqual({ differences: [], added: ['more (5b2c0f3e-1111-4c57-9d7e-000000000003)'] });
   });
 
-  it('names a changed slug, a missing argument and an unmarked secret', () => {
-    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup });
-    expect(compareWithReference(plugin({ secret: false, slug: 'lookup_ip', withLimit: false }), 'Acme', { corpusDir: root })).toEqual([
-      'module: configuration do not mark "api_key" secret',
-      'action_lookup.json: slug "lookup_ip" instead of "lookup"',
-      'action_lookup.json: arguments lack "limit"',
+  it('reports a lost secret, a changed slug, a missing argument and result, a narrower result, other outputs and a missing trigger', () => {
+    const { differences } = compareWithReference(plugin({ secret: false, slug: 'look_up', known: z.string(), outputs: { known: 'Known' } }), 'Acme', corpus());
+    expect(differences).toEqual([
+      'module configuration: "api_key" is no longer secret',
+      'action_lookup.json (Lookup): slug "look_up" instead of "lookup"',
+      'action_lookup.json (Lookup): outputs {"known":"Known"} instead of {"known":"known","unknown":"unknown"}',
+      'action_lookup.json (Lookup) arguments/properties/limit: "limit" is not declared',
+      'action_lookup.json (Lookup) results/properties/known: refuses boolean values, which the reference accepts',
+      'action_lookup.json (Lookup) results/properties/score: "score" is not declared',
+      'action_lookup.json (Lookup) results/required: requires "known", which the reference does not',
+      'trigger_alerts.json (Alerts): no trigger with uuid 5b2c0f3e-1111-4c57-9d7e-000000000004',
     ]);
   });
 
-  it('names where a results or arguments schema refuses a value the reference accepts', () => {
-    const typed = { ...lookup, results: { type: 'object', properties: { score: { type: ['number', 'null'] } }, required: ['score'] } };
-    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': typed });
-    expect(compareWithReference(plugin({ secret: true, slug: 'lookup', withLimit: true, ip: z.ipv4() }), 'Acme', { corpusDir: root })).toEqual([
-      'action_lookup.json: arguments/ip: Ply requires format "ipv4", the reference none',
-      'action_lookup.json: arguments/ip: Ply requires pattern ' + JSON.stringify(z.toJSONSchema(z.ipv4()).pattern) + ', the reference none',
-      'action_lookup.json: results/score: the reference accepts null, Ply does not (Ply accepts number)',
-    ]);
-  });
-
-  it('takes the narrowings a plugin makes on purpose, by location, and keeps that list true', () => {
-    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup });
-    const checked = plugin({ secret: true, slug: 'lookup', withLimit: true, ip: z.ipv4() });
-    expect(compareWithReference(checked, 'Acme', { corpusDir: root, deliberate: { 'action_lookup.json: arguments/ip': 'checked before the call' } })).toEqual([]);
-    expect(compareWithReference(plugin({ secret: true, slug: 'lookup', withLimit: true }), 'Acme', { corpusDir: root, deliberate: { 'action_lookup.json: arguments/ip': 'checked before the call' } })).toEqual([
-      'action_lookup.json: arguments/ip: listed as deliberate, but it no longer differs from the reference',
-    ]);
-  });
-
-  it('takes the reference items a plugin leaves out on purpose, and keeps that list true', () => {
-    const other = { ...lookup, uuid: '5f0c0000-0000-4000-8000-000000000003', slug: 'other', name: 'Other', docker_parameters: 'acme_other' };
-    const root = corpus({ 'manifest.json': manifest, 'action_lookup.json': lookup, 'action_other.json': other });
-    const faithful = plugin({ secret: true, slug: 'lookup', withLimit: true });
-    expect(compareWithReference(faithful, 'Acme', { corpusDir: root })).toEqual(['action_other.json: no action with uuid 5f0c0000-0000-4000-8000-000000000003']);
-    expect(compareWithReference(faithful, 'Acme', { corpusDir: root, omitted: ['action_other.json'] })).toEqual([]);
-    expect(compareWithReference(faithful, 'Acme', { corpusDir: root, omitted: ['action_lookup.json', 'action_gone.json'] })).toEqual([
-      'action_lookup.json: listed as omitted, but the plugin has it',
-      'action_other.json: no action with uuid 5f0c0000-0000-4000-8000-000000000003',
-      'action_gone.json: listed as omitted, but the reference has no such file',
-    ]);
+  it('says where the reference module is missing', () => {
+    expect(() => compareWithReference(plugin(FAITHFUL), 'Nowhere', corpus())).toThrow(/no reference module at .*Nowhere/);
   });
 });

@@ -1,114 +1,100 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PluginDefinition } from '@ply/core';
-import { buildModuleFiles } from '@ply/core';
-import { schemaNarrowings } from './schema-narrowings.js';
+import { buildModuleFiles, type JsonSchema, type PluginDefinition } from '@ply/core';
+import { schemaNarrowings, type SchemaSide } from './schema-narrowings.js';
 import { sekoiaCorpusDir } from './sekoia-corpus.js';
 
 type Json = Record<string, unknown>;
 
-const KIND_PREFIXES = ['action', 'trigger', 'connector'] as const;
+/** What a reimplementation keeps of a reference module, and where it departs from it. */
+export interface ReferenceComparison {
+  /** Every departure, one readable line each: identity, outputs, secrets, narrower schemas, reference items left out. */
+  differences: string[];
+  /** Items the plugin has and the reference does not (`slug (uuid)`: new uuids, to be written down in the README). */
+  added: string[];
+}
 
-function read(file: string): Json {
+const KINDS = ['action', 'trigger', 'connector'] as const;
+
+function readJson(file: string): Json {
   return JSON.parse(readFileSync(file, 'utf8')) as Json;
 }
 
-function propertiesOf(schema: unknown): Json {
-  return ((schema as Json | undefined)?.['properties'] ?? {}) as Json;
+function schemaOf(value: unknown): JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchema) : {};
 }
 
-function listOf(schema: unknown, key: string): string[] {
-  const value = (schema as Json | undefined)?.[key];
-  return Array.isArray(value) ? (value as string[]) : [];
+function secretsOf(schema: unknown): string[] {
+  const secrets = schemaOf(schema)['secrets'];
+  return Array.isArray(secrets) ? (secrets as string[]) : [];
 }
 
-/** What {@link compareWithReference} compares against. */
-export interface ReferenceOptions {
-  /** The corpus root (default: {@link sekoiaCorpusDir}). */
-  corpusDir?: string;
-  /**
-   * Reference item files the plugin leaves out on purpose (named in its README with the reason):
-   * their absence is no difference, their presence is one (the list must stay true).
-   */
-  omitted?: readonly string[];
-  /**
-   * Narrowings the plugin makes on purpose, by location (`action_scan_hash.json: arguments/hash`,
-   * covering the values below it) with the reason (e.g. a hash checked before the call, for a clear error): their lines are no
-   * differences; a location that no longer differs is one (the list must stay true).
-   */
-  deliberate?: Readonly<Record<string, string>>;
+/** A schema side against the reference's: narrowings, and every reference secret still secret. */
+function schemaGaps(where: string, ours: unknown, reference: unknown, side: SchemaSide): string[] {
+  const gaps = schemaNarrowings(schemaOf(ours), schemaOf(reference), side).map((narrowing) => `${where} ${side}${narrowing.pointer}: ${narrowing.message}`);
+  if (side === 'results') return gaps;
+  const secrets = secretsOf(ours);
+  for (const secret of secretsOf(reference)) if (!secrets.includes(secret)) gaps.push(`${where} ${side}: "${secret}" is no longer secret`);
+  return gaps;
 }
 
-/**
- * What `ours` lacks of `reference`: properties, required names, secrets, and every place its
- * schema refuses a value the reference's accepts (each as a readable line).
- */
-function schemaGaps(where: string, reference: unknown, ours: unknown, part: 'arguments' | 'results' | 'configuration'): string[] {
+function kindOf(file: string): (typeof KINDS)[number] | undefined {
+  return KINDS.find((kind) => file.startsWith(`${kind}_`) && file.endsWith('.json'));
+}
+
+/** An item of ours against the reference item of the same uuid: identity, outputs, schemas. */
+function itemGaps(where: string, ours: Json, reference: Json): string[] {
   const gaps: string[] = [];
-  const have = propertiesOf(ours);
-  for (const key of Object.keys(propertiesOf(reference))) if (!Object.hasOwn(have, key)) gaps.push(`${where}: ${part} lack "${key}"`);
-  if (part !== 'results') {
-    const required = new Set(listOf(ours, 'required'));
-    for (const key of listOf(reference, 'required')) if (Object.hasOwn(propertiesOf(reference), key) && !required.has(key)) gaps.push(`${where}: ${part} do not require "${key}"`);
-    const secrets = new Set(listOf(ours, 'secrets'));
-    for (const key of listOf(reference, 'secrets')) if (!secrets.has(key)) gaps.push(`${where}: ${part} do not mark "${key}" secret`);
+  const keys = reference['slug'] === undefined ? (['name', 'docker_parameters'] as const) : (['slug', 'name', 'docker_parameters'] as const);
+  for (const key of keys) if (ours[key] !== reference[key]) gaps.push(`${where}: ${key} ${JSON.stringify(ours[key])} instead of ${JSON.stringify(reference[key])}`);
+  // Names and descriptions both: a playbook's condition and the console show them.
+  if (JSON.stringify(ours['outputs'] ?? null) !== JSON.stringify(reference['outputs'] ?? null)) {
+    gaps.push(`${where}: outputs ${JSON.stringify(ours['outputs'])} instead of ${JSON.stringify(reference['outputs'])}`);
   }
-  for (const narrowing of schemaNarrowings(ours ?? {}, reference ?? {}, { side: part === 'results' ? 'results' : 'input' })) gaps.push(`${where}: ${part}${narrowing.path === '/' ? '' : narrowing.path}: ${narrowing.message}`);
+  gaps.push(...schemaGaps(where, ours['arguments'], reference['arguments'], 'arguments'), ...schemaGaps(where, ours['results'], reference['results'], 'results'));
   return gaps;
 }
 
 /**
- * Compares a plugin with the Sekoia.io module it reimplements (`folder` of the corpus, e.g.
- * `Shodan`): the module's uuid, slug and name, and for every reference item the item of the same
- * uuid with the same slug (where the reference has one), name, `docker_parameters` and outputs;
- * arguments and configuration with every property, required name and secret of the reference's,
- * results naming every reference property, and none of these schemas narrower than the
- * reference's ({@link schemaNarrowings}: a value the reference accepts that Ply would refuse).
- * Items Ply adds are not differences. Returns the differences, one line each: a test expects `[]`.
+ * Compares a plugin with the Sekoia.io module it reimplements (`<corpus>/<folder>/`, e.g. `Shodan`):
+ * the module's uuid, slug and name; a configuration at least as wide with every reference secret
+ * still secret; every reference action, trigger and connector present under its uuid with the same
+ * slug (when the reference has one), name, `docker_parameters` and outputs (names and
+ * descriptions), arguments at least as wide with the same secrets, and results at least as wide
+ * (see {@link schemaNarrowings}: types, declared properties, enums, requirements, defaults).
+ * Secrets the reference forgot may be added. A test expects `{ differences: [], added: [] }`, or
+ * the items it adds, which its README lists.
  */
-export function compareWithReference(plugin: PluginDefinition, folder: string, options: ReferenceOptions = {}): string[] {
-  const dir = join(options.corpusDir ?? sekoiaCorpusDir(), folder);
-  const omitted = new Set(options.omitted ?? []);
-  if (!existsSync(dir)) throw new Error(`no reference module at ${dir} (set PLY_CORPUS_DIR)`);
-  const built = buildModuleFiles(plugin, '0.0.0');
-  const oursByKind = new Map<string, Json[]>();
-  for (const [name, text] of built) {
-    const kind = KIND_PREFIXES.find((prefix) => name.startsWith(`${prefix}_`));
-    if (kind) oursByKind.set(kind, [...(oursByKind.get(kind) ?? []), JSON.parse(text) as Json]);
-  }
+export function compareWithReference(plugin: PluginDefinition, folder: string, corpusDir: string = sekoiaCorpusDir()): ReferenceComparison {
+  const dir = join(corpusDir, folder);
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no reference module at ${dir} (set PLY_CORPUS_DIR)`);
+  const files = buildModuleFiles(plugin, '0.0.0');
+  const ours = [...files.entries()].flatMap(([name, text]) => {
+    const kind = kindOf(name);
+    return kind ? [{ kind, item: JSON.parse(text) as Json }] : [];
+  });
+  const manifest = JSON.parse(files.get('manifest.json')!) as Json;
+  const referenceManifest = readJson(join(dir, 'manifest.json'));
   const differences: string[] = [];
-  const reference = read(join(dir, 'manifest.json'));
-  const manifest = JSON.parse(built.get('manifest.json')!) as Json;
   for (const key of ['uuid', 'slug', 'name'] as const) {
-    if (manifest[key] !== reference[key]) differences.push(`module ${key}: ${JSON.stringify(manifest[key])} instead of ${JSON.stringify(reference[key])}`);
+    if (manifest[key] !== referenceManifest[key]) differences.push(`module ${key}: ${JSON.stringify(manifest[key])} instead of ${JSON.stringify(referenceManifest[key])}`);
   }
-  differences.push(...schemaGaps('module', reference['configuration'], manifest['configuration'], 'configuration'));
-  for (const file of readdirSync(dir).sort()) {
-    const kind = KIND_PREFIXES.find((prefix) => file.startsWith(`${prefix}_`) && file.endsWith('.json'));
+  differences.push(...schemaGaps('module', manifest['configuration'], referenceManifest['configuration'], 'configuration'));
+
+  const matched = new Set<Json>();
+  for (const name of readdirSync(dir).sort()) {
+    const kind = kindOf(name);
     if (!kind) continue;
-    const item = read(join(dir, file));
-    const ours = oursByKind.get(kind)?.find((candidate) => candidate['uuid'] === item['uuid']);
-    if (omitted.has(file)) {
-      if (ours) differences.push(`${file}: listed as omitted, but the plugin has it`);
+    const reference = readJson(join(dir, name));
+    const where = `${name} (${String(reference['name'])})`;
+    const mine = ours.find((candidate) => candidate.kind === kind && candidate.item['uuid'] === reference['uuid'])?.item;
+    if (!mine) {
+      differences.push(`${where}: no ${kind} with uuid ${String(reference['uuid'])}`);
       continue;
     }
-    if (!ours) {
-      differences.push(`${file}: no ${kind} with uuid ${String(item['uuid'])}`);
-      continue;
-    }
-    for (const key of ['slug', 'name', 'docker_parameters'] as const) {
-      if (item[key] !== undefined && ours[key] !== item[key]) differences.push(`${file}: ${key} ${JSON.stringify(ours[key])} instead of ${JSON.stringify(item[key])}`);
-    }
-    differences.push(...schemaGaps(file, item['arguments'], ours['arguments'], 'arguments'), ...schemaGaps(file, item['results'], ours['results'], 'results'));
-    if (item['outputs'] !== undefined && JSON.stringify(Object.keys(item['outputs'] as Json).sort()) !== JSON.stringify(Object.keys((ours['outputs'] ?? {}) as Json).sort())) {
-      differences.push(`${file}: outputs ${JSON.stringify(Object.keys((ours['outputs'] ?? {}) as Json))} instead of ${JSON.stringify(Object.keys(item['outputs'] as Json))}`);
-    }
+    matched.add(mine);
+    differences.push(...itemGaps(where, mine, reference));
   }
-  for (const file of omitted) if (!existsSync(join(dir, file))) differences.push(`${file}: listed as omitted, but the reference has no such file`);
-  const deliberate = Object.keys(options.deliberate ?? {});
-  // A location covers the values below it too (`results/facets/*` covers `results/facets/*/[]`).
-  const at = (line: string, location: string) => line.startsWith(`${location}: `) || line.startsWith(`${location}/`);
-  const kept = differences.filter((line) => !deliberate.some((location) => at(line, location)));
-  for (const location of deliberate) if (!differences.some((line) => at(line, location))) kept.push(`${location}: listed as deliberate, but it no longer differs from the reference`);
-  return kept;
+  const added = ours.filter(({ item }) => !matched.has(item)).map(({ item }) => `${String(item['slug'])} (${String(item['uuid'])})`);
+  return { differences, added };
 }

@@ -9,15 +9,6 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
-    const built = 'the run builds this result itself from the answer: it never holds a property it does not declare';
-    expect(
-      compareWithReference(plugin, 'HTTP', {
-        deliberate: {
-          'action_download_file.json: results/*': built,
-          'action_request.json: results/*': built,
-          'action_request.json: results/headers/*': 'HTTP header values are text (the Fetch API joins repeated ones)',
-        },
-      }),
-    ).toEqual([]);
+    expect(compareWithReference(plugin, 'HTTP')).toEqual({ differences: [], added: [] });
   });
 });

@@ -10,7 +10,7 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, outputs, secrets, and arguments and results at least as wide", () => {
-    expect(compareWithReference(plugin, 'Mattermost')).toEqual([]);
+    expect(compareWithReference(plugin, 'Mattermost')).toEqual({ differences: [], added: [] });
   });
 
   it('marks the webhook URL and the Sekoia.io key secret, also where the reference forgot', () => {

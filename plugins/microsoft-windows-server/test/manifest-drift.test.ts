@@ -9,6 +9,6 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
-    expect(compareWithReference(plugin, 'MicrosoftWindowsServer')).toEqual([]);
+    expect(compareWithReference(plugin, 'MicrosoftWindowsServer')).toEqual({ differences: [], added: [] });
   });
 });

@@ -48,6 +48,29 @@ describe.skipIf(!existsSync(referenceDir))('Sekoia.io module against the referen
   });
 
   it('keeps every reference item but the ones the README says wait, with arguments, results and events at least as wide', () => {
-    expect(compareWithReference(plugin, 'Sekoia.io', { omitted: WAITING })).toEqual([]);
+    // The waiting items are the only reference items missing, each under its reference uuid.
+    const waiting = WAITING.map((file) => {
+      const item = JSON.parse(readFileSync(join(referenceDir, file), 'utf8')) as Item;
+      return `${file} (${item.name}): no action with uuid ${item.uuid}`;
+    });
+    const createAsset = 'action_creates_a_new_asset.json (Create Asset) arguments/properties';
+    const updateAsset = 'action_update_asset.json (Update asset) arguments/properties';
+    const listAssets = 'action_list_assets_v2.json (List Assets (V2)) arguments/properties';
+    const departures = [
+      // Create Asset: a name-value pair may come without either half, as the reference's code sends
+      // what it is given (its schema's `required` is not enforced by the Sekoia.io API).
+      ...['attributes', 'keys'].flatMap((list) => ['name', 'value'].map((key) => `${createAsset}/${list}/items/required: leaves "${key}" optional without a default, which the reference requires`)),
+      // List Assets (V2): sort and direction take the values the asset API documents, refused
+      // before the call with a clear error rather than by the API.
+      `${listAssets}/sort: allows only ["name","type","created_at","criticality"] (the reference has no such list)`,
+      `${listAssets}/direction: allows only ["desc","asc"] (the reference has no such list)`,
+      // Update asset is a PUT of the fields given: a default would overwrite what the playbook
+      // leaves out (see src/assets/update-asset.action.ts).
+      ...[['entity_uuid', 'null'], ['description', '""'], ['category', 'null'], ['criticality', '0'], ['props', 'null'], ['atoms', 'null'], ['tags', '[]'], ['reviewed', 'false'], ['revoked', 'false']].map(
+        ([key, value]) => `${updateAsset}/${key}: has no default (the reference's is ${value})`,
+      ),
+    ];
+    const { differences, added } = compareWithReference(plugin, 'Sekoia.io');
+    expect({ differences: [...differences].sort(), added }).toEqual({ differences: [...waiting, ...departures].sort(), added: [] });
   });
 });

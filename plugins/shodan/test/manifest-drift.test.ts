@@ -8,16 +8,7 @@ describe('the committed package', () => {
     expect(packageDrift(fileURLToPath(new URL('..', import.meta.url)), plugin)).toEqual({ changed: [], stale: [], readme: 'up to date' });
   });
 
-  it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
-    const facets = 'Shodan answers every facet as a list of {count, value} (https://developer.shodan.io/api, /shodan/host/count)';
-    expect(
-      compareWithReference(plugin, 'Shodan', {
-        deliberate: {
-          'action_get_shodan_host_count.json: results/facets/*': facets,
-          'action_get_shodan_host_search.json: results/facets/*': facets,
-          'action_get_shodan_host_search.json: arguments/max_pages': 'fewer than one page is no search: refused with a clear error',
-        },
-      }),
-    ).toEqual([]);
+  it("keeps the reference module's uuids, slugs, names, docker_parameters, outputs and secrets, with schemas at least as wide", () => {
+    expect(compareWithReference(plugin, 'Shodan')).toEqual({ differences: [], added: [] });
   });
 });

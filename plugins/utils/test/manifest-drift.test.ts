@@ -9,28 +9,18 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
-    // Results these runs build themselves (no vendor answer passes through), so nothing undeclared can reach them.
-    const built = "the run builds this result itself: it never holds a property it does not declare";
-    const path = "the reference types the file's path as an object by mistake; the run returns the path (a string)";
-    const bounded = 'a password of 0 to 4096 characters with no negative counts: other values refused with a clear error';
-    expect(
-      compareWithReference(plugin, 'Utils', {
-        deliberate: {
-          'action_fileutils_readjsonfile.json: results/output_path': path,
-          'action_fileutils_readjsonfile.json: results/*': built,
-          'action_fileutils_readxmlfile.json: results/output_path': path,
-          'action_fileutils_readxmlfile.json: results/*': built,
-          'action_groupby.json: results/results/[]': 'the run builds each group as an object',
-          'action_groupby.json: results/*': built,
-          'action_password_generator.json: arguments/password_length': bounded,
-          'action_password_generator.json: arguments/number_of_digits': bounded,
-          'action_password_generator.json: arguments/number_of_special_characters': bounded,
-          'action_password_generator.json: results/password': built,
-          'action_password_generator.json: results/*': built,
-          'action_utils_getcurrenttime.json: results/*': built,
-          'action_utils_wait.json: results/*': built,
-        },
-      }),
-    ).toEqual([]);
+    expect(compareWithReference(plugin, 'Utils')).toEqual({
+      // Found by the unified reference comparison when main's Utils plugin met the ti-a kit; left
+      // for the Utils plugin (wider output_path results, the defaults of Get the current time; the
+      // password is always built by the plugin itself).
+      differences: [
+        'action_fileutils_readjsonfile.json (Read JSON File) results/properties/output_path: refuses object values, which the reference accepts',
+        'action_fileutils_readxmlfile.json (Read XML File) results/properties/output_path: refuses object values, which the reference accepts',
+        'action_password_generator.json (Password Generator) results/required: requires "password", which the reference does not',
+        'action_utils_getcurrenttime.json (Get the current time) arguments/properties/selectedNamedTimezone: has no default (the reference\'s is "Europe/Paris")',
+        'action_utils_getcurrenttime.json (Get the current time) arguments/properties/selectedTimezone: has no default (the reference\'s is "UTC 0")',
+      ],
+      added: [],
+    });
   });
 });

@@ -45,6 +45,9 @@ export const scanFileAction = virustotal.action({
   arguments: z.object({ file: z.string().min(1).describe('The file to scan'), ...thresholdArguments }).meta({ title: 'Arguments' }),
   results: fileReportSchema,
   outputs: SCAN_OUTPUTS('file'),
+  selectOutputs: (results) => results.verdict,
+  // The analysis wait (analysis_timeout) and the calls around it, paced at the account's rate.
+  timeoutMs: (_args, config) => (config.analysis_timeout + 120) * 1000,
   async run(ctx, args) {
     const path = ctx.files.resolve(args.file);
     let size: number;

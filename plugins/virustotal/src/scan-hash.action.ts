@@ -20,6 +20,7 @@ export const scanHashAction = virustotal.restAction({
     .meta({ title: 'Arguments' }),
   results: fileReportSchema,
   outputs: SCAN_OUTPUTS('hash'),
+  selectOutputs: (results) => results.verdict,
   acceptStatus: [404],
   map: (body, args) => {
     const data = (body as { data?: unknown }).data;

@@ -21,6 +21,9 @@ export const scanUrlAction = virustotal.action({
   arguments: z.object({ url: z.url().describe('The url to scan'), ...thresholdArguments }).meta({ title: 'Arguments' }),
   results: urlReportSchema,
   outputs: SCAN_OUTPUTS('url'),
+  selectOutputs: (results) => results.verdict,
+  // The analysis wait (analysis_timeout) and the calls around it, paced at the account's rate.
+  timeoutMs: (_args, config) => (config.analysis_timeout + 120) * 1000,
   async run(ctx, args) {
     const threshold = thresholdOf(args);
     const known = await vtRequest(ctx, { path: `urls/${urlIdentifier(args.url)}`, notFoundIsAnswer: true });

@@ -1,4 +1,4 @@
-import { PlyError, type ActionContext, type HttpRequestOptions, type RunContext } from '@ply/core';
+import { PlyError, vendorFailure, type ActionContext, type HttpRequestOptions, type RunContext } from '@ply/core';
 import type { VirusTotalConfiguration } from './configuration.js';
 import { virustotalError, virustotalMessage } from './vt-error.js';
 
@@ -27,6 +27,14 @@ function parse(text: string, where: string, status: number): unknown {
   }
 }
 
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One call of API v3 for the hand-written runs (uploads, polls, the comments of either a file or a
  * URL): `x-apikey`, the run's HTTP client (timeouts, retries that respect idempotency, the
@@ -46,20 +54,10 @@ export async function vtRequest<T = Record<string, unknown>>(ctx: Context, call:
   const where = `${url.origin}${url.pathname}`;
   const text = response.body ?? '';
   if (response.status >= 200 && response.status < 300) return parse(text, where, response.status) as T;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const said = virustotalMessage(body);
-  const suffix = said ? `: ${said}` : '';
-  const details = { status: response.status, method, url: where, attempts: response.attempts, vendorCode: virustotalError(body).code };
   if (response.status === 404 && call.notFoundIsAnswer) return undefined;
-  if (response.status === 401 || response.status === 403) throw new PlyError('PLY_VENDOR_HTTP_ERROR', `VirusTotal refused the credentials of the account (HTTP ${response.status}${suffix})`, { details });
-  if (response.status === 404) throw new PlyError('PLY_VENDOR_HTTP_ERROR', `${call.what ?? `${method} ${url.pathname}`} was not found at VirusTotal (HTTP 404${suffix})`, { details });
-  if (response.status === 429) throw new PlyError('PLY_VENDOR_HTTP_ERROR', `VirusTotal kept limiting the rate (HTTP 429 after ${response.attempts} attempts)${suffix}`, { details });
-  throw new PlyError('PLY_VENDOR_HTTP_ERROR', `${method} ${where} answered HTTP ${response.status}${suffix} (${response.attempts} attempt${response.attempts === 1 ? '' : 's'})`, { details });
+  // Worded as REST declarations word a refusal; VirusTotal's error code kept for callers that branch on it.
+  const refused = vendorFailure({ module: 'VirusTotal', method, url: where, status: response.status, attempts: response.attempts, text, notFound: call.what ?? `${method} ${url.pathname}`, errorMessage: virustotalMessage });
+  throw new PlyError('PLY_VENDOR_HTTP_ERROR', refused.message, { details: { ...refused.details, vendorCode: virustotalError(parsedOrUndefined(text)).code } });
 }
 
 /** Waits `seconds`, or rejects with the signal's reason when the run is aborted first. */

@@ -10,7 +10,9 @@ type Report = { response_code: number; verdict: string; positives: number; total
 describe('VirusTotal Scan Hash (files/{hash}) through the executor', () => {
   it('maps the v3 file object to the v2 report and takes the detected output', async () => {
     const { vt, run } = await setup();
-    const report = (await run('scan_hash', { hash: EICAR.md5 })).results as Report;
+    const execution = await run('scan_hash', { hash: EICAR.md5 });
+    const report = execution.results as Report;
+    expect(execution.outputs).toEqual({ detected: true, 'not detected': false, unknown: false });
     expect(vt.received.map((r) => [r.method, r.path])).toEqual([['GET', `/files/${EICAR.md5}`]]);
     expect(report).toMatchObject({ response_code: 1, resource: EICAR.md5, md5: EICAR.md5, sha1: EICAR.sha1, sha256: EICAR.sha256, positives: 58, total: 68, verdict: 'detected', scan_date: '2025-12-01 10:00:00', permalink: `https://www.virustotal.com/gui/file/${EICAR.sha256}` });
     expect(report.scans['Engine0']).toEqual({ detected: true, result: 'EICAR-Test-File', version: '1.0', update: '20261130', category: 'malicious', method: 'blacklist' });
@@ -21,7 +23,9 @@ describe('VirusTotal Scan Hash (files/{hash}) through the executor', () => {
     const { run } = await setup();
     expect(((await run('scan_hash', { hash: CLEAN_SHA256 })).results as Report).verdict).toBe('not detected');
     expect(((await run('scan_hash', { hash: EICAR.sha256, detect_treshold: 59 })).results as Report).verdict).toBe('not detected');
-    expect((await run('scan_hash', { hash: 'a'.repeat(64) })).results).toEqual({ response_code: 0, verbose_msg: 'The requested resource is not among the finished, queued or pending scans', resource: 'a'.repeat(64), verdict: 'unknown' });
+    const unknown = await run('scan_hash', { hash: 'a'.repeat(64) });
+    expect(unknown.outputs).toEqual({ detected: false, 'not detected': false, unknown: true });
+    expect(unknown.results).toEqual({ response_code: 0, verbose_msg: 'The requested resource is not among the finished, queued or pending scans', resource: 'a'.repeat(64), verdict: 'unknown' });
   });
 
   it('refuses something that is not a hash before calling VirusTotal', async () => {

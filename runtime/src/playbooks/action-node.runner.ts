@@ -36,7 +36,9 @@ export async function runActionNode(environment: RunEnvironment, scope: RunScope
   if (previous?.succeeded) return previous.succeeded.results;
   const account: AccountForRun | undefined =
     node.account === undefined ? undefined : (services.accounts.cachedForRun(node.module, node.account) ?? (await services.accounts.configurationForRun(node.module, node.account)));
-  const mask = services.masks.forAction(action, node.version, account);
+  const actionMask = services.masks.forAction(action, node.version, account);
+  // The action's secret keys, then every secret the run knows at the time of the record.
+  const mask = { redact: <T>(value: T): T => environment.secrets.redactor.redact(actionMask.redact(value)), redactString: (text: string) => environment.secrets.redactor.redactString(actionMask.redactString(text)) };
   const maxAttempts = node.retry?.max_attempts ?? 1;
   const policy = { baseDelayMs: node.retry?.delay_ms ?? DEFAULT_DELAY_MS, maxDelayMs: node.retry?.max_delay_ms ?? DEFAULT_MAX_DELAY_MS };
   const recordedArguments = mask.redact(node.arguments ?? {});
@@ -51,9 +53,11 @@ export async function runActionNode(environment: RunEnvironment, scope: RunScope
         templateContext: templateContextOf(environment, scope),
         ...(node.timeout_ms ? { timeoutMs: node.timeout_ms } : {}),
         signal,
+        secrets: environment.secrets,
         runId: environment.executionId,
         dataDir: join(services.executionsDir, environment.executionId, 'files'),
       });
+      environment.secrets.addUnderSecretKeys(result.results);
       environment.recorder.add({
         nodeId: id,
         kind: 'action',

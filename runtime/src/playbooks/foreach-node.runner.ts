@@ -1,6 +1,6 @@
 import { PlyError } from '@ply/core';
 import type { ForeachNode } from './playbook-schema.js';
-import { templateContextOf, type RunEnvironment, type RunScope } from './run-environment.js';
+import { renderInRun, type RunEnvironment, type RunScope } from './run-environment.js';
 
 /** Runs one iteration's body: a scope walker started at the body's entry node. */
 export type BodyRunner = (scope: RunScope, entry: string) => Promise<void>;
@@ -14,7 +14,7 @@ export type BodyRunner = (scope: RunScope, entry: string) => Promise<void>;
  * @returns `{ results: [ { <body node id>: results, ... } per item, in item order ] }`.
  */
 export async function runForeachNode(environment: RunEnvironment, scope: RunScope, id: string, node: ForeachNode, signal: AbortSignal, runBody: BodyRunner): Promise<{ results: unknown[] }> {
-  const items = Array.isArray(node.items) ? node.items : environment.services.templates.renderValue(node.items, templateContextOf(environment, scope));
+  const items = Array.isArray(node.items) ? node.items : renderInRun(environment, scope, node.items);
   if (!Array.isArray(items)) {
     throw new PlyError('PLY_FOREACH_ITEMS_INVALID', `node "${id}": items must be a list, got ${items === null ? 'null' : typeof items}`, { details: { node: id } });
   }

@@ -1,15 +1,14 @@
 import type { ConditionNode, StoreNode } from './playbook-schema.js';
-import { templateContextOf, type RunEnvironment, type RunScope } from './run-environment.js';
+import { renderInRun, type RunEnvironment, type RunScope } from './run-environment.js';
 import { holdsTemplate } from './holds-template.js';
 import { isTruthy } from './truthiness.js';
 
 /** The branch a condition node takes: the index of the first true branch, or undefined (else). */
 export function evaluateCondition(environment: RunEnvironment, scope: RunScope, node: ConditionNode): { index: number | undefined; branch: string | null } {
-  const context = templateContextOf(environment, scope);
   for (const [index, branch] of node.branches.entries()) {
     // A bare expression is wrapped so that authors may write either `x > 1` or `{{ x > 1 }}`.
     const template = holdsTemplate(branch.condition) ? branch.condition : `{{ ${branch.condition} }}`;
-    if (isTruthy(environment.services.templates.renderValue(template, context))) return { index, branch: branch.name };
+    if (isTruthy(renderInRun(environment, scope, template))) return { index, branch: branch.name };
   }
   return { index: undefined, branch: null };
 }
@@ -21,9 +20,8 @@ function setKey(target: Record<string, unknown>, key: string, value: unknown): v
 
 /** Applies a store node to the run's `store`: set, then append, then unset. Returns what changed. */
 export function applyStoreNode(environment: RunEnvironment, scope: RunScope, node: StoreNode): Record<string, unknown> {
-  const context = templateContextOf(environment, scope);
   const { store } = environment;
-  const render = (value: unknown) => environment.services.templates.renderValue(value, context);
+  const render = (value: unknown) => renderInRun(environment, scope, value);
   const changes: Record<string, unknown> = {};
   if (node.set) {
     const values = Object.entries(node.set).map(([key, value]) => [key, render(value)] as const);

@@ -1,8 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { PlyError, toPlyError, type PlyIssue } from '@ply/core';
+import { PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
+import type { AccountForRun } from '../store/account-repository.js';
 import type { ExecutionStatus, RecordedError } from '../store/execution-record.js';
 import type { PlaybookRecord, PlaybookRunState, RunOutcome } from '../store/playbook-repository.js';
 import type { PlyStore } from '../store/ply-store.js';
@@ -139,10 +140,16 @@ export class PlaybookEngine {
     return { issues, nodes: dryRunPlaybook(graph, sample, this.services) };
   }
 
-  /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string } & SaveOptions = {}): Promise<PlaybookRecord> {
+  /**
+   * Stores a new playbook, disabled: its shape must be valid; the rest is checked by
+   * {@link enable}. With `enable`, it is validated whole first and stored enabled; an invalid one
+   * is refused (PLY_PLAYBOOK_INVALID) and nothing is stored.
+   */
+  async create(document: unknown, options: { id?: string; enable?: boolean } & SaveOptions = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
-    return this.store.playbooks.create({ name: parsed.name, document, ...options });
+    const { enable, ...save } = options;
+    if (enable) await this.assertValid(parsed);
+    return this.store.playbooks.create({ name: parsed.name, document, ...save, ...(enable ? { enabled: true } : {}) });
   }
 
   /** Replaces a playbook's document (new version, kept with the earlier ones). An enabled playbook must stay valid. */
@@ -313,7 +320,9 @@ export class PlaybookEngine {
       progress,
     );
     const resumed = progress ? new Map(progress.nodes.map((node) => [attemptKey(node.nodeId, node.iteration, node.attempt), node])) : undefined;
-    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal, ...(resumed ? { resumed } : {}) };
+    const secrets = new RunSecrets(this.services.masks.forAccounts(await this.accountsOf(compiled.graph)));
+    secrets.addUnderSecretKeys(trigger);
+    const environment = { executionId, playbookId, graph: compiled.graph, trigger, store: {}, recorder, services: this.services, signal, secrets, ...(resumed ? { resumed } : {}) };
     let error: PlyError | undefined;
     try {
       await new ScopeWalker(environment, { nodes: {} }, undefined, signal).run();
@@ -322,7 +331,7 @@ export class PlaybookEngine {
     }
     const interrupted = signal.aborted && signal.reason === INTERRUPTED;
     const status = interrupted ? 'interrupted' : error ? 'failed' : 'succeeded';
-    const recorded = error && !interrupted ? { code: error.code, message: error.message } : undefined;
+    const recorded = error && !interrupted ? { code: error.code, message: secrets.redactor.redactString(error.message) } : undefined;
     await recorder.finish(status, recorded);
     const summary: ExecutionSummary = { executionId, playbookId, status, store: environment.store, ...(recorded ? { error: recorded } : {}) };
     const outcome: RunOutcome = !error ? 'success' : error.userError ? 'user_failure' : 'technical_failure';
@@ -336,6 +345,20 @@ export class PlaybookEngine {
       }
     }
     return summary;
+  }
+
+  /**
+   * The accounts the graph's action nodes use, so that their secrets are masked in every record
+   * of the run from its start. One that cannot be read is left out: its node fails and says why.
+   */
+  private async accountsOf(graph: PlaybookGraph): Promise<AccountForRun[]> {
+    const accounts: AccountForRun[] = [];
+    for (const node of graph.nodes.values()) {
+      if (node.type !== 'action' || node.account === undefined) continue;
+      const account = this.store.accounts.cachedForRun(node.module, node.account) ?? (await this.store.accounts.configurationForRun(node.module, node.account).catch(() => undefined));
+      if (account && !accounts.includes(account)) accounts.push(account);
+    }
+    return accounts;
   }
 
   /** The playbook's run state, read again only when the repository changed something. */

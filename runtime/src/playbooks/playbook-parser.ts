@@ -1,6 +1,7 @@
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { PlyError, type PlyIssue } from '@ply/core';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 import { lazyRequire } from '../lazy-require.js';
 import { playbookDocumentSchema, type PlaybookDocument } from './playbook-schema.js';
 
@@ -28,6 +29,7 @@ export function invalidPlaybook(issues: PlyIssue[], what = 'playbook is invalid'
  * @throws PlyError PLY_PLAYBOOK_INVALID with one issue per problem, located by JSON pointer.
  */
 export function parsePlaybookDocument(value: unknown): PlaybookDocument {
+  if (nestsDeeperThan(value)) throw invalidPlaybook([{ pointer: '/', message: `the document nests deeper than ${MAX_JSON_DEPTH} levels` }]);
   const parsed = playbookDocumentSchema.safeParse(value);
   if (!parsed.success) throw invalidPlaybook(issuesOfZod(parsed.error));
   return parsed.data;

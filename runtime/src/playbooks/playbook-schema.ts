@@ -1,3 +1,4 @@
+import { MAX_TIMEOUT_MS } from '@ply/core';
 import * as z from 'zod';
 
 /** Node ids are keys of `nodes`; Sekoia-style numbers or identifiers, so `{{ node.<id>.x }}` parses. */
@@ -40,7 +41,7 @@ export const actionNodeSchema = z.strictObject({
   /** Arguments; strings may hold Jinja templates rendered against the run's context. */
   arguments: z.record(z.string(), templateOrValue).optional(),
   retry: retrySchema.optional(),
-  timeout_ms: z.number().int().min(1).max(86_400_000).optional(),
+  timeout_ms: z.number().int().min(1).max(MAX_TIMEOUT_MS).optional(),
 });
 
 export const conditionNodeSchema = z.strictObject({

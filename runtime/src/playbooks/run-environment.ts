@@ -1,4 +1,4 @@
-import type { PlyError } from '@ply/core';
+import type { PlyError, RunSecrets } from '@ply/core';
 import type { NodeRecord } from '../store/execution-record.js';
 import type { EdgeOutlet, PlaybookGraph } from './playbook-graph.js';
 import type { RunRecorder } from './run-recorder.js';
@@ -14,6 +14,11 @@ export interface RunEnvironment {
   store: Record<string, unknown>;
   recorder: RunRecorder;
   services: NodeServices;
+  /**
+   * The secrets this run has met (its accounts', values under secret-looking keys, what templates
+   * derived from them): every record of the run is masked with it.
+   */
+  secrets: RunSecrets;
   /** Aborts when the execution is cancelled or interrupted (engine shutdown). */
   signal: AbortSignal;
   /**
@@ -43,4 +48,14 @@ export function templateContextOf(environment: RunEnvironment, scope: RunScope):
   const context: Record<string, unknown> = { trigger: environment.trigger, node: scope.nodes, store: environment.store };
   if (scope.foreach) context['foreach'] = scope.foreach;
   return context;
+}
+
+/**
+ * Renders `value` for a node of the run (a store value, a condition, foreach items): what it
+ * derives from the run's secrets joins them, so the records mask it.
+ */
+export function renderInRun(environment: RunEnvironment, scope: RunScope, value: unknown): unknown {
+  const { value: rendered, marks } = environment.services.templates.renderValueMarked(value, templateContextOf(environment, scope), { secrets: environment.secrets.isSecret });
+  environment.secrets.add(marks);
+  return rendered;
 }

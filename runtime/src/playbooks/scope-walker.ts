@@ -155,14 +155,14 @@ export class ScopeWalker {
   }
 
   private record(id: string, node: PlaybookNode, startedAt: number, result: { status: 'succeeded'; results: unknown } | { status: 'failed'; error: PlyError }): void {
-    const mask = this.environment.services.masks.generic;
+    const mask = this.environment.secrets.redactor;
     this.environment.recorder.add({
       nodeId: id,
       kind: node.type,
       ...(this.scope.iteration !== undefined ? { iteration: this.scope.iteration } : {}),
       attempt: 1,
       status: result.status,
-      ...(result.status === 'succeeded' ? { results: mask.redact(result.results) } : { error: { code: result.error.code, message: result.error.message } }),
+      ...(result.status === 'succeeded' ? { results: mask.redact(result.results) } : { error: { code: result.error.code, message: mask.redactString(result.error.message) } }),
       startedAt,
       finishedAt: Date.now(),
     });

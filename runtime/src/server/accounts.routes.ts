@@ -1,3 +1,4 @@
+import { checkModuleConfiguration, secretKeysOf } from '@ply/core';
 import { Hono } from 'hono';
 import type { Runtime } from './runtime.js';
 import { checkAccount } from './account-check.js';
@@ -16,13 +17,19 @@ export const CREATE_ACCOUNT_BODY = z.strictObject({
 /** Body of `PATCH /accounts/{id}`. */
 export const UPDATE_ACCOUNT_BODY = z.strictObject({
   name: z.string().describe('New name').optional(),
-  configuration: z.record(z.string(), z.unknown()).describe('Replaces the non-secret keys; secret keys left out are kept, secret keys set to null are removed').optional(),
+  configuration: z
+    .record(z.string(), z.unknown())
+    .describe('Replaces the non-secret keys; secret keys left out or sent back as { set: true } are kept, secret keys set to null are removed')
+    .optional(),
 });
 
-/** The secret keys of a module's configuration (its manifest's `secrets`); checks the module exists. */
-function secretKeysOf(runtime: Runtime, module: string): string[] {
-  const secrets = runtime.ply.catalog.module(module).manifest.configuration['secrets'];
-  return Array.isArray(secrets) ? secrets.filter((key): key is string => typeof key === 'string') : [];
+/**
+ * The secret keys of a module's configuration (its manifest's `secrets`), and the check of a whole
+ * configuration against the module's schema; the module must exist.
+ */
+function configurationOf(runtime: Runtime, slug: string): { secretKeys: string[]; check: (configuration: Record<string, unknown>) => void } {
+  const module = runtime.ply.catalog.module(slug);
+  return { secretKeys: secretKeysOf(module.manifest.configuration), check: (configuration) => checkModuleConfiguration(runtime.ply.schemas, module, configuration) };
 }
 
 /** Named module configurations: read by viewers (secrets as `{ set: true }`), written by admins. */
@@ -36,7 +43,7 @@ export function accountsRoutes(): Hono<ServerEnv> {
   app.post('/', requireRole('admin'), async (c) => {
     const body = await parseBody(c, CREATE_ACCOUNT_BODY);
     const runtime = c.get('runtime');
-    const account = await runtime.store.accounts.create({ module: body.module, name: body.name, configuration: body.configuration, secretKeys: secretKeysOf(runtime, body.module) });
+    const account = await runtime.store.accounts.create({ module: body.module, name: body.name, configuration: body.configuration, ...configurationOf(runtime, body.module) });
     return c.json(account, 201);
   });
 
@@ -47,7 +54,7 @@ export function accountsRoutes(): Hono<ServerEnv> {
     const account = await runtime.store.accounts.update(existing.id, {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.configuration ? { configuration: body.configuration } : {}),
-      secretKeys: secretKeysOf(runtime, existing.module),
+      ...configurationOf(runtime, existing.module),
     });
     return c.json(account);
   });

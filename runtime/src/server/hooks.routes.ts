@@ -1,6 +1,6 @@
 import { PlyError } from '@ply/core';
 import { Hono } from 'hono';
-import { bodyText } from './request-input.js';
+import { bodyText, parseJsonText } from './request-input.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, type WebhookSecrets } from './webhook-secrets.js';
@@ -44,15 +44,6 @@ class WebhookTargets {
   }
 }
 
-function eventOf(text: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new PlyError('PLY_INVALID_INPUT', `webhook body is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
 /**
  * `POST /hooks/{playbook id}`: starts the playbook whose trigger is `webhook`, with the JSON
  * body as `trigger`. The caller proves it holds the playbook's webhook token (`X-Ply-Token`) or
@@ -65,13 +56,16 @@ export function hooksRoutes(runtime: Runtime, webhooks: WebhookSecrets): Hono<Se
 
   app.post('/:id', async (c) => {
     const id = c.req.param('id');
-    const text = await bodyText(c, MAX_HOOK_BYTES);
     const headers = { token: c.req.header(WEBHOOK_TOKEN_HEADER), signature: c.req.header(WEBHOOK_SIGNATURE_HEADER) };
-    if (!webhooks.verify(id, headers, text)) {
-      throw new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
-    }
+    const refused = () => new PlyError('PLY_UNAUTHENTICATED', `webhook ${id} needs its token in ${WEBHOOK_TOKEN_HEADER} or a body signature in ${WEBHOOK_SIGNATURE_HEADER} (sha256=<hex HMAC>)`);
+    // Authenticate before reading: a token is checked from the header alone; only a signature
+    // needs the body, read bounded. A caller with neither is refused without a byte read.
+    if (headers.token === undefined && headers.signature === undefined) throw refused();
+    if (headers.token !== undefined && !webhooks.verify(id, headers, '')) throw refused();
+    const text = await bodyText(c, MAX_HOOK_BYTES);
+    if (headers.token === undefined && !webhooks.verify(id, headers, text)) throw refused();
     if (!(await targets.isWebhook(id))) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
-    const { executionId } = await runtime.engine.submit(id, eventOf(text));
+    const { executionId } = await runtime.engine.submit(id, parseJsonText(text, 'webhook body'));
     return c.json({ executionId }, 202);
   });
 

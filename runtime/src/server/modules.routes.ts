@@ -1,4 +1,4 @@
-import { PlyError, type LoadedModule, type ModuleItem } from '@ply/core';
+import { MAX_TIMEOUT_MS, PlyError, type LoadedModule, type ModuleItem } from '@ply/core';
 import { Hono } from 'hono';
 import { requireRole } from './auth.middleware.js';
 import * as z from 'zod';
@@ -12,7 +12,7 @@ export const RUN_ACTION_BODY = z.strictObject({
   arguments: z.record(z.string(), z.unknown()).describe('Arguments of the action (checked against its schema)').optional(),
   account: z.string().describe('Name of the module account (configuration) to run with').optional(),
   version: z.string().describe('Semver range of the module version (default: the active or highest)').optional(),
-  timeout_ms: z.number().int().describe('Timeout of the run in milliseconds').optional(),
+  timeout_ms: z.number().int().min(1).max(MAX_TIMEOUT_MS).describe(`Timeout of the run in milliseconds, 1 to ${MAX_TIMEOUT_MS}`).optional(),
 });
 
 function itemSummary(item: ModuleItem) {

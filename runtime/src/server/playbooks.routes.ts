@@ -61,10 +61,9 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
 
   app.post('/', requireRole('admin'), async (c) => {
     const { engine } = c.get('runtime');
+    // Validated before anything is written: a refused ?enable=true leaves no playbook behind.
     const text = await bodyText(c);
-    const record = await engine.create(engine.parse(text), { ...savedBy(c.get('caller')), source: text });
-    if (c.req.query('enable') === 'true') return c.json(await engine.enable(record.id), 201);
-    return c.json(record, 201);
+    return c.json(await engine.create(engine.parse(text), { ...savedBy(c.get('caller')), source: text, enable: c.req.query('enable') === 'true' }), 201);
   });
 
   app.put('/:id', requireRole('admin'), async (c) => {

@@ -1,17 +1,64 @@
 import { PlyError, toJsonPointer, type PlyIssue } from '@ply/core';
 import type * as z from 'zod';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 
 /** Largest request body the API reads (playbooks and action arguments are small). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The raw body as text, refused past {@link MAX_BODY_BYTES}. */
+/**
+ * The raw body as text, refused past `limit` bytes: a declared Content-Length over it before
+ * anything is read, a chunked body as soon as the bytes read pass it (never buffered whole).
+ */
 export async function bodyText(c: Context, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > limit) throw tooLarge(limit);
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > limit) throw tooLarge(limit);
-  return text;
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      // Not cancelled: that would reset the connection before the client reads the 413; the
+      // HTTP server discards the rest (bounded) once the answer is sent.
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  // As Request.text() decodes: UTF-8, a leading BOM dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/**
+ * Bounds every request body of an app that reads bodies its own way (the console's forms):
+ * a declared Content-Length over `limit` is refused at once; otherwise the body is counted as the
+ * route reads it, and the read fails with PLY_PAYLOAD_TOO_LARGE (413) past the limit. Nothing is
+ * read here: a route that refuses the request first (no session) never reads it.
+ */
+export function limitBodies(limit = MAX_BODY_BYTES): MiddlewareHandler {
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(limit);
+    let size = 0;
+    const counted = body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          size += chunk.byteLength;
+          if (size > limit) controller.error(tooLarge(limit));
+          else controller.enqueue(chunk);
+        },
+      }),
+    );
+    c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
+    return next();
+  };
 }
 
 function tooLarge(limit: number): PlyError {
@@ -21,12 +68,23 @@ function tooLarge(limit: number): PlyError {
 /** Parses a JSON body (empty means `{}`), refusing what is not JSON with PLY_INVALID_INPUT. */
 export async function jsonBody(c: Context): Promise<unknown> {
   const text = await bodyText(c);
+  return parseJsonText(text, 'request body');
+}
+
+/**
+ * Parses JSON from a request (empty means `{}`), refusing what is not JSON or nests deeper than
+ * {@link MAX_JSON_DEPTH} levels with PLY_INVALID_INPUT.
+ */
+export function parseJsonText(text: string, what: string): unknown {
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new PlyError('PLY_INVALID_INPUT', `request body is not valid JSON: ${(error as Error).message}`);
+    throw new PlyError('PLY_INVALID_INPUT', `${what} is not valid JSON: ${(error as Error).message}`);
   }
+  if (nestsDeeperThan(value)) throw new PlyError('PLY_INVALID_INPUT', `${what} nests deeper than ${MAX_JSON_DEPTH} levels`, { details: { maxDepth: MAX_JSON_DEPTH } });
+  return value;
 }
 
 /** A zod issue as one of ours: a JSON pointer and a message a person can act on. */

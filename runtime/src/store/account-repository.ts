@@ -36,6 +36,8 @@ export interface AccountInput {
   configuration: Record<string, unknown>;
   /** Keys of the configuration that are secret: the module manifest's `secrets` array. */
   secretKeys: readonly string[];
+  /** Checks the whole configuration (secrets included) before anything is written; throws to refuse it. */
+  check?: (configuration: Record<string, unknown>) => void;
 }
 
 export interface AccountUpdate {
@@ -46,6 +48,8 @@ export interface AccountUpdate {
    */
   configuration?: Record<string, unknown>;
   secretKeys: readonly string[];
+  /** Checks the whole configuration after the update (stored secrets included) before it is written. */
+  check?: (configuration: Record<string, unknown>) => void;
 }
 
 type AccountRow = {
@@ -72,13 +76,30 @@ const Q = {
   delete: sql<[string]>('DELETE FROM accounts WHERE id = ?'),
 } as const;
 
+/** Longest account name: it shows in pages, lists and playbooks. */
+export const MAX_ACCOUNT_NAME_LENGTH = 128;
+
+/** Refuses an empty, blank, overlong name or one with control characters (NUL, line breaks...). */
+function checkName(name: string): void {
+  if (name.trim() === '' || name.length > MAX_ACCOUNT_NAME_LENGTH || /\p{Cc}/u.test(name)) {
+    throw new PlyError('PLY_INVALID_INPUT', `an account name must be 1 to ${MAX_ACCOUNT_NAME_LENGTH} characters, not blank, without control characters`, {
+      details: { issues: [{ pointer: '/name', message: `must be 1 to ${MAX_ACCOUNT_NAME_LENGTH} characters without control characters` }] },
+    });
+  }
+}
+
+/** What reads show in place of a secret: sent back in an update, it means "unchanged". */
+function isMaskedSecret(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && (value as { set?: unknown }).set === true;
+}
+
 function split(configuration: Record<string, unknown>, secretKeys: readonly string[]): { plain: Record<string, unknown>; secrets: Record<string, unknown> } {
   const keys = new Set(secretKeys);
   const plain: Record<string, unknown> = {};
   const secrets: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(configuration)) {
     if (!keys.has(key)) plain[key] = value;
-    else secrets[key] = value;
+    else if (!isMaskedSecret(value)) secrets[key] = value;
   }
   return { plain, secrets };
 }
@@ -109,8 +130,10 @@ export class AccountRepository {
   async create(input: AccountInput): Promise<AccountView> {
     const id = randomUUID();
     const now = Date.now();
+    checkName(input.name);
     const { plain, secrets } = split(input.configuration, input.secretKeys);
     for (const [key, value] of Object.entries(secrets)) if (value === null || value === undefined) delete secrets[key];
+    input.check?.(structuredClone({ ...plain, ...secrets }));
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
       await this.db.run(Q.insert, id, input.module, input.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), now, now);
@@ -125,6 +148,7 @@ export class AccountRepository {
   }
 
   async update(id: string, update: AccountUpdate): Promise<AccountView> {
+    if (update.name !== undefined) checkName(update.name);
     const row = await this.row(id);
     let plain = JSON.parse(row.configuration) as Record<string, unknown>;
     let secrets = row.secrets === null ? {} : (this.box.open(row.secrets, id) as Record<string, unknown>);
@@ -134,6 +158,7 @@ export class AccountRepository {
       secrets = { ...secrets, ...next.secrets };
       for (const [key, value] of Object.entries(next.secrets)) if (value === null) delete secrets[key];
     }
+    update.check?.(structuredClone({ ...plain, ...secrets }));
     const sealed = Object.keys(secrets).length > 0 ? this.box.seal(secrets, id) : null;
     try {
       await this.db.run(Q.update, update.name ?? row.name, JSON.stringify(plain), sealed, JSON.stringify(Object.keys(secrets)), Math.max(Date.now(), row.updated_at + 1), id);

@@ -47,7 +47,7 @@ type PlaybookRow = {
 };
 
 const Q = {
-  insert: sql<[string, string, string, number, number]>('INSERT INTO playbooks (id, name, document, version, enabled, created_at, updated_at) VALUES (?, ?, ?, 1, 0, ?, ?)'),
+  insert: sql<[string, string, string, number, number, number]>('INSERT INTO playbooks (id, name, document, version, enabled, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?)'),
   updateDocument: sql<[string, string, number, string]>('UPDATE playbooks SET name = ?, document = ?, version = version + 1, updated_at = ? WHERE id = ?'),
   setEnabled: sql<[number, number, number, string]>('UPDATE playbooks SET enabled = ?, consecutive_failures = CASE WHEN ? = 1 THEN 0 ELSE consecutive_failures END, disabled_reason = NULL, updated_at = ? WHERE id = ?'),
   byId: sql<[string], PlaybookRow>('SELECT * FROM playbooks WHERE id = ?'),
@@ -75,11 +75,14 @@ export class PlaybookRepository {
     return this.changes.generation('playbooks');
   }
 
-  /** Stores a new playbook, disabled (enabling goes through validation in the engine). */
-  async create(input: { name: string; document: unknown; id?: string; savedBy?: string; source?: string }): Promise<PlaybookRecord> {
+  /**
+   * Stores a new playbook, disabled unless `enabled` (the engine validates it first), with its
+   * first version: one batch, so an enabled playbook is never seen disabled, nor an invalid one left behind.
+   */
+  async create(input: { name: string; document: unknown; id?: string; savedBy?: string; source?: string; enabled?: boolean }): Promise<PlaybookRecord> {
     const id = input.id ?? randomUUID();
     const now = Date.now();
-    await this.db.batch([bind(Q.insert, id, input.name, JSON.stringify(input.document), now, now), bind(KEEP_CURRENT_VERSION, input.source ?? null, input.savedBy ?? null, id)]);
+    await this.db.batch([bind(Q.insert, id, input.name, JSON.stringify(input.document), input.enabled === true ? 1 : 0, now, now), bind(KEEP_CURRENT_VERSION, input.source ?? null, input.savedBy ?? null, id)]);
     this.changes.changed('playbooks');
     return this.get(id);
   }

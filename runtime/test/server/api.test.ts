@@ -123,7 +123,7 @@ describe('runtime API: accounts', () => {
     api = await setupApi();
     await withAccount(api);
     const cases: Array<[unknown, number, string]> = [
-      [{ module: 'tools', name: 'main', configuration: {} }, 409, 'PLY_ACCOUNT_EXISTS'],
+      [{ module: 'tools', name: 'main', configuration: { api_key: 'another-key-0123' } }, 409, 'PLY_ACCOUNT_EXISTS'],
       [{ module: 'nope', name: 'a', configuration: {} }, 404, 'PLY_MODULE_NOT_FOUND'],
       [{ module: 'tools', configuration: {} }, 400, 'PLY_INVALID_INPUT'],
       [{ module: 'tools', name: 'b', configuration: 'x' }, 400, 'PLY_INVALID_INPUT'],

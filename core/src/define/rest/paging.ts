@@ -1,6 +1,6 @@
 import type { QueryValue } from '../../contracts/http.js';
 import type { Paging } from '../../contracts/rest.js';
-import { PlyError } from '../../errors/ply-error.js';
+import { PlyError, toPlyError } from '../../errors/ply-error.js';
 import { readBody, replaceAt } from './body-reader.js';
 
 /** What to change for the next page: query parameters, or a whole URL given by the vendor. */
@@ -14,9 +14,9 @@ export interface Page {
   url: URL;
 }
 
-/** Receives the items of each page (kept in memory, or written to a file). */
+/** Receives each page: its items (kept in memory, or written to a file) and its body (for a fold). */
 export interface ItemSink {
-  add(items: unknown[]): Promise<void>;
+  add(items: unknown[], body: unknown, index: number): Promise<void>;
 }
 
 /** What paging produced: the first page's body, how many items and pages, and whether pages were left. */
@@ -26,15 +26,23 @@ export interface PagingOutcome {
   pages: number;
   /** The page bound stopped it while the vendor had more. */
   truncated: boolean;
+  /** A page after the first failed and the declaration keeps partial results: that failure. */
+  failure?: PlyError;
 }
 
 const DEFAULT_MAX_PAGES = 10;
 
+/** The number of the first page of a page scheme: declared, from the arguments, or 1. */
+function startPage<Args>(paging: Paging<Args> & { kind: 'page' }, args: Args): number {
+  const start = typeof paging.start === 'function' ? paging.start(args) : paging.start;
+  return start !== undefined && Number.isFinite(start) ? Math.floor(start) : 1;
+}
+
 /** The first page's request: the start of a page or offset scheme, nothing for the others. */
-export function firstPageRequest<Args>(paging: Paging<Args>): PageRequest {
+export function firstPageRequest<Args>(paging: Paging<Args>, args: Args): PageRequest {
   switch (paging.kind) {
     case 'page':
-      return { query: { [paging.param]: paging.start ?? 1, ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
+      return { query: { [paging.param]: startPage(paging, args), ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
     case 'offset':
       return { query: { [paging.offsetParam]: 0, [paging.limitParam]: paging.limit } };
     default:
@@ -59,11 +67,11 @@ function nextLink(link: string | null, base: URL): URL | undefined {
 }
 
 /** The request of the page after `page`, or undefined when the scheme says it was the last. */
-function nextRequest<Args>(paging: Paging<Args>, page: Page, index: number, items: unknown[]): PageRequest | undefined {
+function nextRequest<Args>(paging: Paging<Args>, args: Args, page: Page, index: number, items: unknown[]): PageRequest | undefined {
   switch (paging.kind) {
     case 'page':
       if (paging.size !== undefined && items.length < paging.size) return undefined;
-      return { query: { [paging.param]: (paging.start ?? 1) + index + 1, ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
+      return { query: { [paging.param]: startPage(paging, args) + index + 1, ...(paging.sizeParam && paging.size ? { [paging.sizeParam]: paging.size } : {}) } };
     case 'offset':
       if (items.length < paging.limit) return undefined;
       return { query: { [paging.offsetParam]: (index + 1) * paging.limit, [paging.limitParam]: paging.limit } };
@@ -82,23 +90,34 @@ function nextRequest<Args>(paging: Paging<Args>, page: Page, index: number, item
   }
 }
 
+/** Failures of a later page that partial results may stand in for: what the vendor or the network did, not the run's own end. */
+const PARTIAL_FAILURES = new Set(['PLY_VENDOR_HTTP_ERROR', 'PLY_VENDOR_RESPONSE_INVALID', 'PLY_NETWORK_ERROR', 'PLY_HTTP_TIMEOUT']);
+
 /**
  * Fetches pages until the scheme ends (no next page, an empty or short page), `stop` says so, or
- * `maxPages` is reached, handing each page's items to `sink`.
+ * `maxPages` is reached, handing each page to `sink`. A later page's failure ends the paging with
+ * `failure` set when the declaration keeps partial results (and `signal` was not aborted).
  */
-export async function collectPages<Args>(paging: Paging<Args>, args: Args, fetchPage: (request: PageRequest) => Promise<Page>, sink: ItemSink): Promise<PagingOutcome> {
+export async function collectPages<Args>(paging: Paging<Args>, args: Args, fetchPage: (request: PageRequest) => Promise<Page>, sink: ItemSink, signal?: AbortSignal): Promise<PagingOutcome> {
   const bound = typeof paging.maxPages === 'function' ? paging.maxPages(args) : paging.maxPages;
   const maxPages = bound !== undefined && Number.isFinite(bound) && bound > 0 ? Math.floor(bound) : DEFAULT_MAX_PAGES;
-  let request: PageRequest | undefined = firstPageRequest(paging);
+  let request: PageRequest | undefined = firstPageRequest(paging, args);
   let firstBody: unknown;
   let collected = 0;
   for (let index = 0; request !== undefined; index += 1) {
-    const page = await fetchPage(request);
+    let page: Page;
+    try {
+      page = await fetchPage(request);
+    } catch (error) {
+      const failure = toPlyError(error);
+      if (index === 0 || !paging.partial || signal?.aborted || !PARTIAL_FAILURES.has(failure.code)) throw error;
+      return { firstBody, collected, pages: index, truncated: false, failure };
+    }
     if (index === 0) firstBody = page.body;
     const items = itemsOf(paging, page.body, page.url);
-    await sink.add(items);
+    await sink.add(items, page.body, index);
     collected += items.length;
-    const next = items.length === 0 ? undefined : nextRequest(paging, page, index, items);
+    const next = items.length === 0 ? undefined : nextRequest(paging, args, page, index, items);
     if (next === undefined || paging.stop?.({ index, items, body: page.body, collected })) return { firstBody, collected, pages: index + 1, truncated: false };
     if (index + 1 >= maxPages) return { firstBody, collected, pages: index + 1, truncated: true };
     request = next;

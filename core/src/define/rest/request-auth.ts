@@ -77,8 +77,9 @@ async function fetchToken<Config>(scheme: OAuth2ClientCredentials<Config>, ctx: 
   const config = ctx.config;
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (scheme.clientAuthentication === 'basic') {
-    const credentials = `${encodeURIComponent(scheme.clientId(config))}:${encodeURIComponent(scheme.clientSecret(config))}`;
+  if (scheme.clientAuthentication === 'basic' || scheme.clientAuthentication === 'basic-raw') {
+    const encode = scheme.clientAuthentication === 'basic' ? encodeURIComponent : (value: string) => value;
+    const credentials = `${encode(scheme.clientId(config))}:${encode(scheme.clientSecret(config))}`;
     headers['authorization'] = `Basic ${Buffer.from(credentials).toString('base64')}`;
   } else {
     form.set('client_id', scheme.clientId(config));

@@ -1,4 +1,3 @@
-import { appendFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { ActionDefinition } from '../../contracts/action.js';
 import type { ActionContext } from '../../contracts/context.js';
@@ -7,7 +6,8 @@ import type { RestActionDeclaration } from '../../contracts/rest.js';
 import { PlyError } from '../../errors/ply-error.js';
 import { buildRequestUrl } from '../../http/request-url.js';
 import { ArgumentPlacement, type PlacedArguments } from './argument-placement.js';
-import { collectPages, concatenated, type Page, type PageRequest } from './paging.js';
+import { collectedBody } from './page-collector.js';
+import type { Page, PageRequest } from './paging.js';
 import { mapResult } from './result-mapping.js';
 import { endpointUrl, sendRestCall, type RestModule } from './rest-request.js';
 
@@ -40,39 +40,15 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
     return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
   };
 
-  const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {
+  const run = async (ctx: ActionContext<Config>, given: Args<A>): Promise<z.input<R>> => {
     placement ??= new ArgumentPlacement(declaration);
+    const args = declaration.prepare ? declaration.prepare(given) : given;
     if (http.tls?.(ctx.config)?.verify === false) ctx.log.warn('TLS certificate verification is off for this account: any certificate is accepted', { action: declaration.slug });
     const placed = placement.place(declaration.path, args as Record<string, unknown>);
     if (declaration.body) placed.body = { json: declaration.body(args) };
-    let body: unknown;
-    if (!declaration.paging) {
-      body = (await send(ctx, args, placed, undefined)).body ?? {};
-    } else {
-      const paging = declaration.paging;
-      const fileKey = typeof paging.collect === 'object' ? paging.collect.file : undefined;
-      const items: unknown[] = [];
-      const file = fileKey ? await ctx.files.writeText(`${declaration.slug}-results.json`, '[') : undefined;
-      let written = 0;
-      const outcome = await collectPages(paging, args, (next) => send(ctx, args, placed, next), {
-        add: async (page) => {
-          if (!file) {
-            items.push(...page);
-            return;
-          }
-          if (page.length === 0) return;
-          await appendFile(ctx.files.resolve(file), `${written > 0 ? ',' : ''}${page.map((item) => JSON.stringify(item)).join(',')}`);
-          written += page.length;
-        },
-      });
-      if (outcome.truncated) ctx.log.warn('paging stopped at its page bound; the vendor has more', { action: declaration.slug, pages: outcome.pages, items: outcome.collected });
-      if (file) {
-        await appendFile(ctx.files.resolve(file), ']');
-        body = { [fileKey!]: file, count: written };
-      } else {
-        body = concatenated(paging, outcome.firstBody, items);
-      }
-    }
+    const body = declaration.paging
+      ? await collectedBody(ctx, declaration.slug, declaration.paging, args, (next) => send(ctx, args, placed, next))
+      : ((await send(ctx, args, placed, undefined)).body ?? {});
     const mapped = typeof declaration.map === 'function' ? declaration.map(body, args) : declaration.map ? mapResult(body, declaration.map) : body;
     return mapped as z.input<R>;
   };
@@ -86,6 +62,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
     docker_parameters: declaration.docker_parameters,
     ...(declaration.group ? { group: declaration.group } : {}),
     ...(declaration.outputs ? { outputs: declaration.outputs } : {}),
+    ...(declaration.selectOutputs ? { selectOutputs: declaration.selectOutputs } : {}),
     arguments: declaration.arguments,
     results: declaration.results,
     run,

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ActionContext } from '../../contracts/context.js';
 import type { HttpRequestOptions } from '../../contracts/http.js';
 import type { ModuleHttp, OutgoingRequest } from '../../contracts/rest.js';
@@ -27,6 +28,8 @@ export interface RestCall {
   acceptStatus?: readonly number[] | undefined;
   /** Sent instead of the module's auth (a delegated token for this one call). */
   authorization?: string | undefined;
+  /** `bytes`: a successful answer's body is returned as a `Uint8Array` (a file), not parsed. */
+  responseType?: 'json' | 'bytes' | undefined;
 }
 
 /** A vendor's answer, its body parsed as JSON (undefined when empty). */
@@ -61,6 +64,12 @@ function parseJson(text: string, url: URL, status: number): unknown {
   }
 }
 
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }
@@ -72,10 +81,11 @@ function lowerCased(headers: Readonly<Record<string, string>> | undefined): Reco
  */
 export async function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
   for (let refreshed = false; ; refreshed = true) {
-    const request: OutgoingRequest = { method: call.method, url: new URL(call.url), headers: { accept: 'application/json', ...lowerCased(http.headers), ...call.headers } };
+    const moduleHeaders = typeof http.headers === 'function' ? http.headers(ctx.config) : http.headers;
+    const request: OutgoingRequest = { method: call.method, url: new URL(call.url), headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
     if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
     else await module.auth.apply(request, ctx);
-    const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: 'text' };
+    const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'stream' : 'text' };
     if (call.body && 'json' in call.body) options.json = call.body.json;
     if (call.body && 'form' in call.body) {
       options.body = call.body.form.toString();
@@ -86,9 +96,12 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     if (tls) options.tls = tls;
     if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
     await module.rate.acquire(ctx);
-    const response = await ctx.http.request<string>(request.url, options);
-    const text = response.body ?? '';
+    const response = await ctx.http.request<string | Readable>(request.url, options);
+    // A file is read whole (the run's deadline still bounds it); an error body is read as text.
+    const raw = typeof response.body === 'string' || response.body === undefined ? (response.body ?? '') : await bytesOf(response.body);
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
     // `headers` as a getter, like the client's: a Headers object is built only for a caller that reads it (1.8 µs).
+    if (response.status >= 200 && response.status < 300 && call.responseType === 'bytes') return { status: response.status, body: raw, get headers() { return response.headers; }, url: request.url };
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), get headers() { return response.headers; }, url: request.url };
     if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, get headers() { return response.headers; }, url: request.url };
     // As Sekoia's GenericAPIAction: a DELETE whose answer was lost and that then finds nothing to delete did its work.
