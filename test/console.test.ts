@@ -274,7 +274,7 @@ describe('the web console in headless Chromium', () => {
     // One click on the marketplace card.
     await page.goto(url('/marketplace'));
     await page.getByRole('button', { name: 'Install mattermost' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.1.0 installed (integrity and signature verified)');
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.2.0 installed (integrity and signature verified)');
     // Its account, and the check (Mattermost declares no validation request: the page says so).
     await page.goto(url('/accounts/new?module=mattermost'));
     await page.getByLabel('Account name (required)').fill('soc');
