@@ -7,6 +7,7 @@ import { ConnectorInstanceRepository } from './connector-instance-repository.js'
 import { ExecutionRepository } from './execution-repository.js';
 import { MIGRATIONS } from './migration-list.js';
 import { migrate } from './migrator.js';
+import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
@@ -49,6 +50,8 @@ export interface PlyStoreOptions {
 export class PlyStore {
   readonly accounts: AccountRepository;
   readonly playbooks: PlaybookRepository;
+  /** Every saved document of each playbook. */
+  readonly playbookVersions: PlaybookVersionRepository;
   readonly executions: ExecutionRepository;
   readonly checkpoints: CheckpointRepository;
   readonly tokens: ApiTokenRepository;
@@ -71,6 +74,7 @@ export class PlyStore {
     const box = new SecretBox(() => options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
     this.accounts = new AccountRepository(db, box, this.changes);
     this.playbooks = new PlaybookRepository(db, this.changes);
+    this.playbookVersions = new PlaybookVersionRepository(db);
     this.writes = new WriteBatcher(db, options.onWriteError);
     const threshold = options.largeValueBytes ?? (shared ? Number.POSITIVE_INFINITY : 64 * 1024);
     this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), threshold), this.writes);
