@@ -33,7 +33,7 @@ export function fakeMisp(apiKey: string) {
   });
   app.post('/events/add', async (c) => {
     const body = (await c.req.json()) as { Event?: Record<string, unknown> };
-    const event = body.Event ?? body;
+    const event: Record<string, unknown> = body.Event ?? body;
     if (typeof event['info'] !== 'string' || event['info'] === '') return c.json({ name: 'Could not add Event', message: 'Could not add Event', url: '/events/add', errors: { Event: { info: ['Info cannot be empty.'] } } }, 403);
     const id = String(state.events.length + 1);
     const stored: FakeEvent = { ...event, id, uuid: typeof event['uuid'] === 'string' ? event['uuid'] : crypto.randomUUID(), info: event['info'], published: false, publish_timestamp: '0', Attribute: (event['Attribute'] as FakeEvent['Attribute'] | undefined) ?? [] };
