@@ -17,7 +17,7 @@ export function ensureCoreLink(home: string, coreDir: string = CORE_PACKAGE_DIR)
   } catch {
     // missing or not a link: (re)create below
   }
-  mkdirSync(scopeDir, { recursive: true });
+  mkdirSync(scopeDir, { recursive: true, mode: 0o700 });
   const temp = join(scopeDir, `.core-${randomBytes(6).toString('hex')}`);
   symlinkSync(coreDir, temp, 'junction');
   try {

@@ -48,7 +48,7 @@ export class DirectoryFileStore implements FileStore {
   }
 
   async writeText(name: string, text: string): Promise<string> {
-    await mkdir(this.root, { recursive: true });
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
     const safe = safeName(name);
     const dot = safe.lastIndexOf('.');
     // `<name>-<uuid>.<ext>`, as Sekoia's SDK names result files.
