@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlyStore } from '../src/store/ply-store.js';
+import { rotateSecretKey } from '../src/store/rotate-secret-key.js';
 import { sql } from '../src/store/sql/sql-query.js';
 import { BACKENDS, freshDatabaseUrl, tempHome, type Backend } from './test-servers.js';
 
@@ -84,6 +85,48 @@ describe.each(BACKENDS)('the store on %s at rest', (backend) => {
     const other = await PlyStore.open({ home, secretKey: Buffer.alloc(32, 8), ...(databaseUrl ? { databaseUrl } : {}) });
     opened.push(other);
     await expect(other.executions.get(id)).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
+  });
+});
+
+describe.each(BACKENDS)('rotating the secret key on %s', (backend) => {
+  it('seals everything again under the new key, losing nothing, and the old key opens nothing', async () => {
+    const home = tempHome();
+    const databaseUrl = backend === 'postgres' ? await freshDatabaseUrl() : undefined;
+    writeFileSync(join(home, 'secret.key'), KEY.toString('base64'), { mode: 0o600 });
+    const first = await PlyStore.open({ home, secretKey: KEY, largeValueBytes: 512, ...(databaseUrl ? { databaseUrl } : {}) });
+    const id = await recordCanary(first, 'canary');
+    await first.accounts.create({ module: 'm', name: 'prod', configuration: { api_key: 'sk-rotate-me' }, secretKeys: ['api_key'] });
+    await first.close();
+
+    const newKeyFile = join(tempHome(), 'new.key');
+    const result = await rotateSecretKey({ home, newKeyFile, current: {}, ...(databaseUrl ? { databaseUrl } : {}) });
+    expect(result).toEqual({ counts: { accounts: 1, connectors: 0, executions: 1, nodes: 1, checkpoints: 1, files: 3 }, replacedHomeKey: true });
+    const newKey = Buffer.from(readFileSync(newKeyFile, 'utf8').trim(), 'base64');
+    expect(readFileSync(join(home, 'secret.key'), 'utf8').trim()).toBe(newKey.toString('base64'));
+    expect(statSync(newKeyFile).mode & 0o777).toBe(0o600);
+
+    const after = await PlyStore.open({ home, secretKey: newKey, ...(databaseUrl ? { databaseUrl } : {}) });
+    opened.push(after);
+    const record = await after.executions.get(id);
+    expect(after.executions.loadValue(id, record.triggerEvent)).toMatchObject({ alert: 'canary' });
+    expect(after.executions.loadValue(id, record.nodes![0]!.results)).toEqual({ big: `canary${'y'.repeat(2000)}` });
+    expect(await after.checkpoints.read('trigger', 't1')).toEqual({ lastAlert: 'canary' });
+    expect((await after.accounts.configurationForRun('m', 'prod')).configuration).toEqual({ api_key: 'sk-rotate-me' });
+
+    const stale = await PlyStore.open({ home, secretKey: KEY, ...(databaseUrl ? { databaseUrl } : {}) });
+    opened.push(stale);
+    await expect(stale.executions.get(id)).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
+    await expect(stale.accounts.configurationForRun('m', 'prod')).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
+  });
+
+  it('refuses a new key that is the current one, changing nothing', async () => {
+    const home = tempHome();
+    const keyFile = join(home, 'secret.key');
+    writeFileSync(keyFile, KEY.toString('base64'), { mode: 0o600 });
+    await expect(rotateSecretKey({ home, newKeyFile: keyFile, current: {}, ...(backend === 'postgres' ? { databaseUrl: await freshDatabaseUrl() } : {}) })).rejects.toMatchObject({
+      code: 'PLY_INVALID_INPUT',
+      message: expect.stringContaining('holds the current secret key'),
+    });
   });
 });
 
