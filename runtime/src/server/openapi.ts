@@ -4,7 +4,7 @@ import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
 import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
 import { RUN_ACTION_BODY } from './modules.routes.js';
 import * as z from 'zod';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -59,10 +59,11 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: `${API}/playbooks/{id}/disable`, summary: 'Disable a playbook', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'post', path: `${API}/playbooks/{id}/run`, summary: 'Start a run with the body as trigger event; answers the execution id', tag: 'playbooks', role: 'operator', body: 'event', query: { force: 'true to run a disabled playbook' }, success: 202 },
   { method: 'get', path: `${API}/playbooks/{id}/webhook`, summary: "The playbook's webhook path, token and signature header", tag: 'playbooks', role: 'admin', success: 200 },
+  { method: 'post', path: `${API}/playbooks/{id}/webhook/rotate`, summary: "A new webhook token for the playbook (the old one is refused from now on)", tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/executions`, summary: 'Executions, newest first', tag: 'executions', role: 'viewer', query: { playbook: 'playbook id', status: 'queued, running, succeeded, failed or interrupted', limit: '1 to 1000 (default 50)', before: 'execution id (next page)' }, success: 200 },
   { method: 'get', path: `${API}/executions/{id}`, summary: 'An execution with its node records', tag: 'executions', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/executions/{id}/rerun`, summary: 'Start the playbook again with the recorded (masked) trigger event', tag: 'executions', role: 'operator', success: 202 },
-  { method: 'post', path: '/hooks/{id}', summary: `Webhook trigger: starts the playbook; authenticated by ${WEBHOOK_TOKEN_HEADER} or ${WEBHOOK_SIGNATURE_HEADER}`, tag: 'webhooks', body: 'event', success: 202 },
+  { method: 'post', path: '/hooks/{id}', summary: `Webhook trigger: starts the playbook; authenticated by ${WEBHOOK_TOKEN_HEADER} or ${WEBHOOK_SIGNATURE_HEADER} (over the raw body, with ${WEBHOOK_TIMESTAMP_HEADER} against replays)`, tag: 'webhooks', body: 'event', success: 202 },
 ];
 
 function requestBody(body: RouteDoc['body']) {

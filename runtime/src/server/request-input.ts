@@ -14,6 +14,31 @@ export async function bodyText(c: Context, limit = MAX_BODY_BYTES): Promise<stri
   return text;
 }
 
+/**
+ * The raw body bytes, refused past `limit`: a declared Content-Length over it before anything is
+ * read, a chunked body as soon as the bytes read pass it. Signatures are checked over these bytes.
+ */
+export async function bodyBytes(c: Context, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  if (!body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, size);
+}
+
 function tooLarge(limit: number): PlyError {
   return new PlyError('PLY_PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`, { details: { limit } });
 }
