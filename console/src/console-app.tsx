@@ -1,4 +1,5 @@
 import { toPlyError } from '@ply/core';
+import { publicAddress, publicAddressFrom, type PublicAddressOptions } from './public-address.js';
 import { httpStatusOf, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
@@ -16,7 +17,7 @@ import { runRoutes } from './run.routes.js';
 import { signInRoutes } from './sign-in.routes.js';
 
 /** Options of {@link createConsoleApp}. */
-export interface ConsoleOptions {
+export interface ConsoleOptions extends PublicAddressOptions {
   /** Registry URL of the marketplace pages (default: none; the pages then say how to set one). */
   registry?: string;
 }
@@ -70,8 +71,10 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
     role: (role) => requireRole(sessions, runtime, role, denied),
     modules: new ModuleAdmin(runtime, options.registry),
   };
+  const address = publicAddress(publicAddressFrom(options));
   const app = new Hono<ConsoleRequestEnv>();
   app.use('*', consoleRequestLog(runtime));
+  app.use('*', address);
   app.onError((error, c) => failurePage(c, error));
   app.route('/', signInRoutes(runtime, sessions));
   app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));

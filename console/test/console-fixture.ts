@@ -5,7 +5,7 @@ import { defineAction, definePlugin, PlyError } from '@ply/core';
 import { type ApiRole } from '@ply/runtime';
 import { generatedModuleDir } from '@ply/kit/testing';
 import { z } from 'zod';
-import { createConsoleApp } from '../src/console-app.js';
+import { createConsoleApp, type ConsoleOptions } from '../src/console-app.js';
 import { openRuntime, type Runtime } from '@ply/runtime';
 
 /** The secret of the test account: no page may ever contain it. */
@@ -98,7 +98,7 @@ export class ConsoleClient {
 }
 
 /** A runtime with the forms module, the console app and one token per role. */
-export async function setupConsole(options: { registry?: string } = {}) {
+export async function setupConsole(options: ConsoleOptions = {}) {
   const home = mkdtempSync(join(tmpdir(), 'ply-console-'));
   const runtime: Runtime = await openRuntime({ settings: { home } });
   runtime.ply.addPlugin(generatedModuleDir(formsPlugin), formsPlugin);
