@@ -23,13 +23,14 @@ export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPacka
 export { TemplateEngine } from './templating/template-engine.js';
 export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
+export { hostPolicy, isSpecialAddress, type HostPolicyRules } from './http/host-policy.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';
 export { DirectoryFileStore } from './files/directory-file-store.js';
 export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
 export type { RateLimit } from './executor/run-scope.js';
 export type { RootContainerOptions } from './di/root-container.js';
-export { settingsFromEnvironment, type PlySettings } from './di/settings.js';
+export { hostPolicyFromEnvironment, settingsFromEnvironment, type HttpHostPolicySettings, type PlySettings } from './di/settings.js';
 export { Ply } from './ply.js';
 export { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './catalog/module-discovery.js';
 export { writeFileAtomic } from './files/atomic-file.js';

@@ -3,6 +3,7 @@
 import { clusterBenchmarks } from './cluster.bench.mjs';
 import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
+import { helperBenchmarks } from './helpers.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
 import { serveBenchmarks } from './serve.bench.mjs';
@@ -16,3 +17,4 @@ await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();
 await clusterBenchmarks();
+helperBenchmarks();

@@ -1,3 +1,4 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
 /** Query-string values; arrays repeat the key, `undefined` drops it. */
 export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number | boolean>;
 
@@ -40,14 +41,20 @@ export interface HttpRequestOptions {
    * (PEM) instead of the system's. Default: the system's CAs, verified.
    */
   tls?: { verify?: boolean; ca?: string };
-  /** How to read the body: JSON when the response says so (default `auto`). */
-  responseType?: 'auto' | 'json' | 'text' | 'none';
+  /**
+   * How to read the body: JSON when the response says so (default `auto`); `stream` gives the
+   * (decompressed) body as a Node `Readable` to consume or destroy, the request's deadline still
+   * running until it ends.
+   */
+  responseType?: 'auto' | 'json' | 'text' | 'none' | 'stream';
   /** When false, a non-2xx response is returned instead of thrown as PLY_VENDOR_HTTP_ERROR. */
   throwOnHttpError?: boolean;
 }
 
 export interface HttpResponse<T = unknown> {
   status: number;
+  /** The reason phrase the server sent (`OK`, `Not Found`); empty over HTTP/2 or when it sent none. */
+  statusText: string;
   headers: Headers;
   url: string;
   body: T;
@@ -63,4 +70,19 @@ export interface HttpResponse<T = unknown> {
  */
 export interface HttpClient {
   request<T = unknown>(url: string | URL, options?: HttpRequestOptions): Promise<HttpResponse<T>>;
+}
+
+/** A DNS lookup with node:dns's `lookup` signature (options with `all`, callback with one address or a list). */
+export type LookupFunction = (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+
+/**
+ * Which addresses an HTTP client may connect to, decided where the connection is made: after DNS
+ * resolution (a name resolving to 127.0.0.1 is judged as 127.0.0.1) and for every redirect hop.
+ * See `hostPolicy` for the allow/deny list implementation behind `PLY_HTTP_ALLOW_HOSTS`.
+ */
+export interface ConnectionPolicy {
+  /** Why `host` (the URL's host name) at `address` must not be reached; undefined when it may. */
+  refusal(host: string, address: string): string | undefined;
+  /** The resolver to use (default node:dns `lookup`). */
+  readonly lookup?: LookupFunction;
 }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { RetryPolicy } from '../contracts/http.js';
+import type { LookupFunction, RetryPolicy } from '../contracts/http.js';
 import { PLY_CORE_VERSION } from '../version.js';
 
 /** Process-wide settings, from the environment unless given. */
@@ -16,6 +16,38 @@ export interface PlySettings {
   defaultRateLimit?: { maxRequests: number; perMs: number };
   /** Overrides of the HTTP clients' retry policy (test runtimes shorten the backoff). */
   httpRetry?: Partial<RetryPolicy>;
+  /**
+   * The admin's restriction of the hosts some modules' HTTP clients may reach (by default the
+   * `http` module's, which calls any URL a playbook gives it): `PLY_HTTP_ALLOW_HOSTS`,
+   * `PLY_HTTP_DENY_HOSTS` (comma-separated host names, `*.domain`, IPs, CIDRs) and
+   * `PLY_HTTP_POLICY_MODULES` (module slugs, `*` for all). Setting either list turns it on, and
+   * with it the refusal of private, loopback and link-local addresses unless allowed by IP or CIDR.
+   */
+  httpHostPolicy?: HttpHostPolicySettings;
+}
+
+/** See {@link PlySettings.httpHostPolicy}. */
+export interface HttpHostPolicySettings {
+  allow: string[];
+  deny: string[];
+  /** Module slugs whose HTTP clients are restricted; `*` for every module. */
+  modules: string[];
+  /** The resolver (default node:dns `lookup`); tests resolve names of their own. */
+  lookup?: LookupFunction;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/** The host policy the environment asks for, or undefined when neither list variable is set. */
+export function hostPolicyFromEnvironment(env: NodeJS.ProcessEnv): HttpHostPolicySettings | undefined {
+  if (env['PLY_HTTP_ALLOW_HOSTS'] === undefined && env['PLY_HTTP_DENY_HOSTS'] === undefined) return undefined;
+  const modules = list(env['PLY_HTTP_POLICY_MODULES']);
+  return { allow: list(env['PLY_HTTP_ALLOW_HOSTS']), deny: list(env['PLY_HTTP_DENY_HOSTS']), modules: modules.length > 0 ? modules : ['http'] };
 }
 
 export function settingsFromEnvironment(overrides: Partial<PlySettings> = {}): PlySettings {
@@ -25,6 +57,7 @@ export function settingsFromEnvironment(overrides: Partial<PlySettings> = {}): P
     coreVersion: PLY_CORE_VERSION,
     defaultTimeoutMs: Number(env['PLY_ACTION_TIMEOUT_MS'] ?? 60_000),
     largeValueBytes: 1024 * 1024,
+    ...(hostPolicyFromEnvironment(env) ? { httpHostPolicy: hostPolicyFromEnvironment(env)! } : {}),
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ export const CORE_ERRORS = defineErrorCatalogue('@ply/core', {
   PLY_VENDOR_HTTP_ERROR: { user: false, status: 502, title: 'Vendor API answered with an error' },
   PLY_NETWORK_ERROR: { user: false, status: 502, title: 'Network error talking to the vendor API' },
   PLY_HTTP_TIMEOUT: { user: false, status: 504, title: 'Vendor API did not answer in time' },
+  PLY_HTTP_HOST_DENIED: { user: true, status: 403, title: 'The HTTP host policy refuses to connect to this address' },
   PLY_VENDOR_RESPONSE_INVALID: { user: false, status: 502, title: 'Vendor API answered with something that is not what its documentation says' },
   PLY_VENDOR_JOB_FAILED: { user: false, status: 502, title: 'A job run by the vendor (e.g. an event search) ended in failure' },
   PLY_VENDOR_JOB_TIMEOUT: { user: false, status: 504, title: 'A job run by the vendor did not finish within its wait limit' },

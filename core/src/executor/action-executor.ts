@@ -82,6 +82,7 @@ export class ActionExecutor {
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
       const scope = this.items.runScopes.runScope(shared.container, {
         runId,
+        module: moduleRef.slug,
         logger,
         bindings: { runId, module: moduleRef.slug, action: item.slug, version: moduleRef.version },
         signal: controller.signal,

@@ -42,6 +42,7 @@ export class CredentialsChecker {
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
       const scope = this.items.runScopes.runScope(shared.container, {
         runId,
+        module: moduleRef.slug,
         logger: shared.logger,
         bindings: { runId, module: moduleRef.slug, check: 'credentials' },
         signal: controller.signal,

@@ -76,6 +76,7 @@ export class LongRunningRunner {
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
       const scope = this.items.runScopes.runScope(shared.container, {
         runId,
+        module: moduleRef.slug,
         logger,
         bindings: { [kind]: `${moduleRef.slug}.${item.slug}`, instance: request.instance, ...request.logBindings },
         signal: request.signal,

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from '../contracts/manifest.js';
 import { NodeHttpClient } from '../http/node-http-client.js';
+import { hostPolicy } from '../http/host-policy.js';
+import type { ConnectionPolicy } from '../contracts/http.js';
+import type { HttpHostPolicySettings } from '../di/settings.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
@@ -40,8 +43,21 @@ export type ConfigurationPreparer = () => { configuration: Record<string, unknow
 export class RunScopes {
   private readonly byObject = new WeakMap<object, Map<string, ConfigurationScope>>();
   private readonly byHash = new Map<string, ConfigurationScope>();
+  /** The host policy built from the settings, once (its agents are shared by every run it governs). */
+  private readonly policies = new WeakMap<HttpHostPolicySettings, ConnectionPolicy>();
 
   constructor(private readonly root: DependencyContainer) {}
+
+  /** The connection policy of a module's HTTP clients, when the settings restrict that module. */
+  private connectionPolicyOf(module: string, settings: HttpHostPolicySettings | undefined): ConnectionPolicy | undefined {
+    if (!settings || !(settings.modules.includes(module) || settings.modules.includes('*'))) return undefined;
+    let policy = this.policies.get(settings);
+    if (!policy) {
+      policy = hostPolicy({ allow: settings.allow, deny: settings.deny, ...(settings.lookup ? { lookup: settings.lookup } : {}) });
+      this.policies.set(settings, policy);
+    }
+    return policy;
+  }
 
   configurationScope(module: LoadedModule, raw: Record<string, unknown>, rateLimit: RateLimit | undefined, prepare: ConfigurationPreparer): ConfigurationScope {
     const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
@@ -72,7 +88,7 @@ export class RunScopes {
    */
   runScope(
     parent: DependencyContainer,
-    run: { runId: string; logger: PinoLogger; bindings: Record<string, unknown>; signal: AbortSignal; dataDir?: string; userAgent: string },
+    run: { runId: string; module: string; logger: PinoLogger; bindings: Record<string, unknown>; signal: AbortSignal; dataDir?: string; userAgent: string },
   ): DependencyContainer {
     const scope = parent.createChildContainer();
     provideValue(scope, RUN_ID, run.runId);
@@ -82,16 +98,18 @@ export class RunScopes {
       useFactory: instanceCachingFactory((c) => new DirectoryFileStore(run.dataDir ?? join(resolveToken(c, SETTINGS).home, 'runs', run.runId))),
     });
     scope.register(HTTP_CLIENT, {
-      useFactory: instanceCachingFactory(
-        (c) =>
-          new NodeHttpClient({
-            logger: resolveToken(c, RUN_LOGGER),
-            ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
-            signal: resolveToken(c, RUN_SIGNAL),
-            userAgent: run.userAgent,
-            ...(resolveToken(c, SETTINGS).httpRetry ? { retry: resolveToken(c, SETTINGS).httpRetry } : {}),
-          }),
-      ),
+      useFactory: instanceCachingFactory((c) => {
+        const settings = resolveToken(c, SETTINGS);
+        const connectionPolicy = this.connectionPolicyOf(run.module, settings.httpHostPolicy);
+        return new NodeHttpClient({
+          logger: resolveToken(c, RUN_LOGGER),
+          ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
+          signal: resolveToken(c, RUN_SIGNAL),
+          userAgent: run.userAgent,
+          ...(settings.httpRetry ? { retry: settings.httpRetry } : {}),
+          ...(connectionPolicy ? { connectionPolicy } : {}),
+        });
+      }),
     });
     return scope;
   }

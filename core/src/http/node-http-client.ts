@@ -1,4 +1,4 @@
-import type { HttpClient, HttpRequestOptions, HttpResponse, RetryPolicy } from '../contracts/http.js';
+import type { ConnectionPolicy, HttpClient, HttpRequestOptions, HttpResponse, RetryPolicy } from '../contracts/http.js';
 import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
@@ -34,6 +34,12 @@ export interface NodeHttpClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Sent as `user-agent` unless the request sets its own. */
   userAgent?: string;
+  /**
+   * Where this client may connect, judged after DNS resolution and on every redirect hop (the
+   * admin's host restriction, `PLY_HTTP_ALLOW_HOSTS` / `PLY_HTTP_DENY_HOSTS`). Unset: anywhere,
+   * at no cost.
+   */
+  connectionPolicy?: ConnectionPolicy;
 }
 
 /** Everything one request needs, resolved once before the first attempt. */
@@ -76,6 +82,7 @@ export class NodeHttpClient implements HttpClient {
   readonly #defaultTimeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #userAgent: string | undefined;
+  readonly #policy: ConnectionPolicy | undefined;
 
   constructor(options: NodeHttpClientOptions) {
     this.#logger = options.logger;
@@ -84,6 +91,7 @@ export class NodeHttpClient implements HttpClient {
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
     this.#userAgent = options.userAgent;
+    this.#policy = options.connectionPolicy;
   }
 
   /** Sends one request, retrying as its policy allows. See {@link HttpClient.request}. */
@@ -176,7 +184,7 @@ export class NodeHttpClient implements HttpClient {
     }
 
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal, tls: plan.tls });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal, tls: plan.tls, policy: this.#policy });
       if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {
@@ -245,6 +253,7 @@ export class NodeHttpClient implements HttpClient {
     }
     return {
       status: response.status,
+      statusText: response.statusText,
       // Built when read: few actions look at response headers.
       get headers() {
         return response.headers;

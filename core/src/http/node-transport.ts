@@ -1,6 +1,8 @@
 import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { RequestOptions as HttpsRequestOptions } from 'node:https';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
+import type { ConnectionPolicy } from '../contracts/http.js';
+import { guardConnection } from './connection-guard.js';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** Request headers, names in lower case. */
@@ -32,6 +34,8 @@ export interface TransportRequest {
   signal?: AbortSignal | undefined;
   /** TLS of https requests (see {@link HttpRequestOptions.tls}). */
   tls?: { verify?: boolean; ca?: string } | undefined;
+  /** Judges every address connected to, redirects included (see {@link ConnectionPolicy}). */
+  policy?: ConnectionPolicy | undefined;
 }
 
 /** The `code` of the error a request ends with when its `timeoutMs` runs out. */
@@ -40,6 +44,8 @@ export const TRANSPORT_TIMEOUT = 'PLY_TRANSPORT_TIMEOUT';
 /** A response whose body has not been read yet: read it once with `text()`, or `discard()` it. */
 export interface TransportResponse {
   status: number;
+  /** The reason phrase (`OK`). */
+  statusText: string;
   ok: boolean;
   /** All the response headers (made on first read). */
   readonly headers: Headers;
@@ -48,6 +54,8 @@ export interface TransportResponse {
   /** The URL that answered, after redirects. */
   url: string;
   text(): Promise<string>;
+  /** The body, decompressed, as a stream; the deadline ends when it ends, fails or is destroyed. */
+  stream(): Readable;
   discard(): void;
 }
 
@@ -122,7 +130,7 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
   let { method, url, body } = request;
   const headers = { ...request.headers };
   for (let redirects = 0; ; redirects += 1) {
-    const response = await exchange(method, url, headers, body, deadline, request.tls);
+    const response = await exchange(method, url, headers, body, deadline, request.tls, request.policy);
     const location = response.headers.location;
     if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return wrap(response, url, deadline);
     response.resume();
@@ -147,7 +155,15 @@ export async function requestFunction(url: URL): Promise<RequestFunction> {
   return httpsRequest;
 }
 
-async function exchange(method: string, url: URL, headers: OutgoingHeaders, body: string | Uint8Array | undefined, deadline: Deadline, tls: TransportRequest['tls']): Promise<IncomingMessage> {
+async function exchange(
+  method: string,
+  url: URL,
+  headers: OutgoingHeaders,
+  body: string | Uint8Array | undefined,
+  deadline: Deadline,
+  tls: TransportRequest['tls'],
+  policy: ConnectionPolicy | undefined,
+): Promise<IncomingMessage> {
   const send = await requestFunction(url);
   const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
@@ -156,6 +172,8 @@ async function exchange(method: string, url: URL, headers: OutgoingHeaders, body
     if (tls.verify === false) options.rejectUnauthorized = false;
     if (tls.ca !== undefined) options.ca = tls.ca;
   }
+  // Only a client with a policy pays for it: its own agent and a guarded lookup.
+  if (policy) guardConnection(url, options, policy);
   return new Promise<IncomingMessage>((resolve, reject) => {
     const req = send(url, options, resolve);
     req.on('error', reject);
@@ -169,6 +187,7 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
   let headers: Headers | undefined;
   return {
     status,
+    statusText: response.statusMessage ?? '',
     ok: status >= 200 && status < 300,
     get headers() {
       if (headers === undefined) {
@@ -192,6 +211,18 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
         deadline.end();
       }
     },
+    stream: () => {
+      const source = decoded(response);
+      const body = new PassThrough();
+      // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
+      source.on('error', (error) => body.destroy(deadline.reason ?? error));
+      body.once('close', () => {
+        deadline.end();
+        source.destroy();
+      });
+      source.pipe(body);
+      return body;
+    },
     discard: () => {
       deadline.end();
       response.destroy();
@@ -199,14 +230,23 @@ function wrap(response: IncomingMessage, url: URL, deadline: Deadline): Transpor
   };
 }
 
-/** The body as text, decompressed as `content-encoding` says. */
-async function readText(response: IncomingMessage): Promise<string> {
+/** The body decompressed as `content-encoding` says. */
+function decoded(response: IncomingMessage): Readable {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
   let stream: Readable = response;
   if (encoding === 'gzip' || encoding === 'x-gzip') stream = response.pipe(createGunzip());
   else if (encoding === 'deflate') stream = response.pipe(createInflate());
   else if (encoding === 'br') stream = response.pipe(createBrotliDecompress());
-  if (stream !== response) response.on('error', (error) => stream.destroy(error));
+  if (stream !== response) {
+    response.on('error', (error) => stream.destroy(error));
+    stream.once('close', () => response.destroy());
+  }
+  return stream;
+}
+
+/** The body as text, decompressed as `content-encoding` says. */
+async function readText(response: IncomingMessage): Promise<string> {
+  const stream = decoded(response);
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks).toString('utf8');

@@ -19,11 +19,13 @@ export function isJsonContentType(contentType: string | null): boolean {
  * - `auto`: JSON when the content-type says so, text otherwise; an empty body gives `undefined`;
  * - `json`: parsed JSON, `undefined` when empty;
  * - `text`: the text as is;
- * - `none`: discarded, `undefined`.
+ * - `none`: discarded, `undefined`;
+ * - `stream`: the decompressed body as a Node `Readable`, for the caller to consume or destroy.
  *
  * @throws InvalidJsonBodyError when a body read as JSON does not parse.
  */
 export async function readResponseBody(response: TransportResponse, responseType: ResponseType): Promise<unknown> {
+  if (responseType === 'stream') return response.stream();
   if (responseType === 'none') {
     response.discard();
     return undefined;
