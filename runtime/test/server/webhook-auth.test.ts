@@ -22,7 +22,7 @@ async function webhookPlaybook(harness: ApiHarness): Promise<{ id: string; token
 }
 
 async function post(harness: ApiHarness, id: string, body: Buffer, headers: Record<string, string>) {
-  const response = await harness.app.request(`/hooks/${id}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  const response = await harness.app.request(`/hooks/${id}`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }
