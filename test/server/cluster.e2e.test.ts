@@ -213,7 +213,7 @@ describe('a cluster: ply serve --role api and two ply workers on PostgreSQL and 
     holder.child.kill('SIGKILL');
     await holder.exited;
     const { rows } = await db.query<{ value: string }>("SELECT value FROM checkpoints WHERE kind = 'trigger' AND owner_id = $1", [playbookId]);
-    const checkpoint = Number(rows[0]!.value);
+    const checkpoint = Number(cluster.records.open(rows[0]!.value, `trigger:${playbookId}`));
     await vi.waitFor(async () => expect((await events()).filter((event) => event.pid !== holder.child.pid).length).toBeGreaterThanOrEqual(10), { timeout: 20_000, interval: 100 });
     const after = (await events()).filter((event) => event.pid !== holder.child.pid);
     // Taken over by one other process, from the checkpoint on: nothing skipped, nothing counted twice.
