@@ -11,5 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // `ply manifest` and `ply lint` bundle a plugin's sources under its node_modules/.cache/ply/
+    // and import that file: run it through vite like the sources, so its `@ply/core` is the
+    // TypeScript source the tests use (Node, given the `@ply/source` condition, cannot load .ts).
+    server: { deps: { inline: [/node_modules\/\.cache\/ply\//] } },
   },
 });

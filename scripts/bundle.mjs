@@ -1,4 +1,4 @@
-// `node scripts/bundle.mjs [core|cli ...]` (default: both, in parallel): bundles a package's
+// `node scripts/bundle.mjs [core|kit|cli ...]` (default: all, in parallel): bundles a package's
 // TypeScript sources and its dependencies into a few ESM files under dist/bundle/, which its
 // package.json serves at run time. Why: a `ply` process otherwise resolves, reads and links about
 // 400 small module files before it does anything (a third of `ply install`, half of `ply serve`'s
@@ -6,8 +6,9 @@
 // bundled directly: nothing relies on decorator metadata (DI uses explicit tokens), and the
 // workspace packages resolve to their sources through the `@ply/source` export condition.
 import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +26,13 @@ const PACKAGES = {
       logging: 'src/logging/logging.ts',
     },
     external: [],
+    after: writeZodPackage,
+  },
+  // The author kit, published for plugins' tests: the core, zod and the fake servers' hono are
+  // shared with the plugin (dependencies), the author toolchain is the CLI's.
+  kit: {
+    entries: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    external: ['@ply/core', '@ply/core/*', 'zod', 'hono', 'hono/*', '@hono/node-server', 'esbuild', 'typescript', 'vitest', 'vitest/*'],
   },
   cli: {
     // The runtime, console, installer and registry are bundled in, each command's share in
@@ -33,7 +41,8 @@ const PACKAGES = {
     // @ply/core stays a separate module shared with the plugins; @ply/kit (the author kit) is
     // loaded from its package, where its scaffold templates are; esbuild is a native binary;
     // better-sqlite3 a native addon.
-    external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3'],
+    // typescript and vitest (the author toolchain of `ply build` and `ply test`) load from their packages.
+    external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3', 'typescript', 'vitest', 'vitest/*'],
   },
 };
 
@@ -76,4 +85,24 @@ async function bundle(name) {
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
   process.stdout.write(`bundled ${name}: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${join(name, 'dist/bundle')}\n`);
+  await target.after?.(packageDir);
+}
+
+/**
+ * `core/dist/zod/`: the zod the core depends on, as one ESM file in a package named `zod`. The
+ * installer links `$PLY_HOME/node_modules/zod` to it, so installed plugin bundles, which leave zod
+ * external, share one copy instead of carrying 460 KB each. A separate file, not the core's own
+ * chunk: exporting the whole of zod from the core's bundle would load 500 KB more on every `ply`
+ * start, for the plugins only; this file loads with the first installed plugin. (The core and the
+ * plugins need not share one zod instance: the core never tests a plugin's schema with instanceof.)
+ */
+async function writeZodPackage(packageDir) {
+  const require = createRequire(join(packageDir, 'package.json'));
+  const zodDir = dirname(require.resolve('zod/package.json'));
+  const { version } = JSON.parse(readFileSync(join(zodDir, 'package.json'), 'utf8'));
+  const dir = join(packageDir, 'dist/zod');
+  rmSync(dir, { recursive: true, force: true });
+  await build({ absWorkingDir: packageDir, stdin: { contents: "export * from 'zod';\nexport { default } from 'zod';\n", resolveDir: packageDir, loader: 'js' }, outfile: join(dir, 'index.js'), bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning' });
+  const manifest = { name: 'zod', version, description: 'The zod of @ply/core, provided to the plugins it loads', type: 'module', exports: { '.': './index.js', './v4': './index.js' } };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }

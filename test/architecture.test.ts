@@ -22,7 +22,8 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Run-time dependencies a package's own source does not import. */
 const LOADED_INDIRECTLY: Record<string, readonly string[]> = {
   // The runtime is bundled into the CLI; its native addon is loaded from the CLI's node_modules.
-  '@ply/cli': ['better-sqlite3'],
+  // @types/node: the declarations `ply build` gives a plugin's type-check (found by path).
+  '@ply/cli': ['better-sqlite3', '@types/node'],
 };
 /** What no plugin may need at run time: the services' own dependencies. */
 const SERVICE_ONLY = ['better-sqlite3', 'tar', 'hono', '@hono/node-server', '@ply/runtime', '@ply/installer', '@ply/kit', '@ply/console', '@ply/registry', '@ply/cli'];
@@ -41,6 +42,8 @@ function isPublicPluginEntry(specifier: string): boolean {
 interface PackageJson {
   name: string;
   dependencies?: Record<string, string>;
+  /** Provided by whoever loads the package (the kit's author toolchain is the CLI's TypeScript and vitest). */
+  peerDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 }
 
@@ -89,6 +92,7 @@ function violations(pkg: Package): string[] {
   const own = pkg.json.name;
   const isPlugin = own.startsWith('@ply/plugin-');
   const runtimeDeps = new Set(Object.keys(pkg.json.dependencies ?? {}));
+  const peerDeps = new Set(Object.keys(pkg.json.peerDependencies ?? {}));
   const devDeps = new Set(Object.keys(pkg.json.devDependencies ?? {}));
   const importedFromSource = new Set<string>();
   for (const file of [...sourceFiles(join(pkg.dir, 'src')), ...sourceFiles(join(pkg.dir, 'test'))]) {
@@ -107,7 +111,7 @@ function violations(pkg: Package): string[] {
         if (!test) found.push(`${where}: imports its own package "${specifier}" (use a relative import)`);
         continue;
       }
-      if (!runtimeDeps.has(name) && !(test && (devDeps.has(name) || WORKSPACE_TOOLS.has(name)))) found.push(`${where}: "${specifier}" is not declared in ${own}'s ${test ? 'dependencies or devDependencies' : 'dependencies'}`);
+      if (!runtimeDeps.has(name) && !peerDeps.has(name) && !(test && (devDeps.has(name) || WORKSPACE_TOOLS.has(name)))) found.push(`${where}: "${specifier}" is not declared in ${own}'s ${test ? 'dependencies or devDependencies' : 'dependencies'}`);
       if (test || !name.startsWith('@ply/')) continue;
       const allowed = isPlugin ? ['@ply/core'] : (ALLOWED[own] ?? []);
       const pluginEntry = isPlugin && isPublicPluginEntry(specifier);

@@ -8,14 +8,17 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { createConsoleApp } from '@ply/console';
+import { mountConsoleLazily } from '@ply/console/mount';
 import { PLY_CORE_VERSION } from '@ply/core';
 import { ModuleInstaller } from '@ply/installer';
-import { openRuntime, type Runtime } from '@ply/runtime';
+import { createServerApp, openRuntime, type Runtime } from '@ply/runtime';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, createPublisher, run, serveRegistry } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+/** The pictures docs/console.md shows, remade by this test. */
+const DOC_SCREENSHOTS = join(REPO_ROOT, 'docs', 'images');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function editJson(file: string, edit: (json: Record<string, unknown>) => void): void {
@@ -86,7 +89,7 @@ describe('the web console in headless Chromium', () => {
    * registry first (the last one given active, or `active`), and a fresh browser page. No
    * workspace plugins: Mattermost must come from the registry.
    */
-  async function startConsole(options: { installed?: string[]; active?: string } = {}): Promise<void> {
+  async function startConsole(options: { installed?: string[]; active?: string; withApi?: boolean } = {}): Promise<void> {
     const home = mkdtempSync(join(work, 'home-'));
     const installer = new ModuleInstaller({ home, coreVersion: PLY_CORE_VERSION, registry: registryUrl });
     for (const version of options.installed ?? []) await installer.install(`${NAME}@${version}`);
@@ -95,7 +98,11 @@ describe('the web console in headless Chromium', () => {
     const opened = runtime;
     cleanups.push(() => opened.close());
     tokens = { admin: (await runtime.store.tokens.create('alice', 'admin')).token, viewer: (await runtime.store.tokens.create('victor', 'viewer')).token };
-    consoleServer = await startFakeServer(createConsoleApp(runtime, { registry: registryUrl }).fetch);
+    const consoleApp = createConsoleApp(runtime, { registry: registryUrl });
+    // With the API: the runtime's app (webhooks under /hooks) with the console mounted on it, as `ply serve` does.
+    const server = options.withApi ? createServerApp(runtime, {}) : undefined;
+    if (server) mountConsoleLazily(server, async () => consoleApp);
+    consoleServer = await startFakeServer(server ? server.fetch : consoleApp.fetch);
     cleanups.push(consoleServer.close);
     received = [];
     const hooks = new Hono();
@@ -254,5 +261,71 @@ describe('the web console in headless Chromium', () => {
     await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost uninstalled (removed 1.1.0, 1.0.0)');
     await expect(page.getByRole('button', { name: 'Install mattermost 1.1.0' }).count()).resolves.toBe(1);
     expect(runtime.ply.catalog.modules().map((module) => module.manifest.slug)).not.toContain('mattermost');
+  });
+
+  it("takes a new admin from the marketplace to an execution's picture: install, account and its check, editor, dry run, enable, webhook", async () => {
+    await startConsole({ withApi: true });
+    await signIn(tokens.admin);
+    const docShot = (name: string) => page.screenshot({ path: join(DOC_SCREENSHOTS, `${name}.png`), fullPage: true });
+    mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+    // One click on the marketplace card.
+    await page.goto(url('/marketplace'));
+    await page.getByRole('button', { name: 'Install mattermost' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.1.0 installed (integrity and signature verified)');
+    // Its account, and the check (Mattermost declares no validation request: the page says so).
+    await page.goto(url('/accounts/new?module=mattermost'));
+    await page.getByLabel('Account name (required)').fill('soc');
+    await page.getByLabel('hook_url (required)').fill(`${webhook.url}hooks/console-secret-hook-42`);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('button', { name: 'Check credentials' }).click();
+    await expect(page.getByRole('alert').first().innerText()).resolves.toContain('Not checked: module mattermost declares no validation request.');
+    // The editor: a wrong action is shown at its line, then fixed; a dry run shows the rendered message.
+    await page.goto(url('/playbooks/new'));
+    await page.getByText('Mattermost mattermost').click();
+    await page.getByText('post_message Post Message').click();
+    await expect(page.locator('#action-mattermost-post_message').innerText()).resolves.toContain('message');
+    const text = (action: string) =>
+      `name: Alert to Mattermost\ntrigger:\n  type: webhook\n  next: [notify]\nnodes:\n  notify:\n    type: action\n    module: mattermost\n    action: ${action}\n    account: soc\n    arguments:\n      message: "Alert {{ trigger.alert_uuid }}: {{ trigger.title }}"\n      channel: soc\n    next: [remember]\n  remember:\n    type: store\n    set:\n      last: "{{ node.notify }}"\n`;
+    await page.getByLabel('Playbook (YAML or JSON)').fill(text('post_mesage'));
+    await page.getByLabel('Id (optional)').fill('alerts');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.locator('#line-9').innerText()).resolves.toContain('has no action "post_mesage"');
+    await docShot('console-editor-problems');
+    await page.goto(url('/playbooks/alerts/edit'));
+    await page.getByLabel('Playbook (YAML or JSON)').fill(text('post_message'));
+    await page.getByText('Sample trigger event and results for the dry run').click();
+    await page.getByLabel('Sample trigger event (JSON)').fill('{"alert_uuid": "AL42", "title": "Odd login"}');
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    const dry = page.getByRole('region', { name: 'Dry run' });
+    await expect(dry.locator('[data-node="notify"]').innerText()).resolves.toContain('"Alert AL42: Odd login"');
+    await expect(dry.locator('[data-node="remember"]').innerText()).resolves.toContain('Not known in a dry run: node.notify');
+    expect(received).toEqual([]);
+    await docShot('console-editor');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('Saved as version 2. It is valid.');
+    // Enabled from its page, with its picture; then its webhook fires.
+    await page.goto(url('/playbooks/alerts'));
+    await expect(page.locator('svg [data-node="notify"]').getAttribute('class')).resolves.toContain('kind-action');
+    await expect(page.locator('svg [data-node="remember"]').getAttribute('class')).resolves.toContain('kind-store');
+    await page.getByRole('button', { name: 'Enable' }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('Alert to Mattermost enabled.');
+    await docShot('console-playbook-graph');
+    await page.getByText('Show the webhook token').click();
+    const curl = await page.locator('pre', { hasText: 'curl -X POST' }).innerText();
+    const hookToken = /x-ply-token: ([^']+)'/.exec(curl)![1]!;
+    const fired = await page.request.post(url('/hooks/alerts'), { headers: { 'x-ply-token': hookToken }, data: { alert_uuid: 'AL43', title: 'Odd login' } });
+    expect(fired.status()).toBe(202);
+    const { executionId } = (await fired.json()) as { executionId: string };
+    await runtime.engine.shutdown(5000);
+    expect(received).toEqual([{ text: 'Alert AL43: Odd login', channel: 'soc' }]);
+    // The execution as a picture: every node succeeded; a click on one shows its masked arguments.
+    await page.goto(url(`/executions/${executionId}`));
+    for (const node of ['notify', 'remember']) await expect(page.locator(`svg [data-node="${node}"]`).getAttribute('data-status')).resolves.toBe('succeeded');
+    await expect(page.locator('#node-notify').isVisible()).resolves.toBe(false);
+    await page.locator('svg a[href="#node-notify"]').click();
+    await expect(page.locator('#node-notify').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#node-notify').innerText()).resolves.toContain('Alert AL43: Odd login');
+    expect(await page.content()).not.toContain('console-secret-hook-42');
+    await docShot('console-execution-graph');
   });
 });

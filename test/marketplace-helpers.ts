@@ -66,9 +66,10 @@ export function npmLogin(args: string[], user: string, password: string, env: No
 }
 
 /** `ply registry serve --port 0` as a subprocess; resolves with its URL once it prints it, and `logs()` gives its stderr so far. */
-export function serveRegistry(storage: string, env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess; logs: () => string }> {
+export function serveRegistry(storage: string, env: NodeJS.ProcessEnv, options: { seed?: boolean } = {}): Promise<{ url: string; child: ChildProcess; logs: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'registry', 'serve', '--port', '0', '--storage', storage], { cwd: REPO_ROOT, env });
+    // Seeding packs @ply/core and @ply/kit: only a test that npm-installs them asks for it.
+    const child = spawn(process.execPath, [CLI, 'registry', 'serve', '--port', '0', '--storage', storage, ...(options.seed ? [] : ['--no-seed'])], { cwd: REPO_ROOT, env });
     let output = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatFinding, lintModule, lintTree } from '@ply/kit';
+import { bundlePlugin, formatFinding, lintModule, lintTree } from '@ply/kit';
 import { corpusModuleDirs, sekoiaCorpusDir } from '@ply/kit/testing';
 import mattermostPlugin from '@ply/plugin-mattermost';
+import { linkedScaffold } from '../kit/test/linked-plugin.js';
 
 const CORPUS_DIR = sekoiaCorpusDir();
 
@@ -117,9 +118,22 @@ describe('ply lint on a plugin package', () => {
     expect(lines).toEqual(
       expect.arrayContaining([
         'error module/action_post_message.json:/docker_parameters code-bound',
-        'error dist/index.js: code-bound',
+        'error src/index.ts: code-bound',
         'error package.json:/version version-match',
       ]),
     );
+  });
+
+  it('binds the JSON to the code of the TypeScript sources, not to a stale dist/', async () => {
+    const dir = linkedScaffold('acme-lint');
+    await bundlePlugin(join(dir, 'src/index.ts'), join(dir, 'dist/index.js'), { minify: false });
+    expect((await lintModule(dir, { coreVersion: CORE })).findings).toEqual([]);
+    const action = join(dir, 'src/get-item.action.ts');
+    writeFileSync(action, readFileSync(action, 'utf8').replace("docker_parameters: 'acme_lint_get_item'", "docker_parameters: 'acme_lint_fetch_item'"));
+    const { findings } = await lintModule(dir, { coreVersion: CORE });
+    expect(findings.map((f) => `${f.file.slice(dir.length + 1)}:${f.pointer} ${f.message}`)).toEqual([
+      'module/action_get_item.json:/docker_parameters no code is bound to "acme_lint_get_item" (the plugin\'s actions are: acme_lint_fetch_item)',
+      'src/index.ts: action "acme_lint_fetch_item" has no action_*.json file; run `ply manifest build`',
+    ]);
   });
 });

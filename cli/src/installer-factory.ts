@@ -19,9 +19,9 @@ function progressPrinter(output: Output): ((progress: InstallProgress) => void) 
 }
 
 /** The installer for `$PLY_HOME`, with `--registry` or else `PLY_REGISTRY`. */
-export function createInstaller(output: Output, options: RegistryOption = {}): ModuleInstaller {
+export function createInstaller(output: Output, options: RegistryOption & { quietDownloads?: boolean } = {}): ModuleInstaller {
   const registry = options.registry ?? process.env['PLY_REGISTRY'];
-  const onProgress = progressPrinter(output);
+  const onProgress = options.quietDownloads ? undefined : progressPrinter(output);
   return new ModuleInstaller({
     home: settingsFromEnvironment().home,
     coreVersion: PLY_CORE_VERSION,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { PLY_CORE_VERSION } from '@ply/core/version';
 import type { ImportOptions } from './commands/import.command.js';
+import type { BuildOptions } from './commands/build.command.js';
 import type { DocsOptions } from './commands/docs.command.js';
 import type { PluginNewOptions } from './commands/plugin-new.command.js';
 import type { RunOptions } from './commands/run.command.js';
@@ -66,6 +67,20 @@ Docs: README.md and docs/ of the Ply repository.`,
     .option('--module-version <range>', 'semver range of the module version')
     .action((reference: string, options: RunOptions) => import('./commands/run.command.js').then((m) => m.runCommand(consoleOutput(json()), reference, options)));
 
+  program
+    .command('build')
+    .helpGroup('Plugin authors:')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .option('--check', 'write nothing: fail on a type error or when module/*.json differs from the definitions (CI)')
+    .description("for plugin authors: type-check sources and tests with Ply's TypeScript, compile src/ to dist/, write module/*.json")
+    .action((dir: string | undefined, options: BuildOptions) => import('./commands/build.command.js').then((m) => m.buildCommand(consoleOutput(json()), dir, options)));
+  program
+    .command('test')
+    .helpGroup('Plugin authors:')
+    .argument('[dir]', 'plugin package (default: the current folder)')
+    .argument('[filters...]', 'only test files whose path contains one of these')
+    .description("for plugin authors: run the plugin's tests once with Ply's vitest")
+    .action((dir: string | undefined, filters: string[]) => import('./commands/build.command.js').then((m) => m.testCommand(consoleOutput(json()), dir, filters)));
   const manifest = program.command('manifest').description('for plugin authors: module JSON generated from the zod definitions').helpGroup('Plugin authors:');
   manifest
     .command('build')
@@ -243,8 +258,9 @@ function addRegistryCommands(program: Command, json: () => boolean): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port (0: any free port)', '4873')
     .option('--storage <dir>', 'packages, keys and accounts (default: $PLY_HOME/registry)')
+    .option('--no-seed', 'do not offer @ply/core, @ply/kit, zod and hono (what `ply plugin new` packages install)')
     .description('serve the registry (npm protocol subset + module browsing) until interrupted; logs to stderr at $PLY_LOG_LEVEL')
-    .action((options: { host?: string; port?: string; storage?: string }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
+    .action((options: { host?: string; port?: string; storage?: string; seed?: boolean }) => import('./commands/registry.command.js').then((m) => m.registryServeCommand(consoleOutput(json()), options)));
 
   const user = registry.command('user').description('registry users: they own packages and log in with `npm login`');
   user

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Output } from './output.js';
-import { progressOf } from './progress.js';
+import { progressOf, statusLine } from './progress.js';
 
 function terminal(isTTY: boolean): Writable & { isTTY: boolean; text(): string } {
   const chunks: string[] = [];
@@ -40,6 +40,17 @@ describe('progress of long commands', () => {
       progress.next('AWS');
       progress.stop();
       expect(stream.text()).toBe('');
+    }
+  });
+
+  it('shows a one-step task and its time on a terminal, and nothing off a terminal or with --json', () => {
+    const stream = terminal(true);
+    statusLine(output(false), 'packing ./plugins/whois', stream).done();
+    expect(stream.text()).toMatch(/^packing \.\/plugins\/whois … done in \d+\.\ds\n$/);
+    for (const [json, isTTY] of [[false, false], [true, true]] as const) {
+      const quiet = terminal(isTTY);
+      statusLine(output(json), 'packing', quiet).done();
+      expect(quiet.text()).toBe('');
     }
   });
 });

@@ -37,3 +37,15 @@ export function progressOf(output: Output, title: string, total: number, stream:
     },
   };
 }
+
+/** A one-step task's status on a terminal: `packing ./plugins/x …` then `… done in 2.1s` (quiet off a TTY and with `--json`). */
+export function statusLine(output: Output, text: string, stream: Writable & { isTTY?: boolean } = process.stderr): { done(): void } {
+  if (output.json || !stream.isTTY) return { done: () => undefined };
+  const started = Date.now();
+  stream.write(`${text} …`);
+  return {
+    done() {
+      stream.write(` done in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { toPlyError, type LoadedModule } from '@ply/core';
 import { type AccountView } from '@ply/runtime';
 import { Hono, type Context } from 'hono';
+import { CheckCredentialsButton } from './account-check.routes.js';
 import type { ConsoleDeps } from './console-app.js';
 import { allows } from './console-auth.js';
 import type { ConsoleEnv } from './console-env.js';
@@ -197,6 +198,7 @@ export function accountsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         <p>
           Module <code>{account.module}</code> · created {account.createdAt.slice(0, 19).replace('T', ' ')} · updated {account.updatedAt.slice(0, 19).replace('T', ' ')}
         </p>
+        {allows(c.get('consoleSession').role, 'operator') && <CheckCredentialsButton accountId={account.id} csrf={viewerOf(c).csrf} />}
         {admin ? (
           <>
             <AccountForm module={module} csrf={viewerOf(c).csrf} action={`/accounts/${encodeURIComponent(account.id)}`} state={{ name: account.name, values: editableValues(account, secrets), errors: {} }} stored={stored} submit="Save changes" />

@@ -3,6 +3,7 @@ import { publicAddress, publicAddressFrom, type PublicAddressOptions } from './p
 import { httpStatusOf, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
+import { accountCheckRoutes } from './account-check.routes.js';
 import { accountsRoutes } from './accounts.routes.js';
 import { requireRole } from './console-auth.js';
 import { consoleRequestLog, type ConsoleEnv, type ConsoleRequestEnv } from './console-env.js';
@@ -20,6 +21,10 @@ import { signInRoutes } from './sign-in.routes.js';
 export interface ConsoleOptions extends PublicAddressOptions {
   /** Registry URL of the marketplace pages (default: none; the pages then say how to set one). */
   registry?: string;
+  /** While the built-in marketplace fills (the workspace plugins packed on first start), what the Marketplace page says. */
+  marketplaceProgress?: () => string | undefined;
+  /** The Sekoia.io corpus folder, browsable as metadata-only modules under /marketplace/corpus. */
+  corpusDir?: string;
 }
 
 /** What every console route module receives. */
@@ -28,6 +33,7 @@ export interface ConsoleDeps {
   /** Middleware letting through signed-in users with this role or a higher one (POSTs also need the CSRF token). */
   role: (role: ApiRole) => MiddlewareHandler<ConsoleEnv>;
   modules: ModuleAdmin;
+  options: ConsoleOptions;
 }
 
 function denied(c: Context, status: 401 | 403, message: string): Response {
@@ -70,6 +76,7 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
     runtime,
     role: (role) => requireRole(sessions, runtime, role, denied),
     modules: new ModuleAdmin(runtime, options.registry),
+    options,
   };
   const address = publicAddress(publicAddressFrom(options));
   const app = new Hono<ConsoleRequestEnv>();
@@ -78,6 +85,7 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
   app.onError((error, c) => failurePage(c, error));
   app.route('/', signInRoutes(runtime, sessions));
   app.get('/', deps.role('viewer'), (c) => c.redirect('/executions', 303));
+  app.route('/accounts', accountCheckRoutes(deps));
   app.route('/accounts', accountsRoutes(deps));
   app.route('/run', runRoutes(deps));
   app.route('/executions', executionsRoutes(deps));

@@ -1,3 +1,6 @@
+import { EDITOR_CSS } from './editor/editor-form.js';
+import { GRAPH_CSS } from './graph/playbook-graph.svg.js';
+
 /**
  * The console's whole stylesheet, inlined in every page (no asset route, no build step).
  * System fonts, a readable measure, visible focus rings, colours above 4.5:1 contrast.
@@ -52,4 +55,4 @@ details.json { margin-left: 1rem; } details.json > summary { cursor: pointer; } 
 .json .key { color: #6639ba; } .json .str { color: #0a3069; } .json .num, .json .bool, .json .null { color: #953800; }
 ol.timeline { list-style: none; padding: 0; border-left: 3px solid var(--line); margin-left: .5rem; }
 ol.timeline > li { margin: 0 0 1rem; padding-left: 1rem; }
-`;
+${GRAPH_CSS}${EDITOR_CSS}`;

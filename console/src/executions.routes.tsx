@@ -1,8 +1,9 @@
-import type { ExecutionRecord, ExecutionStatus, NodeRecord } from '@ply/runtime';
+import type { ExecutionStatus } from '@ply/runtime';
 import { Hono } from 'hono';
 import type { ConsoleDeps } from './console-app.js';
 import type { ConsoleEnv } from './console-env.js';
 import { page } from './console-page.js';
+import { ExecutionGraph } from './graph/execution-graph.js';
 import { JsonTree } from './json-tree.js';
 
 const STATUSES: readonly ExecutionStatus[] = ['queued', 'running', 'succeeded', 'failed', 'interrupted'];
@@ -18,33 +19,6 @@ function duration(from: string | null, to: string | null): string {
 
 function Status(props: { status: string }) {
   return <span class={`status ${props.status}`}>{props.status}</span>;
-}
-
-function Timeline(props: { execution: ExecutionRecord; load: (value: unknown) => unknown }) {
-  const nodes: NodeRecord[] = props.execution.nodes ?? [];
-  if (nodes.length === 0) return <p>No node has run.</p>;
-  return (
-    <ol class="timeline">
-      {nodes.map((node) => (
-        <li>
-          <h3>
-            {`${node.seq + 1}. ${node.nodeId}`} <span class="muted">({node.kind})</span> <Status status={node.status} />
-          </h3>
-          <p class="muted">
-            {when(node.startedAt)} · {duration(node.startedAt, node.finishedAt)} · attempt {node.attempt}
-            {node.iteration !== undefined && ` · iteration ${node.iteration}`}
-          </p>
-          {node.error && (
-            <p class="notice bad">
-              <code>{node.error.code}</code>: {node.error.message}
-            </p>
-          )}
-          {node.arguments !== undefined && <JsonTree value={props.load(node.arguments)} label="arguments" />}
-          {node.results !== undefined && <JsonTree value={props.load(node.results)} label="results" />}
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 /** `/executions`: the list with filters (status, playbook) and pages; one execution with its node timeline. */
@@ -136,8 +110,11 @@ export function executionsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/:id', deps.role('viewer'), async (c) => {
     const execution = await runtime.store.executions.get(c.req.param('id'));
     let playbookName = execution.playbookId;
+    let document: unknown;
     try {
-      playbookName = (await runtime.store.playbooks.get(execution.playbookId)).name;
+      const playbook = await runtime.store.playbooks.get(execution.playbookId);
+      playbookName = playbook.name;
+      document = (await runtime.store.playbookVersions.find(playbook.id, execution.playbookVersion))?.document ?? (playbook.version === execution.playbookVersion ? playbook.document : undefined);
     } catch {
       // Deleted playbook: its id is all we have.
     }
@@ -165,9 +142,9 @@ export function executionsRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         )}
         <h2>Trigger event</h2>
         <JsonTree value={load(execution.triggerEvent)} label="trigger" />
-        <h2>Timeline</h2>
+        <h2>Path</h2>
         <p class="muted">Arguments and results as recorded: secrets were masked before they were written.</p>
-        <Timeline execution={execution} load={load} />
+        <ExecutionGraph execution={execution} document={document} load={load} />
       </>,
     );
   });

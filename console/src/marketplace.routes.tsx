@@ -5,7 +5,11 @@ import { Hono, type Context } from 'hono';
 import semver from 'semver';
 import type { ConsoleDeps } from './console-app.js';
 import type { ConsoleEnv } from './console-env.js';
-import { page, redirectWith } from './console-page.js';
+import { allows } from './console-auth.js';
+import { page, redirectWith, viewerOf } from './console-page.js';
+import { CorpusCatalogue } from './corpus-catalogue.js';
+import { corpusRoutes } from './corpus.routes.js';
+import { CsrfField } from './csrf-field.js';
 import { modulePageRoutes } from './module-page.routes.js';
 
 /** A package name from a form, or '' (then the redirect goes to the marketplace itself). */
@@ -18,7 +22,7 @@ export function moduleHref(name: string): string {
   return name ? `/marketplace/${name}` : '/marketplace';
 }
 
-function ModuleCard(props: { module: ModuleSummary; active?: string }) {
+function ModuleCard(props: { module: ModuleSummary; active?: string; csrf?: string | undefined }) {
   const { module } = props;
   const href = `/marketplace/${module.name}`;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -38,7 +42,25 @@ function ModuleCard(props: { module: ModuleSummary; active?: string }) {
         ))}
       </p>
       <p>{props.active ? <span class="status enabled">{`installed: ${props.active}`}</span> : <span class="muted">not installed</span>}</p>
+      {!props.active && props.csrf && (
+        <form method="post" action="/marketplace/install">
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="name" value={module.name} />
+          <button type="submit" aria-label={`Install ${module.slug}`}>
+            Install
+          </button>
+        </form>
+      )}
     </li>
+  );
+}
+
+function CorpusLink(props: { shown: boolean }) {
+  if (!props.shown) return null;
+  return (
+    <p>
+      Also browsable: <a href="/marketplace/corpus">the Sekoia.io corpus</a> as metadata-only modules.
+    </p>
   );
 }
 
@@ -51,9 +73,12 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     page(
       c,
       { title: 'Marketplace', section: '/marketplace' },
-      <p class="notice">
-        No registry is configured. Start the console with <code>ply serve --registry URL</code> or set <code>PLY_REGISTRY</code>; see docs/marketplace.md.
-      </p>,
+      <>
+        <p class="notice">
+          No registry is configured. Start the console with <code>ply serve --registry URL</code> or set <code>PLY_REGISTRY</code>; see docs/marketplace.md.
+        </p>
+        <CorpusLink shown={Boolean(deps.options.corpusDir)} />
+      </>,
     );
 
   app.get('/', deps.role('viewer'), async (c) => {
@@ -71,10 +96,18 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       failure = toPlyError(error).message;
     }
     const installed = new Map(modules.installer.list().map((m) => [m.name ?? m.slug, m.active]));
+    const filling = deps.options.marketplaceProgress?.();
+    const csrf = allows(c.get('consoleSession').role, 'admin') ? viewerOf(c).csrf : undefined;
     return page(
       c,
       { title: 'Marketplace', section: '/marketplace', ...(failure ? { notice: { kind: 'bad' as const, text: failure } } : {}) },
       <>
+        {filling && (
+          <p class="notice" role="status">
+            {filling}
+          </p>
+        )}
+        <CorpusLink shown={Boolean(deps.options.corpusDir)} />
         <form class="filters" method="get" action="/marketplace" role="search" aria-label="Search modules">
           <div class="field">
             <label for="search-q">Search</label>
@@ -96,7 +129,7 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         <p class="muted" role="status">{`${found.length} module${found.length === 1 ? '' : 's'} in ${modules.registry}`}</p>
         <ul class="cards" aria-label="Modules">
           {found.map((module) => (
-            <ModuleCard module={module} {...(installed.get(module.name) ? { active: installed.get(module.name)! } : {})} />
+            <ModuleCard module={module} csrf={csrf} {...(installed.get(module.name) ? { active: installed.get(module.name)! } : {})} />
           ))}
         </ul>
       </>,
@@ -155,6 +188,8 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   });
 
+  // Before the module pages: `corpus` is not a package the console can show.
+  app.route('/corpus', corpusRoutes(deps, deps.options.corpusDir ? new CorpusCatalogue(deps.options.corpusDir, deps.runtime.ply.settings.coreVersion) : undefined));
   app.route('/', modulePageRoutes(deps));
   return app;
 }

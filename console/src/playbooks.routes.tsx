@@ -1,22 +1,13 @@
 import { toPlyError, type PlyIssue } from '@ply/core';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CONSOLE_RUN_PREFIX } from './action-run-recorder.js';
 import type { ConsoleDeps } from './console-app.js';
 import { allows } from './console-auth.js';
 import type { ConsoleEnv } from './console-env.js';
 import { page, redirectWith, viewerOf } from './console-page.js';
-import { CsrfField } from './csrf-field.js';
-
-function PostButton(props: { action: string; csrf: string; label: string; danger?: boolean }) {
-  return (
-    <form class="inline" method="post" action={props.action}>
-      <CsrfField token={props.csrf} />
-      <button type="submit" class={props.danger ? 'danger' : 'secondary'}>
-        {props.label}
-      </button>
-    </form>
-  );
-}
+import { playbookDetailRoutes } from './playbook-detail.routes.js';
+import { PostButton } from './post-button.js';
+import { playbookEditorRoutes } from './playbook-editor.routes.js';
 
 function Issues(props: { issues: PlyIssue[] }) {
   return (
@@ -44,8 +35,18 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return page(
       c,
       { title: 'Playbooks', section: '/playbooks' },
-      playbooks.length === 0 ? (
-        <p>No playbooks yet. Create them with the API (<code>POST /api/v1/playbooks</code>); see docs/playbooks.md.</p>
+      <>
+      {allows(role, 'admin') && playbooks.length > 0 && (
+        <p>
+          <a class="button" href="/playbooks/new">
+            New playbook
+          </a>
+        </p>
+      )}
+      {playbooks.length === 0 ? (
+        <p>
+          No playbooks yet. {allows(role, 'admin') ? <a href="/playbooks/new">Write one in the editor</a> : 'An admin writes them in the editor'}, or create them with the API (<code>POST /api/v1/playbooks</code>); see docs/playbooks.md.
+        </p>
       ) : (
         <table>
           <thead>
@@ -63,7 +64,9 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               return (
                 <tr id={playbook.id}>
                   <td>
-                    <strong>{playbook.name}</strong>
+                    <a href={base(playbook.id)}>
+                      <strong>{playbook.name}</strong>
+                    </a>
                     <br />
                     <code class="muted">{playbook.id}</code>
                   </td>
@@ -100,7 +103,8 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             })}
           </tbody>
         </table>
-      ),
+      )}
+      </>,
     );
   });
 
@@ -119,20 +123,24 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   });
 
+  /** Where a button's redirect goes: the playbook's page when it was pressed there, else the list. */
+  const backTo = async (c: Context<ConsoleEnv>) => ((await c.req.parseBody())['back'] === 'detail' ? base(c.req.param('id') ?? '') : '/playbooks');
+
   app.post('/:id/enable', deps.role('admin'), async (c) => {
+    const back = await backTo(c);
     try {
       const playbook = await runtime.engine.enable(c.req.param('id'));
-      return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} enabled.` });
+      return redirectWith(c, back, { kind: 'good', text: `${playbook.name} enabled.` });
     } catch (error) {
       const failure = toPlyError(error);
       const issues = failure.issues.map((issue) => `${issue.pointer || '/'} ${issue.message}`).join('; ');
-      return redirectWith(c, '/playbooks', { kind: 'bad', text: `Not enabled: ${failure.code}: ${issues || failure.message}` });
+      return redirectWith(c, back, { kind: 'bad', text: `Not enabled: ${failure.code}: ${issues || failure.message}` });
     }
   });
 
   app.post('/:id/disable', deps.role('admin'), async (c) => {
     const playbook = await runtime.engine.disable(c.req.param('id'));
-    return redirectWith(c, '/playbooks', { kind: 'good', text: `${playbook.name} disabled.` });
+    return redirectWith(c, await backTo(c), { kind: 'good', text: `${playbook.name} disabled.` });
   });
 
   app.post('/:id/run', deps.role('operator'), async (c) => {
@@ -146,5 +154,7 @@ export function playbooksRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
   });
 
+  app.route('/', playbookEditorRoutes(deps));
+  app.route('/', playbookDetailRoutes(deps));
   return app;
 }

@@ -26,6 +26,7 @@ export { RateLimiter } from './http/rate-limiter.js';
 export { hostPolicy, isSpecialAddress, type HostPolicyRules } from './http/host-policy.js';
 export { PinoLogger, createRootLogger, type RootLoggerOptions } from './logging/pino-logger.js';
 export { Redactor } from './logging/redactor.js';
+export { secretForms } from './logging/secret-forms.js';
 export { DirectoryFileStore } from './files/directory-file-store.js';
 export { ActionExecutor, type ActionRunRequest, type ActionRunResult } from './executor/action-executor.js';
 export type { RateLimit } from './executor/run-scope.js';

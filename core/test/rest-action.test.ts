@@ -185,6 +185,17 @@ describe('REST declarations: authentication', () => {
     expect(api.received[2]!.headers['authorization']).toBe(`Basic ${Buffer.from(`analyst:${KEY}`).toString('base64')}`);
   });
 
+  it("sends each run to its own account's base URL and key, accounts alternating in one runtime", async () => {
+    const first = await vendor((app) => app.get('/me', (c) => c.json({ ok: true })));
+    const second = await vendor((app) => app.get('/me', (c) => c.json({ ok: true })));
+    const { ply } = createTestPly({ plugins: [{ plugin: echo({ type: 'query', name: 'key', value: (c) => c.api_key }) }] });
+    for (const [base_url, api_key] of [[first.url, 'key-one'], [second.url, 'key-two'], [first.url, 'key-three']] as const) {
+      await ply.run({ action: 'acme.me', arguments: {}, configuration: { base_url, api_key } });
+    }
+    expect(first.received.map((hit) => [hit.path, hit.query])).toEqual([['/me', { key: ['key-one'] }], ['/me', { key: ['key-three'] }]]);
+    expect(second.received.map((hit) => [hit.path, hit.query])).toEqual([['/me', { key: ['key-two'] }]]);
+  });
+
   it('caches an OAuth2 client-credentials token per account, and fetches a new one when refused', async () => {
     let issued = 0;
     const api = await vendor((app) => {
@@ -379,7 +390,11 @@ describe('REST declarations: what the vendor refuses', () => {
       return c.json({ ok: true });
     }));
     const config = { base_url: api.url, api_key: KEY };
-    expect((await run(lookup(), 'lookup', { ip: 'limited' }, config)).result.results).toEqual({ ok: true });
+    const limited = await run(lookup(), 'lookup', { ip: 'limited' }, config);
+    expect(limited.result.results).toEqual({ ok: true });
+    // The HTTP client's logger is made on its first line: still the run's, with the run's bindings.
+    const retried = limited.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'HTTP request failed, retrying');
+    expect(retried).toMatchObject({ runId: limited.result.runId, module: 'acme', action: 'lookup', status: 429 });
     calls = 0;
     const getDown = await plyErrorOf(run(lookup(), 'lookup', { ip: 'down' }, config));
     expect([getDown.details['attempts'], calls]).toEqual([4, 4]);

@@ -2,6 +2,7 @@ export { createRegistry, type Registry, type RegistryOptions } from './registry-
 export { startRegistry, type RunningRegistry } from './registry-server.js';
 export { RegistryStorage, type Maintainer, type StoredPackument, type StoredVersion } from './registry-storage.js';
 export { SigningKeys } from './signing-keys.js';
+export { seedPackages, type SeedPackage, type SeedReport } from './seed-packages.js';
 export { RegistryAccounts } from './accounts/registry-accounts.js';
 export type { OrgRecord, TokenRecord, TokenRole, UserRecord } from './accounts/account-file.js';
 export type { TokenGrant, TokenSummary } from './accounts/registry-tokens.js';

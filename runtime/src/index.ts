@@ -4,6 +4,7 @@ export { PlyStore, type PlyStoreOptions } from './store/ply-store.js';
 export { AccountRepository, type AccountView, type AccountForRun, type AccountInput, type AccountUpdate, type SecretMarker } from './store/account-repository.js';
 export { ApiTokenRepository, API_ROLES, type ApiRole, type ApiTokenRecord } from './store/api-token-repository.js';
 export { PlaybookRepository, type PlaybookRecord, type PlaybookRunState, type RunOutcome } from './store/playbook-repository.js';
+export { PlaybookVersionRepository, type PlaybookVersionRecord } from './store/playbook-version-repository.js';
 export { ExecutionRepository } from './store/execution-repository.js';
 export type {
   ExecutionRecord,
@@ -40,6 +41,7 @@ export type { QueuedRun, RunQueue } from './playbooks/run-queue.js';
 export type { Coordination } from './supervisor/coordination.js';
 export { leasedBody, type LeaseState, type LeaseOptions } from './supervisor/leased-body.js';
 export { PlaybookEngine, type PlaybookEngineOptions, type StartOptions, type StartedRun, type ExecutionSummary } from './playbooks/playbook-engine.js';
+export { dryRunPlaybook, NOT_KNOWN, type DryRunNode, type DryRunSample } from './playbooks/playbook-dry-run.js';
 export { parsePlaybookDocument, parsePlaybookText } from './playbooks/playbook-parser.js';
 export { validatePlaybook, type PlaybookValidationContext } from './playbooks/playbook-validator.js';
 export { buildPlaybookGraph, type PlaybookGraph, type GraphEdge, type EdgeOutlet } from './playbooks/playbook-graph.js';
@@ -73,10 +75,11 @@ export { ClusterModuleRepository, type ClusterModuleRecord } from './store/clust
 export type { QueueCounts } from './cluster/bullmq-run-queue.js';
 export { createServerApp, type ServerAppOptions } from './server/server-app.js';
 export type { ServerEnv, Caller } from './server/server-env.js';
+export { checkAccount, type AccountCheckResult } from './server/account-check.js';
 export { httpStatusOf } from './server/error-status.js';
 export { authenticate, bearerToken, roleAllows, requireRole } from './server/auth.middleware.js';
 export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';
-export { WebhookSecrets } from './server/webhook-secrets.js';
+export { WebhookSecrets, WEBHOOK_TOKEN_HEADER, WEBHOOK_SIGNATURE_HEADER } from './server/webhook-secrets.js';
 export { prepareFirstStart, DEMO_PLAYBOOK_ID, type FirstStart } from './server/first-start.js';
 export { lockHome, LOCK_FILE } from './server/home-lock.js';
 export { holdYoungGeneration } from './server/young-generation.js';

@@ -265,6 +265,21 @@ describe.each(BACKENDS)('PlyStore on %s: playbooks, executions, checkpoints', (b
     expect((await rejected(() => store.playbooks.get('nope'))).code).toBe('PLY_PLAYBOOK_NOT_FOUND');
   });
 
+  it('keeps every saved document of a playbook as a version, with who saved it, and drops them with the playbook', async () => {
+    const store = await open(backend);
+    const p = await store.playbooks.create({ name: 'p', document: { v: 1 }, savedBy: 'alice' });
+    await store.playbooks.update(p.id, { name: 'p2', document: { v: 2 } });
+    expect(await store.playbookVersions.list(p.id)).toMatchObject([
+      { playbookId: p.id, version: 2, name: 'p2', document: { v: 2 }, savedBy: null },
+      { playbookId: p.id, version: 1, name: 'p', document: { v: 1 }, savedBy: 'alice' },
+    ]);
+    expect(await store.playbookVersions.find(p.id, 1)).toMatchObject({ document: { v: 1 } });
+    expect(await store.playbookVersions.find(p.id, 3)).toBeUndefined();
+    await expect(store.playbooks.update('nope', { name: 'x', document: {} })).rejects.toMatchObject({ code: 'PLY_PLAYBOOK_NOT_FOUND' });
+    await store.playbooks.delete(p.id);
+    expect(await store.playbookVersions.list(p.id)).toEqual([]);
+  });
+
   it('writes a run that ends within one commit as one row, its node records inline', async () => {
     const store = await open(backend);
     const p = await store.playbooks.create({ name: 'p', document: {} });

@@ -29,7 +29,8 @@ function publishToken(storage) {
 
 function serve(storage) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'registry', 'serve', '--port', '0', '--storage', storage], { cwd: ROOT, env });
+    // --no-seed: the libraries plugin authors install are not what this measures.
+    const child = spawn(process.execPath, [CLI, 'registry', 'serve', '--port', '0', '--storage', storage, '--no-seed'], { cwd: ROOT, env });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;

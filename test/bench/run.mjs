@@ -6,6 +6,7 @@ import { executorOverhead } from './executor-overhead.bench.mjs';
 import { helperBenchmarks } from './helpers.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
+import { restOverhead } from './rest-overhead.bench.mjs';
 import { serveBenchmarks } from './serve.bench.mjs';
 import { templateRender } from './template-render.bench.mjs';
 
@@ -13,6 +14,7 @@ process.stdout.write(`Ply benchmarks on Node ${process.version}\n`);
 corpusLoad();
 await executorOverhead();
 await templateRender();
+await restOverhead();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();

@@ -5,6 +5,7 @@ import { actionsLibraryFiles } from '@ply/kit';
 import { isPluginPackage, PlyError } from '@ply/core';
 import { openPly } from '../open-ply.js';
 import { printJson, type Output } from '../output.js';
+import { progressOf, statusLine } from '../progress.js';
 
 export interface DocsOptions {
   out?: string;
@@ -24,12 +25,17 @@ export function docsCommand(output: Output, folders: string[], options: DocsOpti
   }
   const out = resolve(options.out ?? 'actions-library');
   const modules = ply.catalog.modules().map((module) => ({ module, runnable: ply.code.hasCode(module) && !module.engineMismatch }));
+  const rendering = statusLine(output, `rendering the Actions Library of ${modules.length} modules`);
   const files = actionsLibraryFiles(modules);
+  rendering.done();
+  const progress = progressOf(output, 'docs', files.size);
   for (const [path, text] of files) {
+    progress.next(path);
     const file = join(out, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
   }
+  progress.stop();
   if (output.json) return printJson(output, { out, modules: modules.length, files: [...files.keys()] });
   output.out(`wrote the Actions Library of ${modules.length} modules to ${out} (index.md, index.html and ${files.size - 2} module pages)`);
 }

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildModuleFiles, diffModuleFiles, writeModuleFiles } from '@ply/core';
-import { isPluginDefinition, isPluginPackage, PlyError, readPluginPackage } from '@ply/core';
+import { isPluginPackage, PlyError, readPluginPackage } from '@ply/core';
+import { importPluginSources } from '@ply/kit';
 import { printJson, type Output } from '../output.js';
 import { findWorkspaceRoot } from '../workspace.js';
 
@@ -21,18 +21,18 @@ function targets(dir: string | undefined): string[] {
     .filter(isPluginPackage);
 }
 
+/** The module files the plugin's current sources define (never a possibly stale `dist/`). */
 async function generatedFiles(dir: string) {
   const info = readPluginPackage(dir);
-  if (!info.entry || !existsSync(info.entry)) {
-    throw new PlyError('PLY_PLUGIN_LOAD_FAILED', `${dir}: entry ${info.entry ?? '(none)'} not found; build the plugin first (pnpm build)`);
-  }
-  const exported = (await import(pathToFileURL(info.entry).href)) as { default?: unknown };
-  if (!isPluginDefinition(exported.default)) throw new PlyError('PLY_PLUGIN_LOAD_FAILED', `${info.entry} does not export a definePlugin(...) object as default`);
   if (!info.version) throw new PlyError('PLY_MANIFEST_INVALID', `${info.packageJson}: no version`);
-  return { info, files: buildModuleFiles(exported.default, info.version) };
+  const { plugin } = await importPluginSources(dir);
+  return { info, files: buildModuleFiles(plugin, info.version) };
 }
 
-/** `ply manifest build|check [dir]`: writes the module JSON from the zod definitions, or fails on drift. */
+/**
+ * `ply manifest build|check [dir]`: writes the module JSON from the zod definitions in the plugin's
+ * TypeScript sources, or fails when the committed JSON has drifted from them.
+ */
 export async function manifestCommand(output: Output, mode: 'build' | 'check', dir: string | undefined): Promise<void> {
   const report: Array<{ plugin: string; changed: string[]; stale: string[] }> = [];
   for (const target of targets(dir)) {

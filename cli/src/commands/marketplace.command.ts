@@ -63,8 +63,17 @@ export async function installCommand(output: Output, specs: string[], options: R
 
 /** `ply upgrade [name] [--safe]`: a refused upgrade ends in PLY_UPGRADE_BREAKING (with every outcome in its details). */
 export async function upgradeCommand(output: Output, name: string | undefined, options: RegistryOption & { safe?: boolean }): Promise<void> {
-  const installer = createInstaller(output, options);
-  const outcomes = await installer.upgrade(name, { safe: options.safe ?? false });
+  const lister = createInstaller(output, options);
+  const targets = name ? [name] : lister.list().map((module) => module.slug);
+  const progress = progressOf(output, 'upgrade', targets.length);
+  // With a bar for several modules, the per-download percentages would write over it.
+  const installer = targets.length > 1 ? createInstaller(output, { ...options, quietDownloads: true }) : lister;
+  const outcomes: InstallOutcome[] = [];
+  for (const target of targets) {
+    progress.next(target);
+    outcomes.push(...(await installer.upgrade(target, { safe: options.safe ?? false })));
+  }
+  progress.stop();
   const refused = outcomes.filter((outcome) => outcome.status === 'refused');
   await recordInCluster(output, installer, outcomes.filter((outcome) => outcome.status === 'installed' || outcome.status === 'activated').map((outcome) => outcome.slug));
   if (!output.json) {

@@ -6,6 +6,7 @@ import { PlyError } from '@ply/core';
 import { packPlugin } from '@ply/kit';
 import { publishTarball } from '@ply/installer';
 import { printJson, type Output } from '../output.js';
+import { statusLine } from '../progress.js';
 
 export interface PackOptions {
   outDir?: string;
@@ -13,7 +14,9 @@ export interface PackOptions {
 
 /** `ply pack [dir]`: one tarball with the bundled code, the module JSON, README and CHANGELOG. */
 export async function packCommand(output: Output, dir: string | undefined, options: PackOptions): Promise<void> {
+  const status = statusLine(output, `packing ${dir ?? '.'} (bundling its code)`);
   const result = await packPlugin(dir ?? process.cwd(), options.outDir ?? process.cwd());
+  status.done();
   if (output.json) return printJson(output, result);
   output.out(`packed ${result.name}@${result.version}: ${result.files.join(', ')}`);
   output.out(`${result.size} bytes, ${result.integrity}`);

@@ -1,6 +1,8 @@
 import { settingsFromEnvironment } from '@ply/core/settings';
 import { printJson, type Output } from '../output.js';
+import { describeProgress, embeddedMarketplace, type EmbeddedMarketplace } from '../embedded-marketplace.js';
 import { findWorkspaceRoot } from '../workspace.js';
+import { corpusDirOf } from '../corpus-dir.js';
 
 export interface ServeOptions {
   host?: string;
@@ -33,6 +35,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
     const demoHookUrl = process.env['PLY_DEMO_HOOK_URL'];
     const workspaceRoot = findWorkspaceRoot();
     const { mountConsoleLazily } = await import('@ply/console/mount');
+    let marketplace: EmbeddedMarketplace | undefined;
     // A shared store records the cluster's modules: this process fetches and verifies them through the installer.
     const moduleArtifacts = cluster.databaseUrl ? await clusterArtifacts() : undefined;
     const server = await startRuntimeServer({
@@ -42,7 +45,22 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       ...(demoHookUrl ? { demoHookUrl } : {}),
       cluster,
       ...(moduleArtifacts ? { moduleArtifacts } : {}),
-      extend: (app, runtime) => mountConsoleLazily(app, () => import('@ply/console').then(({ createConsoleApp }) => createConsoleApp(runtime, registry ? { registry } : {}))),
+      extend: (app, runtime) => {
+        // No registry chosen: the built-in marketplace (a registry in $PLY_HOME/registry), filled on the first
+        // Marketplace visit. Not in a cluster: the other processes could not fetch from this one's loopback port.
+        if (!registry && !cluster.databaseUrl) marketplace = embeddedMarketplace({ home: runtime.ply.settings.home, ...(workspaceRoot ? { workspaceRoot } : {}), logger: runtime.ply.logger });
+        mountConsoleLazily(app, async () => {
+          const { createConsoleApp } = await import('@ply/console');
+          const builtIn = marketplace;
+          const corpusDir = corpusDirOf(workspaceRoot);
+          const marketplaceProgress = (shown: EmbeddedMarketplace) => () => {
+            shown.fill();
+            return describeProgress(shown.progress());
+          };
+          const source = builtIn ? { registry: await builtIn.url(), marketplaceProgress: marketplaceProgress(builtIn) } : registry ? { registry } : {};
+          return createConsoleApp(runtime, { ...source, ...(corpusDir ? { corpusDir } : {}) });
+        });
+      },
     });
     const { base, runtime, adminToken, demoToken } = server;
     if (output.json) {
@@ -65,7 +83,10 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         output.err(`stopping: runs in flight get ${graceMs} ms to finish, the rest end interrupted`);
-        void server.stop(graceMs).finally(resolve);
+        void server
+          .stop(graceMs)
+          .then(() => marketplace?.close())
+          .finally(resolve);
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

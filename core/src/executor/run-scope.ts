@@ -10,6 +10,7 @@ import { hostPolicy } from '../http/host-policy.js';
 import type { ConnectionPolicy } from '../contracts/http.js';
 import type { HttpHostPolicySettings } from '../di/settings.js';
 import { RateLimiter } from '../http/rate-limiter.js';
+import { deferredLogger } from '../logging/deferred-logger.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
 import { FILE_STORE, HTTP_CLIENT, MODULE_CONFIGURATION, RATE_LIMITER, RUN_ID, RUN_LOGGER, RUN_SIGNAL, SETTINGS } from '../di/service-tokens.js';
@@ -102,7 +103,8 @@ export class RunScopes {
         const settings = resolveToken(c, SETTINGS);
         const connectionPolicy = this.connectionPolicyOf(run.module, settings.httpHostPolicy);
         return new NodeHttpClient({
-          logger: resolveToken(c, RUN_LOGGER),
+          // Made on its first line: a run without retries never logs through it (a pino child, 2.3 µs).
+          logger: deferredLogger(() => resolveToken(c, RUN_LOGGER)),
           ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
           signal: resolveToken(c, RUN_SIGNAL),
           userAgent: run.userAgent,

@@ -413,6 +413,18 @@ describe('NodeHttpClient: retries', () => {
     expect(logger.lines.map((l) => l.fields['error'])).toEqual(['timeout']);
   });
 
+  it('throws PLY_HTTP_TIMEOUT when the body stops coming after the headers, instead of waiting for it', async () => {
+    const server = await startServer((_hit, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"half":');
+      // Then nothing: the deadline destroys the response while its body is being read.
+    });
+    const error = await plyErrorOf(client(new RecordingLogger()).request(`${server.url}/stalled`, { timeoutMs: 100, retry: false }));
+    expect(error.code).toBe('PLY_HTTP_TIMEOUT');
+    expect(error.message).toBe(`GET ${server.url}/stalled timed out after 100 ms (1 attempt)`);
+    expect(server.hits).toHaveLength(1);
+  });
+
   it('throws PLY_NETWORK_ERROR with the cause code when the connection is refused', async () => {
     const port = await deadPort();
     const logger = new RecordingLogger();

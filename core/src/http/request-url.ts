@@ -34,6 +34,8 @@ export function buildRequestUrl(url: string | URL, query?: Record<string, QueryV
  * user-info, since all three can hold secrets.
  */
 export function redactUrl(url: string | URL): string {
+  // An http(s) URL's origin carries no user-info: origin and path are the href without the rest.
+  if (url instanceof URL && (url.protocol === 'http:' || url.protocol === 'https:')) return `${url.origin}${url.pathname}`;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -18,11 +18,12 @@ const itemAnchor = (item: ModuleItem): string => `${item.kind}-${item.slug}`;
 function schemaTable(schema: JsonSchema, empty: string): DocBlock {
   const rows = propertyRows(schema);
   if (rows.length === 0) return { kind: 'paragraph', text: empty };
-  return {
-    kind: 'table',
-    head: ['Name', 'Type', 'Required', 'Description'],
-    rows: rows.map((row) => [row.secret ? `${row.name} (secret)` : row.name, row.type, row.required ? 'yes' : 'no', row.description]),
-  };
+  const name = (row: (typeof rows)[number]) => (row.secret ? `${row.name} (secret)` : row.name);
+  // A Default column only where some property has a default (most results have none).
+  if (rows.some((row) => row.default !== undefined)) {
+    return { kind: 'table', head: ['Name', 'Type', 'Required', 'Default', 'Description'], rows: rows.map((row) => [name(row), row.type, row.required ? 'yes' : 'no', row.default ?? '', row.description]) };
+  }
+  return { kind: 'table', head: ['Name', 'Type', 'Required', 'Description'], rows: rows.map((row) => [name(row), row.type, row.required ? 'yes' : 'no', row.description]) };
 }
 
 function itemBlocks(item: ModuleItem): DocBlock[] {

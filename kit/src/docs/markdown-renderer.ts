@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { DocCell, DocPage } from './doc-page.js';
 
-const escapeCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const escapeCell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, '<br>');
 
 function cell(value: DocCell, from: string): string {
   if (typeof value === 'string') return escapeCell(value);

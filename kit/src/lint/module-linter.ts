@@ -1,12 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { LoadedModule } from '@ply/core';
-import { isPluginDefinition, type PluginDefinition } from '@ply/core';
+import type { PluginDefinition } from '@ply/core';
 import { toPlyError } from '@ply/core';
 import { isPluginPackage, loadPluginPackage, readPluginPackage } from '@ply/core';
 import { loadModuleFolder } from '@ply/core';
 import { SchemaCompiler } from '@ply/core';
+import { pluginSourceEntry } from '../packing/plugin-source-entry.js';
+import { importPluginSources } from '../packing/plugin-sources.js';
 import { codeBindingDefects } from './code-binding-checks.js';
 import { identityDefects } from './identity-checks.js';
 import type { LintDefect, LintFinding } from './lint-finding.js';
@@ -16,7 +17,7 @@ import { changelogDefects } from './version-checks.js';
 export interface LintOptions {
   /** The running core's version (for `engines.ply`). */
   coreVersion: string;
-  /** The plugin's code, when the caller has it; otherwise a plugin package's built entry is imported. */
+  /** The plugin's code, when the caller has it; otherwise a plugin package's sources are imported (bundled from its `@ply/source` entry). */
   plugin?: PluginDefinition;
   /** Shared across modules so a corpus run compiles with one Ajv pair. */
   compiler?: SchemaCompiler;
@@ -41,26 +42,23 @@ function loaderDefects(module: LoadedModule): LintDefect[] {
   }));
 }
 
-async function importPlugin(entry: string): Promise<PluginDefinition> {
-  const exported = (await import(pathToFileURL(entry).href)) as { default?: unknown };
-  if (!isPluginDefinition(exported.default)) throw new Error('it does not export a definePlugin(...) object as default');
-  return exported.default;
+/** Where a code finding points: the plugin's source entry, or its package.json when it names none. */
+function sourceEntryOrPackage(packageDir: string): string {
+  try {
+    return pluginSourceEntry(packageDir);
+  } catch {
+    return join(packageDir, 'package.json');
+  }
 }
 
-async function codeDefects(module: LoadedModule, manifestFile: string, options: LintOptions): Promise<LintDefect[]> {
-  const entry = module.entry;
-  if (!options.plugin && (!entry || !existsSync(entry))) {
-    return [{ rule: 'code-bound', file: join(module.dir, '..', 'package.json'), pointer: '/exports', message: `entry ${entry ?? '(none)'} not found: build the plugin to check that code and JSON match` }];
+async function codeDefects(module: LoadedModule, packageDir: string, manifestFile: string, options: LintOptions): Promise<LintDefect[]> {
+  if (options.plugin) return codeBindingDefects(module, options.plugin, manifestFile, sourceEntryOrPackage(packageDir));
+  try {
+    const { plugin, entry } = await importPluginSources(packageDir);
+    return codeBindingDefects(module, plugin, manifestFile, entry);
+  } catch (error) {
+    return [{ rule: 'code-bound', file: join(packageDir, 'package.json'), pointer: '/exports', message: `cannot import the plugin's code: ${(error as Error).message}`, fatal: true }];
   }
-  let plugin = options.plugin;
-  if (!plugin) {
-    try {
-      plugin = await importPlugin(entry!);
-    } catch (error) {
-      return [{ rule: 'code-bound', file: entry!, pointer: '', message: `cannot import the plugin: ${(error as Error).message}`, fatal: true }];
-    }
-  }
-  return codeBindingDefects(module, plugin, manifestFile, entry ?? '(in-memory plugin)');
 }
 
 function load(dir: string, isPlugin: boolean, coreVersion: string): LoadedModule {
@@ -100,7 +98,7 @@ export async function lintModule(path: string, options: LintOptions): Promise<Li
   }
   const packageDir = isPlugin ? readPluginPackage(dir).dir : dir;
   defects.push(...changelogDefects(join(packageDir, 'CHANGELOG.md'), module.manifest.version, isPlugin));
-  if (isPlugin) defects.push(...(await codeDefects(module, manifestFile, options)));
+  if (isPlugin) defects.push(...(await codeDefects(module, packageDir, manifestFile, options)));
   report.findings = defects.map(decide);
   return report;
 }

@@ -1,10 +1,12 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { create } from 'tar';
 import { PlyError, loadPluginPackage, PLY_CORE_VERSION } from '@ply/core';
 import { sha512Integrity } from '@ply/installer/package-format';
+import { tarPackage } from './package-tarball.js';
 import { bundlePlugin } from './plugin-bundler.js';
+import { pluginSourceEntry, readPackageJson } from './plugin-source-entry.js';
+import { checkZodRange } from './provided-zod.js';
 
 /** What `ply pack` made. */
 export interface PackResult {
@@ -16,39 +18,30 @@ export interface PackResult {
   files: string[];
 }
 
-type PackageJson = Record<string, unknown> & { name?: string; version?: string; exports?: unknown; main?: string; ply?: { module?: string } };
-
-/** The entry to bundle: the `@ply/source` export when there is one (TypeScript sources), else the published one. */
-function sourceEntry(dir: string, pkg: PackageJson): string {
-  const root = typeof pkg.exports === 'object' && pkg.exports !== null ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
-  const conditions = typeof root === 'object' && root !== null ? (root as Record<string, unknown>) : {};
-  const entry = [conditions['@ply/source'], conditions['import'], conditions['default'], typeof root === 'string' ? root : undefined, pkg.main].find((e): e is string => typeof e === 'string');
-  if (!entry) throw new PlyError('PLY_MANIFEST_INVALID', `${dir}/package.json names no entry (exports or main)`);
-  return resolve(dir, entry);
-}
-
 /** `@scope/name` + `1.0.0` -> `scope-name-1.0.0.tgz`, as `npm pack` names it. */
 export function packFileName(name: string, version: string): string {
   return `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
 }
 
 /**
- * Packs a plugin package: package.json rewritten to point at one bundled ESM file, the module
- * JSON files, README and CHANGELOG, under `package/` in a gzipped tarball (npm's layout).
+ * Packs a plugin package: package.json rewritten to point at one bundled ESM file (`@ply/core` and
+ * `zod` external: the running core provides both), the module JSON files, README and CHANGELOG,
+ * under `package/` in a gzipped tarball (npm's layout).
  */
 export async function packPlugin(packageDir: string, outDir: string): Promise<PackResult> {
   const dir = resolve(packageDir);
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as PackageJson;
+  const pkg = readPackageJson(dir);
   if (!pkg.name || !pkg.version) throw new PlyError('PLY_MANIFEST_INVALID', `${dir}/package.json needs a name and a version`);
   const module = loadPluginPackage(dir, 'folder', PLY_CORE_VERSION);
   if (module.manifest.version !== pkg.version) {
     throw new PlyError('PLY_MANIFEST_INVALID', `package.json version ${pkg.version} differs from manifest.json version ${module.manifest.version}: run \`ply manifest build\``);
   }
+  checkZodRange(pkg, dir);
   const staging = mkdtempSync(join(tmpdir(), 'ply-pack-'));
   try {
     const root = join(staging, 'package');
     mkdirSync(join(root, 'dist'), { recursive: true });
-    await bundlePlugin(sourceEntry(dir, pkg), join(root, 'dist', 'index.js'));
+    await bundlePlugin(pluginSourceEntry(dir, pkg), join(root, 'dist', 'index.js'));
     cpSync(join(dir, pkg.ply?.module ?? 'module'), join(root, 'module'), { recursive: true });
     const files = ['package.json', 'dist/index.js', 'module/'];
     for (const doc of ['README.md', 'CHANGELOG.md', 'LICENSE']) {
@@ -75,8 +68,7 @@ export async function packPlugin(packageDir: string, outDir: string): Promise<Pa
     writeFileSync(join(root, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);
     mkdirSync(outDir, { recursive: true });
     const file = join(resolve(outDir), packFileName(pkg.name, pkg.version));
-    // A fixed mtime (npm uses the same date) makes two packs of the same sources byte-identical.
-    await create({ gzip: true, file, cwd: staging, portable: true, mtime: new Date('1985-10-26T08:15:00Z') }, ['package']);
+    tarPackage(staging, file);
     return { name: pkg.name, version: pkg.version, file, size: statSync(file).size, integrity: sha512Integrity(readFileSync(file)), files };
   } finally {
     rmSync(staging, { recursive: true, force: true });

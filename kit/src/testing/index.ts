@@ -4,8 +4,8 @@ export { createTestPly, TEST_HTTP_RETRY, type TestPlyOptions } from './test-ply.
 export { runTestAction, type TestActionOptions, type TestActionRun } from './run-action.js';
 export { generatedModuleDir } from './generated-module.js';
 export { startRecordingProxy, type RecordingProxy, type RecordingProxyOptions } from './recording-proxy.js';
-export { startReplayServer, type ReplayServer } from './replay-server.js';
-export { scrubExchange, SCRUBBED, type ScrubOptions } from './secret-scrubber.js';
+export { startReplayServer, type ReplayMiss, type ReplayServer } from './replay-server.js';
+export { scrubExchange, SecretScrubber, SCRUBBED, type ScrubOptions } from './secret-scrubber.js';
 export { readVendorFixture, writeVendorFixture, type RecordedExchange, type VendorFixture } from './vendor-fixture.js';
 export { runTestTrigger, type EmittedEvent, type TestTriggerOptions, type TestTriggerRun } from './run-trigger.js';
 export { runTestConnector, type TestConnectorOptions, type TestConnectorRun } from './run-connector.js';

@@ -1,6 +1,6 @@
 import { decodeBody, writeVendorFixture, type RecordedExchange } from './vendor-fixture.js';
 import { startFakeServer, type FakeServer } from './fake-server.js';
-import { scrubExchange, type ScrubOptions } from './secret-scrubber.js';
+import { SecretScrubber, type ScrubOptions } from './secret-scrubber.js';
 
 export interface RecordingProxyOptions extends ScrubOptions {
   /** The real vendor base URL (its path is kept as a prefix: `https://api.example.com/v2/`). */
@@ -25,6 +25,7 @@ const DROP_RESPONSE = new Set(['connection', 'content-length', 'transfer-encodin
 export async function startRecordingProxy(options: RecordingProxyOptions): Promise<RecordingProxy> {
   const base = options.target.endsWith('/') ? options.target : `${options.target}/`;
   const exchanges: RecordedExchange[] = [];
+  const scrubber = new SecretScrubber(options);
   const server = await startFakeServer(async (request) => {
     const incoming = new URL(request.url);
     const path = `${incoming.pathname}${incoming.search}`;
@@ -38,13 +39,10 @@ export async function startRecordingProxy(options: RecordingProxyOptions): Promi
     });
     const responseText = await upstream.text();
     exchanges.push(
-      scrubExchange(
-        {
-          request: { method: request.method, path, headers: Object.fromEntries(headers), body: decodeBody(requestText) },
-          response: { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: decodeBody(responseText) },
-        },
-        options,
-      ),
+      scrubber.exchange({
+        request: { method: request.method, path, headers: Object.fromEntries(headers), body: decodeBody(requestText) },
+        response: { status: upstream.status, headers: Object.fromEntries(upstream.headers), body: decodeBody(responseText) },
+      }),
     );
     const responseHeaders = new Headers([...upstream.headers].filter(([name]) => !DROP_RESPONSE.has(name.toLowerCase())));
     return new Response(responseText === '' ? null : responseText, { status: upstream.status, headers: responseHeaders });

@@ -54,7 +54,7 @@ export function createPushEventsToIntake(options: { chunks?: ChunkLimits; send?:
     uuid: '10314466-ac0c-4067-8e81-4093e3d1e1da',
     slug: 'push_events_to_intake',
     name: 'Push Events to Intake',
-    description: '',
+    description: 'Push one event or a list of events (given inline or in a file) to a Sekoia.io intake, in chunks, and return their event ids',
     group: 'Setters',
     arguments: argumentsSchema,
     results: z.object({ event_ids: z.array(z.string()) }),

@@ -12,6 +12,7 @@ import { invalidPlaybook, parsePlaybookDocument, parsePlaybookText } from './pla
 import type { PlaybookDocument } from './playbook-schema.js';
 import { validatePlaybook } from './playbook-validator.js';
 import { RecordMasks } from './record-masks.js';
+import { dryRunPlaybook, type DryRunNode, type DryRunSample } from './playbook-dry-run.js';
 import { RunRateLimiter } from './run-rate-limiter.js';
 import { attemptKey, RunRecorder, type RecordedProgress } from './run-recorder.js';
 import type { QueuedRun, RunQueue } from './run-queue.js';
@@ -67,6 +68,12 @@ interface CompiledPlaybook {
 
 const INTERRUPTED = Symbol('interrupted');
 
+/** Who saved a playbook's document and the text it was written as (kept with its version). */
+export interface SaveOptions {
+  savedBy?: string;
+  source?: string;
+}
+
 /**
  * Runs playbooks stored in a {@link PlyStore}: parses and validates them (a playbook is enabled
  * only when valid), starts executions from trigger events, walks their graphs, runs actions
@@ -120,18 +127,41 @@ export class PlaybookEngine {
     return (await this.check(parsed)).issues;
   }
 
-  /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
-  create(document: unknown, options: { id?: string } = {}): Promise<PlaybookRecord> {
+  /**
+   * Renders every node of a document with a sample trigger event, calling nothing and recording
+   * nothing (see {@link dryRunPlaybook}), with the document's validation issues beside.
+   *
+   * @throws PlyError PLY_PLAYBOOK_INVALID when the document's shape is not a playbook's.
+   */
+  async dryRun(document: unknown, sample: DryRunSample): Promise<{ issues: PlyIssue[]; nodes: DryRunNode[] }> {
     const parsed = parsePlaybookDocument(document);
-    return this.store.playbooks.create({ name: parsed.name, document, ...(options.id ? { id: options.id } : {}) });
+    const { graph, issues } = await this.check(parsed);
+    return { issues, nodes: dryRunPlaybook(graph, sample, this.services) };
   }
 
-  /** Replaces a playbook's document (new version). An enabled playbook must stay valid. */
-  async update(id: string, document: unknown): Promise<PlaybookRecord> {
+  /** Stores a new playbook (disabled). Its shape must be valid; the rest is checked by {@link enable}. */
+  create(document: unknown, options: { id?: string } & SaveOptions = {}): Promise<PlaybookRecord> {
+    const parsed = parsePlaybookDocument(document);
+    return this.store.playbooks.create({ name: parsed.name, document, ...options });
+  }
+
+  /** Replaces a playbook's document (new version, kept with the earlier ones). An enabled playbook must stay valid. */
+  async update(id: string, document: unknown, options: SaveOptions = {}): Promise<PlaybookRecord> {
     const parsed = parsePlaybookDocument(document);
     if ((await this.store.playbooks.get(id)).enabled) await this.assertValid(parsed);
     this.compiled.delete(id);
-    return this.store.playbooks.update(id, { name: parsed.name, document });
+    return this.store.playbooks.update(id, { name: parsed.name, document, ...options });
+  }
+
+  /**
+   * Makes a kept version the current document again (as a new version: history is never rewritten).
+   *
+   * @throws PlyError PLY_PLAYBOOK_NOT_FOUND when the playbook or that version does not exist.
+   */
+  async restore(id: string, version: number, options: Pick<SaveOptions, 'savedBy'> = {}): Promise<PlaybookRecord> {
+    const kept = await this.store.playbookVersions.find(id, version);
+    if (!kept) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `playbook ${id} has no version ${version}`, { details: { id, version } });
+    return this.update(id, kept.document, { ...options, ...(kept.source !== null ? { source: kept.source } : {}) });
   }
 
   /**

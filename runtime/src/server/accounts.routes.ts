@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { Runtime } from './runtime.js';
+import { checkAccount } from './account-check.js';
 import { requireRole } from './auth.middleware.js';
 import * as z from 'zod';
 import { parseBody } from './request-input.js';
@@ -50,6 +51,9 @@ export function accountsRoutes(): Hono<ServerEnv> {
     });
     return c.json(account);
   });
+
+  // Operators may check: the module's validation request is a run of the account, like an action's.
+  app.post('/:id/check', requireRole('operator'), async (c) => c.json(await checkAccount(c.get('runtime'), c.req.param('id'))));
 
   app.delete('/:id', requireRole('admin'), async (c) => {
     const runtime = c.get('runtime');

@@ -3,6 +3,7 @@ import { type ApiRole } from '../store/api-token-repository.js';
 import { CREATE_ACCOUNT_BODY, UPDATE_ACCOUNT_BODY } from './accounts.routes.js';
 import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.routes.js';
 import { RUN_ACTION_BODY } from './modules.routes.js';
+import { DRY_RUN_BODY } from './playbooks.routes.js';
 import * as z from 'zod';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
 
@@ -52,13 +53,18 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${API}/playbooks`, summary: 'Playbooks', tag: 'playbooks', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/playbooks`, summary: 'Create a playbook from JSON or YAML (disabled unless ?enable=true)', tag: 'playbooks', role: 'admin', body: 'playbook', query: { enable: 'true to enable it at once' }, success: 201 },
   { method: 'post', path: `${API}/playbooks/validate`, summary: 'Validate a playbook (JSON or YAML) without storing it', tag: 'playbooks', role: 'viewer', body: 'playbook', success: 200 },
+  { method: 'post', path: `${API}/playbooks/dry-run`, summary: "Render every node of a playbook with a sample trigger event: templates evaluated, nothing called or recorded; results of earlier nodes are not known unless given", tag: 'playbooks', role: 'viewer', body: DRY_RUN_BODY, success: 200 },
   { method: 'get', path: `${API}/playbooks/{id}`, summary: 'A playbook', tag: 'playbooks', role: 'viewer', success: 200 },
   { method: 'put', path: `${API}/playbooks/{id}`, summary: 'Replace the document of a playbook (new version)', tag: 'playbooks', role: 'admin', body: 'playbook', success: 200 },
   { method: 'delete', path: `${API}/playbooks/{id}`, summary: 'Delete a playbook and its executions', tag: 'playbooks', role: 'admin', success: 204 },
   { method: 'post', path: `${API}/playbooks/{id}/enable`, summary: 'Validate and enable a playbook', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'post', path: `${API}/playbooks/{id}/disable`, summary: 'Disable a playbook', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'post', path: `${API}/playbooks/{id}/run`, summary: 'Start a run with the body as trigger event; answers the execution id', tag: 'playbooks', role: 'operator', body: 'event', query: { force: 'true to run a disabled playbook' }, success: 202 },
+  { method: 'get', path: `${API}/playbooks/{id}/versions`, summary: 'Kept versions of a playbook (each create, update and restore keeps one), newest first', tag: 'playbooks', role: 'viewer', query: { limit: '1 to 1000 (default 100)' }, success: 200 },
+  { method: 'get', path: `${API}/playbooks/{id}/versions/{version}`, summary: 'One kept version of a playbook with its document', tag: 'playbooks', role: 'viewer', success: 200 },
+  { method: 'post', path: `${API}/playbooks/{id}/versions/{version}/restore`, summary: 'Make a kept version current again (saved as a new version; an enabled playbook must stay valid)', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/playbooks/{id}/webhook`, summary: "The playbook's webhook path, token and signature header", tag: 'playbooks', role: 'admin', success: 200 },
+  { method: 'post', path: `${API}/accounts/{id}/check`, summary: "Check an account's credentials with its module's validation request: result accepted, refused (with the reason) or no-check", tag: 'accounts', role: 'operator', success: 200 },
   { method: 'post', path: `${API}/playbooks/{id}/webhook/rotate`, summary: "A new webhook token for the playbook (the old one is refused from now on)", tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/executions`, summary: 'Executions, newest first', tag: 'executions', role: 'viewer', query: { playbook: 'playbook id', status: 'queued, running, succeeded, failed or interrupted', limit: '1 to 1000 (default 50)', before: 'execution id (next page)' }, success: 200 },
   { method: 'get', path: `${API}/executions/{id}`, summary: 'An execution with its node records', tag: 'executions', role: 'viewer', success: 200 },

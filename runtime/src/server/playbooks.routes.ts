@@ -2,13 +2,29 @@ import { PlyError } from '@ply/core';
 import { type PlaybookRecord } from '../store/playbook-repository.js';
 import { Hono } from 'hono';
 import { requireRole } from './auth.middleware.js';
-import { bodyText, jsonBody } from './request-input.js';
-import type { ServerEnv } from './server-env.js';
+import * as z from 'zod';
+import { bodyText, integerQuery, jsonBody, parseBody } from './request-input.js';
+import type { Caller, ServerEnv } from './server-env.js';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER, WEBHOOK_TOLERANCE_SECONDS, type WebhookSecrets } from './webhook-secrets.js';
 
 function triggerTypeOf(record: PlaybookRecord): string | undefined {
   const trigger = (record.document as { trigger?: { type?: unknown } } | null)?.trigger;
   return typeof trigger?.type === 'string' ? trigger.type : undefined;
+}
+
+/** Body of `POST /playbooks/dry-run`. */
+export const DRY_RUN_BODY = z.strictObject({
+  document: z.union([z.string(), z.record(z.string(), z.unknown())]).describe('The playbook: its JSON or YAML text, or the document as JSON'),
+  trigger: z.unknown().describe('The sample trigger event templates read as `trigger` (default {})').optional(),
+  results: z.record(z.string(), z.unknown()).describe('Sample results of some nodes, by node id (`node.<id>` in templates); the others are not known in a dry run').optional(),
+});
+
+const savedBy = (caller: Caller | undefined) => (caller ? { savedBy: caller.name } : {});
+
+function versionParam(raw: string): number {
+  const version = Number(raw);
+  if (!Number.isInteger(version) || version < 1) throw new PlyError('PLY_INVALID_INPUT', `version must be a positive integer, got "${raw}"`);
+  return version;
 }
 
 /**
@@ -35,9 +51,18 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
     return c.json({ valid: issues.length === 0, issues });
   });
 
+  // Viewers may dry-run as they may validate: nothing is called, read from accounts or recorded.
+  app.post('/dry-run', requireRole('viewer'), async (c) => {
+    const { engine } = c.get('runtime');
+    const body = await parseBody(c, DRY_RUN_BODY);
+    const document = typeof body.document === 'string' ? engine.parse(body.document) : body.document;
+    return c.json(await engine.dryRun(document, { trigger: body.trigger ?? {}, ...(body.results ? { results: body.results } : {}) }));
+  });
+
   app.post('/', requireRole('admin'), async (c) => {
     const { engine } = c.get('runtime');
-    const record = await engine.create(engine.parse(await bodyText(c)));
+    const text = await bodyText(c);
+    const record = await engine.create(engine.parse(text), { ...savedBy(c.get('caller')), source: text });
     if (c.req.query('enable') === 'true') return c.json(await engine.enable(record.id), 201);
     return c.json(record, 201);
   });
@@ -45,7 +70,28 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
   app.put('/:id', requireRole('admin'), async (c) => {
     const { engine, store } = c.get('runtime');
     const id = (await store.playbooks.get(c.req.param('id'))).id;
-    return c.json(await engine.update(id, engine.parse(await bodyText(c))));
+    const text = await bodyText(c);
+    return c.json(await engine.update(id, engine.parse(text), { ...savedBy(c.get('caller')), source: text }));
+  });
+
+  app.get('/:id/versions', requireRole('viewer'), async (c) => {
+    const { store } = c.get('runtime');
+    const id = (await store.playbooks.get(c.req.param('id'))).id;
+    return c.json({ versions: await store.playbookVersions.list(id, integerQuery(c, 'limit', 1, 1000) ?? 100) });
+  });
+
+  app.get('/:id/versions/:version', requireRole('viewer'), async (c) => {
+    const { store } = c.get('runtime');
+    const id = (await store.playbooks.get(c.req.param('id'))).id;
+    const version = versionParam(c.req.param('version'));
+    const kept = await store.playbookVersions.find(id, version);
+    if (!kept) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `playbook ${id} has no version ${version}`, { details: { id, version } });
+    return c.json(kept);
+  });
+
+  app.post('/:id/versions/:version/restore', requireRole('admin'), async (c) => {
+    const { engine } = c.get('runtime');
+    return c.json(await engine.restore(c.req.param('id'), versionParam(c.req.param('version')), savedBy(c.get('caller'))));
   });
 
   app.delete('/:id', requireRole('admin'), async (c) => {

@@ -6,7 +6,18 @@ import { connectorInstancesMigration } from './migrations/004-connector-instance
 import { triggerHoldsMigration } from './migrations/005-trigger-holds.migration.js';
 import { inlineNodeRecordsMigration } from './migrations/006-inline-node-records.migration.js';
 import { clusterModulesMigration } from './migrations/007-cluster-modules.migration.js';
-import { webhookTokenVersionsMigration } from './migrations/008-webhook-token-versions.migration.js';
+import { playbookVersionsMigration } from './migrations/008-playbook-versions.migration.js';
+import { webhookTokenVersionsMigration } from './migrations/009-webhook-token-versions.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, checkpointsMigration, apiTokensMigration, connectorInstancesMigration, triggerHoldsMigration, inlineNodeRecordsMigration, clusterModulesMigration, webhookTokenVersionsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  checkpointsMigration,
+  apiTokensMigration,
+  connectorInstancesMigration,
+  triggerHoldsMigration,
+  inlineNodeRecordsMigration,
+  clusterModulesMigration,
+  playbookVersionsMigration,
+  webhookTokenVersionsMigration,
+];

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PlyError } from '@ply/core';
 import type { SqlDatabase } from './sql/sql-database.js';
-import { sql } from './sql/sql-query.js';
+import { bind, sql } from './sql/sql-query.js';
+import { KEEP_CURRENT_VERSION } from './playbook-version-repository.js';
 import type { StoreChanges } from './store-changes.js';
 
 /** A stored playbook. `document` is the parsed JSON/YAML document, kept as given. */
@@ -79,17 +80,17 @@ export class PlaybookRepository {
   }
 
   /** Stores a new playbook, disabled (enabling goes through validation in the engine). */
-  async create(input: { name: string; document: unknown; id?: string }): Promise<PlaybookRecord> {
+  async create(input: { name: string; document: unknown; id?: string; savedBy?: string; source?: string }): Promise<PlaybookRecord> {
     const id = input.id ?? randomUUID();
     const now = Date.now();
-    await this.db.run(Q.insert, id, input.name, JSON.stringify(input.document), now, now);
+    await this.db.batch([bind(Q.insert, id, input.name, JSON.stringify(input.document), now, now), bind(KEEP_CURRENT_VERSION, input.source ?? null, input.savedBy ?? null, id)]);
     this.changes.changed('playbooks');
     return this.get(id);
   }
 
-  /** Replaces the document and increments the version; the enabled flag is kept. */
-  async update(id: string, input: { name: string; document: unknown }): Promise<PlaybookRecord> {
-    const changed = await this.db.run(Q.updateDocument, input.name, JSON.stringify(input.document), Date.now(), id);
+  /** Replaces the document and increments the version (keeping it in `playbook_versions`); the enabled flag is kept. */
+  async update(id: string, input: { name: string; document: unknown; savedBy?: string; source?: string }): Promise<PlaybookRecord> {
+    const [changed] = await this.db.batch([bind(Q.updateDocument, input.name, JSON.stringify(input.document), Date.now(), id), bind(KEEP_CURRENT_VERSION, input.source ?? null, input.savedBy ?? null, id)]);
     if (changed === 0) throw notFound(id);
     this.changes.changed('playbooks');
     return this.get(id);

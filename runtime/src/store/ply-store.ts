@@ -7,6 +7,7 @@ import { ConnectorInstanceRepository } from './connector-instance-repository.js'
 import { ExecutionRepository } from './execution-repository.js';
 import { MIGRATIONS } from './migration-list.js';
 import { migrate } from './migrator.js';
+import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { RecordSealer } from './record-sealer.js';
 import { SecretBox } from './secret-box.js';
@@ -55,6 +56,8 @@ export interface PlyStoreOptions {
 export class PlyStore {
   readonly accounts: AccountRepository;
   readonly playbooks: PlaybookRepository;
+  /** Every saved document of each playbook. */
+  readonly playbookVersions: PlaybookVersionRepository;
   readonly executions: ExecutionRepository;
   readonly checkpoints: CheckpointRepository;
   readonly tokens: ApiTokenRepository;
@@ -80,6 +83,7 @@ export class PlyStore {
     const sealer = new RecordSealer(keySource, options.sealRecords ?? true);
     this.accounts = new AccountRepository(db, box, this.changes);
     this.playbooks = new PlaybookRepository(db, this.changes);
+    this.playbookVersions = new PlaybookVersionRepository(db);
     this.writes = new WriteBatcher(db, options.onWriteError);
     const threshold = options.largeValueBytes ?? (shared ? Number.POSITIVE_INFINITY : 64 * 1024);
     this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), threshold, sealer), this.writes, sealer);

@@ -23,6 +23,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
   const http = module.http;
   if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${declaration.slug}: a REST action needs the module's \`http\` (its base URL and auth)`);
 
+  const linkPaging = declaration.paging?.kind === 'link';
   const send = async (ctx: ActionContext<Config>, args: Args<A>, placed: PlacedArguments, next: PageRequest | undefined): Promise<Page> => {
     const url = next && 'url' in next ? next.url : buildRequestUrl(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
     const answer = await sendRestCall(module, http, ctx, {
@@ -35,7 +36,8 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       notFound: declaration.notFound?.(args) ?? `${declaration.method} ${placed.path}`,
       acceptStatus: declaration.acceptStatus,
     });
-    return { body: answer.body, link: answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
+    // Only `link` paging reads a response header: the others never make the answer build its Headers.
+    return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
   };
 
   const run = async (ctx: ActionContext<Config>, args: Args<A>): Promise<z.input<R>> => {
