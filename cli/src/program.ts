@@ -169,6 +169,14 @@ function addRuntimeCommands(program: Command, json: () => boolean): void {
     .argument('<name>', 'token name')
     .description('revoke an API token')
     .action((name: string) => import('./commands/token.command.js').then((m) => m.tokenRevokeCommand(consoleOutput(json()), name)));
+  program
+    .command('secret-key')
+    .helpGroup('Runtime server:')
+    .description('the store\'s secret key')
+    .command('rotate')
+    .requiredOption('--new-key-file <file>', 'the new key (created, 32 random bytes, mode 0600, when the file does not exist)')
+    .description('seal every secret and record again under a new key (stop ply serve first); webhook tokens change with the key')
+    .action((options: { newKeyFile: string }) => import('./commands/secret-key.command.js').then((m) => m.secretKeyRotateCommand(consoleOutput(json()), options)));
 }
 
 /** `ply pack`, `publish`, `registry`, and the installer commands (search, info, install, list, upgrade, rollback, uninstall). */

@@ -1,4 +1,5 @@
 import { toPlyError } from '@ply/core';
+import { publicAddress, publicAddressFrom, type PublicAddressOptions } from './public-address.js';
 import { httpStatusOf, limitBodies, type ApiRole } from '@ply/runtime';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Runtime } from '@ply/runtime';
@@ -17,7 +18,7 @@ import { runRoutes } from './run.routes.js';
 import { signInRoutes } from './sign-in.routes.js';
 
 /** Options of {@link createConsoleApp}. */
-export interface ConsoleOptions {
+export interface ConsoleOptions extends PublicAddressOptions {
   /** Registry URL of the marketplace pages (default: none; the pages then say how to set one). */
   registry?: string;
   /** While the built-in marketplace fills (the workspace plugins packed on first start), what the Marketplace page says. */
@@ -77,8 +78,10 @@ export function createConsoleApp(runtime: Runtime, options: ConsoleOptions = {})
     modules: new ModuleAdmin(runtime, options.registry),
     options,
   };
+  const address = publicAddress(publicAddressFrom(options));
   const app = new Hono<ConsoleRequestEnv>();
   app.use('*', consoleRequestLog(runtime));
+  app.use('*', address);
   // Forms are small; sign-in bounds its own tighter. Counted while read, after the session check.
   app.use('*', limitBodies());
   app.onError((error, c) => failurePage(c, error));

@@ -11,7 +11,7 @@ function ensureLink(link: string, target: string): void {
     // missing or not a link: (re)create below
   }
   const parent = join(link, '..');
-  mkdirSync(parent, { recursive: true });
+  mkdirSync(parent, { recursive: true, mode: 0o700 });
   const temp = join(parent, `.link-${randomBytes(6).toString('hex')}`);
   symlinkSync(target, temp, 'junction');
   try {

@@ -53,12 +53,13 @@ export class ModuleStore {
   /** Writes package files into a fresh hidden staging folder under `modules/` (same filesystem as the target). */
   stage(files: PackageFiles): string {
     const dir = join(this.root, `.staging-${process.pid}-${randomBytes(6).toString('hex')}`);
-    mkdirSync(dir, { recursive: true });
+    // Private to the user running Ply, as every file under $PLY_HOME (modules read their account's secrets).
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
       for (const [path, data] of files) {
         const target = join(dir, path);
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, data, { mode: 0o644, flag: 'wx' });
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+        writeFileSync(target, data, { mode: 0o600, flag: 'wx' });
       }
     } catch (error) {
       this.discard(dir);
@@ -77,8 +78,8 @@ export class ModuleStore {
    */
   commit(staged: string, slug: string, version: string, record: InstallRecord): boolean {
     const target = this.versionDir(slug, version);
-    writeFileSync(join(staged, INSTALL_RECORD), `${JSON.stringify(record, null, 2)}\n`);
-    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(join(staged, INSTALL_RECORD), `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
     if (existsSync(target)) {
       this.discard(staged);
       return false;

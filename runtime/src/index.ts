@@ -32,6 +32,8 @@ export {
 } from './store/connector-instance-repository.js';
 export { isFileReference, type FileReference } from './store/stored-value.js';
 export { loadSecretKey } from './store/secret-key.js';
+export { rotateSecretKey, type RotateSecretKeyOptions, type RotateSecretKeyResult } from './store/rotate-secret-key.js';
+export type { ResealCounts } from './store/key-rotation.js';
 export { MIGRATIONS } from './store/migration-list.js';
 export { migrate, schemaVersion } from './store/migrator.js';
 export type { Migration } from './store/migration.js';

@@ -64,30 +64,43 @@ async function measure(engine, id, total, inFlight) {
   return { perSecond: total / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-export async function playbookRuns({ total = 10_000 } = {}) {
+async function setup(sealRecords) {
   const home = mkdtempSync(join(tmpdir(), 'ply-bench-pb-'));
   const moduleDir = join(home, 'module');
   writeModuleFiles(moduleDir, buildModuleFiles(plugin, '1.0.0'));
   const ply = new Ply({ settings: { home }, logger: captureNothing() });
   ply.addPlugin(moduleDir, plugin);
-  const store = await PlyStore.open({ home, secretKey: Buffer.alloc(32, 1) });
+  const store = await PlyStore.open({ home, secretKey: Buffer.alloc(32, 1), sealRecords });
   const engine = new PlaybookEngine({ ply, store });
   const { id } = await engine.create(playbook);
   await engine.enable(id);
+  return { store, engine, id };
+}
 
+export async function playbookRuns({ total = 10_000 } = {}) {
+  const { store, engine, id } = await setup(true);
   await measure(engine, id, 2000, 16); // warm-up: JIT, template and schema caches, SQLite pages
   const sequential = await measure(engine, id, total / 2, 1);
   const concurrent = await measure(engine, id, total, 32);
   const recorded = (await store.db.get(sql('SELECT COUNT(*) AS inline FROM executions WHERE nodes IS NOT NULL'))).inline * 3 + (await store.db.get(sql('SELECT COUNT(*) AS n FROM execution_nodes'))).n;
   await store.close();
 
-  process.stdout.write('\n(d) playbook runs with persistence (webhook event → action → condition → action, SQLite WAL)\n');
+  // What sealing the records costs (issue #21 item 6): the same runs on a store writing them in
+  // clear, in the same process, measured the same way.
+  const clear = await setup(false);
+  await measure(clear.engine, clear.id, 2000, 16);
+  const unsealed = await measure(clear.engine, clear.id, total, 32);
+  await clear.store.close();
+
+  process.stdout.write('\n(d) playbook runs with persistence (webhook event → action → condition → action, SQLite WAL, records sealed)\n');
   row('one run at a time', sequential.perSecond.toFixed(0), ' runs/s');
   row('  latency p50 / p99', `${sequential.p50.toFixed(2)} / ${sequential.p99.toFixed(2)}`, ' ms');
   row('32 runs in flight (target ≥ 2,000)', concurrent.perSecond.toFixed(0), ' runs/s');
   row('  latency p50 / p99', `${concurrent.p50.toFixed(2)} / ${concurrent.p99.toFixed(2)}`, ' ms');
+  row('  the same with records in clear (baseline)', unsealed.perSecond.toFixed(0), ' runs/s');
+  row('  sealed / clear throughput', (concurrent.perSecond / unsealed.perSecond).toFixed(2), '×');
   row('node records written (inline in their execution row, or apart)', String(recorded));
-  return { sequential, concurrent };
+  return { sequential, concurrent, unsealed };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await playbookRuns();

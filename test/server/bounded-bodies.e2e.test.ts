@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function serve(): Promise<RunningRuntimeServer> {
   const home = mkdtempSync(join(tmpdir(), 'ply-bodies-'));
-  const server = await startRuntimeServer({ port: 0, settings: { home }, print: () => {}, extend: (app, runtime) => app.route('/', createConsoleApp(runtime)) });
+  const server = await startRuntimeServer({ port: 0, settings: { home }, extend: (app, runtime) => app.route('/', createConsoleApp(runtime)) });
   cleanups.push(() => server.stop(0));
   return server;
 }

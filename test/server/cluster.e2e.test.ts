@@ -7,6 +7,7 @@ import { startFakeServer } from '@ply/kit/testing';
 import { Hono } from 'hono';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordSealer } from '../../runtime/src/store/record-sealer.js';
 import { freshDatabaseUrl, testRedisUrl } from '../../runtime/test/test-servers.js';
 import { apiClient, bounded, httpJson, startServe, type ServeProcess } from './serve-process.js';
 
@@ -78,6 +79,8 @@ interface Cluster {
   databaseUrl: string;
   admin: ReturnType<typeof apiClient>;
   db: pg.Pool;
+  /** Opens the records read straight from the database (they are sealed with the cluster's key). */
+  records: RecordSealer;
 }
 
 /** An API process and two workers on a fresh schema and their own queue. */
@@ -85,7 +88,8 @@ async function startCluster(): Promise<Cluster> {
   const databaseUrl = await freshDatabaseUrl();
   const base = mkdtempSync(join(tmpdir(), 'ply-cluster-'));
   const keyFile = join(base, 'secret.key');
-  writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  const key = randomBytes(32);
+  writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600 });
   const env = {
     PLY_DATABASE_URL: databaseUrl,
     PLY_REDIS_URL: testRedisUrl(),
@@ -111,7 +115,7 @@ async function startCluster(): Promise<Cluster> {
   const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   cleanups.push(() => db.end());
   expect(api.adminToken).toBeDefined();
-  return { api, workers, databaseUrl, admin: apiClient(agent, api.url, api.adminToken!), db };
+  return { api, workers, databaseUrl, admin: apiClient(agent, api.url, api.adminToken!), db, records: new RecordSealer(() => key) };
 }
 
 async function statusCounts(db: pg.Pool, playbookId: string): Promise<Record<string, number>> {
@@ -123,7 +127,7 @@ describe('a cluster: ply serve --role api and two ply workers on PostgreSQL and 
   it('loses no accepted webhook when a worker is killed with SIGKILL mid-run: each run recorded once, finished, no node record twice', async () => {
     const receiver = await mattermost(15);
     const cluster = await startCluster();
-    const { admin, db } = cluster;
+    const { admin, db, records } = cluster;
     expect((await httpJson(agent, `${cluster.workers[0]!.url}/api/v1/health`, 'GET')).json).toMatchObject({ status: 'ok', role: 'worker', store: 'postgres', working: true });
     expect((await httpJson(agent, `${cluster.api.url}/api/v1/health`, 'GET')).json).toMatchObject({ status: 'ok', role: 'api', working: false });
 
@@ -180,7 +184,7 @@ describe('a cluster: ply serve --role api and two ply workers on PostgreSQL and 
     expect(new Set(rows.map((row) => row.id))).toEqual(ids);
     const { rows: under } = await db.query<{ execution_id: string; node_id: string; attempt: number }>('SELECT execution_id, node_id, attempt FROM execution_nodes');
     const recorded = new Map<string, string[]>();
-    for (const row of rows) recorded.set(row.id, ((row.nodes ? JSON.parse(row.nodes) : []) as Array<{ nodeId: string; attempt: number }>).map((n) => `${n.nodeId}#${n.attempt}`));
+    for (const row of rows) recorded.set(row.id, ((row.nodes ? JSON.parse(records.open(row.nodes, row.id)) : []) as Array<{ nodeId: string; attempt: number }>).map((n) => `${n.nodeId}#${n.attempt}`));
     for (const row of under) recorded.get(row.execution_id)!.push(`${row.node_id}#${row.attempt}`);
     for (const [id, nodes] of recorded) expect({ id, nodes: [...nodes].sort() }).toEqual({ id, nodes: ['note#1', 'notify#1', 'remember#1', 'urgent#1'] });
     // At least once: every alert was posted; a run taken over after its post may have posted twice.
@@ -195,8 +199,8 @@ describe('a cluster: ply serve --role api and two ply workers on PostgreSQL and 
     expect(created.status).toBe(201);
     const playbookId = created.json.id as string;
     const events = async () => {
-      const { rows } = await db.query<{ trigger_event: string }>('SELECT trigger_event FROM executions WHERE playbook_id = $1 ORDER BY created_at, id', [playbookId]);
-      return rows.map((row) => JSON.parse(row.trigger_event) as { n: number; pid: number });
+      const { rows } = await db.query<{ id: string; trigger_event: string }>('SELECT id, trigger_event FROM executions WHERE playbook_id = $1 ORDER BY created_at, id', [playbookId]);
+      return rows.map((row) => JSON.parse(cluster.records.open(row.trigger_event, row.id)) as { n: number; pid: number });
     };
     await vi.waitFor(async () => expect((await events()).length).toBeGreaterThanOrEqual(20), { timeout: 20_000, interval: 100 });
     const before = await events();
@@ -209,7 +213,7 @@ describe('a cluster: ply serve --role api and two ply workers on PostgreSQL and 
     holder.child.kill('SIGKILL');
     await holder.exited;
     const { rows } = await db.query<{ value: string }>("SELECT value FROM checkpoints WHERE kind = 'trigger' AND owner_id = $1", [playbookId]);
-    const checkpoint = Number(rows[0]!.value);
+    const checkpoint = Number(cluster.records.open(rows[0]!.value, `trigger:${playbookId}`));
     await vi.waitFor(async () => expect((await events()).filter((event) => event.pid !== holder.child.pid).length).toBeGreaterThanOrEqual(10), { timeout: 20_000, interval: 100 });
     const after = (await events()).filter((event) => event.pid !== holder.child.pid);
     // Taken over by one other process, from the checkpoint on: nothing skipped, nothing counted twice.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLI, REPO_ROOT } from '../cli-helpers.js';
 import { apiClient, bounded, httpJson, startServe, type ServeProcess } from './serve-process.js';
 
@@ -186,14 +186,16 @@ describe('ply serve (built CLI, end to end)', () => {
   });
 
   it('first start prints an admin token and a curl command that triggers the demo playbook', async () => {
-    const served = await serve(home());
+    const served = await serve(home(), { PLY_LOG_LEVEL: 'info' });
     expect(served.demoCommand).toBeDefined();
     const [, url, token] = /curl -X POST (\S+) -H 'x-ply-token: ([^']+)'/.exec(served.demoCommand!)!;
     const answer = await httpJson(agent, url!, 'POST', { alert_uuid: 'ALdemo1', title: 'Suspicious login' }, { 'x-ply-token': token! });
     expect(answer.status).toBe(202);
     const run = await apiClient(agent, served.url, served.adminToken!).finished(answer.json.executionId);
     expect(run.status).toBe('succeeded');
-    expect(served.output()).toContain('[demo receiver] {"text":"Alert ALdemo1: Suspicious login","channel":"soc","icon_url":"https://app.sekoia.io/user/favicon.ico"}');
+    // Logged as a field of one pino line (escaped), never printed raw; Post Message sends Sekoia.io's icon as the reference does.
+    await vi.waitFor(() => expect(served.output()).toContain('"body":"{\"text\":\"Alert ALdemo1: Suspicious login\",\"channel\":\"soc\",\"icon_url\":\"https://app.sekoia.io/user/favicon.ico\"}"'));
+    expect(served.output()).toContain('demo receiver got a message');
   });
 
   it('serves the web console (loaded on its first request) beside the API, whose unknown paths stay JSON 404s', async () => {

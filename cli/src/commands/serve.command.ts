@@ -43,7 +43,6 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       port: options.port === undefined ? 8400 : Number(options.port),
       ...(workspaceRoot ? { workspaceRoot } : {}),
       ...(demoHookUrl ? { demoHookUrl } : {}),
-      print: (line) => output.out(line),
       cluster,
       ...(moduleArtifacts ? { moduleArtifacts } : {}),
       extend: (app, runtime) => {

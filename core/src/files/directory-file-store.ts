@@ -56,7 +56,7 @@ export class DirectoryFileStore implements FileStore {
   }
 
   private async write(name: string, content: string | Uint8Array): Promise<string> {
-    await mkdir(this.root, { recursive: true });
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
     const safe = safeName(name);
     const dot = safe.lastIndexOf('.');
     // `<name>-<uuid>.<ext>`, as Sekoia's SDK names result files.

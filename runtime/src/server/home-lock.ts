@@ -9,16 +9,38 @@ export const LOCK_FILE = 'serve.lock';
 interface LockOwner {
   pid: number;
   startedAt: string;
+  /** When the process started, in clock ticks since boot (`/proc/<pid>/stat` field 22); absent off Linux. */
+  processStart?: string;
 }
 
-function alive(pid: number): boolean {
+/** State and start time of a process from `/proc/<pid>/stat`; undefined without /proc or when it is gone. */
+function procStat(pid: number): { state: string; start: string } | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: fields are read after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, start: fields[19]! };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the lock's owner still runs: its pid answers, it is not a zombie (exited, not reaped
+ * yet), and, when the lock recorded its start time, the process with that pid started then (a pid
+ * reused after a `kill -9` belongs to another process, which started later).
+ */
+function alive(owner: LockOwner): boolean {
+  try {
+    process.kill(owner.pid, 0);
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const stat = procStat(owner.pid);
+  if (!stat) return true;
+  if (stat.state === 'Z' || stat.state === 'X') return false;
+  return owner.processStart === undefined || owner.processStart === stat.start;
 }
 
 function readText(file: string): string | undefined {
@@ -32,7 +54,8 @@ function readText(file: string): string | undefined {
 function ownerOf(text: string | undefined): LockOwner | undefined {
   try {
     const owner = JSON.parse(text ?? '') as Partial<LockOwner>;
-    return typeof owner.pid === 'number' ? { pid: owner.pid, startedAt: String(owner.startedAt) } : undefined;
+    if (typeof owner.pid !== 'number') return undefined;
+    return { pid: owner.pid, startedAt: String(owner.startedAt), ...(typeof owner.processStart === 'string' ? { processStart: owner.processStart } : {}) };
   } catch {
     return undefined;
   }
@@ -47,7 +70,8 @@ function locked(home: string, file: string, owner: LockOwner): PlyError {
 /**
  * Makes this process the one `ply serve` of `home`: two of them would both run the triggers and
  * connectors, and each would miss the other's account changes. The lock is a file created with
- * O_EXCL holding this pid. The lock of a process that is gone (killed, crashed) is moved aside
+ * O_EXCL holding this pid and its start time. The lock of a process that is gone (killed, crashed;
+ * a zombie, or a pid now reused by another process, count as gone) is moved aside
  * with one rename and the creation tried again; a start that finds it moved a live lock instead
  * (another start took the stale one over in between) puts it back and gives up.
  *
@@ -58,7 +82,8 @@ export function lockHome(home: string): () => void {
   // A first start on a fresh machine: the home does not exist yet.
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const file = join(home, LOCK_FILE);
-  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockOwner);
+  const processStart = procStat(process.pid)?.start;
+  const mine = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ...(processStart ? { processStart } : {}) } satisfies LockOwner);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const fd = openSync(file, 'wx', 0o600);
@@ -75,7 +100,7 @@ export function lockHome(home: string): () => void {
     }
     const seen = readText(file);
     const owner = ownerOf(seen);
-    if (owner && owner.pid !== process.pid && alive(owner.pid)) throw locked(home, file, owner);
+    if (owner && owner.pid !== process.pid && alive(owner)) throw locked(home, file, owner);
     // Stale (its process is gone) or unreadable (a crash while writing it): move it aside, try again.
     const aside = `${file}.stale-${randomBytes(4).toString('hex')}`;
     try {
@@ -86,7 +111,7 @@ export function lockHome(home: string): () => void {
     }
     const moved = readText(aside);
     const movedOwner = ownerOf(moved);
-    if (moved !== seen && movedOwner && alive(movedOwner.pid)) {
+    if (moved !== seen && movedOwner && alive(movedOwner)) {
       renameSync(aside, file);
       throw locked(home, file, movedOwner);
     }

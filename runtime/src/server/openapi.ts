@@ -5,7 +5,7 @@ import { CREATE_CONNECTOR_BODY, UPDATE_CONNECTOR_BODY } from './connectors.route
 import { RUN_ACTION_BODY } from './modules.routes.js';
 import { DRY_RUN_BODY } from './playbooks.routes.js';
 import * as z from 'zod';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER } from './webhook-secrets.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -65,10 +65,11 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: `${API}/playbooks/{id}/versions/{version}/restore`, summary: 'Make a kept version current again (saved as a new version; an enabled playbook must stay valid)', tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/playbooks/{id}/webhook`, summary: "The playbook's webhook path, token and signature header", tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'post', path: `${API}/accounts/{id}/check`, summary: "Check an account's credentials with its module's validation request: result accepted, refused (with the reason) or no-check", tag: 'accounts', role: 'operator', success: 200 },
+  { method: 'post', path: `${API}/playbooks/{id}/webhook/rotate`, summary: "A new webhook token for the playbook (the old one is refused from now on)", tag: 'playbooks', role: 'admin', success: 200 },
   { method: 'get', path: `${API}/executions`, summary: 'Executions, newest first', tag: 'executions', role: 'viewer', query: { playbook: 'playbook id', status: 'queued, running, succeeded, failed or interrupted', limit: '1 to 1000 (default 50)', before: 'execution id (next page)' }, success: 200 },
   { method: 'get', path: `${API}/executions/{id}`, summary: 'An execution with its node records', tag: 'executions', role: 'viewer', success: 200 },
   { method: 'post', path: `${API}/executions/{id}/rerun`, summary: 'Start the playbook again with the recorded (masked) trigger event', tag: 'executions', role: 'operator', success: 202 },
-  { method: 'post', path: '/hooks/{id}', summary: `Webhook trigger: starts the playbook; authenticated by ${WEBHOOK_TOKEN_HEADER} or ${WEBHOOK_SIGNATURE_HEADER}`, tag: 'webhooks', body: 'event', success: 202 },
+  { method: 'post', path: '/hooks/{id}', summary: `Webhook trigger: starts the playbook; authenticated by ${WEBHOOK_TOKEN_HEADER} or ${WEBHOOK_SIGNATURE_HEADER} (over the raw body, with ${WEBHOOK_TIMESTAMP_HEADER} against replays)`, tag: 'webhooks', body: 'event', success: 202 },
 ];
 
 function requestBody(body: RouteDoc['body']) {

@@ -5,7 +5,7 @@ import { requireRole } from './auth.middleware.js';
 import * as z from 'zod';
 import { bodyText, integerQuery, jsonBody, parseBody } from './request-input.js';
 import type { Caller, ServerEnv } from './server-env.js';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, type WebhookSecrets } from './webhook-secrets.js';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER, WEBHOOK_TOLERANCE_SECONDS, type WebhookSecrets } from './webhook-secrets.js';
 
 function triggerTypeOf(record: PlaybookRecord): string | undefined {
   const trigger = (record.document as { trigger?: { type?: unknown } } | null)?.trigger;
@@ -112,16 +112,26 @@ export function playbooksRoutes(webhooks: WebhookSecrets): Hono<ServerEnv> {
     return c.json({ executionId }, 202);
   });
 
-  app.get('/:id/webhook', requireRole('admin'), async (c) => {
-    const record = await c.get('runtime').store.playbooks.get(c.req.param('id'));
+  const webhookOf = (record: PlaybookRecord) => {
     if (triggerTypeOf(record) !== 'webhook') throw new PlyError('PLY_INVALID_INPUT', `playbook ${record.id} is not started by a webhook (its trigger is ${triggerTypeOf(record) ?? 'missing'})`);
-    return c.json({
+    return {
       path: `/hooks/${record.id}`,
-      token: webhooks.tokenOf(record.id),
+      token: webhooks.tokenOf(record.id, record.webhookTokenVersion),
       tokenHeader: WEBHOOK_TOKEN_HEADER,
       signatureHeader: WEBHOOK_SIGNATURE_HEADER,
-      signature: 'sha256=<hex of HMAC-SHA256(token, raw body)>',
-    });
+      signature: 'sha256=<hex of HMAC-SHA256(token, raw body bytes)>',
+      timestampHeader: WEBHOOK_TIMESTAMP_HEADER,
+      timestampedSignature: `sha256=<hex of HMAC-SHA256(token, "<Unix seconds>." + raw body bytes)>, refused more than ${WEBHOOK_TOLERANCE_SECONDS} s from the server's clock`,
+    };
+  };
+
+  app.get('/:id/webhook', requireRole('admin'), async (c) => c.json(webhookOf(await c.get('runtime').store.playbooks.get(c.req.param('id')))));
+
+  // A new token for this playbook's webhook: the old one (and signatures made with it) is refused at once.
+  app.post('/:id/webhook/rotate', requireRole('admin'), async (c) => {
+    const { store } = c.get('runtime');
+    webhookOf(await store.playbooks.get(c.req.param('id')));
+    return c.json(webhookOf(await store.playbooks.rotateWebhookToken(c.req.param('id'))));
   });
 
   return app;

@@ -6,33 +6,9 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../json-depth.js';
 /** Largest request body the API reads (playbooks and action arguments are small). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/**
- * The raw body as text, refused past `limit` bytes: a declared Content-Length over it before
- * anything is read, a chunked body as soon as the bytes read pass it (never buffered whole).
- */
+/** The raw body as text (UTF-8, a leading BOM dropped, as Request.text() decodes), bounded as {@link bodyBytes}. */
 export async function bodyText(c: Context, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const body = c.req.raw.body;
-  if (!body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      // Not cancelled: that would reset the connection before the client reads the 413; the
-      // HTTP server discards the rest (bounded) once the answer is sent.
-      if (size > limit) throw tooLarge(limit);
-      chunks.push(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  // As Request.text() decodes: UTF-8, a leading BOM dropped.
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+  return new TextDecoder().decode(await bodyBytes(c, limit));
 }
 
 /**
@@ -59,6 +35,33 @@ export function limitBodies(limit = MAX_BODY_BYTES): MiddlewareHandler {
     c.req.raw = new Request(c.req.raw, { body: counted, duplex: 'half' } as RequestInit);
     return next();
   };
+}
+
+/**
+ * The raw body bytes, refused past `limit`: a declared Content-Length over it before anything is
+ * read, a chunked body as soon as the bytes read pass it. Signatures are checked over these bytes.
+ */
+export async function bodyBytes(c: Context, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  if (!body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      // Not cancelled: that would reset the connection before the client reads the 413; the
+      // HTTP server discards the rest (bounded) once the answer is sent.
+      if (size > limit) throw tooLarge(limit);
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, size);
 }
 
 function tooLarge(limit: number): PlyError {

@@ -21,8 +21,6 @@ export interface RuntimeServerOptions {
   workspaceRoot?: string;
   /** Where the demo playbook posts; absent: the built-in receiver at `/demo/receiver`. */
   demoHookUrl?: string;
-  /** Where the demo receiver and unexpected server errors are reported. */
-  print: (line: string) => void;
   /** Adds routes before the server listens (the web console: `ply serve` mounts `@ply/console` here). */
   extend?: (app: Hono<ServerEnv>, runtime: Runtime) => void;
   /** The role and the cluster's servers; absent: embedded (one process does everything). */
@@ -65,7 +63,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
   const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply, ...coordination });
   const accepts = runtime.role !== 'worker';
   let stopping: Promise<void> | undefined;
-  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, print: options.print, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined });
+  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined });
   if (accepts) options.extend?.(app, runtime);
   const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8400 });
   try {

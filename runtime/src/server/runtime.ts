@@ -1,4 +1,4 @@
-import { Ply, type PlySettings } from '@ply/core';
+import { Ply, type PinoLogger, type PlySettings } from '@ply/core';
 import type { Cluster } from '../cluster/cluster.js';
 import { ModuleSync, type ModuleArtifacts } from '../cluster/module-sync.js';
 import type { ClusterSettings, ServeRole } from '../cluster/cluster-settings.js';
@@ -39,6 +39,8 @@ export interface RuntimeOptions {
    * exactly as recorded, or is refused. Absent: modules are what `$PLY_HOME` holds.
    */
   moduleArtifacts?: ModuleArtifacts;
+  /** The process's logger (default: pino to stdout at the settings' level). */
+  logger?: PinoLogger;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface RuntimeOptions {
  * nothing is marked: a worker resumes them.
  */
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const ply = new Ply(options.settings ? { settings: options.settings } : {});
+  const ply = new Ply({ ...(options.settings ? { settings: options.settings } : {}), ...(options.logger ? { logger: options.logger } : {}) });
   const report = ply.discover(options.workspaceRoot);
   const settings = options.cluster;
   // A cluster's processes must share one secret key (sealed accounts, webhook tokens): refuse to start without it.

@@ -20,8 +20,6 @@ import { WebhookSecrets } from './webhook-secrets.js';
 export interface ServerAppOptions {
   /** Serve `POST /demo/receiver`, the demo playbook's stand-in for Mattermost. */
   demoReceiver?: boolean;
-  /** Where the demo receiver reports what it got (default: stderr). */
-  print?: (line: string) => void;
   /** The trigger supervisor, for `/api/v1/triggers` (absent: the list is empty, the rest 404). */
   triggers?: SupervisedTriggers;
   /** The connector supervisor, for the status in `/api/v1/connectors` (absent: every instance shows `stopped`). */
@@ -39,7 +37,6 @@ export interface ServerAppOptions {
  * status of their code (error-status.ts), here and nowhere else.
  */
 export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}): Hono<ServerEnv> {
-  const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
   const webhooks = new WebhookSecrets(runtime.ply.settings.home);
   const app = new Hono<ServerEnv>();
 
@@ -74,6 +71,6 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
   app.route('/api/v1/playbooks', playbooksRoutes(webhooks));
   app.route('/api/v1/executions', executionsRoutes());
   app.route('/hooks', hooksRoutes(runtime, webhooks));
-  if (options.demoReceiver) app.route('/demo', demoReceiverRoutes(print));
+  if (options.demoReceiver) app.route('/demo', demoReceiverRoutes());
   return app;
 }

@@ -6,6 +6,10 @@ import { loadSecretKey } from '../store/secret-key.js';
 export const WEBHOOK_TOKEN_HEADER = 'x-ply-token';
 /** Header carrying `sha256=<hex HMAC-SHA256 of the raw body, keyed with the webhook token>`. */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-ply-signature';
+/** Header carrying the Unix time (seconds) the sender signed at; the signature then covers `<timestamp>.<raw body>`. */
+export const WEBHOOK_TIMESTAMP_HEADER = 'x-ply-timestamp';
+/** How far a signed timestamp may be from this server's clock, in seconds (older: a replay). */
+export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -13,40 +17,66 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** What a webhook caller sent to prove it holds the token. */
+export interface WebhookCredentials {
+  token?: string | undefined;
+  signature?: string | undefined;
+  timestamp?: string | undefined;
+}
+
+/** Why a signature was refused, for the 401's message; undefined when it verifies. */
+export type SignatureRefusal = 'mismatch' | 'stale-timestamp' | 'bad-timestamp';
+
 /**
  * The secret of each playbook's webhook, derived from the store's secret key
- * (HMAC-SHA256(key, "ply-webhook-v1:" + playbook id)): nothing to store or to leak from the
- * database, and it survives restarts. A caller proves it knows the secret either by sending it
- * in `X-Ply-Token`, or by signing the raw body with it in `X-Ply-Signature: sha256=<hex>` (the
- * secret itself then never travels).
+ * (HMAC-SHA256(key, "ply-webhook-v1:" + playbook id), then `:<version>` once rotated): nothing
+ * secret to store or to leak from the database, and it survives restarts. A caller proves it
+ * knows the secret either by sending it in `X-Ply-Token`, or by signing the raw body bytes with
+ * it in `X-Ply-Signature: sha256=<hex>` (the secret itself then never travels), optionally with
+ * `X-Ply-Timestamp` (signed as `<timestamp>.<body>`, refused outside {@link WEBHOOK_TOLERANCE_SECONDS}).
  */
 export class WebhookSecrets {
   private key: Buffer | undefined;
   private readonly cache = new Map<string, string>();
 
-  constructor(private readonly home: string) {}
+  constructor(
+    private readonly home: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  /** The webhook token of a playbook. */
-  tokenOf(playbookId: string): string {
-    let token = this.cache.get(playbookId);
+  /** The webhook token of a playbook at a token version (0: never rotated). */
+  tokenOf(playbookId: string, version = 0): string {
+    const input = version === 0 ? `ply-webhook-v1:${playbookId}` : `ply-webhook-v1:${playbookId}:${version}`;
+    let token = this.cache.get(input);
     if (!token) {
       this.key ??= loadSecretKey(join(this.home, 'secret.key'));
-      token = createHmac('sha256', this.key).update(`ply-webhook-v1:${playbookId}`).digest('base64url');
+      token = createHmac('sha256', this.key).update(input).digest('base64url');
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(playbookId, token);
+      this.cache.set(input, token);
     }
     return token;
   }
 
-  /** The signature a sender puts in `X-Ply-Signature` for this body. */
-  signatureOf(playbookId: string, body: string): string {
-    return `sha256=${createHmac('sha256', this.tokenOf(playbookId)).update(body).digest('hex')}`;
+  /** The signature a sender puts in `X-Ply-Signature` for these raw body bytes (and timestamp, if it sends one). */
+  signatureOf(playbookId: string, version: number, body: Uint8Array, timestamp?: string): string {
+    const hmac = createHmac('sha256', this.tokenOf(playbookId, version));
+    if (timestamp !== undefined) hmac.update(`${timestamp}.`);
+    return `sha256=${hmac.update(body).digest('hex')}`;
   }
 
-  /** True when the request carries the playbook's token or a valid signature of `body`. */
-  verify(playbookId: string, headers: { token?: string | undefined; signature?: string | undefined }, body: string): boolean {
-    if (headers.token !== undefined) return sameText(headers.token, this.tokenOf(playbookId));
-    if (headers.signature !== undefined) return sameText(headers.signature.toLowerCase(), this.signatureOf(playbookId, body));
-    return false;
+  /** True when `token` is the playbook's current webhook token (checked from the header alone, before any body is read). */
+  verifyToken(playbookId: string, version: number, token: string): boolean {
+    return sameText(token, this.tokenOf(playbookId, version));
+  }
+
+  /** Checks a signature of the raw body bytes; undefined when it verifies, else why not. */
+  verifySignature(playbookId: string, version: number, credentials: WebhookCredentials, body: Uint8Array): SignatureRefusal | undefined {
+    const { signature, timestamp } = credentials;
+    if (signature === undefined) return 'mismatch';
+    if (timestamp !== undefined) {
+      if (!/^\d{1,12}$/.test(timestamp)) return 'bad-timestamp';
+      if (Math.abs(this.now() / 1000 - Number(timestamp)) > WEBHOOK_TOLERANCE_SECONDS) return 'stale-timestamp';
+    }
+    return sameText(signature.toLowerCase(), this.signatureOf(playbookId, version, body, timestamp)) ? undefined : 'mismatch';
   }
 }

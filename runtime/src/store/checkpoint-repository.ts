@@ -1,4 +1,5 @@
 import type { CheckpointStore } from '@ply/core';
+import type { RecordSealer } from './record-sealer.js';
 import type { SqlDatabase } from './sql/sql-database.js';
 import { sql } from './sql/sql-query.js';
 
@@ -33,9 +34,13 @@ export class StoredCheckpoint<T = unknown> implements CheckpointStore<T> {
 /**
  * Durable checkpoints of triggers and connectors (JSON values, one per instance). In a cluster
  * they live in the shared database, so the process that takes a lease over resumes from them.
+ * Values are sealed (they may quote event data: a cursor, the last alert's id), bound to their owner.
  */
 export class CheckpointRepository {
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly sealer: RecordSealer,
+  ) {}
 
   /** The {@link CheckpointStore} handed to a trigger's or connector's context. */
   for<T = unknown>(kind: CheckpointOwnerKind, ownerId: string): CheckpointStore<T> {
@@ -44,12 +49,12 @@ export class CheckpointRepository {
 
   async read(kind: CheckpointOwnerKind, ownerId: string): Promise<unknown> {
     const row = await this.db.get(Q.read, kind, ownerId);
-    return row ? JSON.parse(row.value) : undefined;
+    return row ? JSON.parse(this.sealer.open(row.value, `${kind}:${ownerId}`)) : undefined;
   }
 
   /** Writes durably (the statement commits before this resolves). */
   async write(kind: CheckpointOwnerKind, ownerId: string, value: unknown): Promise<void> {
-    await this.db.run(Q.write, kind, ownerId, JSON.stringify(value ?? null), Date.now());
+    await this.db.run(Q.write, kind, ownerId, this.sealer.seal(JSON.stringify(value ?? null), `${kind}:${ownerId}`), Date.now());
   }
 
   async clear(kind: CheckpointOwnerKind, ownerId: string): Promise<void> {

@@ -97,7 +97,9 @@ interface Sealed {
 }
 
 /** Sealed values are bound to their row by this associated data (not interchangeable with accounts'). */
-const aad = (id: string) => `connector-instance:${id}`;
+/** The associated data a connector instance's secrets are sealed with. */
+export const connectorSecretsAad = (id: string): string => `connector-instance:${id}`;
+const aad = connectorSecretsAad;
 
 /**
  * Configured connector instances (`ply serve` runs the enabled ones, one running instance each).

@@ -3,6 +3,7 @@ import { EXECUTION_SQL as Q, type ExecutionRow, type NodeRow } from './execution
 import type { ExecutionFilter, ExecutionRecord, ExecutionStatus, NewExecution, NodeRecord, NodeRecordInput, RecordedError } from './execution-record.js';
 import type { SqlDatabase } from './sql/sql-database.js';
 import { bind, sql, type BoundStatement, type SqlQuery, type SqlValue } from './sql/sql-query.js';
+import type { RecordSealer } from './record-sealer.js';
 import { isFileReference, type FileReference, type StoredValues } from './stored-value.js';
 import { timeOrderedId } from './time-ordered-id.js';
 import type { WriteBatcher } from './write-batcher.js';
@@ -37,7 +38,8 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
  * execution with its node records inline (a JSON array) and its final status. A long run's
  * records written while it is under way go to `execution_nodes`, keyed by (execution, seq) so a
  * record written twice is kept once. Writes go through the store's {@link WriteBatcher}: concurrent
- * runs share one commit. Reads flush queued writes first.
+ * runs share one commit. Reads flush queued writes first. Every column holding event data
+ * (trigger event, errors, node records) is sealed with the execution's id as associated data.
  */
 export class ExecutionRepository {
   /** Rows created but not committed yet. */
@@ -48,6 +50,7 @@ export class ExecutionRepository {
     private readonly db: SqlDatabase,
     private readonly values: StoredValues,
     private readonly writes: WriteBatcher,
+    private readonly sealer: RecordSealer,
   ) {}
 
   /**
@@ -93,8 +96,8 @@ export class ExecutionRepository {
    */
   finish(id: string, input: FinishInput): Promise<void> {
     const now = Date.now();
-    const error = input.error ? JSON.stringify(input.error) : null;
-    const nodes = this.inlineNodes(id, input.firstSeq, input.nodes);
+    const error = input.error ? this.sealer.seal(JSON.stringify(input.error), id) : null;
+    const nodes = this.sealer.seal(this.inlineNodes(id, input.firstSeq, input.nodes), id);
     const pending = this.pendingRows.get(id);
     if (pending) {
       // Not committed yet: inserted finished, one statement for the whole run.
@@ -133,7 +136,7 @@ export class ExecutionRepository {
   /** Marks one execution interrupted unless it is finished; resolves whether it did. */
   async interrupt(id: string, error: RecordedError): Promise<boolean> {
     await this.writes.flush();
-    return (await this.db.run(Q.finish, 'interrupted', JSON.stringify(error), Date.now(), null, id)) > 0;
+    return (await this.db.run(Q.finish, 'interrupted', this.sealer.seal(JSON.stringify(error), id), Date.now(), null, id)) > 0;
   }
 
   /** @throws PlyError PLY_EXECUTION_NOT_FOUND */
@@ -142,7 +145,7 @@ export class ExecutionRepository {
     const row = await this.db.get(Q.byId, id);
     if (!row) throw new PlyError('PLY_EXECUTION_NOT_FOUND', `no execution with id ${id}`, { details: { id } });
     const under = await this.db.all(Q.nodesOf, id);
-    const nodes = [...under.map((node) => this.toNode(node)), ...this.parseInline(row.nodes)].sort((a, b) => a.seq - b.seq);
+    const nodes = [...under.map((node) => this.toNode(id, node)), ...this.parseInline(this.sealer.open(row.nodes, id))].sort((a, b) => a.seq - b.seq);
     return { ...this.toRecord(row), nodes };
   }
 
@@ -195,7 +198,7 @@ export class ExecutionRepository {
       playbookId: input.playbookId,
       playbookVersion: input.playbookVersion,
       status,
-      triggerEvent: this.values.encode(id, 'trigger', input.triggerEvent),
+      triggerEvent: this.sealer.seal(this.values.encode(id, 'trigger', input.triggerEvent), id),
       error: null,
       createdAt: now,
       startedAt: status === 'running' ? now : null,
@@ -225,9 +228,9 @@ export class ExecutionRepository {
         node.iteration ?? null,
         node.attempt,
         node.status,
-        this.values.encode(id, `${name}-arguments`, node.arguments),
-        this.values.encode(id, `${name}-results`, node.results),
-        node.error ? JSON.stringify(node.error) : null,
+        this.sealer.seal(this.values.encode(id, `${name}-arguments`, node.arguments), id),
+        this.sealer.seal(this.values.encode(id, `${name}-results`, node.results), id),
+        node.error ? this.sealer.seal(JSON.stringify(node.error), id) : null,
         node.startedAt,
         node.finishedAt,
       );
@@ -270,15 +273,15 @@ export class ExecutionRepository {
       playbookId: row.playbook_id,
       playbookVersion: row.playbook_version,
       status: row.status,
-      triggerEvent: this.values.decode(row.trigger_event),
-      error: row.error === null ? null : (JSON.parse(row.error) as RecordedError),
+      triggerEvent: this.values.decode(this.sealer.open(row.trigger_event, row.id)),
+      error: row.error === null ? null : (JSON.parse(this.sealer.open(row.error, row.id)) as RecordedError),
       createdAt: iso(row.created_at)!,
       startedAt: iso(row.started_at),
       finishedAt: iso(row.finished_at),
     };
   }
 
-  private toNode(row: NodeRow): NodeRecord {
+  private toNode(executionId: string, row: NodeRow): NodeRecord {
     const record: NodeRecord = {
       seq: row.seq,
       nodeId: row.node_id,
@@ -289,9 +292,9 @@ export class ExecutionRepository {
       finishedAt: iso(row.finished_at)!,
     };
     if (row.iteration !== null) record.iteration = row.iteration;
-    if (row.arguments !== null) record.arguments = this.values.decode(row.arguments);
-    if (row.results !== null) record.results = this.values.decode(row.results);
-    if (row.error !== null) record.error = JSON.parse(row.error) as RecordedError;
+    if (row.arguments !== null) record.arguments = this.values.decode(this.sealer.open(row.arguments, executionId));
+    if (row.results !== null) record.results = this.values.decode(this.sealer.open(row.results, executionId));
+    if (row.error !== null) record.error = JSON.parse(this.sealer.open(row.error, executionId)) as RecordedError;
     return record;
   }
 }

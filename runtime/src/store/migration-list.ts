@@ -7,6 +7,7 @@ import { triggerHoldsMigration } from './migrations/005-trigger-holds.migration.
 import { inlineNodeRecordsMigration } from './migrations/006-inline-node-records.migration.js';
 import { clusterModulesMigration } from './migrations/007-cluster-modules.migration.js';
 import { playbookVersionsMigration } from './migrations/008-playbook-versions.migration.js';
+import { webhookTokenVersionsMigration } from './migrations/009-webhook-token-versions.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   inlineNodeRecordsMigration,
   clusterModulesMigration,
   playbookVersionsMigration,
+  webhookTokenVersionsMigration,
 ];

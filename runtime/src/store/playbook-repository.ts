@@ -19,6 +19,8 @@ export interface PlaybookRecord {
   disabledReason: string | null;
   /** Its schedule or module trigger was stopped by an operator and stays stopped until started. */
   triggerHeld: boolean;
+  /** Version of its webhook token (0 until first rotated): rotating derives a new token, the old one stops working. */
+  webhookTokenVersion: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +44,7 @@ type PlaybookRow = {
   consecutive_failures: number;
   disabled_reason: string | null;
   trigger_held: number;
+  webhook_token_version: number;
   created_at: number;
   updated_at: number;
 };
@@ -58,6 +61,7 @@ const Q = {
   countFailure: sql<[string], { consecutive_failures: number }>('UPDATE playbooks SET consecutive_failures = consecutive_failures + 1 WHERE id = ? RETURNING consecutive_failures'),
   autoDisable: sql<[string, number, string]>('UPDATE playbooks SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE id = ? AND enabled = 1'),
   setHeld: sql<[number, string]>('UPDATE playbooks SET trigger_held = ? WHERE id = ?'),
+  rotateWebhookToken: sql<[number, string]>('UPDATE playbooks SET webhook_token_version = webhook_token_version + 1, updated_at = ? WHERE id = ?'),
 } as const;
 
 /** Playbook documents with their enabled flag, version and consecutive technical failures. */
@@ -106,6 +110,13 @@ export class PlaybookRepository {
   /** Holds (an operator stopped it) or releases the playbook's supervised trigger. */
   async setTriggerHeld(id: string, held: boolean): Promise<PlaybookRecord> {
     if ((await this.db.run(Q.setHeld, held ? 1 : 0, id)) === 0) throw notFound(id);
+    this.changes.changed('playbooks');
+    return this.get(id);
+  }
+
+  /** Moves the playbook to a new webhook token version (its old token is refused from now on). */
+  async rotateWebhookToken(id: string): Promise<PlaybookRecord> {
+    if ((await this.db.run(Q.rotateWebhookToken, Date.now(), id)) === 0) throw notFound(id);
     this.changes.changed('playbooks');
     return this.get(id);
   }
@@ -170,6 +181,7 @@ function toRecord(row: PlaybookRow): PlaybookRecord {
     consecutiveFailures: row.consecutive_failures,
     disabledReason: row.disabled_reason,
     triggerHeld: row.trigger_held === 1,
+    webhookTokenVersion: row.webhook_token_version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };

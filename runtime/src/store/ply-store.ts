@@ -9,6 +9,7 @@ import { MIGRATIONS } from './migration-list.js';
 import { migrate } from './migrator.js';
 import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
+import { RecordSealer } from './record-sealer.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
 import type { SqlDatabase } from './sql/sql-database.js';
@@ -41,6 +42,11 @@ export interface PlyStoreOptions {
   busyTimeoutMs?: number;
   /** PostgreSQL: connections of the pool. Default 10. */
   maxConnections?: number;
+  /**
+   * Seal the records that hold event data (default true). False only for the benchmark that
+   * measures what sealing costs: records are then written in clear (sealed ones still open).
+   */
+  sealRecords?: boolean;
 }
 
 /**
@@ -71,14 +77,17 @@ export class PlyStore {
     readonly schemaVersion: number,
   ) {
     const shared = db.dialect === 'postgres';
-    const box = new SecretBox(() => options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
+    let key: Buffer | undefined;
+    const keySource = (): Buffer => (key ??= options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
+    const box = new SecretBox(keySource);
+    const sealer = new RecordSealer(keySource, options.sealRecords ?? true);
     this.accounts = new AccountRepository(db, box, this.changes);
     this.playbooks = new PlaybookRepository(db, this.changes);
     this.playbookVersions = new PlaybookVersionRepository(db);
     this.writes = new WriteBatcher(db, options.onWriteError);
     const threshold = options.largeValueBytes ?? (shared ? Number.POSITIVE_INFINITY : 64 * 1024);
-    this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), threshold), this.writes);
-    this.checkpoints = new CheckpointRepository(db);
+    this.executions = new ExecutionRepository(db, new StoredValues(join(options.home, 'executions'), threshold, sealer), this.writes, sealer);
+    this.checkpoints = new CheckpointRepository(db, sealer);
     this.tokens = new ApiTokenRepository(db);
     this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
     this.modules = new ClusterModuleRepository(db, this.changes);

@@ -16,28 +16,41 @@ export class SecretBox {
   constructor(private readonly keySource: () => Buffer) {}
 
   seal(value: unknown, associatedData: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.getKey(), iv);
-    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
+    return this.sealText(JSON.stringify(value), associatedData);
   }
 
   /** @throws PlyError PLY_SECRET_KEY_INVALID when the value was sealed with another key or altered. */
   open(sealed: string, associatedData: string): unknown {
+    return JSON.parse(this.openText(sealed, associatedData));
+  }
+
+  /** Seals a text as it is (the store's records are JSON text already). */
+  sealText(text: string, associatedData: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.getKey(), iv);
+    cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
+  }
+
+  /** @throws PlyError PLY_SECRET_KEY_INVALID when the text was sealed with another key or altered. */
+  openText(sealed: string, associatedData: string): string {
     const [format, payload] = sealed.split(':', 2);
-    if (format !== FORMAT || payload === undefined) throw new PlyError('PLY_STORE_ERROR', `sealed secret has an unknown format "${format ?? ''}"`);
+    if (format !== FORMAT || payload === undefined) throw new PlyError('PLY_STORE_ERROR', `sealed value has an unknown format "${format ?? ''}"`);
     const bytes = Buffer.from(payload, 'base64');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.getKey(), bytes.subarray(0, IV_BYTES));
       decipher.setAAD(Buffer.from(associatedData, 'utf8'));
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-      return JSON.parse(plain.toString('utf8'));
-    } catch (error) {
-      if (error instanceof PlyError) throw error;
-      throw new PlyError('PLY_SECRET_KEY_INVALID', 'stored secrets cannot be decrypted: the secret key differs from the one that sealed them, or the data was altered');
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    } catch {
+      throw new PlyError('PLY_SECRET_KEY_INVALID', 'stored data cannot be decrypted: the secret key differs from the one that sealed it, or the data was altered');
     }
+  }
+
+  /** True for a text {@link sealText} wrote (JSON never starts with a letter other than t, f, n). */
+  static isSealed(text: string): boolean {
+    return text.startsWith(`${FORMAT}:`);
   }
 
   private getKey(): Buffer {

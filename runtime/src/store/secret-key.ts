@@ -55,7 +55,7 @@ export function loadSecretKey(keyFile: string, sources: SecretKeySources = fromE
   if (sources.mustExist) {
     throw new PlyError('PLY_SECRET_KEY_INVALID', 'a cluster (PLY_DATABASE_URL) needs the same secret key on every process: set PLY_SECRET_KEY_FILE (or PLY_SECRET_KEY) to it');
   }
-  mkdirSync(dirname(keyFile), { recursive: true });
+  mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
   try {
     writeFileSync(keyFile, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { PlyError } from '@ply/core';
+import type { RecordSealer } from './record-sealer.js';
 
 /** Stands in a record for a value too large for the database: a file under the execution's folder. */
 export interface FileReference {
@@ -21,6 +22,8 @@ export class StoredValues {
     /** `$PLY_HOME/executions` */
     readonly root: string,
     readonly thresholdBytes: number,
+    /** Seals what goes to files (the columns are sealed by the execution repository). */
+    private readonly sealer: RecordSealer,
   ) {}
 
   encode(executionId: string, name: string, value: unknown): string | null {
@@ -30,9 +33,9 @@ export class StoredValues {
     // A UTF-16 unit is at most 3 bytes of UTF-8: most values need no byte count.
     if (text.length * 3 <= this.thresholdBytes || Buffer.byteLength(text) <= this.thresholdBytes) return text;
     const dir = join(this.root, executionId);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`;
-    writeFileSync(join(dir, file), text, { mode: 0o600 });
+    writeFileSync(join(dir, file), this.sealer.seal(text, `${executionId}/${file}`), { mode: 0o600 });
     return JSON.stringify({ $file: file, bytes: Buffer.byteLength(text) } satisfies FileReference);
   }
 
@@ -46,8 +49,9 @@ export class StoredValues {
     const file = resolve(dir, reference.$file);
     if (relative(dir, file).split(sep).includes('..')) throw new PlyError('PLY_FILE_REFERENCE_INVALID', `value file "${reference.$file}" escapes the execution folder`);
     try {
-      return JSON.parse(readFileSync(file, 'utf8'));
+      return JSON.parse(this.sealer.open(readFileSync(file, 'utf8'), `${executionId}/${reference.$file}`));
     } catch (error) {
+      if (error instanceof PlyError) throw error;
       throw new PlyError('PLY_STORE_ERROR', `value file "${reference.$file}" of execution ${executionId} cannot be read: ${(error as Error).message}`, { cause: error });
     }
   }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConnectorInstances, PlaybookTriggers, type ApiRole } from '@ply/runtime';
-import { defineAction, definePlugin, PlyError } from '@ply/core';
+import { defineAction, definePlugin, PlyError, type PinoLogger } from '@ply/core';
 import { generatedModuleDir } from '@ply/kit/testing';
 import { z } from 'zod';
 import { openRuntime, type Runtime } from '../../src/server/runtime.js';
@@ -57,7 +57,6 @@ export interface ApiHarness {
   app: Hono<ServerEnv>;
   tokens: Record<ApiRole, string>;
   call(role: ApiRole | undefined, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: LooseJson; text: string }>;
-  printed: string[];
   /** With `supervise`: the trigger and connector supervisors the app reports on (stopped by `runtime.close`). */
   triggers?: PlaybookTriggers;
   connectors?: ConnectorInstances;
@@ -67,14 +66,15 @@ export interface ApiHarness {
 export interface ApiSetupOptions {
   /** Run the trigger and connector supervisors (fast restarts and sync) behind the app. */
   supervise?: boolean;
+  /** The runtime's logger (a test reads what the server logged). */
+  logger?: PinoLogger;
 }
 
 /** A runtime with the tools module, the server app and one token per role. */
 export async function setupApi(options: ApiSetupOptions = {}): Promise<ApiHarness> {
   const home = mkdtempSync(join(tmpdir(), 'ply-api-'));
-  const runtime: Runtime = await openRuntime({ settings: { home } });
+  const runtime: Runtime = await openRuntime({ settings: { home }, ...(options.logger ? { logger: options.logger } : {}) });
   runtime.ply.addPlugin(generatedModuleDir(toolsPlugin), toolsPlugin);
-  const printed: string[] = [];
   const restart = { initialDelayMs: 10, maxDelayMs: 40, stableAfterMs: 60_000 };
   const supervisors = options.supervise
     ? {
@@ -92,7 +92,7 @@ export async function setupApi(options: ApiSetupOptions = {}): Promise<ApiHarnes
       await close(graceMs);
     };
   }
-  const app = createServerApp(runtime, { demoReceiver: true, print: (line) => printed.push(line), ...supervisors });
+  const app = createServerApp(runtime, { demoReceiver: true, ...supervisors });
   const tokens = Object.fromEntries(await Promise.all((['admin', 'operator', 'viewer'] as ApiRole[]).map(async (role) => [role, (await runtime.store.tokens.create(`${role}-test`, role)).token]))) as Record<ApiRole, string>;
 
   /** A request to the app as `role` (or anonymous); bodies that are not strings are sent as JSON. */
@@ -110,5 +110,5 @@ export async function setupApi(options: ApiSetupOptions = {}): Promise<ApiHarnes
     return { status: response.status, json, text };
   }
 
-  return { home, runtime, app, tokens, call, printed, ...supervisors };
+  return { home, runtime, app, tokens, call, ...supervisors };
 }

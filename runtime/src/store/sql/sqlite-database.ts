@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -40,7 +40,8 @@ export class SqliteDatabase implements SqlDatabase {
   /** @throws PlyError PLY_STORE_ERROR when the file cannot be opened. */
   static open(path: string, busyTimeoutMs = 5000): SqliteDatabase {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      makePrivate(path);
       const db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
       db.pragma('journal_mode = WAL');
       // NORMAL under WAL: a commit survives a process crash; only an OS crash may lose the last ones.
@@ -100,6 +101,22 @@ export class SqliteDatabase implements SqlDatabase {
   close(): Promise<void> {
     if (this.raw.open) this.raw.close();
     return Promise.resolve();
+  }
+}
+
+/**
+ * SQLite creates a database 0644 and its WAL and shared-memory files with the database's mode:
+ * the file is created (or narrowed) to 0600 first, so none of them is readable by others,
+ * whatever the umask or the mode an older version left.
+ */
+function makePrivate(path: string): void {
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    try {
+      if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
 }
 

@@ -1,0 +1,66 @@
+/**
+ * A fake MISP server after the MISP project's published REST API (https://www.misp-project.org/openapi/):
+ * `Authorization: <key>` and `Accept: application/json` on every call, 403 with MISP's
+ * `{name, message, url}` body for a bad key, `POST /events/add` (`{"Event": {...}}`, `info`
+ * required: a 403 with the validation `errors` as MISP answers), `POST /events/publish/{id}`,
+ * `GET /events/view/{id}` (404 `Invalid event`), `POST /events/restSearch` (`returnFormat`,
+ * `publish_timestamp`, `page`, `limit` → `{"response": [{"Event": ...}]}`).
+ */
+import { Hono, type Context } from 'hono';
+
+export interface FakeEvent {
+  id: string;
+  uuid: string;
+  info: string;
+  published: boolean;
+  publish_timestamp: string;
+  Attribute: Array<Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+export function fakeMisp(apiKey: string) {
+  const state = { events: [] as FakeEvent[], searches: [] as Array<Record<string, unknown>>, failNext: 0 };
+  const app = new Hono();
+  const refuse = (c: Context, status: 403 | 404 | 405, name: string) => c.json({ name, message: name, url: new URL(c.req.url).pathname }, status);
+  app.use('*', async (c, next) => {
+    if (state.failNext > 0) {
+      state.failNext -= 1;
+      return c.json({ name: 'An Internal Error Has Occurred.', message: 'An Internal Error Has Occurred.', url: new URL(c.req.url).pathname }, 500);
+    }
+    if (c.req.header('authorization') !== apiKey) return refuse(c, 403, 'Authentication failed. Please make sure you pass the API key of an API enabled user along in the Authorization header.');
+    if (c.req.header('accept') !== 'application/json') return refuse(c, 405, 'Only JSON is accepted');
+    return next();
+  });
+  app.post('/events/add', async (c) => {
+    const body = (await c.req.json()) as { Event?: Record<string, unknown> };
+    const event: Record<string, unknown> = body.Event ?? body;
+    if (typeof event['info'] !== 'string' || event['info'] === '') return c.json({ name: 'Could not add Event', message: 'Could not add Event', url: '/events/add', errors: { Event: { info: ['Info cannot be empty.'] } } }, 403);
+    const id = String(state.events.length + 1);
+    const stored: FakeEvent = { ...event, id, uuid: typeof event['uuid'] === 'string' ? event['uuid'] : crypto.randomUUID(), info: event['info'], published: false, publish_timestamp: '0', Attribute: (event['Attribute'] as FakeEvent['Attribute'] | undefined) ?? [] };
+    state.events.push(stored);
+    return c.json({ Event: stored });
+  });
+  app.post('/events/publish/:id', (c) => {
+    const event = state.events.find((e) => e.id === c.req.param('id'));
+    if (!event) return refuse(c, 404, 'Invalid event');
+    event.published = true;
+    event.publish_timestamp = String(Math.floor(Date.now() / 1000));
+    return c.json({ saved: true, success: true, name: 'Job queued', message: 'Job queued', url: `/events/publish/${event.id}`, id: event.id });
+  });
+  app.get('/events/view/:id', (c) => {
+    const event = state.events.find((e) => e.id === c.req.param('id'));
+    return event ? c.json({ Event: event }) : refuse(c, 404, 'Invalid event');
+  });
+  app.post('/events/restSearch', async (c) => {
+    const body = (await c.req.json()) as Record<string, unknown>;
+    state.searches.push(body);
+    if (body['returnFormat'] !== 'json') return refuse(c, 405, 'returnFormat must be json');
+    const since = Number(body['publish_timestamp'] ?? 0);
+    const limit = Number(body['limit'] ?? 0);
+    const page = Number(body['page'] ?? 1);
+    const found = state.events.filter((e) => e.published && Number(e.publish_timestamp) >= since);
+    const slice = limit > 0 ? found.slice((page - 1) * limit, page * limit) : found;
+    return c.json({ response: slice.map((Event) => ({ Event })) });
+  });
+  return { app, state };
+}
