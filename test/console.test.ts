@@ -320,7 +320,8 @@ describe('the web console in headless Chromium', () => {
     expect(fired.status()).toBe(202);
     const { executionId } = (await fired.json()) as { executionId: string };
     await runtime.engine.shutdown(5000);
-    expect(received).toEqual([{ text: 'Alert AL43: Odd login', channel: 'soc' }]);
+    // Post Message sends Sekoia.io's icon, as the reference does.
+    expect(received).toEqual([{ text: 'Alert AL43: Odd login', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     // The execution as a picture: every node succeeded; a click on one shows its masked arguments.
     await page.goto(url(`/executions/${executionId}`));
     for (const node of ['notify', 'remember']) await expect(page.locator(`svg [data-node="${node}"]`).getAttribute('data-status')).resolves.toBe('succeeded');
