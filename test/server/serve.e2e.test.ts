@@ -194,7 +194,7 @@ describe('ply serve (built CLI, end to end)', () => {
     const run = await apiClient(agent, served.url, served.adminToken!).finished(answer.json.executionId);
     expect(run.status).toBe('succeeded');
     // Logged as a field of one pino line (escaped), never printed raw; Post Message sends Sekoia.io's icon as the reference does.
-    await vi.waitFor(() => expect(served.output()).toContain('"body":"{\"text\":\"Alert ALdemo1: Suspicious login\",\"channel\":\"soc\",\"icon_url\":\"https://app.sekoia.io/user/favicon.ico\"}"'));
+    await vi.waitFor(() => expect(served.output()).toContain('"body":"{\\"text\\":\\"Alert ALdemo1: Suspicious login\\",\\"channel\\":\\"soc\\",\\"icon_url\\":\\"https://app.sekoia.io/user/favicon.ico\\"}"'));
     expect(served.output()).toContain('demo receiver got a message');
   });
 
