@@ -9,6 +9,6 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets and results", () => {
-    expect(compareWithReference(plugin, 'MISP')).toEqual([]);
+    expect(compareWithReference(plugin, 'MISP')).toEqual({ differences: [], added: [] });
   });
 });
