@@ -9,13 +9,13 @@ describe('the committed package', () => {
   });
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
+    // The reference gives List named pipes v2 the slug of the deprecated item; slugs are unique per kind here (see the README).
     expect(compareWithReference(plugin, 'HarfangLab')).toEqual({
       differences: [
-        // Results the plugin always builds itself, so requiring them checks the plugin, not HarfangLab
-        // (found by the unified reference comparison when the EDR plugins met the ti-a kit).
+        // Results the plugin builds itself, always with these fields.
         'action_harfanglab_get_agent_telemetry.json (Get agent telemetry) results/required: requires "data", which the reference does not',
         'action_harfanglab_gethostnamesbyip.json (Hostname by IP) results/properties/hostnames/items/required: requires "hostname", which the reference does not',
-        // The reference gives List named pipes v2 the slug of the deprecated item; slugs are unique per kind here (see the README).
+        // The reference gives the deprecated and the v2 pipe listings the same slug; two items cannot share one (README).
         'action_harfanglab_getpipelist_v2.json (List named pipes): slug "list_named_pipes_v2" instead of "list_named_pipes"',
       ],
       added: [],

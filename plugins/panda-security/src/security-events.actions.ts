@@ -3,8 +3,10 @@ import { panda } from './module.js';
 import { SECURITY_EVENT_FIELDS } from './security-event-fields.js';
 
 const securityEventType = z
-  .literal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
-  .describe('Type of security event: 1 Malware, 2 PUPs, 3 Blocked programs, 4 Exploits, 5 Blocked by Advanced Security, 6 Virus, 7 Spyware, 8 Hacking tools and PUPs detected by antivirus, 9 Phishing, 10 Suspicious, 11 Dangerous actions, 12 Tracking cookies');
+  .literal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18])
+  .describe(
+    'Type of security event: 1 Malware, 2 PUPs, 3 Blocked programs, 4 Exploits, 5 Blocked by Advanced Security, 6 Virus, 7 Spyware, 8 Hacking tools and PUPs detected by antivirus, 9 Phishing, 10 Suspicious, 11 Dangerous actions, 12 Tracking cookies, 13 Malware URLs, 14 Other security event by antivirus, 15 Intrusion attempts, 16 Blocked connections, 17 Blocked devices, 18 Indicators of attack',
+  );
 
 const counters = z.looseObject({}).nullish();
 

@@ -10,8 +10,7 @@ describe('the committed package', () => {
 
   it("keeps the reference module's uuids, slugs, names, docker_parameters, arguments, secrets, results and outputs", () => {
     expect(compareWithReference(plugin, 'SentinelOne')).toEqual({
-      // The reference types the retrieved files as one object by mistake; its code returns a list of
-      // {path}, and so does Ply.
+      // The reference declares `files` an object but returns (and documents) a list of `{path}`: Ply declares the list it returns.
       differences: ['action_get_malwares.json (Get malwares from threat) results/properties/files: refuses object values, which the reference accepts'],
       added: [],
     });
