@@ -48,8 +48,8 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     const { code, stdout, stderr } = await runCli(['run', 'mattermost.post_message', '--arg', 'message=42', '--arg', 'channel=soc', '--config', `hook_url=${hookUrl}`], { env: env() });
     expect(stderr).not.toContain('cli-hook-secret-77');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ text: '42', channel: 'soc' });
-    expect(received).toEqual([{ text: '42', channel: 'soc' }]);
+    expect(JSON.parse(stdout)).toEqual({ text: '42', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' });
+    expect(received).toEqual([{ text: '42', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
   });
 
   it('reads arguments and configuration from files and answers in JSON', async () => {
@@ -63,7 +63,7 @@ describe('the ply CLI (built, run as a subprocess)', () => {
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ module: { slug: 'mattermost' }, action: { slug: 'post_message' }, results: { text: 'Alert ALxyz' } });
-    expect(received).toEqual([{ text: 'Alert ALxyz' }]);
+    expect(received).toEqual([{ text: 'Alert ALxyz', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
   });
 
   it('exits 5 with the pointer of an invalid argument', async () => {

@@ -16,6 +16,9 @@ import { CLI, REPO_ROOT } from './cli-helpers.js';
 import { cleanEnv, createPublisher, run, serveRegistry } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
+/** The packed plugin's version, and the next minor release the test makes of it, with a breaking change. */
+const V = (JSON.parse(readFileSync(join(REPO_ROOT, 'plugins/mattermost/package.json'), 'utf8')) as { version: string }).version;
+const B = V.replace(/^(\d+)\.(\d+)\.\d+$/, (_match, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 /** The pictures docs/console.md shows, remade by this test. */
 const DOC_SCREENSHOTS = join(REPO_ROOT, 'docs', 'images');
@@ -28,23 +31,23 @@ function editJson(file: string, edit: (json: Record<string, unknown>) => void): 
 }
 
 /**
- * Version 1.1.0 of the packed plugin, where Post Message's `channel` becomes required: an upgrade
+ * The next minor version of the packed plugin, where Post Message's `channel` becomes required: an upgrade
  * with one breaking argument change, for the Module page to list before upgrading.
  */
 function breakingRelease(tarball: string, work: string): string {
-  const dir = join(work, 'v1.1.0');
+  const dir = join(work, `v${B}`);
   mkdirSync(dir);
   execFileSync('tar', ['-xzf', tarball, '-C', dir]);
-  editJson(join(dir, 'package', 'package.json'), (json) => (json['version'] = '1.1.0'));
-  editJson(join(dir, 'package', 'module', 'manifest.json'), (json) => (json['version'] = '1.1.0'));
+  editJson(join(dir, 'package', 'package.json'), (json) => (json['version'] = B));
+  editJson(join(dir, 'package', 'module', 'manifest.json'), (json) => (json['version'] = B));
   editJson(join(dir, 'package', 'module', 'action_post_message.json'), (json) => ((json['arguments'] as { required: string[] }).required.push('channel')));
-  const out = join(work, 'ply-plugin-mattermost-1.1.0.tgz');
+  const out = join(work, `ply-plugin-mattermost-${B}.tgz`);
   execFileSync('tar', ['-czf', out, '-C', dir, 'package']);
   return out;
 }
 
 describe('the web console in headless Chromium', () => {
-  // Shared, never changed by a test: the registry with versions 1.0.0 and 1.1.0 published, and the browser.
+  // Shared, never changed by a test: the registry with versions V and B published, and the browser.
   let work: string;
   let registry: ChildProcess;
   let registryUrl: string;
@@ -151,38 +154,38 @@ describe('the web console in headless Chromium', () => {
     const card = page.getByRole('list', { name: 'Modules' }).getByRole('listitem');
     await expect(card.count()).resolves.toBe(1);
     const text = await card.innerText();
-    expect(text).toContain('latest 1.1.0');
+    expect(text).toContain(`latest ${B}`);
     expect(text).toContain('2 actions · 0 triggers · 0 connectors');
     expect(text).toContain('not installed');
     await shot('02-marketplace');
   });
 
-  it('installs version 1.0.0, shows the breaking change of 1.1.0 before upgrading, upgrades and rolls back', async () => {
+  it(`installs version ${V}, shows the breaking change of ${B} before upgrading, upgrades and rolls back`, async () => {
     await startConsole();
     await signIn(tokens.admin);
     await page.goto(url('/marketplace'));
     await page.getByRole('link', { name: 'mattermost' }).click();
-    await page.getByRole('link', { name: '1.0.0' }).click();
-    await page.getByRole('button', { name: 'Install mattermost 1.0.0' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.0.0 installed (integrity and signature verified)');
+    await page.getByRole('link', { name: `${V}` }).click();
+    await page.getByRole('button', { name: `Install mattermost ${V}` }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`mattermost ${V} installed (integrity and signature verified)`);
 
     await page.goto(url(`/marketplace/${NAME}`));
-    const upgrade = page.getByRole('region', { name: 'Upgrade 1.0.0 → 1.1.0' });
+    const upgrade = page.getByRole('region', { name: `Upgrade ${V} → ${B}` });
     await expect(upgrade.innerText()).resolves.toContain('post_message: argument "channel" is now required');
     await shot('03-module-upgrade-preview');
-    await page.getByRole('button', { name: 'Upgrade to 1.1.0 anyway' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('upgraded from 1.0.0 to 1.1.0 with 1 breaking argument change(s)');
-    await page.getByRole('button', { name: 'Roll back to 1.0.0' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('rolled back from 1.1.0 to 1.0.0');
+    await page.getByRole('button', { name: `Upgrade to ${B} anyway` }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`upgraded from ${V} to ${B} with 1 breaking argument change(s)`);
+    await page.getByRole('button', { name: `Roll back to ${V}` }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`rolled back from ${B} to ${V}`);
     const actions = page.getByRole('region', { name: 'Actions' });
     await actions.getByText('Post Message', { exact: true }).click();
     await expect(actions.getByRole('table').first().innerText()).resolves.toContain('message');
-    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe('1.0.0');
+    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe(V);
     await shot('04-module-installed');
   });
 
   it('rejects an account form with the schema\'s message, then creates the account with its secret write-only', async () => {
-    await startConsole({ installed: ['1.0.0'] });
+    await startConsole({ installed: [V] });
     await signIn(tokens.admin);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByLabel('Module').selectOption('mattermost');
@@ -207,7 +210,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('runs Post Message against the webhook and shows the result, then the execution with its node timeline', async () => {
-    await startConsole({ installed: ['1.0.0'] });
+    await startConsole({ installed: [V] });
     await runtime.store.accounts.create({ module: 'mattermost', name: 'soc', configuration: { hook_url: `${webhook.url}hooks/console-secret-hook-42` }, secretKeys: ['hook_url'] });
     await signIn(tokens.admin);
     await page.goto(url('/run'));
@@ -217,7 +220,7 @@ describe('the web console in headless Chromium', () => {
     await page.getByLabel('channel').fill('soc');
     await page.getByRole('button', { name: 'Run Post Message' }).click();
     await expect(page.getByRole('region', { name: 'Result: succeeded' }).count()).resolves.toBe(1);
-    expect(received).toEqual([{ text: 'Alert ALxyz123 needs a look', channel: 'soc' }]);
+    expect(received).toEqual([{ text: 'Alert ALxyz123 needs a look', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     await shot('07-run-result');
     await page.getByRole('region', { name: 'Result: succeeded' }).getByRole('link').click();
     await expect(page.locator('ol.timeline').innerText()).resolves.toContain('1. action');
@@ -231,7 +234,7 @@ describe('the web console in headless Chromium', () => {
   });
 
   it('shows a viewer no install or uninstall button, and answers a forged POST with 403', async () => {
-    await startConsole({ installed: ['1.0.0'] });
+    await startConsole({ installed: [V] });
     await signIn(tokens.viewer);
     await page.goto(url(`/marketplace/${NAME}`));
     expect(await page.getByRole('button', { name: /Install|Uninstall|Upgrade|Roll back/ }).count()).toBe(0);
@@ -250,16 +253,16 @@ describe('the web console in headless Chromium', () => {
       expect(refused.status()).toBe(403);
       expect(await refused.text()).toContain('This needs the admin role; you are signed in as viewer.');
     }
-    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe('1.0.0');
+    expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe(`${V}`);
   });
 
   it('lets an admin uninstall the module, which leaves the runtime at once', async () => {
-    await startConsole({ installed: ['1.0.0', '1.1.0'], active: '1.0.0' });
+    await startConsole({ installed: [V, B], active: V });
     await signIn(tokens.admin);
     await page.goto(url(`/marketplace/${NAME}`));
     await page.getByRole('button', { name: 'Uninstall mattermost' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost uninstalled (removed 1.1.0, 1.0.0)');
-    await expect(page.getByRole('button', { name: 'Install mattermost 1.1.0' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`mattermost uninstalled (removed ${B}, ${V})`);
+    await expect(page.getByRole('button', { name: `Install mattermost ${B}` }).count()).resolves.toBe(1);
     expect(runtime.ply.catalog.modules().map((module) => module.manifest.slug)).not.toContain('mattermost');
   });
 
@@ -271,7 +274,7 @@ describe('the web console in headless Chromium', () => {
     // One click on the marketplace card.
     await page.goto(url('/marketplace'));
     await page.getByRole('button', { name: 'Install mattermost' }).click();
-    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.1.0 installed (integrity and signature verified)');
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain('mattermost 1.2.0 installed (integrity and signature verified)');
     // Its account, and the check (Mattermost declares no validation request: the page says so).
     await page.goto(url('/accounts/new?module=mattermost'));
     await page.getByLabel('Account name (required)').fill('soc');
@@ -317,7 +320,8 @@ describe('the web console in headless Chromium', () => {
     expect(fired.status()).toBe(202);
     const { executionId } = (await fired.json()) as { executionId: string };
     await runtime.engine.shutdown(5000);
-    expect(received).toEqual([{ text: 'Alert AL43: Odd login', channel: 'soc' }]);
+    // Post Message sends Sekoia.io's icon, as the reference does.
+    expect(received).toEqual([{ text: 'Alert AL43: Odd login', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     // The execution as a picture: every node succeeded; a click on one shows its masked arguments.
     await page.goto(url(`/executions/${executionId}`));
     for (const node of ['notify', 'remember']) await expect(page.locator(`svg [data-node="${node}"]`).getAttribute('data-status')).resolves.toBe('succeeded');

@@ -108,6 +108,10 @@ Module.prototype.require = function (id) {
   return file;
 }
 
+/** The packed Mattermost plugin's version, and the patch release after it (for {@link bumpedTarball}). */
+export const MATTERMOST_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'plugins/mattermost/package.json'), 'utf8')) as { version: string }).version;
+export const MATTERMOST_NEXT_PATCH = MATTERMOST_VERSION.replace(/\d+$/, (patch) => String(Number(patch) + 1));
+
 /** A copy of a packed tarball with another version in package.json and manifest.json (a new release to publish). */
 export function bumpedTarball(tarball: string, work: string, version: string): string {
   const unpacked = join(work, `bump-${version}`);

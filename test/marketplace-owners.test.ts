@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { bumpedTarball, cleanEnv, createPublisher, npmLogin, PUBLISHER_PASSWORD, run, serveRegistry } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, MATTERMOST_NEXT_PATCH, MATTERMOST_VERSION, createPublisher, npmLogin, PUBLISHER_PASSWORD, run, serveRegistry } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
+const V = MATTERMOST_VERSION;
+const NEXT = MATTERMOST_NEXT_PATCH;
 
 describe('package owners, scopes and logins with the real npm client', { timeout: 90_000 }, () => {
   let work: string;
@@ -19,7 +21,7 @@ describe('package owners, scopes and logins with the real npm client', { timeout
     const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env: cleanEnv({ PLY_WORKSPACE: '' }) });
     expect(packed.code, packed.stderr).toBe(0);
     tarball = (JSON.parse(packed.stdout) as { file: string }).file;
-    bumped = bumpedTarball(tarball, work, '1.0.1');
+    bumped = bumpedTarball(tarball, work, NEXT);
   });
   afterEach(() => {
     registry?.kill('SIGTERM');
@@ -60,7 +62,7 @@ describe('package owners, scopes and logins with the real npm client', { timeout
     expect(refused.stderr).toContain(`403 Forbidden - PUT`);
     expect(refused.stderr).toContain(`bob is not an owner of ${NAME} (owners: alice): an owner can add you with \`npm owner add bob ${NAME}\``);
     const viewed = await npm('alice', ['view', NAME, 'versions', '--json']);
-    expect(JSON.parse(viewed.stdout)).toEqual(['1.0.0']);
+    expect(JSON.parse(viewed.stdout)).toEqual([V]);
   });
 
   it('lets an owner add and remove owners with `npm owner`, and `npm owner ls` lists them', async () => {

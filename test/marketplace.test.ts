@@ -6,9 +6,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Hono } from 'hono';
 import { startFakeServer, type FakeServer } from '@ply/kit/testing';
 import { CLI, REPO_ROOT } from './cli-helpers.js';
-import { bumpedTarball, cleanEnv, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
+import { bumpedTarball, cleanEnv, MATTERMOST_NEXT_PATCH, MATTERMOST_VERSION, createPublisher, run, serveRegistry, writeTufOfflineShim } from './marketplace-helpers.js';
 
 const NAME = '@ply/plugin-mattermost';
+const V = MATTERMOST_VERSION;
+const NEXT = MATTERMOST_NEXT_PATCH;
 
 describe('the marketplace with the real npm client and the ply CLI (built)', () => {
   // Shared, never changed: the tarball `ply pack` made once.
@@ -59,11 +61,11 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
   it('accepts `npm publish` of a tarball made by `ply pack`, and `npm view` shows it signed', async () => {
     const published = await npm(['publish', tarball], dir);
     expect(published.code, published.stderr).toBe(0);
-    expect(published.stdout).toContain(`+ ${NAME}@1.0.0`);
+    expect(published.stdout).toContain(`+ ${NAME}@${V}`);
     const viewed = await npm(['view', NAME, '--json'], dir);
     expect(viewed.code, viewed.stderr).toBe(0);
     const view = JSON.parse(viewed.stdout) as { name: string; version: string; engines: Record<string, string>; dist: { signatures: unknown[]; integrity: string } };
-    expect(view).toMatchObject({ name: NAME, version: '1.0.0', engines: { ply: '>=0.1.0 <1.0.0' } });
+    expect(view).toMatchObject({ name: NAME, version: V, engines: { ply: '>=0.1.0 <1.0.0' } });
     expect(view.dist.signatures).toHaveLength(1);
     const whoami = await npm(['whoami'], dir);
     expect(whoami.stdout.trim()).toBe('admin');
@@ -94,7 +96,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     await publish(tarball);
     const installed = await ply(['install', NAME, '--registry', registryUrl, '--json']);
     expect(installed.code, installed.stdout + installed.stderr).toBe(0);
-    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ name: NAME, slug: 'mattermost', version: '1.0.0', status: 'installed' }] });
+    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ name: NAME, slug: 'mattermost', version: V, status: 'installed' }] });
     const received: unknown[] = [];
     const app = new Hono();
     app.post('/hooks/x', async (c) => {
@@ -105,7 +107,7 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     try {
       const result = await ply(['run', 'mattermost.post_message', '--arg', 'message=hello', '--arg', 'channel=soc', '--config', `hook_url=${webhook.url}hooks/x`, '--json']);
       expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(received).toEqual([{ text: 'hello', channel: 'soc' }]);
+      expect(received).toEqual([{ text: 'hello', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     } finally {
       await webhook.close();
     }
@@ -115,18 +117,18 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     await publish(tarball);
     const installed = await ply(['install', NAME, '--registry', registryUrl, '--json']);
     expect(installed.code, installed.stdout + installed.stderr).toBe(0);
-    await publish(releaseOf('1.0.1'));
+    await publish(releaseOf(NEXT));
     const upgraded = await ply(['upgrade', 'mattermost', '--safe', '--registry', registryUrl, '--json']);
     expect(upgraded.code, upgraded.stdout + upgraded.stderr).toBe(0);
-    expect(JSON.parse(upgraded.stdout)).toMatchObject({ upgrades: [{ version: '1.0.1', previous: '1.0.0', status: 'installed', breaking: [] }] });
+    expect(JSON.parse(upgraded.stdout)).toMatchObject({ upgrades: [{ version: NEXT, previous: V, status: 'installed', breaking: [] }] });
     const rolled = await ply(['rollback', 'mattermost']);
-    expect(rolled.stdout).toContain('rolled back mattermost from 1.0.1 to 1.0.0');
+    expect(rolled.stdout).toContain(`rolled back mattermost from ${NEXT} to ${V}`);
     const listed = await ply(['list', '--json']);
-    expect(JSON.parse(listed.stdout)).toEqual({ modules: [{ slug: 'mattermost', name: NAME, active: '1.0.0', versions: ['1.0.1', '1.0.0'] }] });
+    expect(JSON.parse(listed.stdout)).toEqual({ modules: [{ slug: 'mattermost', name: NAME, active: V, versions: [NEXT, V] }] });
     const modules = await ply(['modules', '--json']);
     expect((JSON.parse(modules.stdout) as { modules: Array<{ slug: string; version: string }> }).modules).toEqual([
-      expect.objectContaining({ slug: 'mattermost', version: '1.0.0', runs: true, status: 'runs' }),
-      expect.objectContaining({ slug: 'mattermost', version: '1.0.1', runs: false, status: 'not active (1.0.0 is)' }),
+      expect.objectContaining({ slug: 'mattermost', version: V, runs: true, status: 'runs' }),
+      expect.objectContaining({ slug: 'mattermost', version: NEXT, runs: false, status: `not active (${V} is)` }),
     ]);
   });
 
@@ -134,10 +136,10 @@ describe('the marketplace with the real npm client and the ply CLI (built)', () 
     const offlineHome = join(dir, 'offline-home');
     const installed = await ply(['install', tarball, '--json'], { PLY_HOME: offlineHome });
     expect(installed.code, installed.stderr).toBe(0);
-    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ slug: 'mattermost', version: '1.0.0', source: `file:${tarball}` }] });
+    expect(JSON.parse(installed.stdout)).toMatchObject({ installed: [{ slug: 'mattermost', version: V, source: `file:${tarball}` }] });
     await publish(tarball);
-    await publish(releaseOf('1.0.1'));
+    await publish(releaseOf(NEXT));
     const found = await ply(['search', 'mattermost', '--registry', registryUrl, '--json']);
-    expect(JSON.parse(found.stdout)).toMatchObject({ results: [{ name: NAME, version: '1.0.1' }] });
+    expect(JSON.parse(found.stdout)).toMatchObject({ results: [{ name: NAME, version: NEXT }] });
   });
 });

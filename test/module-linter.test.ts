@@ -110,7 +110,8 @@ describe('ply lint on a plugin package', () => {
       a['docker_parameters'] = 'renamed';
     });
     editJson(join(dir, 'package.json'), (p) => {
-      p['version'] = '1.1.0';
+      // A version the module JSON does not carry.
+      p['version'] = '9.9.9';
     });
     const plugin = mattermostPlugin;
     const { findings } = await lintModule(dir, { coreVersion: CORE, plugin });

@@ -218,4 +218,61 @@ describe('ActionExecutor', () => {
     expect(error.code).toBe('PLY_ACTION_NOT_FOUND');
     expect(error.message).toContain('echo');
   });
+
+  describe('per-action default timeout', () => {
+    /** Actions that wait for their signal: one with a default timeout, one that names what it waited for. */
+    const slow = definePlugin({
+      module: { uuid: '3f7b7a5e-0c5e-4c57-9d7e-0000000000a1', slug: 'slow', name: 'Slow', description: 'Long-running actions', categories: ['Generic'], configuration: z.object({}), engines: { ply: '>=0.1.0' } },
+      actions: {
+        waits: defineAction({
+          uuid: '3f7b7a5e-0c5e-4c57-9d7e-0000000000a2',
+          slug: 'waits',
+          name: 'Waits',
+          description: 'Waits for its signal; declares a 40 ms default timeout',
+          timeoutMs: 40,
+          arguments: z.object({}),
+          results: z.object({}),
+          run: (ctx) => new Promise<Record<string, never>>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
+        }),
+        job: defineAction({
+          uuid: '3f7b7a5e-0c5e-4c57-9d7e-0000000000a3',
+          slug: 'job',
+          name: 'Job',
+          description: 'Waits for a vendor job and names it when the deadline passes',
+          arguments: z.object({}),
+          results: z.object({}),
+          run: (ctx) =>
+            new Promise<Record<string, never>>((_, reject) =>
+              ctx.signal.addEventListener('abort', () => {
+                const limit = (ctx.signal.reason as PlyError).details['timeoutMs'];
+                reject(new PlyError('PLY_ACTION_TIMEOUT', `job 42 was still running when the run's timeout_ms (${String(limit)} ms) ran out`));
+              }),
+            ),
+        }),
+      },
+    });
+    const slowPly = () => createTestPly({ plugins: [{ plugin: slow }], settings: { defaultTimeoutMs: 10_000 } }).ply;
+
+    it("uses the action's own default timeout when the request gives none", async () => {
+      const error = await plyErrorOf(slowPly().run({ action: 'slow.waits' }));
+      expect(error.code).toBe('PLY_ACTION_TIMEOUT');
+      expect(error.message).toBe('action slow.waits did not finish within 40 ms');
+    });
+
+    it("lets the request's timeoutMs override the action's default", async () => {
+      const error = await plyErrorOf(slowPly().run({ action: 'slow.waits', timeoutMs: 15 }));
+      expect(error.message).toBe('action slow.waits did not finish within 15 ms');
+    });
+
+    it('reports the timeout error the action throws in reaction to the deadline (it names what it waited for)', async () => {
+      const error = await plyErrorOf(slowPly().run({ action: 'slow.job', timeoutMs: 20 }));
+      expect(error.code).toBe('PLY_ACTION_TIMEOUT');
+      expect(error.message).toBe("job 42 was still running when the run's timeout_ms (20 ms) ran out");
+    });
+
+    it('keeps the generic timeout error when the action reacts to the deadline with another error', async () => {
+      const error = await plyErrorOf(slowPly().run({ action: 'slow.waits', timeoutMs: 20 }));
+      expect([error.code, error.message]).toEqual(['PLY_ACTION_TIMEOUT', 'action slow.waits did not finish within 20 ms']);
+    });
+  });
 });

@@ -397,6 +397,48 @@ describe('REST declarations: what the vendor refuses', () => {
   });
 });
 
+describe('REST declarations: DELETE after a lost answer', () => {
+  const remover = () => {
+    const acme = moduleWith({ type: 'bearer', token: (c) => c.api_key });
+    return acme.plugin({
+      actions: [
+        acme.restAction({
+          uuid: '0b7f2d6e-0000-4c57-9d7e-0000000000e1',
+          slug: 'remove',
+          name: 'Remove',
+          description: 'x',
+          docker_parameters: 'acme_remove',
+          method: 'DELETE',
+          path: 'hosts/{id}',
+          arguments: z.object({ id: z.string() }),
+          results: anyResult,
+        }),
+      ],
+    });
+  };
+
+  it('counts a 404 answered to the retry of a DELETE as done (the first attempt deleted it), but not a first 404', async () => {
+    const hosts = new Set(['h1', 'h2']);
+    let first = true;
+    const api = await vendor((app) =>
+      app.delete('/hosts/:id', (c) => {
+        const known = hosts.delete(c.req.param('id'));
+        // The first DELETE of h1 works, but its answer is lost in a gateway error.
+        if (first && c.req.param('id') === 'h1') {
+          first = false;
+          return c.json({ error: 'bad gateway' }, 502);
+        }
+        return known ? c.body(null, 204) : c.json({ error: 'no such host' }, 404);
+      }),
+    );
+    const config = { base_url: api.url, api_key: KEY };
+    expect((await run(remover(), 'remove', { id: 'h1' }, config)).result.results).toEqual({});
+    expect(api.received.filter((request) => request.path === '/hosts/h1')).toHaveLength(2);
+    const error = await plyErrorOf(run(remover(), 'remove', { id: 'h3' }, config));
+    expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 404]);
+  });
+});
+
 describe('typed modules', () => {
   it('types ctx.config as the configuration output and maps results with pick, rename and wrap', async () => {
     const api = await vendor((app) => app.get('/v1/me', (c) => c.json({ id: 7, display_name: 'SOC', plan: 'pro', internal: 'x' })));

@@ -93,12 +93,12 @@ describe('cluster-consistent modules', () => {
     const second = await joinCluster();
     expect(second.runtime.modules?.status()).toEqual([{ slug: 'mattermost', version: '1.0.0', integrity: outcome.integrity, status: 'synced' }]);
     expect(second.installer.activeRecord('mattermost')).toMatchObject({ version: '1.0.0', integrity: outcome.integrity, source: registryUrl });
-    const mattermost = fakeMattermost();
+    const mattermost = fakeMattermost(['k3y']);
     const hook = await startFakeServer(mattermost.app.fetch);
     try {
       const result = await second.runtime.ply.run({ ...POST, configuration: { hook_url: `${hook.url}hooks/k3y` } });
       expect(result.module).toEqual({ slug: 'mattermost', version: '1.0.0' });
-      expect(mattermost.received).toEqual([expect.objectContaining({ path: '/hooks/k3y', body: expect.objectContaining({ text: 'hello' }) })]);
+      expect(mattermost.received).toEqual([expect.objectContaining({ key: 'k3y', body: expect.objectContaining({ text: 'hello' }) })]);
     } finally {
       await hook.close();
     }

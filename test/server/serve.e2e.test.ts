@@ -115,7 +115,7 @@ describe('ply serve (built CLI, end to end)', () => {
     expect(urgentRun.nodes[1].results).toEqual({ branch: 'high' });
     const lowRun = await api.finished(low.json.executionId);
     expect(lowRun.nodes.map((n: { nodeId: string }) => n.nodeId)).toEqual(['get_alert', 'urgent', 'remember']);
-    expect(posts).toEqual([{ text: 'Urgent alert Alert URGENT-1 (90)', channel: 'soc' }]);
+    expect(posts).toEqual([{ text: 'Urgent alert Alert URGENT-1 (90)', channel: 'soc', icon_url: 'https://app.sekoia.io/user/favicon.ico' }]);
     expect(JSON.stringify([urgentRun, lowRun])).not.toContain(API_KEY);
     expect(served.output()).not.toContain(API_KEY);
   });
@@ -193,8 +193,8 @@ describe('ply serve (built CLI, end to end)', () => {
     expect(answer.status).toBe(202);
     const run = await apiClient(agent, served.url, served.adminToken!).finished(answer.json.executionId);
     expect(run.status).toBe('succeeded');
-    // Logged as a field of one pino line (escaped), never printed raw.
-    await vi.waitFor(() => expect(served.output()).toContain('"body":"{\\"text\\":\\"Alert ALdemo1: Suspicious login\\",\\"channel\\":\\"soc\\"}"'));
+    // Logged as a field of one pino line (escaped), never printed raw; Post Message sends Sekoia.io's icon as the reference does.
+    await vi.waitFor(() => expect(served.output()).toContain('"body":"{\\"text\\":\\"Alert ALdemo1: Suspicious login\\",\\"channel\\":\\"soc\\",\\"icon_url\\":\\"https://app.sekoia.io/user/favicon.ico\\"}"'));
     expect(served.output()).toContain('demo receiver got a message');
   });
 

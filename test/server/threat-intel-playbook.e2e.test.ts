@@ -22,7 +22,7 @@ describe('the threat-intelligence playbook example (docs/playbooks.md), end to e
   it('enriches the source IP with Shodan and VirusTotal, posts a flagged one to Mattermost and remembers a clean one', async () => {
     const shodan = fakeShodan(SHODAN_KEY);
     const vt = fakeVirustotal(VT_KEY, { maliciousIps: ['8.8.8.8'] });
-    const mattermost = fakeMattermost();
+    const mattermost = fakeMattermost(['soc-e2e-hook'], ['soc-alerts']);
     const [shodanServer, vtServer, mattermostServer] = [await bench.fake(shodan.app), await bench.fake(vt.app), await bench.fake(mattermost.app)];
     const served = await bench.serve('ply-ti-serve-');
     const api = apiClient(agent, served.url, served.adminToken!);
@@ -51,6 +51,8 @@ describe('the threat-intelligence playbook example (docs/playbooks.md), end to e
     expect(mattermost.received.map((p) => p.body)).toEqual([
       {
         channel: 'soc-alerts',
+        // The reference's Post Message sends Sekoia.io's icon.
+        icon_url: 'https://app.sekoia.io/user/favicon.ico',
         text: 'Alert AL-1: source IP 8.8.8.8 is flagged by 14 VirusTotal engines (reputation -40, Example Hosting, NL). Shodan: Google LLC, open ports 53, 443.',
       },
     ]);

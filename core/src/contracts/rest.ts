@@ -163,7 +163,10 @@ export interface RestActionDeclaration<Args extends z.ZodObject, Results extends
   map?: ResultMapping | ((body: unknown, args: z.output<Args>) => unknown);
   /** What a 404 means, for the error message (`host ${args.ip}`); default: the method and path. */
   notFound?: (args: z.output<Args>) => string;
-  /** An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none". */
+  /**
+   * An answer with this status is a result, not an error (`{}` for an empty body): a 404 that means "none".
+   * (A DELETE answered 404 after a retry is always a success: the first attempt deleted it.)
+   */
   acceptStatus?: readonly number[];
   /** Named outcomes (Sekoia's `outputs`), written to the item's JSON; as an action's `outputs`. */
   outputs?: Readonly<Record<string, string>>;

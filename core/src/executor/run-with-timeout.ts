@@ -1,11 +1,14 @@
-import { PlyError, toPlyError } from '../errors/ply-error.js';
+import { PlyError, isPlyError, toPlyError } from '../errors/ply-error.js';
 
 /** The longest timeout of one run, 24 h: past 2^31 - 1 ms, Node's timers fire at once. */
 export const MAX_TIMEOUT_MS = 86_400_000;
 
 /**
  * Runs plugin code under a deadline. On timeout the controller aborts (so well-behaved code
- * stops) and the promise rejects at once with PLY_ACTION_TIMEOUT, even if the code hangs.
+ * stops) and the promise rejects with PLY_ACTION_TIMEOUT, even if the code hangs. Code that
+ * reacts to the abort by throwing a PLY_ACTION_TIMEOUT of its own (it knows what it was waiting
+ * for: "event search job 1234 was still running") gets its error reported instead, provided it
+ * throws before the next turn of the event loop.
  * Whatever the code throws becomes a PlyError (PLY_ACTION_CRASHED unless it already is one).
  */
 export async function runWithTimeout<T>(
@@ -22,11 +25,28 @@ export async function runWithTimeout<T>(
   }
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
+  let ownTimeout: PlyError | undefined;
+  let timedOut = false;
+  const pending = new Promise<never>(() => {});
+  // Once the deadline passed, only the deadline settles the run (with the code's own timeout error, if it threw one).
+  const running = Promise.resolve()
+    .then(work)
+    .then(
+      (value) => (timedOut ? pending : value),
+      (error: unknown) => {
+        if (!timedOut) throw error;
+        if (isPlyError(error) && error.code === 'PLY_ACTION_TIMEOUT') ownTimeout = error;
+        return pending;
+      },
+    );
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new PlyError('PLY_ACTION_TIMEOUT', `${what} did not finish within ${timeoutMs} ms`, { details: { timeoutMs } });
+      timedOut = true;
+      if (onAbort) controller.signal.removeEventListener('abort', onAbort);
       controller.abort(error);
-      reject(error);
+      // Microtasks run before setImmediate: the code's reaction to the abort has settled by then.
+      setImmediate(() => reject(ownTimeout ?? error));
     }, timeoutMs);
     onAbort = () => {
       const reason: unknown = controller.signal.reason;
@@ -35,7 +55,7 @@ export async function runWithTimeout<T>(
     controller.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([Promise.resolve().then(work), deadline]);
+    return await Promise.race([running, deadline]);
   } catch (error) {
     throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
   } finally {

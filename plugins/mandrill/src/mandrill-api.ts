@@ -1,6 +1,6 @@
 import { PlyError, type HttpClient } from '@ply/core';
 import type { MandrillConfiguration } from './configuration.js';
-import type { MandrillMessage } from './message.schema.js';
+import { toApiMessage, type MandrillMessage } from './message.schema.js';
 import type { RecipientStatus } from './send-result.schema.js';
 
 /** Options of `messages/send` besides the message itself. */
@@ -29,7 +29,7 @@ export async function sendMessage(
 ): Promise<RecipientStatus[]> {
   const url = new URL('messages/send.json', withSlash(configuration.base_url));
   const body = Object.fromEntries(
-    Object.entries({ key: configuration.apikey, message, ...options }).filter(([, value]) => value !== undefined),
+    Object.entries({ key: configuration.apikey, message: toApiMessage(message), ...options }).filter(([, value]) => value !== undefined),
   );
   const response = await http.request<unknown>(url, { method: 'POST', json: body, responseType: 'json' });
   if (!Array.isArray(response.body)) {

@@ -28,7 +28,7 @@ export const sendMessageAction = mandrill.action({
     })
     .meta({ title: 'Arguments' }),
   results: z
-    .object({
+    .looseObject({
       report: z
         .array(recipientStatusSchema)
         .describe("An array of structs for each recipient containing the key 'email' with the email address, and details of the message status for that recipient"),
@@ -40,7 +40,7 @@ export const sendMessageAction = mandrill.action({
       ip_pool: args.ip_pool,
       send_at: args.send_at,
     });
-    const undelivered = report.filter((entry) => UNDELIVERED_STATUSES.has(entry.status));
+    const undelivered = report.filter((entry) => UNDELIVERED_STATUSES.has(entry.status ?? ''));
     // A rejected recipient is Mandrill's answer, not a failure of the call: report it, warn about it.
     if (undelivered.length > 0) ctx.log.warn('some recipients will not receive the message', { undelivered: undelivered.length, recipients: report.length });
     ctx.log.info('message sent', { recipients: report.length });

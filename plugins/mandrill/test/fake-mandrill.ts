@@ -14,7 +14,9 @@ interface Recipient {
  * (https://mailchimp.com/developer/transactional/api/messages/send-new-message/):
  * - the key travels in the body; an unknown key answers 401 `Invalid_Key` (the status Mandrill
  *   uses since February 2023, before which it was 500);
- * - a message without recipients or sender answers 400 `ValidationError` (since July 2023);
+ * - a message without recipients or sender, or a recipient `type` other than to, cc, bcc, answers
+ *   400 `ValidationError` (since July 2023); `inline_css` must be a boolean and each
+ *   `merge_vars[].vars` a list;
  * - otherwise 200 with one status per recipient: `invalid` for an address without `@`,
  *   `rejected` (reason `hard-bounce`) for `@bounce.example`, `scheduled` with `send_at`, `queued`
  *   in async mode, `sent` otherwise.
@@ -32,6 +34,11 @@ export function fakeMandrill(apiKey: string) {
     if (body.key !== apiKey) return c.json({ status: 'error', code: -1, name: 'Invalid_Key', message: 'Invalid API key' }, 401);
     const to = body.message?.to ?? [];
     if (to.length === 0) return c.json({ status: 'error', code: -2, name: 'ValidationError', message: 'Validation error: {"message":{"to":"Please enter an array"}}' }, 400);
+    const bad = to.find((recipient) => recipient.type !== undefined && !['to', 'cc', 'bcc'].includes(recipient.type));
+    if (bad) return c.json({ status: 'error', code: -2, name: 'ValidationError', message: `Validation error: {"message":{"to":[{"type":"Please select one of to, cc, bcc (got ${bad.type})"}]}}` }, 400);
+    const message = body.message as { inline_css?: unknown; merge_vars?: Array<{ vars?: unknown }> };
+    if (message.inline_css !== undefined && typeof message.inline_css !== 'boolean') return c.json({ status: 'error', code: -2, name: 'ValidationError', message: 'Validation error: {"message":{"inline_css":"Please enter a boolean"}}' }, 400);
+    if (message.merge_vars?.some((entry) => entry.vars !== undefined && !Array.isArray(entry.vars))) return c.json({ status: 'error', code: -2, name: 'ValidationError', message: 'Validation error: {"message":{"merge_vars":"Please enter an array"}}' }, 400);
     if (!body.message?.from_email) {
       return c.json({ status: 'error', code: -2, name: 'ValidationError', message: 'Validation error: {"message":{"from_email":"The domain for your sending address is not verified"}}' }, 400);
     }

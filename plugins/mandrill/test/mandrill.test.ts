@@ -150,7 +150,24 @@ describe('Mandrill Send Message through the executor', () => {
     const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: { ...message, to: [] } }, configuration }));
     expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
     expect(error.message).toContain('/message/to');
+    const { to: _to, ...withoutTo } = message;
+    const missing = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: withoutTo }, configuration }));
+    expect([missing.code, missing.message]).toEqual(['PLY_ARGUMENTS_INVALID', 'arguments of send_message: /message/to needs at least one recipient']);
     expect(mandrill.received.length).toBe(before);
+  });
+
+  it("takes the reference's forms (inline_css as text, one merge_vars object) and sends the API's", async () => {
+    const merge = { name: 'ROLE', content: 'lead' };
+    await ply.run({ action: ACTION, arguments: { message: { ...message, inline_css: 'True', merge_vars: [{ rcpt: 'lead@example.org', vars: merge }] } }, configuration });
+    expect(mandrill.received.at(-1)!['message']).toMatchObject({ inline_css: true, merge_vars: [{ rcpt: 'lead@example.org', vars: [merge] }] });
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: { ...message, inline_css: 'sometimes' } }, configuration }));
+    expect([error.code, error.message]).toEqual(['PLY_ARGUMENTS_INVALID', 'arguments of send_message: /message/inline_css must be true or false, not "sometimes"']);
+  });
+
+  it("passes a recipient type on for Mandrill to judge, and reports Mandrill's refusal", async () => {
+    const error = await plyErrorOf(ply.run({ action: ACTION, arguments: { message: { ...message, to: [{ email: 'a@example.org', type: 'reply-to' }] } }, configuration }));
+    expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 400]);
+    expect(error.message).toContain('Please select one of to, cc, bcc (got reply-to)');
   });
 
   it('refuses a configuration without the API key, naming it', async () => {

@@ -9,5 +9,3 @@ export const mattermostConfigurationSchema = z
     hook_url: z.url().meta({ secret: true }).describe('URL of the mattermost incoming webhook'),
   })
   .meta({ title: 'Arguments' });
-
-export type MattermostConfiguration = z.output<typeof mattermostConfigurationSchema>;

@@ -1,33 +1,34 @@
-import { defineAction } from '@ply/core';
 import { z } from 'zod';
-import type { MattermostConfiguration } from './configuration.js';
-import { compact, postToWebhook } from './webhook.js';
+import { mattermost } from './module.js';
+import { SEKOIA_ICON_URL, compact, postToWebhook } from './webhook.js';
 
-const CHANNEL = 'The channel the message posts in. Use the channel’s name and not the display name, e.g. use town-square, not Town Square.';
+export const CHANNEL_DESCRIPTION = 'The channel the message posts in. Use the channel’s name and not the display name, e.g. use town-square, not Town Square.';
 
-export const postMessage = defineAction({
+export const postMessage = mattermost.action({
   uuid: 'e682ce5e-57aa-49b0-aace-9849448b2082',
   slug: 'post_message',
   name: 'Post Message',
   description: 'Post message to Mattermost',
+  docker_parameters: 'mattermost_post_message',
   group: 'Notifications',
   arguments: z
     .object({
-      message: z.string().min(1).describe('The message to post'),
-      channel: z.string().optional().describe(CHANNEL),
+      message: z.string().describe('The message to post'),
+      channel: z.string().optional().describe(CHANNEL_DESCRIPTION),
       username: z.string().optional().describe('Overrides the username the message posts as.'),
     })
     .meta({ title: 'Arguments' }),
   results: z
-    .object({
-      text: z.string().describe('The message posted'),
+    .looseObject({
+      text: z.string().optional().describe('The message posted'),
       channel: z.string().optional(),
       username: z.string().optional(),
+      icon_url: z.string().optional(),
     })
     .describe('The payload sent to the webhook'),
   async run(ctx, args) {
-    const payload = compact({ text: args.message, channel: args.channel, username: args.username });
-    await postToWebhook(ctx.http, (ctx.config as MattermostConfiguration).hook_url, payload);
+    const payload = compact({ text: args.message, channel: args.channel, username: args.username, icon_url: SEKOIA_ICON_URL });
+    await postToWebhook(ctx.http, ctx.config.hook_url, payload);
     ctx.log.info('message posted', { channel: args.channel ?? null });
     return payload;
   },

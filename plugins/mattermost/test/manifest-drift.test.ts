@@ -1,24 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { buildModuleFiles } from '@ply/core';
+import { compareWithReference, packageDrift } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-describe('committed module JSON', () => {
-  it('matches the zod definitions (run `ply manifest build` after changing them)', () => {
-    const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
-    expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
+describe('the committed package', () => {
+  it('has the module JSON and the README items table of its code (run `ply manifest build` then `ply readme`)', () => {
+    expect(packageDrift(fileURLToPath(new URL('..', import.meta.url)), plugin)).toEqual({ changed: [], stale: [], readme: 'up to date' });
   });
 
-  it('keeps the reference uuids, slugs and docker_parameters of Sekoia.io Mattermost', () => {
-    const files = buildModuleFiles(plugin, '1.0.0');
-    const message = JSON.parse(files.get('action_post_message.json')!) as Record<string, unknown>;
-    const alert = JSON.parse(files.get('action_post_alert.json')!) as Record<string, unknown>;
-    expect([message['uuid'], message['docker_parameters']]).toEqual(['e682ce5e-57aa-49b0-aace-9849448b2082', 'mattermost_post_message']);
-    expect([alert['uuid'], alert['docker_parameters']]).toEqual(['ef3794ca-b5fa-4cee-af3f-fd5ffac01c88', 'mattermost_post_alert']);
-    expect((alert['arguments'] as { secrets: string[] }).secrets).toEqual(['api_key']);
-    expect(JSON.parse(files.get('manifest.json')!).uuid).toBe('89c860f0-3e73-4946-a5c9-431deb33b0e8');
+  it("keeps the reference module's uuids, slugs, names, docker_parameters, outputs, secrets, and arguments and results at least as wide", () => {
+    expect(compareWithReference(plugin, 'Mattermost')).toEqual({ differences: [], added: [] });
+  });
+
+  it('marks the webhook URL and the Sekoia.io key secret, also where the reference forgot', () => {
+    const files = buildModuleFiles(plugin, '0.0.0');
+    const alert = JSON.parse(files.get('action_post_alert.json')!) as { arguments: { secrets: string[] } };
+    const manifest = JSON.parse(files.get('manifest.json')!) as { configuration: { secrets: string[] } };
+    expect([alert.arguments.secrets, manifest.configuration.secrets]).toEqual([['api_key'], ['hook_url']]);
   });
 });

@@ -1,135 +1,150 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlyError, type Ply } from '@ply/core';
-import { createTestPly, startFakeServer, type FakeServer } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, startFakeServer, type FakeServer } from '@ply/kit/testing';
 import plugin from '../src/index.js';
+import { urgencyColour } from '../src/urgency-colour.js';
 import { ALERT, fakeSekoiaAlerts } from './fake-sekoia.js';
 import { fakeMattermost } from './fake-mattermost.js';
 
 const moduleDir = fileURLToPath(new URL('../module', import.meta.url));
 const SEKOIA_KEY = 'sk-test-7f3a9c2e1b';
+const HOOK_KEY = 'xoxo-hook-secret-42';
+const ICON = 'https://app.sekoia.io/user/favicon.ico';
 
 describe('Mattermost plugin through the executor', () => {
-  // A fresh fake, runtime and log per test: no test sees the posts, faults or log lines of another.
   let mattermost: ReturnType<typeof fakeMattermost>;
-  let mattermostServer: FakeServer;
-  let sekoiaServer: FakeServer;
-  let ply: Ply;
-  let logs: ReturnType<typeof createTestPly>['logs'];
+  let servers: FakeServer[];
   let hookUrl: string;
+  let sekoiaUrl: string;
+  let test: ReturnType<typeof createTestPly>;
+  const run = (action: string, args: Record<string, unknown>, configuration: Record<string, unknown> = { hook_url: hookUrl }) => test.ply.run({ action: `mattermost.${action}`, arguments: args, configuration });
 
   beforeEach(async () => {
-    mattermost = fakeMattermost();
-    mattermostServer = await startFakeServer(mattermost.app.fetch);
-    sekoiaServer = await startFakeServer(fakeSekoiaAlerts(SEKOIA_KEY).app.fetch);
-    hookUrl = `${mattermostServer.url}hooks/xoxo-hook-secret-42`;
-    ({ ply, logs } = createTestPly({ plugins: [{ moduleDir, plugin }] }));
+    mattermost = fakeMattermost([HOOK_KEY]);
+    servers = [await startFakeServer(mattermost.app.fetch), await startFakeServer(fakeSekoiaAlerts(SEKOIA_KEY).app.fetch)];
+    hookUrl = `${servers[0]!.url}hooks/${HOOK_KEY}`;
+    sekoiaUrl = servers[1]!.url;
+    test = createTestPly({ plugins: [{ moduleDir, plugin }] });
   });
   afterEach(async () => {
-    await mattermostServer.close();
-    await sekoiaServer.close();
+    await Promise.all(servers.map((server) => server.close()));
   });
 
-  it('posts a message with channel and username to the incoming webhook', async () => {
-    const result = await ply.run({
-      action: 'mattermost.post_message',
-      arguments: { message: 'Alert triaged', channel: 'soc', username: 'ply' },
-      configuration: { hook_url: hookUrl },
-    });
-    expect(result.results).toEqual({ text: 'Alert triaged', channel: 'soc', username: 'ply' });
-    const post = mattermost.received.at(-1)!;
-    expect(post.path).toBe('/hooks/xoxo-hook-secret-42');
-    expect(post.contentType).toContain('application/json');
-    expect(post.body).toEqual({ text: 'Alert triaged', channel: 'soc', username: 'ply' });
+  it('posts a message with channel, username and the Sekoia.io icon, and returns the payload', async () => {
+    const { results } = await run('post_message', { message: 'Alert triaged', channel: 'soc', username: 'ply' });
+    const payload = { text: 'Alert triaged', channel: 'soc', username: 'ply', icon_url: ICON };
+    expect(results).toEqual(payload);
+    expect(mattermost.received.at(-1)).toEqual({ key: HOOK_KEY, contentType: 'application/json', body: payload });
   });
 
   it('renders templated arguments from the playbook context', async () => {
-    await ply.run({
+    await test.ply.run({
       action: 'mattermost.post_message',
       arguments: { message: 'New alert {{ trigger.short_id }} on {{ node.1.entity.name }}' },
       configuration: { hook_url: hookUrl },
       templateContext: { trigger: { short_id: 'ALxyz123' }, node: { '1': { entity: { name: 'Main entity' } } } },
     });
-    expect(mattermost.received.at(-1)!.body).toEqual({ text: 'New alert ALxyz123 on Main entity' });
+    expect(mattermost.received.at(-1)!.body).toEqual({ text: 'New alert ALxyz123 on Main entity', icon_url: ICON });
   });
 
-  it('reads the alert from Sekoia.io with the Bearer key, then posts it as an attachment', async () => {
-    const result = await ply.run({
-      action: 'mattermost.post_alert',
-      arguments: { alert_uuid: ALERT.uuid, api_key: SEKOIA_KEY, base_url: sekoiaServer.url, channel: 'soc', pretext: 'Heads up' },
-      configuration: { hook_url: hookUrl },
-    });
-    expect(result.results).toEqual({});
+  it("posts the reference's alert card, read from Sekoia.io with the Bearer key, and returns it", async () => {
+    const { results } = await run('post_alert', { alert_uuid: ALERT.uuid, api_key: SEKOIA_KEY, base_url: sekoiaUrl });
+    const card = {
+      username: 'Blue boat',
+      icon_url: ICON,
+      attachments: [
+        {
+          fallback: 'Super test alert',
+          color: '#1c8d00',
+          author_name: 'Blue boat',
+          title: 'Super test alert',
+          title_link: 'https://app.sekoia.io/operations/alerts/AL13426AYUU',
+          fields: [
+            { short: true, title: 'Alert type', value: 'malicious-code - malware' },
+            { short: true, title: 'Urgency', value: 'low - 10' },
+            { short: true, title: 'Source', value: '10.10.10.10' },
+            { short: true, title: 'Target', value: 'test.com.fake' },
+            { short: false, title: 'Description', value: 'no detail provided' },
+          ],
+        },
+      ],
+    };
+    expect(mattermost.received.at(-1)!.body).toEqual(card);
+    expect(results).toEqual(card);
+  });
+
+  it('puts the pretext above the card and in its fallback, posts to the channel, and links to the region app', async () => {
+    await run('post_alert', { alert_uuid: 'AL13426AYUU', api_key: SEKOIA_KEY, base_url: sekoiaUrl, channel: 'soc', pretext: 'Heads up', app_url: 'https://app.usa1.sekoia.io' });
     const body = mattermost.received.at(-1)!.body as { channel: string; attachments: Array<Record<string, unknown>> };
     expect(body.channel).toBe('soc');
-    expect(body.attachments[0]).toMatchObject({
-      pretext: 'Heads up',
-      title: 'Alert ALxyz123: PowerShell download cradle',
-      color: '#d32f2f',
-      fields: expect.arrayContaining([{ short: true, title: 'Urgency', value: '80' }, { short: true, title: 'Status', value: 'Pending' }]),
-    });
+    expect(body.attachments[0]).toMatchObject({ pretext: 'Heads up', fallback: 'Heads up - Super test alert', title_link: 'https://app.usa1.sekoia.io/operations/alerts/AL13426AYUU' });
+  });
+
+  it.each([
+    [0, '#008000'],
+    [10, '#1c8d00'],
+    [50, '#bfbf00'],
+    [100, '#f00'],
+  ])("colours an urgency of %i as the reference's green-to-red scale does: %s", (urgency, colour) => {
+    expect(urgencyColour(urgency)).toBe(colour);
   });
 
   it('fails with the vendor status when the Sekoia.io key is wrong, and never shows the key', async () => {
-    const error = await ply
-      .run({
-        action: 'mattermost.post_alert',
-        arguments: { alert_uuid: ALERT.uuid, api_key: 'wrong-key-123456', base_url: sekoiaServer.url },
-        configuration: { hook_url: hookUrl },
-      })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(PlyError);
-    expect((error as PlyError).code).toBe('PLY_VENDOR_HTTP_ERROR');
-    expect((error as PlyError).details['status']).toBe(401);
-    expect(JSON.stringify(error)).not.toContain('wrong-key-123456');
-    expect((error as PlyError).message).toContain('Unauthorized');
+    const error = await plyErrorOf(run('post_alert', { alert_uuid: ALERT.uuid, api_key: 'wrong-key-123456', base_url: sekoiaUrl }));
+    expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 401]);
+    expect(test.logs.text()).toContain('action failed');
+    expect(JSON.stringify([error, test.logs.lines])).not.toContain('wrong-key-123456');
+    expect(mattermost.received).toHaveLength(0);
   });
 
   it('fails with 404 for an unknown alert', async () => {
-    const error = (await ply
-      .run({
-        action: 'mattermost.post_alert',
-        arguments: { alert_uuid: 'nope', api_key: SEKOIA_KEY, base_url: sekoiaServer.url },
-        configuration: { hook_url: hookUrl },
-      })
-      .catch((e: unknown) => e)) as PlyError;
-    expect(error.code).toBe('PLY_VENDOR_HTTP_ERROR');
-    expect(error.details['status']).toBe(404);
+    const error = await plyErrorOf(run('post_alert', { alert_uuid: 'nope', api_key: SEKOIA_KEY, base_url: sekoiaUrl }));
+    expect([error.code, error.details['status']]).toEqual(['PLY_VENDOR_HTTP_ERROR', 404]);
+  });
+
+  it("passes Mattermost's refusals on: a hook key it did not issue, a channel it does not have", async () => {
+    const wrongHook = await plyErrorOf(run('post_message', { message: 'x' }, { hook_url: `${servers[0]!.url}hooks/other-key-77` }));
+    expect([wrongHook.details['status'], wrongHook.message]).toEqual([400, expect.stringContaining('Invalid webhook.')]);
+    const wrongChannel = await plyErrorOf(run('post_message', { message: 'x', channel: 'nowhere' }));
+    expect(wrongChannel.message).toContain("Couldn't find the channel.");
+    expect(test.logs.text()).toContain('action failed');
+    expect(JSON.stringify([wrongHook, test.logs.lines])).not.toContain('other-key-77');
   });
 
   it('does not post again when the webhook answers 503: the message may have been posted', async () => {
-    mattermost.failNext.push(503);
-    const before = mattermost.received.length;
-    const error = (await ply.run({ action: 'mattermost.post_message', arguments: { message: 'maybe posted' }, configuration: { hook_url: hookUrl } }).catch((e: unknown) => e)) as PlyError;
+    mattermost.faults.failNext.push({ status: 503, retryAfter: '0' });
+    const error = await plyErrorOf(run('post_message', { message: 'maybe posted' }));
     expect(error).toMatchObject({ code: 'PLY_VENDOR_HTTP_ERROR', details: { status: 503, attempts: 1 } });
-    expect(mattermost.received.length).toBe(before);
-    expect(mattermost.failNext).toHaveLength(0);
+    expect(mattermost.received).toHaveLength(0);
+  });
+
+  it('retries a 429 from the webhook', async () => {
+    mattermost.faults.failNext.push({ status: 429, retryAfter: '0' });
+    await run('post_message', { message: 'after a 429' });
+    expect(mattermost.received).toHaveLength(1);
+  });
+
+  it('ends at the run timeout when Mattermost does not answer', async () => {
+    mattermost.faults.delayNextMs = 2_000;
+    const error = await plyErrorOf(test.ply.run({ action: 'mattermost.post_message', arguments: { message: 'slow' }, configuration: { hook_url: hookUrl }, timeoutMs: 100 }));
+    expect(error.code).toBe('PLY_ACTION_TIMEOUT');
   });
 
   it('refuses a missing message before calling Mattermost', async () => {
-    const before = mattermost.received.length;
-    const error = (await ply.run({ action: 'mattermost.post_message', arguments: {}, configuration: { hook_url: hookUrl } }).catch((e: unknown) => e)) as PlyError;
-    expect(error.code).toBe('PLY_ARGUMENTS_INVALID');
-    expect(error.message).toContain('/message');
-    expect(mattermost.received.length).toBe(before);
+    const error = await plyErrorOf(run('post_message', {}));
+    expect([error.code, error.message]).toEqual(['PLY_ARGUMENTS_INVALID', expect.stringContaining('/message')]);
+    expect(mattermost.received).toHaveLength(0);
   });
 
   it('refuses a configuration without the hook URL, naming it', async () => {
-    const error = (await ply.run({ action: 'mattermost.post_message', arguments: { message: 'x' }, configuration: {} }).catch((e: unknown) => e)) as PlyError;
-    expect(error.code).toBe('PLY_CONFIGURATION_INVALID');
-    expect(error.message).toContain('hook_url');
+    const error = await plyErrorOf(run('post_message', { message: 'x' }, {}));
+    expect([error.code, error.message]).toEqual(['PLY_CONFIGURATION_INVALID', expect.stringContaining('hook_url')]);
   });
 
   it('keeps the webhook URL and the Sekoia.io key out of every log line', async () => {
-    // The lines checked are made here: a post retried after a 429 (its line names the URL) and a failed alert read with the key.
-    mattermost.failNext.push(429);
-    await ply.run({ action: 'mattermost.post_message', arguments: { message: 'after a retry' }, configuration: { hook_url: hookUrl } });
-    await ply.run({ action: 'mattermost.post_alert', arguments: { alert_uuid: 'nope', api_key: SEKOIA_KEY, base_url: sekoiaServer.url }, configuration: { hook_url: hookUrl } }).catch(() => undefined);
-    const lines = logs.lines.map((line) => JSON.parse(line) as { msg: string; url?: string });
-    // The hook URL is a secret value as a whole: the retry line shows where it would have been.
-    expect(lines.find((line) => line.msg === 'HTTP request failed, retrying')?.url).toBe('[REDACTED]');
-    expect(lines.map((line) => line.msg)).toContain('action failed');
-    expect(logs.text()).not.toContain('xoxo-hook-secret-42');
-    expect(logs.text()).not.toContain(SEKOIA_KEY);
+    await run('post_alert', { alert_uuid: ALERT.uuid, api_key: SEKOIA_KEY, base_url: sekoiaUrl });
+    expect(test.logs.text()).toContain('alert posted');
+    expect(test.logs.text()).not.toContain(HOOK_KEY);
+    expect(test.logs.text()).not.toContain(SEKOIA_KEY);
   });
 });

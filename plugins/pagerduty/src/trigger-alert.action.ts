@@ -23,16 +23,16 @@ export const triggerAlert = pagerDuty.action({
     })
     .meta({ title: 'Arguments' }),
   results: z
-    .object({
-      status: z.string().describe('PagerDuty status of the event (success)'),
-      message: z.string().describe('PagerDuty message'),
-      dedup_key: z.string().describe('Key of the PagerDuty alert: the Sekoia.io alert short id'),
-      event_action: z.literal('trigger'),
-      payload: z.record(z.string(), z.unknown()).describe('The event payload sent (summary, source, severity, class, custom_details)'),
-      links: z.array(link),
-      images: z.array(image),
-      client: z.string(),
-      client_url: z.string(),
+    .looseObject({
+      status: z.string().optional().describe('PagerDuty status of the event (success)'),
+      message: z.string().optional().describe('PagerDuty message'),
+      dedup_key: z.string().optional().describe('Key of the PagerDuty alert: the Sekoia.io alert short id'),
+      event_action: z.literal('trigger').optional(),
+      payload: z.record(z.string(), z.unknown()).optional().describe('The event payload sent (summary, source, severity, class, custom_details)'),
+      links: z.array(link).optional(),
+      images: z.array(image).optional(),
+      client: z.string().optional(),
+      client_url: z.string().optional(),
     })
     .describe('The event sent to PagerDuty (without the routing key) and its answer'),
   async run(ctx, args) {

@@ -1,26 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildModuleFiles, diffModuleFiles } from '@ply/core';
+import { buildModuleFiles } from '@ply/core';
+import { compareWithReference, packageDrift } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-describe('committed module JSON', () => {
-  it('matches the zod definitions (run `ply manifest build` after changing them)', () => {
-    const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { version: string };
-    expect(diffModuleFiles(`${root}/module`, buildModuleFiles(plugin, version))).toEqual({ changed: [], stale: [] });
+describe('the committed package', () => {
+  it('has the module JSON of its code (run `ply manifest build`)', () => {
+    expect(packageDrift(fileURLToPath(new URL('..', import.meta.url)), plugin)).toEqual({ changed: [], stale: [], readme: 'none' });
   });
 
-  it('keeps the reference uuids, slugs and docker_parameters of Sekoia.io PagerDuty, with both keys secret', () => {
-    const files = buildModuleFiles(plugin, '1.0.0');
-    const trigger = JSON.parse(files.get('action_trigger_alert.json')!) as Record<string, unknown>;
-    expect([trigger['uuid'], trigger['slug'], trigger['docker_parameters']]).toEqual(['34e0bd73-a7d2-426a-b9fd-21b1124bb395', 'trigger_alert', 'pagerduty_trigger_alert']);
-    expect((trigger['arguments'] as { required: string[]; secrets: string[] }).required).toEqual(['alert_uuid', 'api_key', 'base_url']);
-    expect((trigger['arguments'] as { secrets: string[] }).secrets).toEqual(['api_key']);
-    const manifest = JSON.parse(files.get('manifest.json')!) as { uuid: string; slug: string; configuration: { secrets: string[] } };
-    expect([manifest.uuid, manifest.slug]).toEqual(['97864342-32c5-4076-b590-ba0179db9233', 'pagerduty']);
-    expect(manifest.configuration.secrets).toEqual(['integration_key']);
+  it("keeps the reference module's uuids, slugs, names, docker_parameters, outputs, secrets, and arguments and results at least as wide", () => {
+    // Acknowledge and Resolve are Ply's own (their uuids are in the README).
+    expect(compareWithReference(plugin, 'PagerDuty')).toEqual({
+      differences: [],
+      added: ['acknowledge_alert (c0e82787-f57f-4308-bcd2-16ba9a8fca0f)', 'resolve_alert (358c9d13-1f54-44cc-b02b-9813be9f517d)'],
+    });
+  });
+
+  it('marks both keys secret and adds only Acknowledge and Resolve to the reference items', () => {
+    const files = buildModuleFiles(plugin, '0.0.0');
+    const trigger = JSON.parse(files.get('action_trigger_alert.json')!) as { arguments: { secrets: string[] } };
+    const manifest = JSON.parse(files.get('manifest.json')!) as { configuration: { secrets: string[] } };
+    expect([trigger.arguments.secrets, manifest.configuration.secrets]).toEqual([['api_key'], ['integration_key']]);
     expect([...files.keys()].sort()).toEqual(['action_acknowledge_alert.json', 'action_resolve_alert.json', 'action_trigger_alert.json', 'manifest.json']);
   });
 });

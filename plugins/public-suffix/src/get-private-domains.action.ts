@@ -15,7 +15,7 @@ export const getPrivateDomainsAction = publicSuffix.action({
   docker_parameters: 'get-private-domains',
   arguments: z.object({}).meta({ title: 'Arguments' }),
   results: z
-    .object({
+    .looseObject({
       domains_path: z.string().describe('Domain file path on disk'),
       count: z.int().optional().describe('How many private domains the file lists (Ply addition)'),
     })

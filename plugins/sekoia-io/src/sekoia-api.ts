@@ -1,6 +1,6 @@
-import type { HttpClient, HttpRequestOptions, HttpResponse } from '@ply/core';
-import type { SekoiaAlert } from './alert.schema.js';
-import { vendorError } from './vendor-error.js';
+import { PlyError, type HttpClient, type HttpRequestOptions, type HttpResponse } from '@ply/core';
+import type { SekoiaAlert } from './schemas/sekoia-alert.js';
+import { apiKeyOf, sekoiaApiRoot } from './configuration.js';
 
 /** Where the API lives and the key that opens it. */
 export interface SekoiaApiOptions {
@@ -14,8 +14,9 @@ function withSlash(url: string): string {
 }
 
 /**
- * The Sekoia.io REST API, shared by every plugin that reads Sekoia.io (this module's actions,
- * Mattermost, PagerDuty...): one client, Bearer auth, paths as the reference modules call them.
+ * The Sekoia.io REST API for code that is not a REST declaration (triggers, search jobs) and for
+ * the plugins that read Sekoia.io alerts (Mattermost, PagerDuty): Bearer auth, paths as the
+ * reference modules call them, every request through the run's HTTP client.
  */
 export class SekoiaApi {
   constructor(
@@ -23,9 +24,9 @@ export class SekoiaApi {
     private readonly options: SekoiaApiOptions,
   ) {}
 
-  /** The module configuration's `base_url` (e.g. `https://app.sekoia.io/`) serves `api/v1/...`. */
-  static fromModuleConfiguration(http: HttpClient, configuration: { base_url: string; api_key: string }): SekoiaApi {
-    return new SekoiaApi(http, { apiRoot: `${withSlash(configuration.base_url)}api/`, apiKey: configuration.api_key });
+  /** The module configuration's `base_url` (`https://app.sekoia.io/`, or one ending in `/api`) serves `api/v1/...`. */
+  static fromModuleConfiguration(http: HttpClient, configuration: { base_url: string; api_key?: string | undefined }): SekoiaApi {
+    return new SekoiaApi(http, { apiRoot: sekoiaApiRoot(configuration.base_url), apiKey: apiKeyOf(configuration) });
   }
 
   /** Notification modules take an API base (e.g. `https://api.sekoia.io/`) serving `v1/...` directly. */
@@ -60,7 +61,10 @@ export class SekoiaApi {
   async delete<T = Record<string, unknown>>(path: string): Promise<T | Record<string, never>> {
     const response = await this.send<T | undefined>(path, { method: 'DELETE', throwOnHttpError: false });
     if (response.status === 404 && response.attempts > 1) return {};
-    if (response.status < 200 || response.status >= 300) throw vendorError('DELETE', this.url(path), response);
+    if (response.status < 200 || response.status >= 300) {
+      const url = this.url(path);
+      throw new PlyError('PLY_VENDOR_HTTP_ERROR', `DELETE ${url} answered HTTP ${response.status}`, { details: { status: response.status, method: 'DELETE', url, attempts: response.attempts } });
+    }
     return response.body ?? {};
   }
 
@@ -69,4 +73,5 @@ export class SekoiaApi {
     return this.request<SekoiaAlert>(`v1/sic/alerts/${encodeURIComponent(uuid)}`, { query: { stix: options.stix, cases: options.cases } });
   }
 }
-export type { SekoiaAlert } from './alert.schema.js';
+export type { SekoiaAlert } from './schemas/sekoia-alert.js';
+export { alertAppUrl } from './alert-app-url.js';

@@ -1,161 +1,187 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runTestTrigger, startFakeServer, WAIT_FOR, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
-import { createSekoiaIoPlugin } from '../src/index.js';
-import { fakeSekoia } from './fake-sekoia/fake-sekoia.js';
-import { startFakeLiveApi } from './fake-sekoia/liveapi.js';
+import { WAIT_FOR } from '@ply/kit/testing';
+import { liveApiUrl } from '../src/liveapi/liveapi-url.js';
+import { SAMPLES } from './fake-sekoia/state.js';
 import { API_KEY } from './harness.js';
+import { startTriggerWorld, type TriggerWorld } from './trigger-harness.js';
 
-const plugin = createSekoiaIoPlugin({ liveApi: { reconnectBaseMs: 5, reconnectMaxMs: 20, pingIntervalMs: 1_000 } });
-const ALERT = {
-  uuid: '0c8dd6b4-4a8c-4e58-a3a6-8e8b8e3c1a11',
-  short_id: 'ALxyz123',
-  title: 'Suspicious PowerShell',
-  urgency: { current_value: 80, value: 80 },
-  status: { uuid: '2efc4930-1442-4abb-acf2-58ba219a4fd0', name: 'Pending', description: 'waiting' },
-  rule: { uuid: 'r-1', name: 'PowerShell download cradle', pattern: 'secret pattern' },
-  entity: { uuid: 'e-1', name: 'Main entity' },
-  alert_type: { category: 'malicious-code', value: 'malware' },
-  created_at: 1764400000,
-  first_seen_at: '2026-11-29T10:00:00Z',
-  last_seen_at: '2026-11-29T10:05:00Z',
-};
-const notification = (type: string, action: string, attributes: Record<string, unknown>) => ({ event_version: 1, event_type: type.split('-')[0], type, action, attributes });
+const ALERT = SAMPLES['sample_sicalertapi']!;
+const ALERT_UUID = String(ALERT['uuid']);
+const COMMENT = { uuid: '5869b4d8-e3bb-4465-baad-95daf28267c7', content: 'comment', author: 'John', date: 1567755200, created_by: 'c110d686-0b45-4ae7-b917-f15486d0f8c7', created_by_type: 'user' };
 
-describe('Sekoia.io alert triggers on the LiveAPI', () => {
-  // A fresh fake API (alerts, comments, requests) and LiveAPI per test.
-  let fake: ReturnType<typeof fakeSekoia>;
-  let api: FakeServer;
-  let live: Awaited<ReturnType<typeof startFakeLiveApi>>;
-  let run: TestTriggerRun | undefined;
+/** The event the reference emits for the sample alert (`sample_sicalertapi` has no first/last seen dates). */
+const expectedEvent = (eventType: string) => ({
+  file_path: expect.stringMatching(/^alert-.*\.json$/),
+  event_type: eventType,
+  alert_uuid: ALERT_UUID,
+  short_id: 'ALTqhwoRAyqk',
+  status: { name: 'Ongoing', uuid: '1f2f88d5-ff5b-48bf-bbbc-00c2fff82d9f' },
+  created_at: 1567755120,
+  urgency: 47,
+  entity: { uuid: '20b0b40f-ee42-405e-802b-c576ff3f722d', name: 'Vessel 1235' },
+  alert_type: { category: 'malicious-traffic', value: 'rat-traffic' },
+  rule: { name: 'RAT LightSteelBlue', uuid: 'b686f467-fcab-412b-9633-d68982e1be82' },
+  last_seen_at: null,
+  first_seen_at: null,
+});
 
+type Emitted = { alert_uuid: string; event_type: string };
+
+describe('Sekoia.io alert triggers on the LiveAPI, fed the reference samples', () => {
+  let w: TriggerWorld;
   beforeEach(async () => {
-    fake = fakeSekoia(API_KEY);
-    api = await startFakeServer(fake.app.fetch);
-    live = await startFakeLiveApi(API_KEY);
-    fake.state.alerts.set(ALERT.uuid, structuredClone(ALERT));
-    fake.state.alerts.set('other', { ...structuredClone(ALERT), uuid: 'other', short_id: 'ALother', rule: { uuid: 'r-2', name: 'Other rule' } });
-    fake.state.comments.set(ALERT.uuid, [{ uuid: 'c-1', content: 'Seen it', author: 'ply', date: 1764400100, created_by: 'user-9', created_by_type: 'user' }]);
+    w = await startTriggerWorld();
+    w.state.comments.set(ALERT_UUID, [COMMENT]);
+    // A second alert, whose notification closes a test: messages are handled in order, so once
+    // its event is out, every notification sent before it has been handled.
+    w.state.alerts.set('sentinel', { ...structuredClone(ALERT), uuid: 'sentinel', short_id: 'ALsentinel' });
+    w.state.comments.set('sentinel', [{ ...COMMENT, uuid: 'c-sentinel' }]);
   });
-  afterEach(async () => {
-    await run?.stop();
-    run = undefined;
-    await live.close();
-    await api.close();
-  });
+  afterEach(() => w.close());
 
-  const start = (slug: string, args: Record<string, unknown> = {}, apiKey = API_KEY) => {
-    run = runTestTrigger({
-      plugin,
-      trigger: slug,
-      configuration: { base_url: api.url, api_key: apiKey, liveapi_url: live.url },
-      arguments: args,
-      settings: { httpRetry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } },
-    });
-    return run;
-  };
+  /** Sends `sample` for the sentinel alert, waits for its event, and returns the events emitted before it. */
+  async function settle(trigger: ReturnType<TriggerWorld['start']>, sample = 'samplenotif_alert_created'): Promise<Emitted[]> {
+    w.live.publishSample(sample, (notification) => ({ ...notification, attributes: { ...(notification['attributes'] as object), uuid: sample.includes('comment') ? 'c-sentinel' : 'sentinel', alert_uuid: 'sentinel' } }));
+    await vi.waitFor(() => expect(trigger.events.some((emitted) => (emitted.event as Emitted).alert_uuid === 'sentinel')).toBe(true), WAIT_FOR);
+    return trigger.events.map((emitted) => emitted.event as Emitted).filter((event) => event.alert_uuid !== 'sentinel');
+  }
 
-  it('emits the reference event for a created alert, enriched with Get Alert, the alert saved to a file', async () => {
-    const trigger = start('sekoiaio_alert_created');
-    await live.waitForConnections(1);
-    live.publish(notification('alert', 'updated', { uuid: ALERT.uuid }));
-    live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
+  it('connects with the key as access_token_cookie, asks for v2 notifications, and emits the reference event for a created alert', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
+    w.live.publishSample('samplenotif_alert_updated');
+    w.live.publishSample('samplenotif_alert_created');
     const [emitted] = await trigger.waitForEvents(1);
-    expect(emitted!.event).toEqual({
-      file_path: expect.stringMatching(/^alert-.*\.json$/),
-      event_type: 'alert',
-      alert_uuid: ALERT.uuid,
-      short_id: 'ALxyz123',
-      status: { name: 'Pending', uuid: ALERT.status.uuid },
-      created_at: 1764400000,
-      urgency: 80,
-      entity: ALERT.entity,
-      alert_type: ALERT.alert_type,
-      rule: { name: 'PowerShell download cradle', uuid: 'r-1' },
-      first_seen_at: ALERT.first_seen_at,
-      last_seen_at: ALERT.last_seen_at,
-    });
-    const path = (emitted!.event as { file_path: string }).file_path;
-    expect(await trigger.files.readJson(path)).toMatchObject({ uuid: ALERT.uuid, title: 'Suspicious PowerShell' });
-    const enrich = fake.state.requests.find((request) => request.url.startsWith(`/api/v1/sic/alerts/${ALERT.uuid}?`))!;
-    expect(enrich.url).toBe(`/api/v1/sic/alerts/${ALERT.uuid}?stix=false&comments=false&countermeasures=false&history=false`);
-    expect(trigger.events).toHaveLength(1);
+    expect(emitted!.event).toEqual(expectedEvent('alert'));
+    expect(await trigger.files.readJson((emitted!.event as { file_path: string }).file_path)).toMatchObject({ uuid: ALERT_UUID, short_id: 'ALTqhwoRAyqk' });
+    const enrich = w.state.requests.find((request) => request.url.startsWith(`/api/v1/sic/alerts/${ALERT_UUID}`))!;
+    expect(enrich.url).toBe(`/api/v1/sic/alerts/${ALERT_UUID}?stix=false&comments=false&countermeasures=false&history=false`);
+    // The LiveAPI sent the v1 copy of each notification too: it was dropped.
+    expect(await settle(trigger)).toHaveLength(1);
   });
 
-  it('emits status changes only when the notification says the status changed', async () => {
-    const trigger = start('sekoiaio_alert_status_changed');
-    await live.waitForConnections(1);
-    live.publish(notification('alert', 'updated', { uuid: 'other', updated: { title: 'x' } }));
-    live.publish(notification('alert', 'updated', { uuid: ALERT.uuid, updated: { status: 'Closed' } }));
-    const [emitted] = await trigger.waitForEvents(1);
-    expect(emitted!.event).toMatchObject({ alert_uuid: ALERT.uuid });
-  });
-
-  it('applies rule_filter (name or uuid) and rule_names_filter after enrichment', async () => {
-    const trigger = start('sekoiaio_alert_updated', { rule_names_filter: ['Other rule'] });
-    await live.waitForConnections(1);
-    live.publish(notification('alert', 'updated', { uuid: ALERT.uuid }));
-    live.publish(notification('alert', 'updated', { uuid: 'other' }));
-    const [emitted] = await trigger.waitForEvents(1);
-    expect(emitted!.event).toMatchObject({ alert_uuid: 'other', short_id: 'ALother' });
-  });
-
-  it('adds the comment to the comment-created event', async () => {
-    const trigger = start('sekoiaio_alert_comment_created', { rule_filter: 'r-1' });
-    await live.waitForConnections(1);
-    live.publish(notification('alert-comment', 'created', { uuid: 'c-1', alert_uuid: ALERT.uuid }));
-    const [emitted] = await trigger.waitForEvents(1);
-    expect(emitted!.event).toMatchObject({
-      alert_uuid: ALERT.uuid,
-      comment: { uuid: 'c-1', content: 'Seen it', author: 'user-9', date: 1764400100 },
-    });
-  });
-
-  it('skips bad notifications (not JSON, wrong version, unknown alert) and keeps going', async () => {
-    const trigger = start('sekoiaio_alert_created');
-    await live.waitForConnections(1);
-    live.publish('not json');
-    live.publish({ ...notification('alert', 'created', { uuid: ALERT.uuid }), event_version: 2 });
-    live.publish(notification('alert', 'created', { uuid: 'ALunknown' }));
-    live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
-    await trigger.waitForEvents(1);
-    expect(trigger.events).toHaveLength(1);
+  it('drops v1 notifications, the greeting, text that is not JSON, and notifications of alerts it cannot read, and goes on', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
+    w.live.publishRaw(JSON.stringify({ ...SAMPLES['samplenotif_alert_created'], metadata: { version: 1 } }));
+    w.live.publishRaw(JSON.stringify({ authenticated: true }));
+    w.live.publishRaw('not json');
+    w.live.publishSample('samplenotif_alert_created', (sample) => ({ ...sample, attributes: { uuid: 'ALunknown' } }));
+    expect(await settle(trigger)).toEqual([]);
     expect(trigger.logs.text()).toContain('invalid JSON message received from LiveAPI');
-    expect(trigger.logs.text()).toContain('Alert ALunknown not found');
+    expect(trigger.logs.text()).toContain('failed to fetch the alert from the Alert API');
   });
 
-  it('reconnects with backoff after the LiveAPI drops the connection', async () => {
-    const trigger = start('sekoiaio_alert_created');
-    await live.waitForConnections(1);
-    live.dropAll();
-    await live.waitForConnections(2);
-    live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
+  it('emits status changes only for notifications that changed the status', async () => {
+    const trigger = w.start('sekoiaio_alert_status_changed');
+    await w.live.waitForUpgrades(1);
+    w.live.publishSample('samplenotif_alert_updated');
+    w.live.publishSample('samplenotif_alert_status_changed');
+    w.live.publishSample('samplenotif_alert_created');
+    const [emitted] = await trigger.waitForEvents(1);
+    expect(emitted!.event).toEqual(expectedEvent('alert'));
+    expect(await settle(trigger, 'samplenotif_alert_status_changed')).toHaveLength(1);
+  });
+
+  it('emits every update of Alert Updated', async () => {
+    const trigger = w.start('sekoiaio_alert_updated');
+    await w.live.waitForUpgrades(1);
+    w.live.publishSample('samplenotif_alert_created');
+    w.live.publishSample('samplenotif_alert_updated');
+    w.live.publishSample('samplenotif_alert_status_changed');
+    expect((await settle(trigger, 'samplenotif_alert_updated')).map((event) => event.alert_uuid)).toEqual([ALERT_UUID, ALERT_UUID]);
+  });
+
+  it('adds the comment read from the API to Alert Comment Created', async () => {
+    const trigger = w.start('sekoiaio_alert_comment_created');
+    await w.live.waitForUpgrades(1);
+    w.live.publishSample('samplenotif_alert_created');
+    w.live.publishSample('samplenotif_alert_comment_created');
+    const [emitted] = await trigger.waitForEvents(1);
+    expect(emitted!.event).toEqual({ ...expectedEvent('alert-comment'), comment: { uuid: COMMENT.uuid, content: 'comment', author: COMMENT.created_by, date: 1567755200 } });
+    expect(await settle(trigger, 'samplenotif_alert_comment_created')).toHaveLength(1);
+    expect(w.state.requests.some((request) => request.url === `/api/v1/sic/alerts/${ALERT_UUID}/comments/${COMMENT.uuid}`)).toBe(true);
+  });
+
+  it('emits creations, updates and comments in Any Alert Update, the comment for its alert', async () => {
+    const trigger = w.start('sekoiaio_securityalert');
+    await w.live.waitForUpgrades(1);
+    for (const name of ['samplenotif_alert_created', 'samplenotif_alert_updated', 'samplenotif_alert_status_changed', 'samplenotif_alert_comment_created']) w.live.publishSample(name);
+    const events = await settle(trigger);
+    expect(events.map((event) => event.event_type)).toEqual(['alert', 'alert', 'alert', 'alert-comment']);
+    expect(events.every((event) => event.alert_uuid === ALERT_UUID)).toBe(true);
+  });
+
+  it('filters by rule name or uuid, and by a list of rule names, after reading the alert', async () => {
+    const byUuid = w.start('sekoiaio_alert_created', { rule_filter: 'b686f467-fcab-412b-9633-d68982e1be82' });
+    const byNames = w.start('sekoiaio_alert_created', { rule_names_filter: ['Another rule'] });
+    await w.live.waitForUpgrades(2);
+    w.live.publishSample('samplenotif_alert_created');
+    expect(await settle(byUuid)).toHaveLength(1);
+    // Both triggers read both alerts; once the second has read the sentinel, it has handled the sample.
+    await vi.waitFor(() => expect(w.state.requests.filter((request) => request.url.startsWith('/api/v1/sic/alerts/sentinel?')).length).toBe(2), WAIT_FOR);
+    expect(byNames.events).toEqual([]);
+  });
+
+  it('reconnects with backoff after the LiveAPI drops the connection, and upgrades again', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
+    w.live.dropAll();
+    await w.live.waitForUpgrades(2);
+    w.live.publishSample('samplenotif_alert_created');
     await trigger.waitForEvents(1);
     expect(trigger.logs.text()).toContain('LiveAPI connection lost, reconnecting');
-    // The first reconnection waits the plugin's base delay (5 ms here) plus jitter, within its ceiling (20 ms).
-    const lost = trigger.logs.lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'LiveAPI connection lost, reconnecting')!;
-    expect(lost['attempt']).toBe(1);
-    expect(lost['delayMs']).toBeGreaterThanOrEqual(5);
-    expect(lost['delayMs']).toBeLessThanOrEqual(20);
   });
 
-  it('stops when the signal aborts, and never logs the API key', async () => {
-    const trigger = start('sekoiaio_alert_created');
-    await live.waitForConnections(1);
-    // A notification enriched with the key-bearing API, so the log holds the lines the key could leak into.
-    live.publish(notification('alert', 'created', { uuid: ALERT.uuid }));
-    await trigger.waitForEvents(1);
+  it('drops a connection whose pings go unanswered and reconnects', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
+    w.live.stopAnsweringPings();
+    await w.live.waitForConnections(2);
+    expect(trigger.logs.text()).toContain('no pong within 100 ms');
+  });
+
+  it('sends heartbeats on messages and pongs', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
+    await vi.waitFor(() => expect(trigger.heartbeats()).toBeGreaterThanOrEqual(3), WAIT_FOR);
+  });
+
+  it('stops at once with a configuration error when the API key is refused, without connecting', async () => {
+    const trigger = w.start('sekoiaio_alert_created', {}, { apiKey: 'wrong-key-0000' });
+    await expect(trigger.waitForEvents(1)).rejects.toMatchObject({ code: 'PLY_CONFIGURATION_INVALID' });
+    expect(w.live.connections()).toBe(0);
+  });
+
+  it('stops with a configuration error when the LiveAPI refuses the key the REST API took', async () => {
+    const other = await startTriggerWorld({}, 'another-key-for-the-liveapi');
+    try {
+      const trigger = other.start('sekoiaio_alert_created');
+      const error = await trigger.waitForEvents(1).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'PLY_CONFIGURATION_INVALID', message: 'the LiveAPI refused the Sekoia.io API key (HTTP 401)' });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stops when its signal aborts, and never logs the API key', async () => {
+    const trigger = w.start('sekoiaio_alert_created');
+    await w.live.waitForUpgrades(1);
     expect(await trigger.stop()).toBeUndefined();
-    run = undefined;
-    // Stopped means the LiveAPI connection is closed too.
-    await vi.waitFor(() => expect(live.open()).toBe(0), WAIT_FOR);
-    const messages = trigger.logs.lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
-    expect(messages).toEqual(expect.arrayContaining(['starting LiveAPI consumer', 'LiveAPI connected', 'alert notification']));
+    expect(trigger.logs.text()).toContain('LiveAPI connected');
     expect(trigger.logs.text()).not.toContain(API_KEY);
   });
+});
 
-  it('fails at once with a configuration error when the API key is refused', async () => {
-    const trigger = start('sekoiaio_alert_created', {}, 'wrong-key-0000');
-    await expect(trigger.waitForEvents(1)).rejects.toMatchObject({ code: 'PLY_CONFIGURATION_INVALID' });
-    expect(live.connections()).toBe(0);
+describe('LiveAPI URL', () => {
+  it.each([
+    [{ base_url: 'https://app.sekoia.io/' }, 'wss://app.sekoia.io/live/'],
+    [{ base_url: 'https://api.sekoia.io' }, 'wss://app.sekoia.io/live/'],
+    [{ base_url: 'https://api.test.sekoia.io/api' }, 'wss://app.test.sekoia.io/live/'],
+    [{ base_url: 'https://app.usa1.sekoia.io/' }, 'wss://app.usa1.sekoia.io/live/'],
+    [{ base_url: 'http://127.0.0.1:8080/' }, 'ws://127.0.0.1:8080/live/'],
+    [{ base_url: 'https://app.sekoia.io/', liveapi_url: 'wss://live.example/' }, 'wss://live.example/'],
+  ])('for %o is %s', (configuration, url) => {
+    expect(liveApiUrl(configuration)).toBe(url);
   });
 });

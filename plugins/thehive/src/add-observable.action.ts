@@ -1,38 +1,66 @@
-import { defineAction } from '@ply/core';
+import { PlyError, isPlyError } from '@ply/core';
 import { z } from 'zod';
-import type { TheHiveConfiguration } from './configuration.js';
-import { inputObservableSchema, outputObservableSchema, type OutputObservable } from './observable.schema.js';
-import { TheHiveApi } from './thehive-api.js';
+import { theHive } from './module.js';
+import { inputObservableSchema, outputObservableSchema, type InputObservable } from './schemas/observable.schema.js';
+import { observablesOfEvents } from './sekoia-observables.js';
+import { theHiveRequest } from './thehive-client.js';
+import { levelArgument, levelOf } from './tlp-pap.js';
 
-/** The reference's TLP/PAP labels and TheHive's numbers for them. */
-const TLP = { CLEAR: 0, GREEN: 1, AMBER: 2, AMBER_STRICT: 3, RED: 4 } as const;
-const PAP = { CLEAR: 0, GREEN: 1, AMBER: 2, RED: 3 } as const;
+type Created = z.input<typeof outputObservableSchema>;
 
-export const addObservable = defineAction({
+/**
+ * Add observables: the reference's arguments (`events`, Sekoia.io events whose mapped ECS fields
+ * become observables, duplicates removed) plus `observables` given as they are. One request per
+ * observable, as the reference: a refused one is reported in `failure` and the others still go;
+ * only when all fail does the action fail.
+ */
+export const addObservable = theHive.action({
   uuid: '5d651e49-b0b8-44c8-aaef-8f02cb833a82',
   slug: 'add_an_observable_in_the_hive_v5',
   name: 'Add observables in The Hive v5',
   description: 'Action to add a list of observables in The Hive v5',
+  docker_parameters: 'thehive_add_observable',
   group: 'Third-party applications',
   arguments: z
     .object({
-      alert_id: z.string().min(1).describe('The id of the alert you want to add observables to. For instance: ~12345'),
-      observables: z.array(inputObservableSchema).min(1).describe('The observables to add; their own tlp, pap and ioc win over the defaults below'),
-      tlp: z.enum(['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED']).default('AMBER').describe('The TLP for the observables - defaults to AMBER'),
-      pap: z.enum(['CLEAR', 'GREEN', 'AMBER', 'RED']).default('AMBER').describe('The PAP for the observables - defaults to AMBER'),
+      alert_id: z.string().describe('The id of the alert you want to add observables to. For instance: ~12345'),
+      events: z
+        .union([z.array(z.unknown()), z.record(z.string(), z.unknown())])
+        .describe('The JSON Sekoia event from which to extract the observables to be added to the alert (one event, or a list of events; `[]` to add only `observables`)'),
+      observables: z.array(inputObservableSchema).optional().describe('Ply addition: observables given as they are; their own tlp, pap and ioc win over the defaults below'),
+      tlp: levelArgument(4, 'TLP'),
+      pap: levelArgument(3, 'PAP'),
       areioc: z.boolean().default(true).describe('Indicates whether observables should be considered IOCs in TheHive - default to true'),
     })
     .meta({ title: 'Arguments' }),
-  results: z.object({ outputObservables: z.array(outputObservableSchema).describe('The observables TheHive created') }).meta({ title: 'Results' }),
+  results: z
+    .looseObject({
+      outputObservables: z.array(outputObservableSchema).optional().describe('The observables TheHive created'),
+      success: z.array(z.unknown()).optional().describe("TheHive's answer to each observable it created (a list of observables each), as the reference reports them"),
+      failure: z.array(z.looseObject({ observable: z.unknown(), error: z.string() })).optional().describe('The observables TheHive refused, with its reason'),
+    })
+    .meta({ title: 'Results' }),
   async run(ctx, args) {
-    const api = new TheHiveApi(ctx.http, ctx.config as TheHiveConfiguration);
-    const outputObservables: OutputObservable[] = [];
-    // One call per observable, as the reference does: TheHive refuses the whole call on one bad observable.
-    for (const observable of args.observables) {
-      const created = await api.addObservable(args.alert_id, { tlp: TLP[args.tlp], pap: PAP[args.pap], ioc: args.areioc, ...observable });
-      outputObservables.push(...created);
+    const levels = { tlp: levelOf('TLP', args.tlp, ctx.log), pap: levelOf('PAP', args.pap, ctx.log), ioc: args.areioc };
+    const events = Array.isArray(args.events) ? args.events : [args.events];
+    const derived = observablesOfEvents(events, levels);
+    if (derived.skipped > 0) ctx.log.warn(`${derived.skipped} events that are not objects were skipped`);
+    const all: InputObservable[] = [...derived.observables, ...(args.observables ?? []).map((observable) => ({ tlp: levels.tlp, pap: levels.pap, ioc: levels.ioc, ...observable }))];
+    const success: Created[][] = [];
+    const failure: Array<{ observable: InputObservable; error: string }> = [];
+    for (const observable of all) {
+      try {
+        success.push(await theHiveRequest<Created[]>(ctx, `api/v1/alert/${encodeURIComponent(args.alert_id)}/observable`, { method: 'POST', json: observable }));
+      } catch (error) {
+        if (!isPlyError(error) || error.code !== 'PLY_VENDOR_HTTP_ERROR' || [401, 403, 404].includes(Number(error.details['status']))) throw error;
+        ctx.log.warn('TheHive refused an observable', { dataType: observable.dataType, status: error.details['status'] as number });
+        failure.push({ observable, error: error.message });
+      }
     }
-    ctx.log.info('observables added', { alert: args.alert_id, count: outputObservables.length });
-    return { outputObservables };
+    if (success.length === 0 && failure.length > 0) {
+      throw new PlyError('PLY_VENDOR_HTTP_ERROR', `TheHive refused all ${failure.length} observables of alert ${args.alert_id}: ${failure[0]!.error}`, { details: { failure: failure.length } });
+    }
+    ctx.log[failure.length > 0 ? 'warn' : 'info'](`added ${success.length} observables successfully${failure.length > 0 ? `, ${failure.length} failed` : ''}`, { alert: args.alert_id });
+    return { outputObservables: success.flat(), success, failure };
   },
 });

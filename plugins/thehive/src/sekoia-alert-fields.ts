@@ -7,7 +7,8 @@ interface SekoiaAlertLike {
   uuid?: string;
   title?: string;
   details?: string | null;
-  created_at?: number;
+  /** Seconds since epoch (a number, or its text as some exports give it). */
+  created_at?: number | string;
   urgency?: { severity?: number; current_value?: number };
   alert_type?: { category?: string; value?: string };
 }
@@ -35,7 +36,7 @@ export function fieldsFromSekoiaAlert(alert: SekoiaAlertLike, sekoiaBaseUrl: str
       source: 'Sekoia.io',
       sourceRef: shortId,
       severity: urgency === undefined ? undefined : Math.min(4, Math.floor(urgency / 25) + 1),
-      date: alert.created_at === undefined ? undefined : alert.created_at * 1000,
+      date: alert.created_at === undefined || !Number.isFinite(Number(alert.created_at)) ? undefined : Number(alert.created_at) * 1000,
       externalLink: link,
       description: [`type: ${fullType}`, link ? `link: ${link}` : undefined, `details: ${alert.details ?? ''}`].filter(Boolean).join('\r\n'),
     }).filter(([, value]) => value !== undefined),

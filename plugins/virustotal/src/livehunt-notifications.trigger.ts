@@ -20,7 +20,7 @@ interface Checkpoint {
 }
 
 const eventSchema = z
-  .object({
+  .looseObject({
     notification_path: z.string().describe('Filepath of the notification'),
     ruleset_name: z.string().describe('Name of the Ruleset'),
     rule_name: z.string().describe('Name of the Rule'),

@@ -61,8 +61,8 @@ export const urlReportSchema = z
 
 /** The detection threshold, as the reference spells it (`detect_treshold`); `detect_threshold` is accepted too. */
 export const thresholdArguments = {
-  detect_treshold: z.int().min(1).optional().meta({ in: 'none' }).describe('The number of positives from VirusTotal that will be used as a treshold of detection'),
-  detect_threshold: z.int().min(1).optional().meta({ in: 'none' }).describe('Same as detect_treshold (the spelling the reference read at run time)'),
+  detect_treshold: z.int().optional().meta({ in: 'none' }).describe('The number of positives from VirusTotal that will be used as a treshold of detection'),
+  detect_threshold: z.int().optional().meta({ in: 'none' }).describe('Same as detect_treshold (the spelling the reference read at run time)'),
 };
 
 export function thresholdOf(args: { detect_treshold?: number | undefined; detect_threshold?: number | undefined }): number {

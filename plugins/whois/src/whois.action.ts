@@ -18,9 +18,9 @@ export const whoisAction = whois.action({
   docker_parameters: 'whois',
   arguments: z.object({ query: z.string().min(1).describe('URL, IP, or domain to be enriched') }).meta({ title: 'whois Arguments' }),
   results: z
-    .object({
+    .looseObject({
       Domain: z
-        .object({
+        .looseObject({
           Name: text('Domain Name'),
           Whois: z
             .looseObject({

@@ -104,6 +104,8 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     if (response.status >= 200 && response.status < 300 && call.responseType === 'bytes') return { status: response.status, body: raw, get headers() { return response.headers; }, url: request.url };
     if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), get headers() { return response.headers; }, url: request.url };
     if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, get headers() { return response.headers; }, url: request.url };
+    // As Sekoia's GenericAPIAction: a DELETE whose answer was lost and that then finds nothing to delete did its work.
+    if (call.method === 'DELETE' && response.status === 404 && response.attempts > 1) return { status: response.status, body: {}, get headers() { return response.headers; }, url: request.url };
     // A refused OAuth token (revoked, rotated): fetch a new one once.
     if (response.status === 401 && call.authorization === undefined && module.auth.refreshable && !refreshed) {
       module.auth.invalidate(ctx);

@@ -11,6 +11,10 @@ export interface InjectedFault {
   bodyIncludes?: string;
   /** Answer this many matching requests so (default 1). */
   times?: number;
+  /** Answer this text as an HTML page instead of the JSON error (a gateway's page, a malformed answer). */
+  html?: string;
+  /** Quote the request's credentials back (raw, URL-encoded, in a header), as a careless gateway might: for secret canaries. */
+  echoCredentials?: boolean;
 }
 
 /** Switches a test flips to make the fake misbehave. */
@@ -34,7 +38,7 @@ export class FaultSwitches {
   middleware(): MiddlewareHandler {
     return async (c, next) => {
       if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
-      const body = this.queue.some((fault) => fault.bodyIncludes) ? await c.req.raw.clone().text() : '';
+      const body = this.queue.some((fault) => fault.bodyIncludes || fault.echoCredentials) ? await c.req.raw.clone().text() : '';
       const index = this.queue.findIndex(
         (fault) => (!fault.path || fault.path.test(c.req.path)) && (!fault.bodyIncludes || body.includes(fault.bodyIncludes)),
       );
@@ -45,6 +49,11 @@ export class FaultSwitches {
       this.injected += 1;
       const retryAfter = fault.retryAfter ?? (fault.status === 429 || fault.status >= 500 ? '0' : undefined);
       const headers: Record<string, string> = retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+      if (fault.html !== undefined) return c.html(fault.html, fault.status as 500, headers);
+      if (fault.echoCredentials) {
+        const credentials = c.req.header('authorization') ?? c.req.header('cookie') ?? body;
+        return c.json({ message: `refused ${credentials} (${encodeURIComponent(credentials)})` }, fault.status as 500, { ...headers, 'x-refused-credentials': credentials });
+      }
       return c.json({ message: `injected failure ${fault.status}` }, fault.status as 500, headers);
     };
   }

@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import type { FakeSekoiaState } from './state.js';
 
 /**
- * The intake's `POST /batch` (`{intake_key, jsons}` -> `{event_ids}`, no Authorization):
- * 400 without a key or with a non-string event, 413 over 10 MiB, as the intake refuses them.
+ * The intake's `POST /batch` (https://docs.sekoia.io/integration/ingestion_methods/https/format/):
+ * `{intake_key, jsons}` -> `{event_ids}`, no Authorization. 400 without a key or with an event
+ * that is not a string, 401 for an intake key it does not know (the documentation names no
+ * status for it), 413 over 10 MiB.
  */
 export function intakeRoutes(state: FakeSekoiaState): Hono {
   const app = new Hono();
@@ -15,6 +17,7 @@ export function intakeRoutes(state: FakeSekoiaState): Hono {
     if (typeof body.intake_key !== 'string' || !Array.isArray(body.jsons) || !body.jsons.every((item) => typeof item === 'string')) {
       return c.json({ message: 'intake_key and jsons (strings) are required' }, 400);
     }
+    if (!state.intakeKeys.has(body.intake_key)) return c.json({ message: `Intake key ${body.intake_key} is unknown` }, 401);
     const jsons = body.jsons as string[];
     const delay = state.batchDelays[state.batches.length] ?? 0;
     state.batches.push({ intake_key: body.intake_key, jsons });
