@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRootLogger } from '@ply/core';
@@ -7,6 +7,8 @@ import { RegistryAccounts } from '@ply/registry';
 import { describeProgress, embeddedMarketplace, type EmbeddedMarketplace } from './embedded-marketplace.js';
 
 const PLUGIN = resolve(import.meta.dirname, '..', '..', 'plugins', 'mandrill');
+/** The version the workspace holds (the plugin's package.json), which the marketplace must publish. */
+const VERSION = (JSON.parse(readFileSync(join(PLUGIN, 'package.json'), 'utf8')) as { version: string }).version;
 const logger = createRootLogger({ level: 'silent' });
 
 /** A workspace whose plugins/ holds only the Mandrill plugin (a link: packing reads its real folder). */
@@ -40,7 +42,7 @@ describe('the built-in marketplace of ply serve', () => {
     expect(marketplace.progress()).toMatchObject({ done: 1, total: 1 });
     expect(describeProgress(marketplace.progress())).toBeUndefined();
     const listed = (await (await fetch(new URL('-/ply/v1/modules', await marketplace.url()))).json()) as { modules: Array<{ name: string; slug: string; version: string }> };
-    expect(listed.modules.map((m) => `${m.name}@${m.version}`)).toEqual(['@ply/plugin-mandrill@1.0.1']);
+    expect(listed.modules.map((m) => `${m.name}@${m.version}`)).toEqual([`@ply/plugin-mandrill@${VERSION}`]);
     const accounts = new RegistryAccounts(join(home, 'registry'));
     expect(accounts.orgs.get('ply')?.members).toEqual(['ply-local']);
     expect(accounts.tokens.list('ply-local')).toEqual([]);
