@@ -1,3 +1,5 @@
+// A fake GLIMPS Detect API after GLIMPS' published client and its documentation:
+// https://pypi.org/project/gdetect and https://github.com/glimps-re/py-gdetect (routes, token header, result shapes).
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { faultInjection } from '@ply/kit/testing';

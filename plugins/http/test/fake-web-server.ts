@@ -1,3 +1,5 @@
+// Specifications: https://www.rfc-editor.org/rfc/rfc9110, https://www.rfc-editor.org/rfc/rfc7617,
+// https://www.rfc-editor.org/rfc/rfc6750, https://www.rfc-editor.org/rfc/rfc7616, https://www.rfc-editor.org/rfc/rfc6266
 /**
  * A fake of "any web server" for the HTTP module, after the specifications a real one follows:
  * RFC 9110 (methods, status codes and reason phrases, Content-Type charset, redirects,

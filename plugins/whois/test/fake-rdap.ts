@@ -1,3 +1,5 @@
+// Specifications: https://www.rfc-editor.org/rfc/rfc9224 (bootstrap), https://www.rfc-editor.org/rfc/rfc9082 (queries),
+// https://www.rfc-editor.org/rfc/rfc9083 (responses).
 import { Hono } from 'hono';
 import { faultInjection } from '@ply/kit/testing';
 

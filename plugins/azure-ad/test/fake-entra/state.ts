@@ -1,3 +1,5 @@
+// Part of the fake Entra ID tenant; its shapes follow Microsoft Graph v1.0's published resources:
+// https://learn.microsoft.com/en-us/graph/api/resources/user and https://learn.microsoft.com/en-us/graph/api/resources/signin
 import { randomUUID } from 'node:crypto';
 
 export type Json = Record<string, unknown>;

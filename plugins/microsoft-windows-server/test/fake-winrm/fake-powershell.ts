@@ -1,3 +1,5 @@
+// The fake server's PowerShell, after the published cmdlets it stands for:
+// https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.localaccounts/ (Set-LocalUser, Enable-LocalUser, Disable-LocalUser).
 /** A local account of the fake server. */
 export interface LocalUser {
   name: string;

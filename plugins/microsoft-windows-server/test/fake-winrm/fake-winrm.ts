@@ -1,3 +1,5 @@
+// A fake WinRM listener after Microsoft's published protocol: MS-WSMV
+// (https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-wsmv/) and MS-PSRP's shell commands over WS-Management.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';

@@ -1,3 +1,4 @@
+// After MS-NLMP: https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-nlmp/ (§3.2.5 server, §3.4 session security).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AV, FLAGS } from '../../src/ntlm/ntlm-flags.js';
 import { challengeMessage, encodeAvPairs, parseAuthenticate, parseAvPairs, parseNegotiate, utf16 } from '../../src/ntlm/ntlm-messages.js';

@@ -1,3 +1,4 @@
+// Part of the fake Sekoia.io API, after its published reference: https://docs.sekoia.io/xdr/develop/rest_api/ (Cases).
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { checkedBody, type Rules } from './body-checks.js';

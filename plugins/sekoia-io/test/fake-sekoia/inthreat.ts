@@ -1,3 +1,4 @@
+// Part of the fake Sekoia.io API, after its published reference: https://docs.sekoia.io/cti/develop/rest_api/ (Intelligence Center).
 import { Hono } from 'hono';
 import { checkedBody } from './body-checks.js';
 import type { FakeSekoiaState, Json } from './state.js';

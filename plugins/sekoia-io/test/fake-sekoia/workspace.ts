@@ -1,3 +1,4 @@
+// Part of the fake Sekoia.io API, after its published reference: https://docs.sekoia.io/xdr/develop/rest_api/ (Configuration).
 import { Hono } from 'hono';
 import type { FakeSekoiaState } from './state.js';
 
