@@ -206,8 +206,15 @@ export class PlaybookEngine {
    */
   async submit(playbookId: string, triggerEvent: unknown = {}, options: Omit<StartOptions, 'signal'> = {}): Promise<{ executionId: string }> {
     if (!this.queue) {
-      const { executionId } = await this.start(playbookId, triggerEvent, options);
-      await this.store.executions.committed();
+      // A row the store could not commit (a full disk) stops its run: the caller is told 503 and may send again.
+      const lost = new AbortController();
+      const { executionId } = await this.start(playbookId, triggerEvent, { ...options, signal: lost.signal });
+      try {
+        await this.store.executions.created(executionId);
+      } catch (error) {
+        lost.abort(error);
+        throw error;
+      }
       return { executionId };
     }
     const { compiled } = await this.admit(playbookId, options);
