@@ -24,6 +24,8 @@ const PACKAGES = {
       settings: 'src/di/settings.ts',
       manifest: 'src/manifest/manifest-model.ts',
       logging: 'src/logging/logging.ts',
+      // The template worker's script (a file of its own: `new Worker` loads it by path).
+      'render-worker': 'src/templating/render-worker.ts',
     },
     external: [],
     after: writeZodPackage,

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
+import { OffloadedRenderer, PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
 import type { AccountForRun } from '../store/account-repository.js';
@@ -104,6 +104,7 @@ export class PlaybookEngine {
     this.services = {
       executor: this.ply.executor,
       templates: this.ply.templates,
+      renderer: new OffloadedRenderer(),
       catalog: this.ply.catalog,
       accounts: this.store.accounts,
       masks: new RecordMasks(this.ply.catalog),
@@ -316,6 +317,7 @@ export class PlaybookEngine {
     for (const run of this.running.values()) run.controller?.abort(INTERRUPTED);
     this.stopAll.abort(INTERRUPTED);
     await all();
+    await this.services.renderer.close();
     this.stopAll = unboundedController();
   }
 

@@ -1,0 +1,21 @@
+import type { RenderLimits } from '@ply/jinja';
+import type { TemplateContext } from './template-engine.js';
+
+/** What the template worker is started with. */
+export interface RenderWorkerData {
+  limits: Partial<RenderLimits> | undefined;
+}
+
+/** One rendering handed to the template worker (structured-cloned). */
+export interface RenderJob {
+  id: number;
+  value: unknown;
+  context: TemplateContext;
+  /** The secret input strings of the rendering (a predicate cannot cross threads). */
+  secrets: string[] | undefined;
+}
+
+/** The worker's answer: the rendered value and its marked fragments, or the error as code, message and details. */
+export type RenderAnswer =
+  | { id: number; value: unknown; marks: string[] }
+  | { id: number; error: { code: string; message: string; details: Record<string, unknown> } };
