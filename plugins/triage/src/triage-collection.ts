@@ -31,6 +31,9 @@ export interface CollectionOptions {
 
 export type TriageTriggerContext = TriggerContext<TriageConfiguration, { file_path: string }>;
 
+/** A sample still being analysed this long after its submission is read as it is: its analysis is stuck, and waiting for it would hold the family's checkpoint back for good. */
+export const MAX_ANALYSIS_WAIT_MS = 24 * 3600_000;
+
 /** The folder (under the trigger's data folder) each event's file goes to. */
 export const RESULTS_FOLDER = 'triage_results';
 
@@ -52,10 +55,13 @@ async function collectFamily(ctx: TriageTriggerContext, args: TriageConfigArgume
   const since = known ? Date.parse(known.since) : Date.now() - args.frequency * 1000;
   const emitted = new Set(known?.ids ?? []);
   const found = await searchFamily(ctx, malware, since, options.requestTimeoutMs);
-  const pending = new Set(found.filter((sample) => sample.status !== undefined && !FINISHED_STATUSES.has(sample.status)).map((sample) => sample.id));
+  const analysing = (sample: SearchedSample) => sample.status !== undefined && !FINISHED_STATUSES.has(sample.status) && Date.now() - Date.parse(sample.submitted) < MAX_ANALYSIS_WAIT_MS;
+  const pending = new Set(found.filter(analysing).map((sample) => sample.id));
   const samples: Record<string, SampleIocs> = {};
   for (const sample of found) {
     if (pending.has(sample.id) || emitted.has(sample.id)) continue;
+    // Hundreds of samples take a while: the supervisor must see the trigger is alive.
+    ctx.heartbeat();
     samples[sample.id] = await sampleIocs(ctx, malware, sample.id, args, options.requestTimeoutMs);
   }
   const handled = new Set([...emitted, ...Object.keys(samples)]);

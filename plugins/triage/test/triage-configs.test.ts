@@ -68,6 +68,8 @@ describe('Triage config trigger', () => {
     const run = start();
     await run.waitForEvents(1, 15_000);
     expect(new Set(sampleIds(run, 0)).size).toBe(230);
+    // A heartbeat per sample read: the supervisor sees a long collection is alive.
+    expect(run.heartbeats()).toBeGreaterThan(230);
     const searches = fake.received.filter((r) => r.path === '/v0/search');
     expect(searches[1]!.query['offset']).toEqual(expect.any(String));
     await vi.waitFor(() => expect(fake.received.filter((r) => r.path === '/v0/search').length).toBeGreaterThan(4));
@@ -100,6 +102,14 @@ describe('Triage config trigger', () => {
     running.status = 'reported';
     await run.waitForEvents(2);
     expect(sampleIds(run, 1)).toEqual(['s01']);
+  });
+
+  it('reads a sample stuck in analysis for over a day as it is, instead of waiting for it', async () => {
+    const { fake, start } = await setup();
+    fake.state.samples.push(reportedSample('s01', 'icedid', 25 * 60, { status: 'running' }), reportedSample('s02', 'icedid', 10, { status: 'running' }));
+    const run = start({ ...ARGS, frequency: 2 * 24 * 3600 });
+    await run.waitForEvents(1);
+    expect(sampleIds(run, 0)).toEqual(['s01']);
   });
 
   it('writes a signed sample and a suspicious analysis with empty lists when asked to exclude them', async () => {
