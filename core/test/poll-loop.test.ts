@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
+import { runTestTrigger, startFakeServer, stopAfterEach } from '@ply/kit/testing';
 import { PlyError, defineModule, pollUntilStopped } from '../src/index.js';
 
 // A generic feed API on 127.0.0.1: these tests prove the mechanics of the shared poll loop through
 // the real kernel (real timers, short intervals); each plugin's own tests fake its real vendor.
-let servers: FakeServer[] = [];
-let triggers: TestTriggerRun[] = [];
-afterEach(async () => {
-  await Promise.all(triggers.map((trigger) => trigger.stop()));
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-  triggers = [];
-});
+const track = stopAfterEach(afterEach);
 
 const KEY = 'Poll-Key+51/secret';
 
@@ -28,8 +21,7 @@ async function feed(answers: number[] = []) {
     if (c.req.header('authorization') !== `Bearer ${KEY}`) return c.json({ message: 'Not authenticated.' }, 401);
     return c.json({ poll: state.requests });
   });
-  const server = await startFakeServer(app.fetch);
-  servers.push(server);
+  const server = track(await startFakeServer(app.fetch));
   return { url: server.url, state };
 }
 
@@ -68,9 +60,7 @@ function pollingPlugin() {
 }
 
 function start(url: string, intervalMs: number, apiKey = KEY) {
-  const trigger = runTestTrigger({ plugin: pollingPlugin(), trigger: 'feed', configuration: { url, api_key: apiKey }, arguments: { interval_ms: intervalMs }, settings: { httpRetry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } } });
-  triggers.push(trigger);
-  return trigger;
+  return track(runTestTrigger({ plugin: pollingPlugin(), trigger: 'feed', configuration: { url, api_key: apiKey }, arguments: { interval_ms: intervalMs }, settings: { httpRetry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } } }));
 }
 
 describe('pollUntilStopped', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { PlySettings } from '@ply/core';
-import { createTestPly, runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
+import { createTestPly, runTestTrigger, startFakeServer, stopAfterEach } from '@ply/kit/testing';
 import plugin from '../src/index.js';
 import { fakeMisp, type FakeEvent } from './fake-misp.js';
 
@@ -21,28 +21,18 @@ export const published = (n: number, at: number): FakeEvent => ({ id: String(n),
  * each test.
  */
 export function mispHarness() {
-  let servers: FakeServer[] = [];
-  let triggers: TestTriggerRun[] = [];
-  afterEach(async () => {
-    await Promise.all(triggers.map((t) => t.stop()));
-    await Promise.all(servers.map((s) => s.close()));
-    servers = [];
-    triggers = [];
-  });
+  const track = stopAfterEach(afterEach);
 
   async function setup(settings: Partial<PlySettings> = {}) {
     const fake = fakeMisp(API_KEY);
-    const server = await startFakeServer(fake.app.fetch);
-    servers.push(server);
+    const server = track(await startFakeServer(fake.app.fetch));
     const { ply, logs } = createTestPly({ plugins: [{ moduleDir, plugin }], settings });
     const dataDir = mkdtempSync(join(tmpdir(), 'ply-misp-'));
     const configuration = { misp_url: server.url, misp_api_key: API_KEY };
     const run = (action: string, args: Record<string, unknown>, config: Record<string, unknown> = configuration, timeoutMs?: number) =>
       ply.run({ action: `misp.${action}`, arguments: args, configuration: config, dataDir, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     const start = (config: Record<string, unknown> = configuration, checkpoint?: unknown) => {
-      const trigger = runTestTrigger({ plugin, moduleDir, trigger: 'new_event', configuration: config, arguments: { sleep_time: 0.02 }, settings, ...(checkpoint ? { checkpoint } : {}) });
-      triggers.push(trigger);
-      return trigger;
+      return track(runTestTrigger({ plugin, moduleDir, trigger: 'new_event', configuration: config, arguments: { sleep_time: 0.02 }, settings, ...(checkpoint ? { checkpoint } : {}) }));
     };
     return { ply, fake, logs, configuration, run, start, dataDir };
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestPly, plyErrorOf, runTestTrigger, secretLeaks, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
+import { createTestPly, plyErrorOf, runTestTrigger, secretLeaks, startFakeServer, stopAfterEach, type FaultInjection, type TestTriggerRun } from '@ply/kit/testing';
 import type { PlySettings } from '@ply/core';
 import plugin from '../src/index.js';
 import { fakeConfig, fakeMwdb, sampleFile } from './fake-mwdb.js';
@@ -10,24 +10,14 @@ import { fakeConfig, fakeMwdb, sampleFile } from './fake-mwdb.js';
 const moduleDir = fileURLToPath(new URL('../module', import.meta.url));
 const API_KEY = 'mwdb-canary-Key+5e1f/a7%b2';
 
-let servers: FakeServer[] = [];
-let triggers: TestTriggerRun[] = [];
-afterEach(async () => {
-  await Promise.all(triggers.map((trigger) => trigger.stop()));
-  await Promise.all(servers.map((server) => server.close()));
-  servers = [];
-  triggers = [];
-});
+const track = stopAfterEach(afterEach);
 
 async function setup() {
   const fake = fakeMwdb(API_KEY);
-  const server = await startFakeServer(fake.app.fetch);
-  servers.push(server);
+  const server = track(await startFakeServer(fake.app.fetch));
   const configuration = { api_key: API_KEY, api_url: `${server.url}api/` };
   const start = (checkpoint?: unknown, config: Record<string, unknown> = configuration, settings: Partial<PlySettings> = {}) => {
-    const trigger = runTestTrigger({ plugin, moduleDir, trigger: 'get_new_configs', configuration: config, arguments: { interval: 0.02 }, settings, ...(checkpoint === undefined ? {} : { checkpoint }) });
-    triggers.push(trigger);
-    return trigger;
+    return track(runTestTrigger({ plugin, moduleDir, trigger: 'get_new_configs', configuration: config, arguments: { interval: 0.02 }, settings, ...(checkpoint === undefined ? {} : { checkpoint }) }));
   };
   return { fake, configuration, start };
 }
@@ -127,27 +117,18 @@ describe('MWDB Get new configs trigger', () => {
     expect(trigger.logs.records('MWDB poll failed; trying again')).toHaveLength(0);
   });
 
-  it('keeps polling through 5xx answers past the HTTP retries, and emits each configuration once', async () => {
+  it.each([
+    ['keeps polling through 5xx answers past the HTTP retries', (faults: FaultInjection) => faults.failNext.push(...Array.from({ length: 8 }, (_, index) => ({ status: index % 2 ? (502 as const) : (503 as const) })))],
+    ['reconnects after MWDB drops the connection mid-answer', (faults: FaultInjection) => (faults.dropNext = 6)],
+  ])('%s, and emits each configuration once', async (_title, inject) => {
     const { fake, start } = await setup();
     fake.upload(fakeConfig(0));
     const trigger = start({ id: fakeConfig(0).id, upload_time: fakeConfig(0).upload_time });
     fake.upload(fakeConfig(1), fakeConfig(2));
-    fake.faults.failNext.push(...Array.from({ length: 8 }, (_, index) => ({ status: index % 2 ? (502 as const) : (503 as const) })));
+    inject(fake.faults);
     await trigger.waitForEvents(2, 15_000);
+    expect(fake.faults.failNext.length + fake.faults.dropNext).toBe(0);
     expect(trigger.logs.records('MWDB poll failed; trying again').length).toBeGreaterThan(0);
-    const listed = fake.state.listings.length;
-    await expect.poll(() => fake.state.listings.length).toBeGreaterThan(listed + 2);
-    expect(idsOf(trigger)).toEqual([fakeConfig(1).id, fakeConfig(2).id]);
-  });
-
-  it('reconnects after MWDB drops the connection mid-answer, and emits each configuration once', async () => {
-    const { fake, start } = await setup();
-    fake.upload(fakeConfig(0));
-    const trigger = start({ id: fakeConfig(0).id, upload_time: fakeConfig(0).upload_time });
-    fake.upload(fakeConfig(1), fakeConfig(2));
-    fake.faults.dropNext = 6;
-    await trigger.waitForEvents(2, 15_000);
-    expect(fake.faults.dropNext).toBe(0);
     const listed = fake.state.listings.length;
     await expect.poll(() => fake.state.listings.length).toBeGreaterThan(listed + 2);
     expect(idsOf(trigger)).toEqual([fakeConfig(1).id, fakeConfig(2).id]);
