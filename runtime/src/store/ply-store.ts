@@ -68,6 +68,8 @@ export class PlyStore {
   readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
   readonly writes: WriteBatcher;
+  /** Seals event data wherever it leaves the process (the store's records, the cluster's run queue). */
+  readonly sealer: RecordSealer;
 
   private constructor(
     /** The database underneath (`SqliteDatabase` or `PostgresDatabase`). */
@@ -81,6 +83,7 @@ export class PlyStore {
     const keySource = (): Buffer => (key ??= options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
     const box = new SecretBox(keySource);
     const sealer = new RecordSealer(keySource, options.sealRecords ?? true);
+    this.sealer = sealer;
     this.accounts = new AccountRepository(db, box, this.changes);
     this.playbooks = new PlaybookRepository(db, this.changes);
     this.playbookVersions = new PlaybookVersionRepository(db);
