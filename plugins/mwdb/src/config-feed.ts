@@ -26,7 +26,9 @@ function isListItem(value: unknown): value is ConfigListItem {
 
 /** One page of the listing, newest first (`older_than` the given id). */
 export async function configPage(ctx: FeedContext, olderThan: string | undefined, count = PAGE_SIZE): Promise<ConfigListItem[]> {
-  const { body } = await mwdb.request(ctx, { path: 'config', query: { count, older_than: olderThan }, notFound: `the configuration ${olderThan ?? ''} given as older_than` });
+  // A 404 of the listing itself most often means an api_url that is not MWDB's REST API.
+  const notFound = olderThan === undefined ? 'the config listing (is api_url the MWDB REST API, ending with /api/?)' : `the configuration ${olderThan} given as older_than`;
+  const { body } = await mwdb.request(ctx, { path: 'config', query: { count, older_than: olderThan }, notFound });
   const list = (body as { configs?: unknown } | undefined)?.configs;
   if (!Array.isArray(list)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', 'MWDB answered GET config without a "configs" list');
   const bad = list.findIndex((item) => !isListItem(item));

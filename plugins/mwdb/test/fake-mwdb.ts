@@ -115,6 +115,8 @@ export function fakeMwdb(apiKey: string) {
     if (!file) return message(c, 404, 'Object not found');
     return c.json({ ...objectItem(file.id, 'file', '2026-11-01T00:00:00+00:00'), ...file, alt_names: [], favorite: false, share_3rd_party: true, parents: [], children: [], attributes: [], latest_config: null });
   });
+  // werkzeug's NotFound through mwdb-core's error handler, for any other path.
+  app.notFound((c) => message(c, 404, 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.'));
   app.get('/api/auth/validate', (c) => c.json({ login: 'analyst', capabilities: ['adding_files'], groups: ['public'] }));
   return { app, state, faults, upload };
 }

@@ -104,6 +104,13 @@ describe('MWDB Get new configs trigger', () => {
     expect(trigger.logs.records('an MWDB configuration went away before it was read: skipped').map((r) => r['id'])).toEqual([gone.id]);
   });
 
+  it('says which listing was not found when the API URL is not MWDB\'s REST API (404), and keeps trying', async () => {
+    const { configuration, start } = await setup();
+    const trigger = start({ id: null, upload_time: null }, { ...configuration, api_url: configuration.api_url.replace(/api\/$/, 'web/') });
+    await expect.poll(() => trigger.logs.records('MWDB poll failed; trying again').length).toBeGreaterThan(0);
+    expect(trigger.logs.records('MWDB poll failed; trying again')[0]?.['error']).toMatch(/^the config listing \(is api_url the MWDB REST API, ending with \/api\/\?\) was not found at MWDB \(HTTP 404: The requested URL was not found on the server/);
+  });
+
   it('waits for Retry-After on a 429, then reads on', async () => {
     const { fake, configuration, start } = await setup();
     fake.upload(fakeConfig(0));
