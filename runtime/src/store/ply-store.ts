@@ -10,6 +10,7 @@ import { migrate } from './migrator.js';
 import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { RecordSealer } from './record-sealer.js';
+import { StoreKeyRepository } from './store-key-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
 import type { SqlDatabase } from './sql/sql-database.js';
@@ -64,6 +65,8 @@ export class PlyStore {
   readonly connectors: ConnectorInstanceRepository;
   /** The modules a cluster runs (recorded by installs when the store is shared). */
   readonly modules: ClusterModuleRepository;
+  /** Keys the store keeps sealed (the webhook tokens' key). */
+  readonly keys: StoreKeyRepository;
   /** Change counters of cached rows (invalidated across a cluster by its change bus). */
   readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
@@ -94,6 +97,7 @@ export class PlyStore {
     this.tokens = new ApiTokenRepository(db);
     this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
     this.modules = new ClusterModuleRepository(db, this.changes);
+    this.keys = new StoreKeyRepository(db, box, keySource);
   }
 
   /**
