@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from 'tsyringe';
 import type { JsonSchema } from '../contracts/manifest.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
-import { FILE_STORE, ROOT_LOGGER, RUN_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
+import { ROOT_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import type { RunSecrets } from '../logging/run-secrets.js';
@@ -11,9 +11,9 @@ import { selectedOutputs } from './action-outputs.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
+import { RunAbort } from './run-abort.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
-import { linkSignal } from './signals.js';
 import { acceptsOnlyStrings } from './string-only-schema.js';
 
 /** One action run, as asked by the CLI, the API or a playbook node. */
@@ -82,40 +82,36 @@ export class ActionExecutor {
       redactor = () => logger.redactor;
 
       const runId = request.runId ?? randomUUID();
-      const controller = new AbortController();
-      const unlink = linkSignal(request.signal, controller);
+      const abort = new RunAbort(request.signal);
       const settings = resolveToken(this.root, SETTINGS);
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
-      const scope = this.items.runScopes.runScope(shared.container, {
+      const scope = this.items.runScopes.runScope(shared, {
         runId,
-        module: moduleRef.slug,
         logger,
         bindings: { runId, module: moduleRef.slug, action: item.slug, version: moduleRef.version },
-        signal: controller.signal,
-        userAgent: `ply/${settings.coreVersion} ${moduleRef.slug}/${moduleRef.version}`,
-        ...(request.dataDir ? { dataDir: request.dataDir } : {}),
+        abort,
+        dataDir: request.dataDir,
       });
-      const files = () => resolveToken(scope, FILE_STORE);
       try {
-        if (hasFileReference(args)) args = await resolveArgumentFiles(args, item.arguments, files());
+        if (hasFileReference(args)) args = await resolveArgumentFiles(args, item.arguments, scope.files);
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
-        const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
+        const context = buildRunContext(scope, { runId, configuration: shared.configuration, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
         const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args, shared.configuration) ?? settings.defaultTimeoutMs;
-        let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
+        let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, abort, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
         const outputs = selectedOutputs(implementation, results, args);
-        if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), settings.largeValueBytes);
+        if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, scope.files, settings.largeValueBytes);
         const durationMs = performance.now() - started;
-        if (logger.isLevelEnabled('debug')) resolveToken(scope, RUN_LOGGER).debug('action finished', { durationMs });
+        if (logger.isLevelEnabled('debug')) scope.logger.debug('action finished', { durationMs });
         return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
-        resolveToken(scope, RUN_LOGGER).info('action failed', { code: failure.code, error: failure.message });
+        scope.logger.info('action failed', { code: failure.code, error: failure.message });
         throw failure;
       } finally {
-        unlink();
+        abort.release();
       }
     } catch (error) {
       throw redactError(toPlyError(error), redactor?.());

@@ -1,10 +1,11 @@
 import { PlyError, isPlyError, toPlyError } from '../errors/ply-error.js';
+import type { RunAbort } from './run-abort.js';
 
 /** The longest timeout of one run, 24 h: past 2^31 - 1 ms, Node's timers fire at once. */
 export const MAX_TIMEOUT_MS = 86_400_000;
 
 /**
- * Runs plugin code under a deadline. On timeout the controller aborts (so well-behaved code
+ * Runs plugin code under a deadline. On timeout the run aborts (so well-behaved code
  * stops) and the promise rejects with PLY_ACTION_TIMEOUT, even if the code hangs. Code that
  * reacts to the abort by throwing a PLY_ACTION_TIMEOUT of its own (it knows what it was waiting
  * for: "event search job 1234 was still running") gets its error reported instead, provided it
@@ -13,18 +14,18 @@ export const MAX_TIMEOUT_MS = 86_400_000;
  */
 export async function runWithTimeout<T>(
   work: () => Promise<T> | T,
-  options: { timeoutMs: number; controller: AbortController; what: string },
+  options: { timeoutMs: number; abort: RunAbort; what: string },
 ): Promise<T> {
-  const { timeoutMs, controller, what } = options;
+  const { timeoutMs, abort, what } = options;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new PlyError('PLY_INVALID_INPUT', `the timeout of ${what} must be an integer from 1 to ${MAX_TIMEOUT_MS} ms (got ${timeoutMs})`, { details: { timeoutMs, min: 1, max: MAX_TIMEOUT_MS } });
   }
-  if (controller.signal.aborted) {
-    const reason: unknown = controller.signal.reason;
+  if (abort.aborted) {
+    const reason: unknown = abort.reason;
     throw reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled before it started`);
   }
   let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
+  let stopListening: (() => void) | undefined;
   let ownTimeout: PlyError | undefined;
   let timedOut = false;
   const pending = new Promise<never>(() => {});
@@ -43,16 +44,15 @@ export async function runWithTimeout<T>(
     timer = setTimeout(() => {
       const error = new PlyError('PLY_ACTION_TIMEOUT', `${what} did not finish within ${timeoutMs} ms`, { details: { timeoutMs } });
       timedOut = true;
-      if (onAbort) controller.signal.removeEventListener('abort', onAbort);
-      controller.abort(error);
+      stopListening?.();
+      abort.abort(error);
       // Microtasks run before setImmediate: the code's reaction to the abort has settled by then.
       setImmediate(() => reject(ownTimeout ?? error));
     }, timeoutMs);
-    onAbort = () => {
-      const reason: unknown = controller.signal.reason;
+    stopListening = abort.onAbort(() => {
+      const reason: unknown = abort.reason;
       reject(reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled`));
-    };
-    controller.signal.addEventListener('abort', onAbort, { once: true });
+    });
   });
   try {
     return await Promise.race([running, deadline]);
@@ -60,6 +60,6 @@ export async function runWithTimeout<T>(
     throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
   } finally {
     clearTimeout(timer);
-    if (onAbort) controller.signal.removeEventListener('abort', onAbort);
+    stopListening?.();
   }
 }

@@ -473,6 +473,29 @@ describe('NodeHttpClient: retries', () => {
   });
 });
 
+describe('NodeHttpClient: one client shared by runs (forRun)', () => {
+  it('cancels only the request of the run whose signal aborted, and logs each run\'s retries through its own logger', async () => {
+    const cancelled = new AbortController();
+    // The first request of the path /a is answered 503 (a retry), /b waits for the abort and is never answered.
+    const server = await startServer((hit, res, index) => {
+      if (hit.url.pathname === '/b') cancelled.abort(new Error('run b cancelled'));
+      else if (index === 0) send(res, 503, 'later', { 'retry-after': '0' });
+      else send(res, 200, { ok: true });
+    });
+    const shared = client(new RecordingLogger());
+    const linesA = new RecordingLogger();
+    const runA = shared.forRun({ signal: new AbortController().signal, logger: linesA });
+    const runB = shared.forRun({ signal: cancelled.signal, logger: new RecordingLogger() });
+    const answer = await runA.request<{ ok: boolean }>(`${server.url}/a`);
+    const error = await plyErrorOf(runB.request(`${server.url}/b`));
+    expect(answer).toMatchObject({ status: 200, body: { ok: true }, attempts: 2 });
+    expect(linesA.lines.map((line) => line.message)).toEqual(['HTTP request failed, retrying']);
+    expect(error.code).toBe('PLY_ACTION_CANCELLED');
+    // The shared client's own signal is untouched: another run's request still goes through.
+    await expect(shared.forRun({ signal: new AbortController().signal, logger: new RecordingLogger() }).request(`${server.url}/a`)).resolves.toMatchObject({ status: 200 });
+  });
+});
+
 describe('NodeHttpClient: retries respect idempotency', () => {
   it('sends a POST once when the vendor answers 5xx: it may have been done already', async () => {
     const server = await startServer((_hit, res) => send(res, 502, { message: 'bad gateway' }));
