@@ -96,7 +96,7 @@ export class RunScope {
  * by a hash of its content, in a bounded cache. Each run gets a {@link RunScope} beneath one.
  */
 export class RunScopes {
-  private readonly byObject = new WeakMap<object, Map<string, ConfigurationScope>>();
+  private readonly byObject = new WeakMap<object, WeakMap<LoadedModule, Map<string, ConfigurationScope>>>();
   private readonly byHash = new Map<string, ConfigurationScope>();
   /** The host policy built from the settings, once (its agents are shared by every run it governs). */
   private readonly policies = new WeakMap<HttpHostPolicySettings, ConnectionPolicy>();
@@ -116,10 +116,12 @@ export class RunScopes {
   }
 
   configurationScope(module: LoadedModule, raw: Record<string, unknown>, rateLimit: RateLimit | undefined, prepare: ConfigurationPreparer): ConfigurationScope {
-    const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
+    // Found by object identity first: the module object, the configuration object, the rate limit.
+    const limitKey = rateLimit ? `${rateLimit.maxRequests}/${rateLimit.perMs}` : '';
     let perObject = this.byObject.get(raw);
-    const cached = perObject?.get(moduleKey);
+    const cached = perObject?.get(module)?.get(limitKey);
     if (cached) return cached;
+    const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
     const hash = createHash('sha256').update(`${moduleKey}\0${JSON.stringify(raw)}`).digest('base64');
     let scope = this.byHash.get(hash);
     if (!scope) {
@@ -142,8 +144,10 @@ export class RunScopes {
       if (this.byHash.size >= MAX_CACHED_SCOPES) this.byHash.delete(this.byHash.keys().next().value!);
       this.byHash.set(hash, scope);
     }
-    if (!perObject) this.byObject.set(raw, (perObject = new Map()));
-    perObject.set(moduleKey, scope);
+    if (!perObject) this.byObject.set(raw, (perObject = new WeakMap()));
+    let perModule = perObject.get(module);
+    if (!perModule) perObject.set(module, (perModule = new Map()));
+    perModule.set(limitKey, scope);
     return scope;
   }
 

@@ -24,22 +24,29 @@ export async function runWithTimeout<T>(
     const reason: unknown = abort.reason;
     throw reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled before it started`);
   }
+  // Called at once rather than on the next microtask: code that finishes synchronously (a no-op,
+  // a pure transformation) finished before any deadline could pass, and needs no timer or race.
+  let started: Promise<T> | T;
+  try {
+    started = work();
+  } catch (error) {
+    throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
+  }
+  if (!isThenable(started)) return started;
   let timer: NodeJS.Timeout | undefined;
   let stopListening: (() => void) | undefined;
   let ownTimeout: PlyError | undefined;
   let timedOut = false;
   const pending = new Promise<never>(() => {});
   // Once the deadline passed, only the deadline settles the run (with the code's own timeout error, if it threw one).
-  const running = Promise.resolve()
-    .then(work)
-    .then(
-      (value) => (timedOut ? pending : value),
-      (error: unknown) => {
-        if (!timedOut) throw error;
-        if (isPlyError(error) && error.code === 'PLY_ACTION_TIMEOUT') ownTimeout = error;
-        return pending;
-      },
-    );
+  const running = Promise.resolve(started).then(
+    (value) => (timedOut ? pending : value),
+    (error: unknown) => {
+      if (!timedOut) throw error;
+      if (isPlyError(error) && error.code === 'PLY_ACTION_TIMEOUT') ownTimeout = error;
+      return pending;
+    },
+  );
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new PlyError('PLY_ACTION_TIMEOUT', `${what} did not finish within ${timeoutMs} ms`, { details: { timeoutMs } });
@@ -62,4 +69,8 @@ export async function runWithTimeout<T>(
     clearTimeout(timer);
     stopListening?.();
   }
+}
+
+function isThenable<T>(value: Promise<T> | T): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
