@@ -5,6 +5,7 @@ import { toPlyError } from '../errors/ply-error.js';
 import type { Redactor } from '../logging/redactor.js';
 import { redactError } from './action-executor.js';
 import type { ItemPreparer } from './item-preparer.js';
+import { signalCancellation } from '../http/cancellation.js';
 import { buildRunContext } from './run-context.js';
 
 /** What a supervisor (or a test harness) gives a long-running trigger or connector. */
@@ -72,7 +73,7 @@ export class LongRunningRunner {
         runId,
         logger,
         bindings: { [kind]: `${moduleRef.slug}.${item.slug}`, instance: request.instance, ...request.logBindings },
-        abort: { signal: request.signal },
+        abort: signalCancellation(request.signal),
         dataDir: request.dataDir,
       });
       // Object.assign keeps the run context's getters: the logger, HTTP client and file store stay lazy.

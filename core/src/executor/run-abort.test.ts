@@ -46,4 +46,17 @@ describe('RunAbort', () => {
     expect(order).toEqual(['deadline', 'plugin']);
     expect(kept.reason).toBeInstanceOf(DOMException);
   });
+
+  it('calls each listener still added (the deadline and every request in flight), each once', () => {
+    const calls: string[] = [];
+    const run = new RunAbort();
+    run.onAbort(() => calls.push('deadline'));
+    const stopFirst = run.onAbort(() => calls.push('request 1'));
+    run.onAbort(() => calls.push('request 2'));
+    stopFirst();
+    run.abort(new Error('cancelled'));
+    run.abort(new Error('again'));
+    expect(calls).toEqual(['deadline', 'request 2']);
+    expect((run.reason as Error).message).toBe('cancelled');
+  });
 });

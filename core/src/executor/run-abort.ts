@@ -1,3 +1,5 @@
+import type { Cancellation } from '../http/cancellation.js';
+
 /**
  * How one run is cancelled: by its deadline, or by the caller's signal. The `AbortSignal` plugin
  * code sees (`ctx.signal`) is made the first time something reads it: an AbortController's
@@ -5,11 +7,12 @@
  * made, the signal is aborted with the same reason as the run (or at once, if the run was
  * already aborted).
  */
-export class RunAbort {
+export class RunAbort implements Cancellation {
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;
-  #onAbort: (() => void) | undefined;
+  /** The run's deadline first, then its requests in flight. */
+  readonly #listeners = new Set<() => void>();
   readonly #external: AbortSignal | undefined;
   readonly #fromExternal = (): void => this.abort(this.#external?.reason);
 
@@ -42,19 +45,20 @@ export class RunAbort {
     if (this.#aborted) return;
     this.#aborted = true;
     this.#reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
-    // The deadline's listener first, as it was registered before any plugin code ran.
-    const onAbort = this.#onAbort;
-    this.#onAbort = undefined;
-    onAbort?.();
+    // The deadline's listener first, as it was registered before any plugin code ran; then the
+    // requests in flight, then the plugin's own listeners on the signal.
+    const listeners = [...this.#listeners];
+    this.#listeners.clear();
+    for (const listener of listeners) listener();
     this.#controller?.abort(this.#reason);
   }
 
-  /** Calls `listener` once when the run is aborted (one listener: the run's deadline); returns what removes it. */
+  /** Calls `listener` once when the run is aborted; returns what removes it. */
   onAbort(listener: () => void): () => void {
-    this.#onAbort = listener;
-    return () => {
-      if (this.#onAbort === listener) this.#onAbort = undefined;
-    };
+    // A function of its own, so that the same listener added twice is removed once per addition.
+    const once = () => listener();
+    this.#listeners.add(once);
+    return () => this.#listeners.delete(once);
   }
 
   /** Stops following the caller's signal (the run is over). */

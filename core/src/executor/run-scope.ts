@@ -9,6 +9,7 @@ import { NodeHttpClient } from '../http/node-http-client.js';
 import { hostPolicy } from '../http/host-policy.js';
 import type { ConnectionPolicy, HttpClient } from '../contracts/http.js';
 import type { FileStore } from '../contracts/file-store.js';
+import type { Cancellation } from '../http/cancellation.js';
 import type { HttpHostPolicySettings } from '../di/settings.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { deferredLogger } from '../logging/deferred-logger.js';
@@ -47,8 +48,8 @@ export interface RunDescription {
   /** The logger of the run's lines before its bindings (it hides the run's secrets). */
   logger: PinoLogger;
   bindings: Record<string, unknown>;
-  /** The run's signal holder (a {@link RunAbort}, whose signal is made on first read). */
-  abort: { readonly signal: AbortSignal };
+  /** What cancels the run (a {@link RunAbort}, whose signal is made on first read). */
+  abort: Cancellation;
   /** The run's data folder (default `$PLY_HOME/runs/<runId>`). */
   dataDir?: string | undefined;
 }
@@ -85,7 +86,7 @@ export class RunScope {
 
   get http(): HttpClient {
     // The retry lines' logger is made on their first line: a run without retries never logs through it (a pino child, 2.3 µs).
-    return (this.#http ??= this.shared.http().forRun({ signal: this.run.abort.signal, logger: deferredLogger(() => this.logger) }));
+    return (this.#http ??= this.shared.http().forRun({ cancel: this.run.abort, logger: deferredLogger(() => this.logger) }));
   }
 }
 

@@ -2,6 +2,7 @@ import type { ConnectionPolicy, HttpClient, HttpRequestOptions, HttpResponse, Re
 import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
+import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
 import { TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -63,7 +64,8 @@ interface RequestPlan {
 
 /** Who sends a request: the client's own signal and logger, or a run's (see {@link NodeHttpClient.forRun}). */
 export interface RequestCaller {
-  signal: AbortSignal | undefined;
+  /** What cancels the request (a run, or the client's signal); none: only its timeout ends it. */
+  cancel: Cancellation | undefined;
   logger: Logger;
 }
 
@@ -92,7 +94,7 @@ export class NodeHttpClient implements HttpClient {
   readonly #policy: ConnectionPolicy | undefined;
 
   constructor(options: NodeHttpClientOptions) {
-    this.#caller = { signal: options.signal, logger: options.logger };
+    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: options.logger };
     this.#rateLimiter = options.rateLimiter;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
@@ -131,7 +133,7 @@ export class NodeHttpClient implements HttpClient {
         delayMs,
       });
       try {
-        await sleep(delayMs, caller.signal);
+        await sleep(delayMs, caller.cancel?.signal);
       } catch (error) {
         throw this.#cancelled(plan, attempt, error);
       }
@@ -195,18 +197,18 @@ export class NodeHttpClient implements HttpClient {
    * request is over (last attempt failed, non-retryable status, cancellation).
    */
   async #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<AttemptResult<T>> {
-    const signal = plan.caller.signal;
-    if (signal?.aborted) throw this.#cancelled(plan, attempt - 1, signal.reason);
+    const cancel = plan.caller.cancel;
+    if (cancel?.aborted) throw this.#cancelled(plan, attempt - 1, cancel.reason);
     if (this.#rateLimiter) {
       try {
-        await this.#rateLimiter.acquire(signal);
+        await this.#rateLimiter.acquire(cancel?.signal);
       } catch (error) {
         throw this.#cancelled(plan, attempt - 1, error);
       }
     }
 
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal, tls: plan.tls, policy: this.#policy });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, cancel, tls: plan.tls, policy: this.#policy });
       if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {
@@ -219,7 +221,7 @@ export class NodeHttpClient implements HttpClient {
       return { done: await this.#complete<T>(plan, response, attempt) };
     } catch (error) {
       if (isPlyError(error)) throw error;
-      if (signal?.aborted) throw this.#cancelled(plan, attempt, error);
+      if (cancel?.aborted) throw this.#cancelled(plan, attempt, error);
       if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
         if (isLast || !plan.repeatable) {
           throw new PlyError(
