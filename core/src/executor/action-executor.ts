@@ -10,6 +10,7 @@ import type { PlySettings } from '../di/settings.js';
 import type { TemplateEngine } from '../templating/template-engine.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
 import { selectedOutputs } from './action-outputs.js';
+import { copyArguments } from './argument-copy.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
@@ -86,7 +87,7 @@ export class ActionExecutor {
       // Validation applies schema defaults in place: work on a copy, never on the caller's object
       // (rendering already returns one).
       const requested = request.arguments ?? {};
-      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : structuredClone(requested);
+      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : copyArguments(requested);
       const logger = this.items.argumentLogger(shared.logger, item, args, runSecrets?.learnt());
       redactor = () => logger.redactor;
 
