@@ -33,42 +33,50 @@ export async function runWithTimeout<T>(
     throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
   }
   if (!isThenable(started)) return started;
-  let timer: NodeJS.Timeout | undefined;
-  let stopListening: (() => void) | undefined;
-  let ownTimeout: PlyError | undefined;
-  let timedOut = false;
-  const pending = new Promise<never>(() => {});
-  // Once the deadline passed, only the deadline settles the run (with the code's own timeout error, if it threw one).
-  const running = Promise.resolve(started).then(
-    (value) => (timedOut ? pending : value),
-    (error: unknown) => {
-      if (!timedOut) throw error;
-      if (isPlyError(error) && error.code === 'PLY_ACTION_TIMEOUT') ownTimeout = error;
-      return pending;
-    },
-  );
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+  if (abort.aborted) {
+    // Aborted by the code's own synchronous start: nothing will call the listener below.
+    const reason: unknown = abort.reason;
+    throw reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled`);
+  }
+  const work$ = started;
+  // One promise settled by whichever comes first: the code, the deadline or a cancellation (a
+  // race of three promises cost a run a few µs more).
+  return new Promise<T>((resolve, reject) => {
+    let timedOut = false;
+    let ownTimeout: PlyError | undefined;
+    const fail = (error: unknown) => reject(toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`));
+    const timer = setTimeout(() => {
       const error = new PlyError('PLY_ACTION_TIMEOUT', `${what} did not finish within ${timeoutMs} ms`, { details: { timeoutMs } });
       timedOut = true;
-      stopListening?.();
+      stopListening();
       abort.abort(error);
       // Microtasks run before setImmediate: the code's reaction to the abort has settled by then.
-      setImmediate(() => reject(ownTimeout ?? error));
+      setImmediate(() => fail(ownTimeout ?? error));
     }, timeoutMs);
-    stopListening = abort.onAbort(() => {
+    const stopListening = abort.onAbort(() => {
+      clearTimeout(timer);
       const reason: unknown = abort.reason;
-      reject(reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled`));
+      fail(reason instanceof PlyError ? reason : new PlyError('PLY_ACTION_CANCELLED', `${what} was cancelled`));
     });
+    // Once the deadline passed, only the deadline settles the run (with the code's own timeout error, if it threw one).
+    work$.then(
+      (value) => {
+        if (timedOut) return;
+        clearTimeout(timer);
+        stopListening();
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (timedOut) {
+          if (isPlyError(error) && error.code === 'PLY_ACTION_TIMEOUT') ownTimeout = error;
+          return;
+        }
+        clearTimeout(timer);
+        stopListening();
+        fail(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([running, deadline]);
-  } catch (error) {
-    throw toPlyError(error, 'PLY_ACTION_CRASHED', `${what} failed`);
-  } finally {
-    clearTimeout(timer);
-    stopListening?.();
-  }
 }
 
 function isThenable<T>(value: Promise<T> | T): value is Promise<T> {
