@@ -2,7 +2,8 @@ import type { ModuleCatalog } from '@ply/core';
 import type { ActionExecutor } from '@ply/core';
 import type { PinoLogger } from '@ply/core';
 import type { AccountRepository } from '../store/account-repository.js';
-import type { OffloadedRenderer, TemplateEngine } from '@ply/core';
+import type { TemplateEngine } from '@ply/core';
+import type { OffloadedRenderer } from '../templating/offloaded-renderer.js';
 import type { RecordMasks } from './record-masks.js';
 
 /** The services nodes use, shared by every run of an engine. */

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
-import { OffloadedRenderer, PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
+import { PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
+import { OffloadedRenderer } from '../templating/offloaded-renderer.js';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
 import type { AccountForRun } from '../store/account-repository.js';

@@ -1,12 +1,13 @@
-import { DEFAULT_LIMITS, type RenderLimits, type SecretMatcher } from '@ply/jinja';
-import { isPlyError } from '../errors/ply-error.js';
+import { isPlyError, TemplateEngine, type MarkedValue, type RenderValueOptions, type TemplateContext } from '@ply/core';
+import type { RenderLimits } from './render-messages.js';
 import { RenderWorkerPool } from './render-worker-pool.js';
-import { TemplateEngine, type MarkedValue, type TemplateContext } from './template-engine.js';
+
+type SecretMatcher = NonNullable<RenderValueOptions['secrets']>;
 
 /** Options of an {@link OffloadedRenderer}. */
 export interface OffloadedRendererOptions {
   /** The full bounds of a rendering (@ply/jinja's defaults otherwise: 1,000,000 steps). */
-  limits?: Partial<RenderLimits>;
+  limits?: RenderLimits;
   /** Steps a rendering may take on the event loop before it is run again in the worker. Default 20,000 (about 2 ms). */
   loopSteps?: number;
 }
@@ -29,8 +30,9 @@ export class OffloadedRenderer {
   private full: TemplateEngine | undefined;
 
   constructor(private readonly options: OffloadedRendererOptions = {}) {
-    const maxSteps = options.limits?.maxSteps ?? DEFAULT_LIMITS.maxSteps;
+    const maxSteps = options.limits?.maxSteps ?? Number.POSITIVE_INFINITY;
     const loopSteps = Math.min(options.loopSteps ?? 20_000, maxSteps);
+    // With no lower bound given, the full one is @ply/jinja's default (1,000,000 steps).
     this.offloads = loopSteps < maxSteps;
     this.quick = new TemplateEngine({ limits: { ...options.limits, maxSteps: loopSteps } });
     this.pool = new RenderWorkerPool(options.limits);

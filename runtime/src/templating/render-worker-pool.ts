@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { RenderLimits } from '@ply/jinja';
-import { PlyError, type PlyErrorCode } from '../errors/ply-error.js';
-import type { RenderAnswer, RenderJob, RenderWorkerData } from './render-messages.js';
-import type { MarkedValue } from './template-engine.js';
+import { PlyError, type MarkedValue, type PlyErrorCode } from '@ply/core';
+import type { RenderAnswer, RenderJob, RenderLimits, RenderWorkerData } from './render-messages.js';
 
 /**
- * The worker's script: beside this module (the bundle, or tsc's output); when this module runs
- * from its TypeScript sources (the tests), Node cannot start a .ts worker, so the built bundle's
- * worker (`pnpm build`) is used.
+ * The worker's script: beside this module (the CLI's bundle, or tsc's output); when this module
+ * runs from its TypeScript sources (the tests), Node cannot start a .ts worker, so tsc's output
+ * (`pnpm build`) is used.
  */
 function workerScript(): URL {
   const beside = new URL('./render-worker.js', import.meta.url);
-  return existsSync(beside) ? beside : new URL('../../dist/bundle/render-worker.js', import.meta.url);
+  return existsSync(beside) ? beside : new URL('../../dist/templating/render-worker.js', import.meta.url);
 }
 
 interface Pending {
@@ -30,7 +28,7 @@ export class RenderWorkerPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
-  constructor(private readonly limits: Partial<RenderLimits> | undefined) {}
+  constructor(private readonly limits: RenderLimits | undefined) {}
 
   /**
    * Renders in the worker. `value` and `context` are structured-cloned: a value that cannot be
@@ -52,7 +50,8 @@ export class RenderWorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(workerScript(), { workerData: { limits: this.limits } satisfies RenderWorkerData });
+    // No inherited flags: a test process's `--conditions=@ply/source` would point `@ply/core` at TypeScript.
+    const worker = new Worker(workerScript(), { execArgv: [], workerData: { limits: this.limits } satisfies RenderWorkerData });
     worker.unref();
     worker.on('message', (answer: RenderAnswer) => {
       const job = this.pending.get(answer.id);

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isPlyError } from '../errors/ply-error.js';
+import { isPlyError, TemplateEngine } from '@ply/core';
 import type { RenderAnswer, RenderJob, RenderWorkerData } from './render-messages.js';
-import { TemplateEngine } from './template-engine.js';
 
 /**
  * The template worker's entry: renders what {@link RenderWorkerPool} hands it with the full

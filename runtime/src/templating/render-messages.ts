@@ -1,9 +1,11 @@
-import type { RenderLimits } from '@ply/jinja';
-import type { TemplateContext } from './template-engine.js';
+import type { TemplateContext, TemplateEngineOptions } from '@ply/core';
+
+/** The bounds of a rendering (@ply/jinja's `RenderLimits`). */
+export type RenderLimits = NonNullable<TemplateEngineOptions['limits']>;
 
 /** What the template worker is started with. */
 export interface RenderWorkerData {
-  limits: Partial<RenderLimits> | undefined;
+  limits: RenderLimits | undefined;
 }
 
 /** One rendering handed to the template worker (structured-cloned). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PlyError } from '../errors/ply-error.js';
-import { OffloadedRenderer } from './offloaded-renderer.js';
+import { PlyError } from '@ply/core';
+import { OffloadedRenderer } from '../src/templating/offloaded-renderer.js';
 
 /** About n² steps: 300 items take some 100,000, past the loop's 20,000 and under the full 1,000,000. */
 const LOOP = '{% for a in xs %}{% for b in xs %}{% endfor %}{% endfor %}';
