@@ -106,9 +106,12 @@ export class TemplateEngine {
     if (isPlainObject(value)) {
       const rendered: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value)) {
-        const renderedItem = this.walk(item, context, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, options, taint);
-        // defineProperty: a key named "__proto__" stays an ordinary key.
-        Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
+        const escaped = key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+        const renderedItem = this.walk(item, context, `${pointer}/${escaped}`, options, taint);
+        // defineProperty for "__proto__" only, so it stays an ordinary key; an assignment does the
+        // same for every other key and keeps the object in V8's fast mode.
+        if (key === '__proto__') Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
+        else rendered[key] = renderedItem;
       }
       return rendered;
     }
