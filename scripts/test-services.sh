@@ -11,6 +11,9 @@ REDIS_PORT="${PLY_TEST_REDIS_PORT:-56379}"
 PG_PORT="${PLY_TEST_PG_PORT:-55432}"
 mkdir -p "$DIR"
 chmod 755 "$DIR"
+# Several shells may start the services at once (parallel test runs): one at a time.
+exec 9>"$DIR/.start.lock"
+flock 9
 
 sudo=""
 if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi

@@ -20,8 +20,11 @@ const NAME = '@ply/plugin-mattermost';
 const V = (JSON.parse(readFileSync(join(REPO_ROOT, 'plugins/mattermost/package.json'), 'utf8')) as { version: string }).version;
 const B = V.replace(/^(\d+)\.(\d+)\.\d+$/, (_match, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
-/** The pictures docs/console.md shows, remade by this test. */
-const DOC_SCREENSHOTS = join(REPO_ROOT, 'docs', 'images');
+/**
+ * The pictures docs/console.md shows: remade into docs/images only when asked
+ * (PLY_UPDATE_DOC_IMAGES=1), so an ordinary test run leaves the tracked files alone.
+ */
+const DOC_SCREENSHOTS = process.env['PLY_UPDATE_DOC_IMAGES'] === '1' ? join(REPO_ROOT, 'docs', 'images') : join(SCREENSHOTS, 'docs');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function editJson(file: string, edit: (json: Record<string, unknown>) => void): void {

@@ -175,8 +175,9 @@ function addRuntimeCommands(program: Command, json: () => boolean): void {
     .description('the store\'s secret key')
     .command('rotate')
     .requiredOption('--new-key-file <file>', 'the new key (created, 32 random bytes, mode 0600, when the file does not exist)')
-    .description('seal every secret and record again under a new key (stop ply serve first); webhook tokens change with the key')
-    .action((options: { newKeyFile: string }) => import('./commands/secret-key.command.js').then((m) => m.secretKeyRotateCommand(consoleOutput(json()), options)));
+    .option('--new-webhook-tokens', 'also change every playbook\'s webhook token (when the old key may have leaked)')
+    .description('seal every secret and record again under a new key (stop ply serve first); webhook tokens stay unless --new-webhook-tokens')
+    .action((options: { newKeyFile: string; newWebhookTokens?: boolean }) => import('./commands/secret-key.command.js').then((m) => m.secretKeyRotateCommand(consoleOutput(json()), options)));
 }
 
 /** `ply pack`, `publish`, `registry`, and the installer commands (search, info, install, list, upgrade, rollback, uninstall). */

@@ -1,5 +1,5 @@
 import { toPlyError } from '@ply/core';
-import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER, WebhookSecrets } from '@ply/runtime';
+import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TOKEN_HEADER } from '@ply/runtime';
 import { Hono } from 'hono';
 import { stringify } from 'yaml';
 import type { ConsoleDeps } from './console-app.js';
@@ -18,7 +18,7 @@ const when = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { runtime } = deps;
-  const webhooks = new WebhookSecrets(runtime.ply.settings.home);
+  const webhooks = runtime.webhooks;
 
   app.get('/:id', deps.role('viewer'), async (c) => {
     const playbook = await runtime.store.playbooks.get(c.req.param('id'));
@@ -73,7 +73,7 @@ export function playbookDetailRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             </p>
             <details>
               <summary>Show the webhook token</summary>
-              <pre>{`curl -X POST <this server>/hooks/${playbook.id} -H '${WEBHOOK_TOKEN_HEADER}: ${webhooks.tokenOf(playbook.id)}' -H 'content-type: application/json' -d '{"alert_uuid":"AL1"}'`}</pre>
+              <pre>{`curl -X POST <this server>/hooks/${playbook.id} -H '${WEBHOOK_TOKEN_HEADER}: ${webhooks.tokenOf(playbook.id, playbook.webhookTokenVersion)}' -H 'content-type: application/json' -d '{"alert_uuid":"AL1"}'`}</pre>
             </details>
           </>
         )}

@@ -37,6 +37,18 @@ describe('console Playbooks page', () => {
     expect((await fixture.runtime.store.playbooks.get(playbook.id)).enabled).toBe(false);
   });
 
+  it("shows an admin the webhook token that opens the hook, the rotated one after a rotation", async () => {
+    const document = { ...DOCUMENT, trigger: { type: 'webhook', next: ['say'] } };
+    await fixture.runtime.engine.create(document, { id: 'hooked' });
+    const admin = await fixture.client('admin');
+    const tokenShown = async () => /x-ply-token: ([\w-]+)/.exec(await admin.text('/playbooks/hooked'))?.[1];
+    expect(await tokenShown()).toBe(fixture.runtime.webhooks.tokenOf('hooked', 0));
+    await fixture.runtime.store.playbooks.rotateWebhookToken('hooked');
+    const rotated = await tokenShown();
+    expect(rotated).toBe(fixture.runtime.webhooks.tokenOf('hooked', 1));
+    expect(rotated).not.toBe(fixture.runtime.webhooks.tokenOf('hooked', 0));
+  });
+
   it('validates a playbook and lists its problems', async () => {
     await fixture.runtime.engine.create({ ...DOCUMENT, nodes: { say: { type: 'action', module: 'forms', action: 'nope' } } }, { id: 'broken' });
     const viewer = await fixture.client('viewer');

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Redis } from 'ioredis';
-import { BullMqRunQueue } from '../src/cluster/bullmq-run-queue.js';
+import { Redis } from 'ioredis';
+import { BullMqRunQueue, runOfJob } from '../src/cluster/bullmq-run-queue.js';
 import { ChangeBus } from '../src/cluster/change-bus.js';
 import { clusterSettings } from '../src/cluster/cluster-settings.js';
 import { RedisCoordination } from '../src/cluster/redis-coordination.js';
+import { RunWorker } from '../src/cluster/run-worker.js';
+import { RecordSealer } from '../src/store/record-sealer.js';
 import { StoreChanges } from '../src/store/store-changes.js';
 import { leasedBody, type LeaseState } from '../src/supervisor/leased-body.js';
-import { BACKENDS, testRedis } from './test-servers.js';
+import { BACKENDS, testRedis, testRedisUrl } from './test-servers.js';
 import { enabled, flakyCalls, setupEngine } from './playbook-fixture.js';
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -159,7 +161,7 @@ describe('BullMqRunQueue', () => {
   it('queues a run once per execution, and ends interrupted a queued execution whose job never reached the queue', async () => {
     const { engine, store } = await setupEngine({ backend: 'postgres' });
     const id = await enabled(engine, { name: 'P', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'store', set: { x: 1 } } } });
-    const queue = new BullMqRunQueue(await redis(), prefix(), 3);
+    const queue = new BullMqRunQueue(await redis(), prefix(), 3, store.sealer);
     cleanups.push(() => queue.close());
     const queued = await store.executions.createDurably({ playbookId: id, playbookVersion: 1, triggerEvent: {}, status: 'queued' });
     const orphan = await store.executions.createDurably({ playbookId: id, playbookVersion: 1, triggerEvent: {}, status: 'queued' });
@@ -170,5 +172,58 @@ describe('BullMqRunQueue', () => {
     expect(await queue.sweep(store.executions, -1)).toBe(1);
     expect(await store.executions.get(orphan)).toMatchObject({ status: 'interrupted', error: { code: 'PLY_QUEUE_ERROR' } });
     expect((await store.executions.get(queued)).status).toBe('queued');
+  });
+
+  /** Every value Redis holds under the queue's keys, as text. */
+  async function redisContents(connection: Redis, queueName: string): Promise<string> {
+    const texts: string[] = [];
+    for (const key of await connection.keys(`bull:${queueName}:*`)) {
+      const type = await connection.type(key);
+      if (type === 'hash') texts.push(JSON.stringify(await connection.hgetall(key)));
+      else if (type === 'string') texts.push((await connection.get(key)) ?? '');
+      else if (type === 'list') texts.push(...(await connection.lrange(key, 0, -1)));
+      else if (type === 'zset') texts.push(...(await connection.zrange(key, 0, -1)));
+      else if (type === 'set') texts.push(...(await connection.smembers(key)));
+    }
+    return texts.join('\n');
+  }
+
+  it('keeps the trigger event sealed in Redis: no byte of it in clear, and only the store\'s key opens the job', async () => {
+    const { engine, store } = await setupEngine({ backend: 'postgres' });
+    const id = await enabled(engine, { name: 'P', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'store', set: { x: '{{ trigger.note }}' } } } });
+    const connection = await redis();
+    const name = prefix();
+    const queue = new BullMqRunQueue(connection, name, 3, store.sealer);
+    cleanups.push(() => queue.close());
+    const canary = `canary-${randomBytes(8).toString('hex')}`;
+    const executionId = await store.executions.createDurably({ playbookId: id, playbookVersion: 1, triggerEvent: { note: canary }, status: 'queued' });
+    await queue.enqueue({ executionId, playbookId: id, event: { note: canary } });
+
+    const contents = await redisContents(connection, name);
+    expect(contents).toContain(executionId);
+    expect(contents).not.toContain(canary);
+    expect(contents).not.toContain(Buffer.from(canary).toString('base64').slice(0, 12));
+    const job = (await queue.queue.getJob(executionId))!;
+    expect(runOfJob(job.data, store.sealer)).toEqual({ executionId, playbookId: id, event: { note: canary } });
+    expect(() => runOfJob(job.data, new RecordSealer(() => Buffer.alloc(32, 9)))).toThrow(expect.objectContaining({ code: 'PLY_SECRET_KEY_INVALID' }));
+    // The same job under another execution's id does not open either: the seal is bound to its run.
+    expect(() => runOfJob({ ...job.data, executionId: 'another' }, store.sealer)).toThrow(expect.objectContaining({ code: 'PLY_SECRET_KEY_INVALID' }));
+  });
+
+  it('runs a sealed job on a worker with the event as it was sent', async () => {
+    const { engine, store, ply } = await setupEngine({ backend: 'postgres' });
+    const id = await enabled(engine, { name: 'P', trigger: { type: 'manual', next: ['a'] }, nodes: { a: { type: 'store', set: { x: '{{ trigger.note }}' } } } });
+    // BullMQ's workers block on Redis: their connection waits for ever (maxRetriesPerRequest: null).
+    const connection = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    cleanups.push(() => connection.quit());
+    const name = prefix();
+    const queue = new BullMqRunQueue(connection, name, 3, store.sealer);
+    cleanups.push(() => queue.close());
+    const worker = new RunWorker(connection, engine, store.executions, store.sealer, { queueName: name, concurrency: 1, jobLockMs: 30_000, maxStalls: 1, attempts: 1 }, ply.logger);
+    cleanups.push(() => worker.close(1000));
+    const executionId = await store.executions.createDurably({ playbookId: id, playbookVersion: 1, triggerEvent: { note: 'hello' }, status: 'queued' });
+    await queue.enqueue({ executionId, playbookId: id, event: { note: 'hello' } });
+    await vi.waitFor(async () => expect((await store.executions.get(executionId)).status).toBe('succeeded'), { timeout: 10_000, interval: 50 });
+    expect((await store.executions.get(executionId)).nodes![0]!.results).toEqual({ set: { x: 'hello' } });
   });
 });

@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlyStore } from '../src/store/ply-store.js';
+import { WebhookSecrets } from '../src/server/webhook-secrets.js';
 import { rotateSecretKey } from '../src/store/rotate-secret-key.js';
 import { sql } from '../src/store/sql/sql-query.js';
 import { BACKENDS, freshDatabaseUrl, tempHome, type Backend } from './test-servers.js';
@@ -100,7 +101,7 @@ describe.each(BACKENDS)('rotating the secret key on %s', (backend) => {
 
     const newKeyFile = join(tempHome(), 'new.key');
     const result = await rotateSecretKey({ home, newKeyFile, current: {}, ...(databaseUrl ? { databaseUrl } : {}) });
-    expect(result).toEqual({ counts: { accounts: 1, connectors: 0, executions: 1, nodes: 1, checkpoints: 1, files: 3 }, replacedHomeKey: true });
+    expect(result).toEqual({ counts: { accounts: 1, connectors: 0, executions: 1, nodes: 1, checkpoints: 1, files: 3, keys: 1 }, replacedHomeKey: true });
     const newKey = Buffer.from(readFileSync(newKeyFile, 'utf8').trim(), 'base64');
     expect(readFileSync(join(home, 'secret.key'), 'utf8').trim()).toBe(newKey.toString('base64'));
     expect(statSync(newKeyFile).mode & 0o777).toBe(0o600);
@@ -117,6 +118,44 @@ describe.each(BACKENDS)('rotating the secret key on %s', (backend) => {
     opened.push(stale);
     await expect(stale.executions.get(id)).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
     await expect(stale.accounts.configurationForRun('m', 'prod')).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
+  });
+
+  /** The webhook token of playbook p1 as a process of this store derives it. */
+  async function tokenOnStore(home: string, key: Buffer, databaseUrl: string | undefined): Promise<string> {
+    const store = await PlyStore.open({ home, secretKey: key, ...(databaseUrl ? { databaseUrl } : {}) });
+    try {
+      return new WebhookSecrets(await store.keys.webhookKey()).tokenOf('p1');
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('keeps every webhook token through a rotation (also those of a store that never derived one), and changes them all with newWebhookTokens', async () => {
+    const home = tempHome();
+    const databaseUrl = backend === 'postgres' ? await freshDatabaseUrl() : undefined;
+    writeFileSync(join(home, 'secret.key'), KEY.toString('base64'), { mode: 0o600 });
+    // What tokens were before the store kept a webhook key: derived from the secret key itself.
+    const before = createHmac('sha256', KEY).update('ply-webhook-v1:p1').digest('base64url');
+    await (await PlyStore.open({ home, secretKey: KEY, ...(databaseUrl ? { databaseUrl } : {}) })).close();
+
+    const firstKey = join(tempHome(), 'first.key');
+    await rotateSecretKey({ home, newKeyFile: firstKey, current: {}, ...(databaseUrl ? { databaseUrl } : {}) });
+    const first = Buffer.from(readFileSync(firstKey, 'utf8').trim(), 'base64');
+    expect(await tokenOnStore(home, first, databaseUrl)).toBe(before);
+
+    const secondKey = join(tempHome(), 'second.key');
+    await rotateSecretKey({ home, newKeyFile: secondKey, current: {}, ...(databaseUrl ? { databaseUrl } : {}) });
+    const second = Buffer.from(readFileSync(secondKey, 'utf8').trim(), 'base64');
+    expect(await tokenOnStore(home, second, databaseUrl)).toBe(before);
+
+    const thirdKey = join(tempHome(), 'third.key');
+    await rotateSecretKey({ home, newKeyFile: thirdKey, current: {}, newWebhookTokens: true, ...(databaseUrl ? { databaseUrl } : {}) });
+    const third = Buffer.from(readFileSync(thirdKey, 'utf8').trim(), 'base64');
+    const renewed = await tokenOnStore(home, third, databaseUrl);
+    expect(renewed).not.toBe(before);
+    expect(renewed).toMatch(/^[\w-]{43}$/);
+    // The key is sealed: the old secret key does not give it.
+    await expect(tokenOnStore(home, second, databaseUrl)).rejects.toMatchObject({ code: 'PLY_SECRET_KEY_INVALID' });
   });
 
   it('refuses a new key that is the current one, changing nothing', async () => {

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConsoleApp } from '@ply/console';
-import { DEMO_PLAYBOOK_ID, startRuntimeServer, WebhookSecrets, type RunningRuntimeServer } from '@ply/runtime';
+import { DEMO_PLAYBOOK_ID, startRuntimeServer, type RunningRuntimeServer } from '@ply/runtime';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /**
@@ -77,7 +77,7 @@ describe('request bodies are bounded before and while they are read', () => {
 
   it('stops reading a correctly authenticated webhook body at the limit with 413', async () => {
     const server = await serve();
-    const answer = await streamUntilAnswered(`${server.base}/hooks/${DEMO_PLAYBOOK_ID}`, { 'x-ply-token': new WebhookSecrets(server.runtime.ply.settings.home).tokenOf(DEMO_PLAYBOOK_ID) });
+    const answer = await streamUntilAnswered(`${server.base}/hooks/${DEMO_PLAYBOOK_ID}`, { 'x-ply-token': server.runtime.webhooks.tokenOf(DEMO_PLAYBOOK_ID) });
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.text)).toMatchObject({ error: { code: 'PLY_PAYLOAD_TOO_LARGE', details: { limit: 256 * 1024 } } });
     expect(answer.sentWhenAnswered).toBeLessThan(ATTACK_BYTES);

@@ -3,6 +3,34 @@ import type { Redis } from 'ioredis';
 import { PlyError } from '@ply/core';
 import type { QueuedRun, RunQueue } from '../playbooks/run-queue.js';
 import type { ExecutionRepository } from '../store/execution-repository.js';
+import type { RecordSealer } from '../store/record-sealer.js';
+
+/**
+ * A run as its job holds it in Redis: the trigger event sealed like the store's records
+ * (AES-256-GCM under the records' key, bound to the execution id), so Redis never holds event
+ * data in clear. `event` is the clear form jobs queued before sealing existed still carry.
+ */
+export interface RunJob {
+  executionId: string;
+  playbookId: string;
+  sealedEvent?: string;
+  event?: unknown;
+}
+
+/** The job of a run, its event sealed. */
+export function runJobOf(run: QueuedRun, sealer: RecordSealer): RunJob {
+  return { executionId: run.executionId, playbookId: run.playbookId, sealedEvent: sealer.seal(JSON.stringify({ event: run.event }), run.executionId) };
+}
+
+/**
+ * The run a job holds, its event opened.
+ *
+ * @throws PlyError PLY_SECRET_KEY_INVALID when the job was sealed with another key or altered.
+ */
+export function runOfJob(job: RunJob, sealer: RecordSealer): QueuedRun {
+  const event = job.sealedEvent === undefined ? job.event : (JSON.parse(sealer.open(job.sealedEvent, job.executionId)) as { event: unknown }).event;
+  return { executionId: job.executionId, playbookId: job.playbookId, event };
+}
 
 /** What the queue holds, per state, for the health and metrics routes. */
 export type QueueCounts = Record<'waiting' | 'active' | 'delayed' | 'failed' | 'completed', number>;
@@ -14,14 +42,15 @@ export type QueueCounts = Record<'waiting' | 'active' | 'delayed' | 'failed' | '
  * that completed.
  */
 export class BullMqRunQueue implements RunQueue {
-  readonly queue: Queue<QueuedRun>;
+  readonly queue: Queue<RunJob>;
 
   constructor(
     connection: Redis,
     readonly name: string,
     private readonly attempts: number,
+    private readonly sealer: RecordSealer,
   ) {
-    this.queue = new Queue<QueuedRun>(name, { connection });
+    this.queue = new Queue<RunJob>(name, { connection });
     // Connection errors surface through enqueue's rejection; the emitter must not crash the process.
     this.queue.on('error', () => {});
   }
@@ -41,7 +70,7 @@ export class BullMqRunQueue implements RunQueue {
     this.pending = [];
     const options = { attempts: this.attempts, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: { count: 1000 }, removeOnFail: { count: 10_000 } } as const;
     try {
-      await this.queue.addBulk(batch.map(({ run }) => ({ name: 'run', data: run, opts: { ...options, jobId: run.executionId } })));
+      await this.queue.addBulk(batch.map(({ run }) => ({ name: 'run', data: runJobOf(run, this.sealer), opts: { ...options, jobId: run.executionId } })));
       for (const { resolve } of batch) resolve();
     } catch (error) {
       for (const { run, reject } of batch) {

@@ -28,9 +28,10 @@ export class Cluster {
     private readonly bus: ChangeBus,
     readonly settings: ClusterSettings,
     private readonly logger: PinoLogger,
+    store: PlyStore,
   ) {
     this.coordination = new RedisCoordination(redis, settings.queueName);
-    this.queue = new BullMqRunQueue(redis, settings.queueName, settings.attempts);
+    this.queue = new BullMqRunQueue(redis, settings.queueName, settings.attempts, store.sealer);
   }
 
   /**
@@ -52,12 +53,12 @@ export class Cluster {
       throw new PlyError('PLY_QUEUE_ERROR', `cannot connect to Redis at ${redactedUrl(settings.redisUrl, 'redis')}: ${(error as Error).message}`, { cause: error });
     }
     const bus = await ChangeBus.connect(redis, subscriber, `${settings.queueName}:changes`, randomUUID(), store.changes);
-    return new Cluster(redis, subscriber, bus, settings, logger);
+    return new Cluster(redis, subscriber, bus, settings, logger, store);
   }
 
   /** Starts taking runs from the queue (the worker and all roles). */
   startWorker(engine: PlaybookEngine, store: PlyStore): void {
-    this.worker ??= new RunWorker(this.redis, engine, store.executions, this.settings, this.logger.child({ component: 'worker' }));
+    this.worker ??= new RunWorker(this.redis, engine, store.executions, store.sealer, this.settings, this.logger.child({ component: 'worker' }));
   }
 
   /** Starts ending executions that were committed but never queued (the api and all roles), every minute. */

@@ -2,8 +2,9 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { toPlyError, type PinoLogger } from '@ply/core';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
-import type { QueuedRun } from '../playbooks/run-queue.js';
 import type { ExecutionRepository } from '../store/execution-repository.js';
+import type { RecordSealer } from '../store/record-sealer.js';
+import { runOfJob, type RunJob } from './bullmq-run-queue.js';
 import type { ClusterSettings } from './cluster-settings.js';
 
 /**
@@ -14,20 +15,21 @@ import type { ClusterSettings } from './cluster-settings.js';
  * (`PlaybookEngine.runQueued`): at least once, and an execution finished once is never run again.
  */
 export class RunWorker {
-  private readonly worker: Worker<QueuedRun>;
+  private readonly worker: Worker<RunJob>;
   private closing: Promise<void> | undefined;
 
   constructor(
     connection: Redis,
     engine: PlaybookEngine,
     executions: ExecutionRepository,
+    sealer: RecordSealer,
     settings: Pick<ClusterSettings, 'queueName' | 'concurrency' | 'jobLockMs' | 'maxStalls' | 'attempts'>,
     logger: PinoLogger,
   ) {
-    this.worker = new Worker<QueuedRun>(
+    this.worker = new Worker<RunJob>(
       settings.queueName,
       async (job, _token, signal) => {
-        await engine.runQueued(job.data, signal);
+        await engine.runQueued(runOfJob(job.data, sealer), signal);
       },
       {
         connection,

@@ -9,7 +9,6 @@ import type { ModuleArtifacts } from '../cluster/module-sync.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createServerApp } from './server-app.js';
 import type { ServerEnv } from './server-env.js';
-import { WebhookSecrets } from './webhook-secrets.js';
 
 /** Options of {@link startRuntimeServer}. */
 export interface RuntimeServerOptions {
@@ -82,7 +81,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
   triggers.start();
   connectors.start();
   const demo = accepts ? (await runtime.store.playbooks.list()).find((p) => p.id === DEMO_PLAYBOOK_ID && p.enabled) : undefined;
-  const demoToken = demo ? new WebhookSecrets(runtime.ply.settings.home).tokenOf(DEMO_PLAYBOOK_ID) : undefined;
+  const demoToken = demo ? runtime.webhooks.tokenOf(DEMO_PLAYBOOK_ID) : undefined;
   return {
     base,
     runtime,

@@ -6,6 +6,7 @@ import { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import { join } from 'node:path';
 import { PlyStore } from '../store/ply-store.js';
 import { loadSecretKey } from '../store/secret-key.js';
+import { WebhookSecrets } from './webhook-secrets.js';
 
 /**
  * Everything `ply serve` (API, webhooks, supervisor, web console) works on: one Ply kernel with
@@ -22,6 +23,8 @@ export interface Runtime {
   cluster?: Cluster;
   /** Present with a shared store and {@link RuntimeOptions.moduleArtifacts}: keeps this process's modules to what the cluster recorded. */
   modules?: ModuleSync;
+  /** Each playbook's webhook token (from the store's webhook key). */
+  webhooks: WebhookSecrets;
   /** Modules that failed to load, for the console and `GET /api/v1/modules`. */
   loadErrors: Array<{ dir: string; code: string; message: string }>;
   close(graceMs?: number): Promise<void>;
@@ -56,7 +59,9 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   if (settings?.databaseUrl) loadSecretKey(join(ply.settings.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: true });
   const store = await PlyStore.open({ home: ply.settings.home, ...(settings?.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
   let cluster: Cluster | undefined;
+  let webhooks: WebhookSecrets;
   try {
+    webhooks = new WebhookSecrets(await store.keys.webhookKey());
     if (settings?.redisUrl) cluster = await (await import('../cluster/cluster.js')).Cluster.connect({ ...settings, redisUrl: settings.redisUrl }, store, ply.logger.child({ component: 'cluster' }));
   } catch (error) {
     await store.close();
@@ -77,6 +82,7 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     store,
     engine,
     role,
+    webhooks,
     ...(cluster ? { cluster } : {}),
     ...(modules ? { modules } : {}),
     loadErrors: report.errors.map(({ dir, error }) => ({ dir, code: error.code, message: error.message })),

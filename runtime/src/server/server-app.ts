@@ -14,7 +14,6 @@ import { playbooksRoutes } from './playbooks.routes.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
 import { triggersRoutes, type SupervisedTriggers } from './triggers.routes.js';
-import { WebhookSecrets } from './webhook-secrets.js';
 
 /** Options of {@link createServerApp}. */
 export interface ServerAppOptions {
@@ -37,7 +36,7 @@ export interface ServerAppOptions {
  * status of their code (error-status.ts), here and nowhere else.
  */
 export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}): Hono<ServerEnv> {
-  const webhooks = new WebhookSecrets(runtime.ply.settings.home);
+  const webhooks = runtime.webhooks;
   const app = new Hono<ServerEnv>();
 
   app.use('*', requestLogging(runtime.ply.logger.child({ component: 'http' })));

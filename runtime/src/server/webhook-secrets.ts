@@ -1,6 +1,4 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { join } from 'node:path';
-import { loadSecretKey } from '../store/secret-key.js';
 
 /** Header carrying a webhook's token. */
 export const WEBHOOK_TOKEN_HEADER = 'x-ply-token';
@@ -28,19 +26,19 @@ export interface WebhookCredentials {
 export type SignatureRefusal = 'mismatch' | 'stale-timestamp' | 'bad-timestamp';
 
 /**
- * The secret of each playbook's webhook, derived from the store's secret key
- * (HMAC-SHA256(key, "ply-webhook-v1:" + playbook id), then `:<version>` once rotated): nothing
- * secret to store or to leak from the database, and it survives restarts. A caller proves it
+ * The secret of each playbook's webhook, derived from the store's webhook key
+ * (HMAC-SHA256(key, "ply-webhook-v1:" + playbook id), then `:<version>` once rotated; the key is
+ * `PlyStore.keys.webhookKey()`, kept sealed in the store, so it survives restarts and secret-key
+ * rotations and every process of a cluster derives the same tokens). A caller proves it
  * knows the secret either by sending it in `X-Ply-Token`, or by signing the raw body bytes with
  * it in `X-Ply-Signature: sha256=<hex>` (the secret itself then never travels), optionally with
  * `X-Ply-Timestamp` (signed as `<timestamp>.<body>`, refused outside {@link WEBHOOK_TOLERANCE_SECONDS}).
  */
 export class WebhookSecrets {
-  private key: Buffer | undefined;
   private readonly cache = new Map<string, string>();
 
   constructor(
-    private readonly home: string,
+    private readonly key: Buffer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -49,7 +47,6 @@ export class WebhookSecrets {
     const input = version === 0 ? `ply-webhook-v1:${playbookId}` : `ply-webhook-v1:${playbookId}:${version}`;
     let token = this.cache.get(input);
     if (!token) {
-      this.key ??= loadSecretKey(join(this.home, 'secret.key'));
       token = createHmac('sha256', this.key).update(input).digest('base64url');
       if (this.cache.size > 10_000) this.cache.clear();
       this.cache.set(input, token);

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '@ply/core';
 import { connectorSecretsAad } from './connector-instance-repository.js';
 import { RecordSealer } from './record-sealer.js';
 import { SecretBox } from './secret-box.js';
+import { storeKeyAad } from './store-key-repository.js';
 import type { SqlDatabase } from './sql/sql-database.js';
 import { bind, sql, type BoundStatement } from './sql/sql-query.js';
 
@@ -15,6 +17,14 @@ export interface ResealCounts {
   nodes: number;
   checkpoints: number;
   files: number;
+  /** The store's own keys (the webhook key). */
+  keys: number;
+}
+
+/** What a rotation does besides re-sealing. */
+export interface ResealOptions {
+  /** Give the webhook key new random bytes: every playbook's webhook token changes (the old key may have leaked). */
+  newWebhookTokens?: boolean;
 }
 
 const PAGE = 500;
@@ -25,6 +35,8 @@ const UPDATE = {
   execution: sql<[string | null, string | null, string | null, string]>('UPDATE executions SET trigger_event = ?, error = ?, nodes = ? WHERE id = ?'),
   node: sql<[string | null, string | null, string | null, string, number]>('UPDATE execution_nodes SET arguments = ?, results = ?, error = ? WHERE execution_id = ? AND seq = ?'),
   checkpoint: sql<[string, string, string]>('UPDATE checkpoints SET value = ? WHERE kind = ? AND owner_id = ?'),
+  storeKey: sql<[string, string]>('INSERT INTO store_keys (name, sealed) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed'),
+  webhookKey: sql<[], { sealed: string }>("SELECT sealed FROM store_keys WHERE name = 'webhook'"),
 } as const;
 
 /** Opens with the new key first: a rotation interrupted half-way is simply run again. */
@@ -58,10 +70,11 @@ async function resealTable<R extends Record<string, unknown>>(db: SqlDatabase, s
  * holding event data and the value files under `<home>/executions`. Each value is opened with
  * `to` or `from` (records written in clear, before sealing existed, are sealed too), so running it
  * again after an interruption finishes the work. Run it with every process of the store stopped.
+ * The webhook key is re-sealed (webhook tokens stay the same) unless `newWebhookTokens` asks for a new one.
  *
  * @throws PlyError PLY_SECRET_KEY_INVALID when a value opens under neither key (nothing of that page is written).
  */
-export async function resealStore(db: SqlDatabase, home: string, from: Buffer, to: Buffer): Promise<ResealCounts> {
+export async function resealStore(db: SqlDatabase, home: string, from: Buffer, to: Buffer, options: ResealOptions = {}): Promise<ResealCounts> {
   const [oldBox, newBox] = [new SecretBox(() => from), new SecretBox(() => to)];
   const [oldRecords, newRecords] = [new RecordSealer(() => from), new RecordSealer(() => to)];
   const secret = (text: string, aad: string) => newBox.sealText(reopen(text, [(t) => newBox.openText(t, aad), (t) => oldBox.openText(t, aad)]), aad);
@@ -92,7 +105,14 @@ export async function resealStore(db: SqlDatabase, home: string, from: Buffer, t
   const checkpoints = await resealTable<{ kind: string; owner_id: string; value: string }>(db, 'SELECT kind, owner_id, value FROM checkpoints ORDER BY kind, owner_id', (row) =>
     bind(UPDATE.checkpoint, record(row.value, `${row.kind}:${row.owner_id}`), row.kind, row.owner_id),
   );
-  return { accounts, connectors, executions, nodes, checkpoints, files: resealFiles(join(home, 'executions'), record) };
+  const files = resealFiles(join(home, 'executions'), record);
+  // The webhook key: kept (tokens stay), or new bytes on request. A store that never derived one
+  // yet gets the key its tokens come from today, the old secret key, so they stay too.
+  const aad = storeKeyAad('webhook');
+  const stored = await db.get(UPDATE.webhookKey);
+  const webhookKey = options.newWebhookTokens ? randomBytes(32).toString('base64') : stored ? reopen(stored.sealed, [(t) => newBox.openText(t, aad), (t) => oldBox.openText(t, aad)]) : from.toString('base64');
+  await db.run(UPDATE.storeKey, 'webhook', newBox.sealText(webhookKey, aad));
+  return { accounts, connectors, executions, nodes, checkpoints, files, keys: 1 };
 }
 
 /** The value files of every execution, each replaced whole (write to a temporary sibling, rename). */

@@ -8,6 +8,7 @@ import { inlineNodeRecordsMigration } from './migrations/006-inline-node-records
 import { clusterModulesMigration } from './migrations/007-cluster-modules.migration.js';
 import { playbookVersionsMigration } from './migrations/008-playbook-versions.migration.js';
 import { webhookTokenVersionsMigration } from './migrations/009-webhook-token-versions.migration.js';
+import { storeKeysMigration } from './migrations/010-store-keys.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   clusterModulesMigration,
   playbookVersionsMigration,
   webhookTokenVersionsMigration,
+  storeKeysMigration,
 ];

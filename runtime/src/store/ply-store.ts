@@ -10,6 +10,7 @@ import { migrate } from './migrator.js';
 import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { RecordSealer } from './record-sealer.js';
+import { StoreKeyRepository } from './store-key-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
 import type { SqlDatabase } from './sql/sql-database.js';
@@ -64,10 +65,14 @@ export class PlyStore {
   readonly connectors: ConnectorInstanceRepository;
   /** The modules a cluster runs (recorded by installs when the store is shared). */
   readonly modules: ClusterModuleRepository;
+  /** Keys the store keeps sealed (the webhook tokens' key). */
+  readonly keys: StoreKeyRepository;
   /** Change counters of cached rows (invalidated across a cluster by its change bus). */
   readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
   readonly writes: WriteBatcher;
+  /** Seals event data wherever it leaves the process (the store's records, the cluster's run queue). */
+  readonly sealer: RecordSealer;
 
   private constructor(
     /** The database underneath (`SqliteDatabase` or `PostgresDatabase`). */
@@ -81,6 +86,7 @@ export class PlyStore {
     const keySource = (): Buffer => (key ??= options.secretKey ?? loadSecretKey(join(options.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: shared }));
     const box = new SecretBox(keySource);
     const sealer = new RecordSealer(keySource, options.sealRecords ?? true);
+    this.sealer = sealer;
     this.accounts = new AccountRepository(db, box, this.changes);
     this.playbooks = new PlaybookRepository(db, this.changes);
     this.playbookVersions = new PlaybookVersionRepository(db);
@@ -91,6 +97,7 @@ export class PlyStore {
     this.tokens = new ApiTokenRepository(db);
     this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
     this.modules = new ClusterModuleRepository(db, this.changes);
+    this.keys = new StoreKeyRepository(db, box, keySource);
   }
 
   /**

@@ -15,6 +15,8 @@ export interface RotateSecretKeyOptions {
   newKeyFile: string;
   /** Where the current key comes from (default: `PLY_SECRET_KEY`, `PLY_SECRET_KEY_FILE`, `<home>/secret.key`). */
   current?: SecretKeySources;
+  /** Also change every playbook's webhook token (rotating because the old key may have leaked). */
+  newWebhookTokens?: boolean;
 }
 
 /** What a rotation did. */
@@ -43,7 +45,7 @@ export async function rotateSecretKey(options: RotateSecretKeyOptions): Promise<
     const store = await PlyStore.open({ home: options.home, secretKey: from, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
     let counts: ResealCounts;
     try {
-      counts = await resealStore(store.db, options.home, from, to);
+      counts = await resealStore(store.db, options.home, from, to, { newWebhookTokens: options.newWebhookTokens ?? false });
     } finally {
       await store.close();
     }

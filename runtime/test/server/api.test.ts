@@ -2,7 +2,6 @@ import { sql } from '../../src/store/sql/sql-query.js';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../src/server/openapi.js';
-import { WebhookSecrets } from '../../src/server/webhook-secrets.js';
 import { SECRET, setupApi, type ApiHarness } from './api-fixture.js';
 
 type Api = ApiHarness;
@@ -223,7 +222,7 @@ describe('webhooks', () => {
     // Another playbook's token does not open this one.
     expect((await api.call(undefined, 'POST', `/hooks/${manual}`, {}, { 'x-ply-token': token })).status).toBe(401);
     // The right token of a playbook that no webhook starts: 404.
-    const manualHook = await api.call(undefined, 'POST', `/hooks/${manual}`, {}, { 'x-ply-token': new WebhookSecrets(api.home).tokenOf(manual) });
+    const manualHook = await api.call(undefined, 'POST', `/hooks/${manual}`, {}, { 'x-ply-token': api.runtime.webhooks.tokenOf(manual) });
     expect([manualHook.status, manualHook.json.error.code]).toEqual([404, 'PLY_PLAYBOOK_NOT_FOUND']);
     const notJson = await api.call(undefined, 'POST', `/hooks/${id}`, '{oops', { 'x-ply-token': token });
     expect([notJson.status, notJson.json.error.code]).toEqual([400, 'PLY_INVALID_INPUT']);
