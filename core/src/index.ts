@@ -50,3 +50,4 @@ export { startRequestLog, type RequestLog } from './logging/request-log.js';
 export { defineModule, type ModuleDeclaration, type TypedModule } from './define/define-module.js';
 export type * from './contracts/rest.js';
 export { vendorFailure, type RefusedRequest } from './define/rest/vendor-failure.js';
+export { pollUntilStopped, type PollLoopContext, type PollLoopOptions } from './define/poll-loop.js';

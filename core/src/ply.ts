@@ -48,7 +48,7 @@ export class Ply {
     this.templates = resolveToken(this.container, TEMPLATE_ENGINE);
     const items = new ItemPreparer(this.container);
     this.executor = new ActionExecutor(this.container, items);
-    this.longRunning = new LongRunningRunner(this.container, items);
+    this.longRunning = new LongRunningRunner(items);
     this.credentials = new CredentialsChecker(this.container, items);
   }
 

@@ -1,5 +1,3 @@
-import type { HttpClient } from '../contracts/http.js';
-import type { FileStore } from '../contracts/file-store.js';
 import type { ModuleCatalog } from '../catalog/module-catalog.js';
 import type { PluginCodeLoader } from '../catalog/plugin-code-loader.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
@@ -22,9 +20,5 @@ export const MODULE_CONFIGURATION = token<Record<string, unknown>>('ModuleConfig
 /** Registered only when the configuration has a rate limit. */
 export const RATE_LIMITER = token<RateLimiter>('RateLimiter');
 
-// Child container per run.
-export const RUN_ID = token<string>('RunId');
-export const RUN_LOGGER = token<PinoLogger>('RunLogger');
-export const RUN_SIGNAL = token<AbortSignal>('RunSignal');
-export const FILE_STORE = token<FileStore>('FileStore');
-export const HTTP_CLIENT = token<HttpClient>('HttpClient');
+// A run's own services (logger, file store, HTTP client) are not in a container: see RunScope
+// (core/src/executor/run-scope.ts).

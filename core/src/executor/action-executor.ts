@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { DependencyContainer } from 'tsyringe';
 import type { JsonSchema } from '../contracts/manifest.js';
 import { PlyError, toPlyError } from '../errors/ply-error.js';
-import { FILE_STORE, ROOT_LOGGER, RUN_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
+import { ROOT_LOGGER, SETTINGS, TEMPLATE_ENGINE } from '../di/service-tokens.js';
 import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import type { RunSecrets } from '../logging/run-secrets.js';
+import type { PlySettings } from '../di/settings.js';
+import type { TemplateEngine } from '../templating/template-engine.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
 import { selectedOutputs } from './action-outputs.js';
+import { copyArguments } from './argument-copy.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
 import type { RateLimit } from './run-scope.js';
+import { RunAbort } from './run-abort.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
-import { linkSignal } from './signals.js';
-import { acceptsOnlyStrings } from './string-only-schema.js';
+import { stringOnlyPointers } from './string-only-schema.js';
 
 /** One action run, as asked by the CLI, the API or a playbook node. */
 export interface ActionRunRequest {
@@ -58,10 +61,17 @@ export interface ActionRunResult {
  * message and details hold no secret.
  */
 export class ActionExecutor {
+  // Resolved once (fixed when Ply is built): a tsyringe resolution costs about 1 µs.
+  private readonly settings: PlySettings;
+  private readonly templates: TemplateEngine;
+
   constructor(
     private readonly root: DependencyContainer,
     private readonly items: ItemPreparer,
-  ) {}
+  ) {
+    this.settings = resolveToken(root, SETTINGS);
+    this.templates = resolveToken(root, TEMPLATE_ENGINE);
+  }
 
   async run(request: ActionRunRequest): Promise<ActionRunResult> {
     const started = performance.now();
@@ -77,45 +87,41 @@ export class ActionExecutor {
       // Validation applies schema defaults in place: work on a copy, never on the caller's object
       // (rendering already returns one).
       const requested = request.arguments ?? {};
-      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : structuredClone(requested);
+      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : copyArguments(requested);
       const logger = this.items.argumentLogger(shared.logger, item, args, runSecrets?.learnt());
       redactor = () => logger.redactor;
 
       const runId = request.runId ?? randomUUID();
-      const controller = new AbortController();
-      const unlink = linkSignal(request.signal, controller);
-      const settings = resolveToken(this.root, SETTINGS);
+      const abort = new RunAbort(request.signal);
+      const settings = this.settings;
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
-      const scope = this.items.runScopes.runScope(shared.container, {
+      const scope = this.items.runScopes.runScope(shared, {
         runId,
-        module: moduleRef.slug,
         logger,
         bindings: { runId, module: moduleRef.slug, action: item.slug, version: moduleRef.version },
-        signal: controller.signal,
-        userAgent: `ply/${settings.coreVersion} ${moduleRef.slug}/${moduleRef.version}`,
-        ...(request.dataDir ? { dataDir: request.dataDir } : {}),
+        abort,
+        dataDir: request.dataDir,
       });
-      const files = () => resolveToken(scope, FILE_STORE);
       try {
-        if (hasFileReference(args)) args = await resolveArgumentFiles(args, item.arguments, files());
+        if (hasFileReference(args)) args = await resolveArgumentFiles(args, item.arguments, scope.files);
         this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
-        const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
+        const context = buildRunContext(scope, { runId, configuration: shared.configuration, module: moduleRef });
         const what = `action ${moduleRef.slug}.${item.slug}`;
         const timeoutMs = request.timeoutMs ?? ownTimeout(implementation, args, shared.configuration) ?? settings.defaultTimeoutMs;
-        let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, controller, what });
+        let results: unknown = await runWithTimeout(() => implementation.run(context, args), { timeoutMs, abort, what });
         results = results === undefined || results === null ? {} : results;
         this.items.validate(item, 'results', results, 'PLY_RESULTS_INVALID');
         const outputs = selectedOutputs(implementation, results, args);
-        if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, files(), settings.largeValueBytes);
+        if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, scope.files, settings.largeValueBytes);
         const durationMs = performance.now() - started;
-        if (logger.isLevelEnabled('debug')) resolveToken(scope, RUN_LOGGER).debug('action finished', { durationMs });
+        if (logger.isLevelEnabled('debug')) scope.logger.debug('action finished', { durationMs });
         return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
-        resolveToken(scope, RUN_LOGGER).info('action failed', { code: failure.code, error: failure.message });
+        scope.logger.info('action failed', { code: failure.code, error: failure.message });
         throw failure;
       } finally {
-        unlink();
+        abort.release();
       }
     } catch (error) {
       throw redactError(toPlyError(error), redactor?.());
@@ -124,9 +130,9 @@ export class ActionExecutor {
 
   /** The rendered arguments; what they derive from the run's secrets is added to those. */
   private render(requested: Record<string, unknown>, context: Record<string, unknown>, schema: JsonSchema, secrets: RunSecrets | undefined): Record<string, unknown> {
-    const templates = resolveToken(this.root, TEMPLATE_ENGINE);
+    const templates = this.templates;
     // A lone {{ expr }} keeps its JSON type, except where the argument must be a string.
-    const textAt = (pointer: string) => acceptsOnlyStrings(schema, pointer);
+    const textAt = stringOnlyPointers(schema);
     if (!secrets) return templates.renderValue(requested, context, { textAt }) as Record<string, unknown>;
     const { value, marks } = templates.renderValueMarked(requested, context, { textAt, secrets: secrets.isSecret });
     secrets.add(marks);

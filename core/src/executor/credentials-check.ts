@@ -7,6 +7,7 @@ import type { Redactor } from '../logging/redactor.js';
 import { redactError } from './action-executor.js';
 import type { ItemPreparer } from './item-preparer.js';
 import { buildRunContext } from './run-context.js';
+import { RunAbort } from './run-abort.js';
 import { runWithTimeout } from './run-with-timeout.js';
 
 /** What {@link CredentialsChecker.check} needs: a module and an account's configuration. */
@@ -37,20 +38,18 @@ export class CredentialsChecker {
       const shared = this.items.configurationScope(module, request.configuration);
       redactor = shared.logger.redactor;
       const runId = randomUUID();
-      const controller = new AbortController();
+      const abort = new RunAbort();
       const settings = resolveToken(this.root, SETTINGS);
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
-      const scope = this.items.runScopes.runScope(shared.container, {
+      const scope = this.items.runScopes.runScope(shared, {
         runId,
-        module: moduleRef.slug,
         logger: shared.logger,
         bindings: { runId, module: moduleRef.slug, check: 'credentials' },
-        signal: controller.signal,
-        userAgent: `ply/${settings.coreVersion} ${moduleRef.slug}/${moduleRef.version}`,
+        abort,
       });
-      const context = buildRunContext(scope, { runId, configuration: shared.configuration, signal: controller.signal, module: moduleRef });
+      const context = buildRunContext(scope, { runId, configuration: shared.configuration, module: moduleRef });
       const check = plugin.checkCredentials;
-      await runWithTimeout(() => check(context), { timeoutMs: request.timeoutMs ?? Math.min(settings.defaultTimeoutMs, 30_000), controller, what: `credentials check of ${moduleRef.slug}` });
+      await runWithTimeout(() => check(context), { timeoutMs: request.timeoutMs ?? Math.min(settings.defaultTimeoutMs, 30_000), abort, what: `credentials check of ${moduleRef.slug}` });
     } catch (error) {
       throw redactError(toPlyError(error), redactor);
     }

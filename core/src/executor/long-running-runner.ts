@@ -1,13 +1,11 @@
-import type { DependencyContainer } from 'tsyringe';
 import type { CheckpointStore } from '../contracts/checkpoint.js';
 import type { ConnectorContext, EmitOptions, TriggerContext } from '../contracts/context.js';
 import type { ItemKind } from '../contracts/manifest.js';
 import { toPlyError } from '../errors/ply-error.js';
-import { SETTINGS } from '../di/service-tokens.js';
-import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import { redactError } from './action-executor.js';
 import type { ItemPreparer } from './item-preparer.js';
+import { signalCancellation } from '../http/cancellation.js';
 import { buildRunContext } from './run-context.js';
 
 /** What a supervisor (or a test harness) gives a long-running trigger or connector. */
@@ -49,10 +47,7 @@ export interface ConnectorRunRequest extends LongRunningRequest {
  * logs), then `start` until the signal aborts. What `start` throws leaves without secrets.
  */
 export class LongRunningRunner {
-  constructor(
-    private readonly root: DependencyContainer,
-    private readonly items: ItemPreparer,
-  ) {}
+  constructor(private readonly items: ItemPreparer) {}
 
   runTrigger(request: TriggerRunRequest): Promise<void> {
     return this.run('trigger', request, { emit: request.emit });
@@ -74,17 +69,15 @@ export class LongRunningRunner {
       this.items.validate(item, 'arguments', args, 'PLY_ARGUMENTS_INVALID');
       const runId = `${kind}-${request.instance}-${Date.now()}`;
       const moduleRef = { slug: module.manifest.slug, version: module.manifest.version };
-      const scope = this.items.runScopes.runScope(shared.container, {
+      const scope = this.items.runScopes.runScope(shared, {
         runId,
-        module: moduleRef.slug,
         logger,
         bindings: { [kind]: `${moduleRef.slug}.${item.slug}`, instance: request.instance, ...request.logBindings },
-        signal: request.signal,
+        abort: signalCancellation(request.signal),
         dataDir: request.dataDir,
-        userAgent: `ply/${resolveToken(this.root, SETTINGS).coreVersion} ${moduleRef.slug}/${moduleRef.version}`,
       });
       // Object.assign keeps the run context's getters: the logger, HTTP client and file store stay lazy.
-      const context = Object.assign(buildRunContext(scope, { runId, configuration: shared.configuration, signal: request.signal, module: moduleRef }), { checkpoint: request.checkpoint, heartbeat: request.heartbeat }, own);
+      const context = Object.assign(buildRunContext(scope, { runId, configuration: shared.configuration, module: moduleRef }), { checkpoint: request.checkpoint, heartbeat: request.heartbeat }, own);
       await (implementation.start as (ctx: typeof context, args: unknown) => Promise<void>)(context, args);
     } catch (error) {
       // What the supervisor keeps of a failure is shown by the API: it must not carry a secret.

@@ -3,17 +3,19 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
 import type { LoadedModule } from '../contracts/manifest.js';
 import { NodeHttpClient } from '../http/node-http-client.js';
 import { hostPolicy } from '../http/host-policy.js';
-import type { ConnectionPolicy } from '../contracts/http.js';
+import type { ConnectionPolicy, HttpClient } from '../contracts/http.js';
+import type { FileStore } from '../contracts/file-store.js';
+import type { Cancellation } from '../http/cancellation.js';
 import type { HttpHostPolicySettings } from '../di/settings.js';
 import { RateLimiter } from '../http/rate-limiter.js';
 import { deferredLogger } from '../logging/deferred-logger.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
-import { FILE_STORE, HTTP_CLIENT, MODULE_CONFIGURATION, RATE_LIMITER, RUN_ID, RUN_LOGGER, RUN_SIGNAL, SETTINGS } from '../di/service-tokens.js';
+import { MODULE_CONFIGURATION, RATE_LIMITER, SETTINGS } from '../di/service-tokens.js';
 import { provideValue, resolveToken } from '../di/tokens.js';
 
 export interface RateLimit {
@@ -30,22 +32,76 @@ export interface ConfigurationScope {
   configuration: Record<string, unknown>;
   /** Hides this configuration's secrets. */
   logger: PinoLogger;
+  /**
+   * The account's HTTP client (its rate limiter, retry policy, user agent and connection policy),
+   * made on first use and shared by its runs, each through {@link NodeHttpClient.forRun}.
+   */
+  http(): NodeHttpClient;
 }
 
 /** Builds a configuration scope's contents; throws when the configuration is invalid. */
 export type ConfigurationPreparer = () => { configuration: Record<string, unknown>; logger: PinoLogger; rateLimit: RateLimit | undefined };
 
+/** What one run is: its id, logger, where its files go, what cancels it. */
+export interface RunDescription {
+  runId: string;
+  /** The logger of the run's lines before its bindings (it hides the run's secrets). */
+  logger: PinoLogger;
+  bindings: Record<string, unknown>;
+  /** What cancels the run (a {@link RunAbort}, whose signal is made on first read). */
+  abort: Cancellation;
+  /** The run's data folder (default `$PLY_HOME/runs/<runId>`). */
+  dataDir?: string | undefined;
+}
+
 /**
- * Child containers: one per module configuration (its runs share a rate limiter, the validated
- * configuration and a redacting logger), and one per run beneath it. Configuration scopes are
- * cached by the configuration object itself (callers pass accounts as immutable values) and, for
- * a new object, by a hash of its content, in a bounded cache.
+ * What one run's context is built from. A plain object rather than a child container: a run
+ * needs three services, each made the first time the code reads it (most small actions touch
+ * only some), and a tsyringe child container with its registrations and resolutions cost a run
+ * more than its templates did.
+ */
+export class RunScope {
+  #logger: PinoLogger | undefined;
+  #files: FileStore | undefined;
+  #http: HttpClient | undefined;
+
+  constructor(
+    private readonly shared: ConfigurationScope,
+    private readonly run: RunDescription,
+    private readonly home: () => string,
+  ) {}
+
+  get logger(): PinoLogger {
+    return (this.#logger ??= this.run.logger.child(this.run.bindings));
+  }
+
+  /** The run's signal (made on first read, see {@link RunAbort}). */
+  get signal(): AbortSignal {
+    return this.run.abort.signal;
+  }
+
+  get files(): FileStore {
+    return (this.#files ??= new DirectoryFileStore(this.run.dataDir ?? join(this.home(), 'runs', this.run.runId)));
+  }
+
+  get http(): HttpClient {
+    // The retry lines' logger is made on their first line: a run without retries never logs through it (a pino child, 2.3 µs).
+    return (this.#http ??= this.shared.http().forRun({ cancel: this.run.abort, logger: deferredLogger(() => this.logger) }));
+  }
+}
+
+/**
+ * Child containers, one per module configuration: its runs share a rate limiter, an HTTP client,
+ * the validated configuration and a redacting logger. Configuration scopes are cached by the
+ * configuration object itself (callers pass accounts as immutable values) and, for a new object,
+ * by a hash of its content, in a bounded cache. Each run gets a {@link RunScope} beneath one.
  */
 export class RunScopes {
-  private readonly byObject = new WeakMap<object, Map<string, ConfigurationScope>>();
+  private readonly byObject = new WeakMap<object, WeakMap<LoadedModule, Map<string, ConfigurationScope>>>();
   private readonly byHash = new Map<string, ConfigurationScope>();
   /** The host policy built from the settings, once (its agents are shared by every run it governs). */
   private readonly policies = new WeakMap<HttpHostPolicySettings, ConnectionPolicy>();
+  private readonly home = () => resolveToken(this.root, SETTINGS).home;
 
   constructor(private readonly root: DependencyContainer) {}
 
@@ -61,10 +117,12 @@ export class RunScopes {
   }
 
   configurationScope(module: LoadedModule, raw: Record<string, unknown>, rateLimit: RateLimit | undefined, prepare: ConfigurationPreparer): ConfigurationScope {
-    const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
+    // Found by object identity first: the module object, the configuration object, the rate limit.
+    const limitKey = rateLimit ? `${rateLimit.maxRequests}/${rateLimit.perMs}` : '';
     let perObject = this.byObject.get(raw);
-    const cached = perObject?.get(moduleKey);
+    const cached = perObject?.get(module)?.get(limitKey);
     if (cached) return cached;
+    const moduleKey = `${module.dir}\0${module.manifest.version}\0${JSON.stringify(rateLimit ?? null)}`;
     const hash = createHash('sha256').update(`${moduleKey}\0${JSON.stringify(raw)}`).digest('base64');
     let scope = this.byHash.get(hash);
     if (!scope) {
@@ -74,45 +132,41 @@ export class RunScopes {
       const limit = rateLimit ?? prepared.rateLimit;
       // tsyringe ignores a `useValue` of null, so "no limit" is simply not registered.
       if (limit) provideValue(container, RATE_LIMITER, new RateLimiter(limit));
-      scope = { container, configuration: prepared.configuration, logger: prepared.logger };
+      let http: NodeHttpClient | undefined;
+      const slug = module.manifest.slug;
+      const userAgent = `ply/${resolveToken(this.root, SETTINGS).coreVersion} ${slug}/${module.manifest.version}`;
+      const logger = prepared.logger;
+      scope = {
+        container,
+        configuration: prepared.configuration,
+        logger,
+        http: () => (http ??= this.httpClient(container, slug, userAgent, logger)),
+      };
       if (this.byHash.size >= MAX_CACHED_SCOPES) this.byHash.delete(this.byHash.keys().next().value!);
       this.byHash.set(hash, scope);
     }
-    if (!perObject) this.byObject.set(raw, (perObject = new Map()));
-    perObject.set(moduleKey, scope);
+    if (!perObject) this.byObject.set(raw, (perObject = new WeakMap()));
+    let perModule = perObject.get(module);
+    if (!perModule) perObject.set(module, (perModule = new Map()));
+    perModule.set(limitKey, scope);
     return scope;
   }
 
-  /**
-   * The per-run container. The logger, file store and HTTP client are built on first use:
-   * most runs of a small action touch only some of them.
-   */
-  runScope(
-    parent: DependencyContainer,
-    run: { runId: string; module: string; logger: PinoLogger; bindings: Record<string, unknown>; signal: AbortSignal; dataDir?: string; userAgent: string },
-  ): DependencyContainer {
-    const scope = parent.createChildContainer();
-    provideValue(scope, RUN_ID, run.runId);
-    provideValue(scope, RUN_SIGNAL, run.signal);
-    scope.register(RUN_LOGGER, { useFactory: instanceCachingFactory(() => run.logger.child(run.bindings)) });
-    scope.register(FILE_STORE, {
-      useFactory: instanceCachingFactory((c) => new DirectoryFileStore(run.dataDir ?? join(resolveToken(c, SETTINGS).home, 'runs', run.runId))),
+  /** The per-run scope beneath a configuration scope. */
+  runScope(parent: ConfigurationScope, run: RunDescription): RunScope {
+    return new RunScope(parent, run, this.home);
+  }
+
+  /** An account's HTTP client; each run sends through it with its own signal and logger. */
+  private httpClient(container: DependencyContainer, module: string, userAgent: string, logger: PinoLogger): NodeHttpClient {
+    const settings = resolveToken(container, SETTINGS);
+    const connectionPolicy = this.connectionPolicyOf(module, settings.httpHostPolicy);
+    return new NodeHttpClient({
+      logger,
+      ...(container.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(container, RATE_LIMITER) } : {}),
+      userAgent,
+      ...(settings.httpRetry ? { retry: settings.httpRetry } : {}),
+      ...(connectionPolicy ? { connectionPolicy } : {}),
     });
-    scope.register(HTTP_CLIENT, {
-      useFactory: instanceCachingFactory((c) => {
-        const settings = resolveToken(c, SETTINGS);
-        const connectionPolicy = this.connectionPolicyOf(run.module, settings.httpHostPolicy);
-        return new NodeHttpClient({
-          // Made on its first line: a run without retries never logs through it (a pino child, 2.3 µs).
-          logger: deferredLogger(() => resolveToken(c, RUN_LOGGER)),
-          ...(c.isRegistered(RATE_LIMITER, true) ? { rateLimiter: resolveToken(c, RATE_LIMITER) } : {}),
-          signal: resolveToken(c, RUN_SIGNAL),
-          userAgent: run.userAgent,
-          ...(settings.httpRetry ? { retry: settings.httpRetry } : {}),
-          ...(connectionPolicy ? { connectionPolicy } : {}),
-        });
-      }),
-    });
-    return scope;
   }
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogFields, Logger } from '../contracts/logger.js';
 import { NodeHttpClient, type NodeHttpClientOptions } from './node-http-client.js';
 import { RateLimiter } from './rate-limiter.js';
+import { signalCancellation } from './cancellation.js';
 import { plyErrorOf, SELF_SIGNED_CERT, startFakeServer } from '@ply/kit/testing';
 
 // ---------------------------------------------------------------------------------------------
@@ -470,6 +471,29 @@ describe('NodeHttpClient: retries', () => {
     expect(late.code).toBe('PLY_ACTION_CANCELLED');
     expect(late.details).toMatchObject({ attempts: 0 });
     expect(server.hits).toHaveLength(1);
+  });
+});
+
+describe('NodeHttpClient: one client shared by runs (forRun)', () => {
+  it('cancels only the request of the run whose signal aborted, and logs each run\'s retries through its own logger', async () => {
+    const cancelled = new AbortController();
+    // The first request of the path /a is answered 503 (a retry), /b waits for the abort and is never answered.
+    const server = await startServer((hit, res, index) => {
+      if (hit.url.pathname === '/b') cancelled.abort(new Error('run b cancelled'));
+      else if (index === 0) send(res, 503, 'later', { 'retry-after': '0' });
+      else send(res, 200, { ok: true });
+    });
+    const shared = client(new RecordingLogger());
+    const linesA = new RecordingLogger();
+    const runA = shared.forRun({ cancel: signalCancellation(new AbortController().signal), logger: linesA });
+    const runB = shared.forRun({ cancel: signalCancellation(cancelled.signal), logger: new RecordingLogger() });
+    const answer = await runA.request<{ ok: boolean }>(`${server.url}/a`);
+    const error = await plyErrorOf(runB.request(`${server.url}/b`));
+    expect(answer).toMatchObject({ status: 200, body: { ok: true }, attempts: 2 });
+    expect(linesA.lines.map((line) => line.message)).toEqual(['HTTP request failed, retrying']);
+    expect(error.code).toBe('PLY_ACTION_CANCELLED');
+    // The shared client's own signal is untouched: another run's request still goes through.
+    await expect(shared.forRun({ cancel: undefined, logger: new RecordingLogger() }).request(`${server.url}/a`)).resolves.toMatchObject({ status: 200 });
   });
 });
 

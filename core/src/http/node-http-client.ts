@@ -2,6 +2,7 @@ import type { ConnectionPolicy, HttpClient, HttpRequestOptions, HttpResponse, Re
 import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
+import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
 import { TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -57,6 +58,15 @@ interface RequestPlan {
   tls: HttpRequestOptions['tls'];
   /** Whether a 5xx, a timeout or a dropped connection may be retried (see {@link RetryPolicy}). */
   repeatable: boolean;
+  /** Whose request it is: the signal that cancels it, the logger of its retries. */
+  caller: RequestCaller;
+}
+
+/** Who sends a request: the client's own signal and logger, or a run's (see {@link NodeHttpClient.forRun}). */
+export interface RequestCaller {
+  /** What cancels the request (a run, or the client's signal); none: only its timeout ends it. */
+  cancel: Cancellation | undefined;
+  logger: Logger;
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -76,18 +86,16 @@ type AttemptResult<T> = { done: HttpResponse<T> } | { retry: RetryReason };
  * `PLY_ACTION_CANCELLED`). Query strings, headers and bodies never reach messages or logs.
  */
 export class NodeHttpClient implements HttpClient {
-  readonly #logger: Logger;
+  readonly #caller: RequestCaller;
   readonly #rateLimiter: RateLimiter | undefined;
-  readonly #signal: AbortSignal | undefined;
   readonly #defaultTimeoutMs: number;
   readonly #retry: RetryPolicy;
   readonly #userAgent: string | undefined;
   readonly #policy: ConnectionPolicy | undefined;
 
   constructor(options: NodeHttpClientOptions) {
-    this.#logger = options.logger;
+    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: options.logger };
     this.#rateLimiter = options.rateLimiter;
-    this.#signal = options.signal;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
     this.#userAgent = options.userAgent;
@@ -95,13 +103,27 @@ export class NodeHttpClient implements HttpClient {
   }
 
   /** Sends one request, retrying as its policy allows. See {@link HttpClient.request}. */
-  async request<T = unknown>(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
-    const plan = this.#plan(url, options);
+  request<T = unknown>(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
+    return this.#send<T>(url, options, this.#caller);
+  }
+
+  /**
+   * This client as one run sees it: its requests are cancelled by the run's signal and log their
+   * retries through the run's logger; the rate limiter, retry policy, user agent and connection
+   * policy are this client's. One client per module account serves all its runs this way
+   * (building a client per run cost more than the request's own parsing).
+   */
+  forRun(caller: RequestCaller): HttpClient {
+    return { request: <T = unknown>(url: string | URL, options: HttpRequestOptions = {}) => this.#send<T>(url, options, caller) };
+  }
+
+  async #send<T>(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): Promise<HttpResponse<T>> {
+    const plan = this.#plan(url, options, caller);
     for (let attempt = 1; ; attempt += 1) {
       const result = await this.#attempt<T>(plan, attempt, attempt > plan.policy.retries);
       if ('done' in result) return result.done;
       const delayMs = result.retry.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
-      this.#logger.warn('HTTP request failed, retrying', {
+      caller.logger.warn('HTTP request failed, retrying', {
         method: plan.method,
         url: plan.safeUrl,
         ...(result.retry.status === undefined ? {} : { status: result.retry.status }),
@@ -111,14 +133,14 @@ export class NodeHttpClient implements HttpClient {
         delayMs,
       });
       try {
-        await sleep(delayMs, this.#signal);
+        await sleep(delayMs, caller.cancel?.signal);
       } catch (error) {
         throw this.#cancelled(plan, attempt, error);
       }
     }
   }
 
-  #plan(url: string | URL, options: HttpRequestOptions): RequestPlan {
+  #plan(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): RequestPlan {
     const method = options.method ?? 'GET';
     const target = buildRequestUrl(url, options.query);
     const safeUrl = redactUrl(target);
@@ -166,6 +188,7 @@ export class NodeHttpClient implements HttpClient {
       throwOnHttpError: options.throwOnHttpError ?? true,
       tls: options.tls,
       repeatable: options.idempotent ?? IDEMPOTENT_METHODS.has(method),
+      caller,
     };
   }
 
@@ -174,17 +197,18 @@ export class NodeHttpClient implements HttpClient {
    * request is over (last attempt failed, non-retryable status, cancellation).
    */
   async #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<AttemptResult<T>> {
-    if (this.#signal?.aborted) throw this.#cancelled(plan, attempt - 1, this.#signal.reason);
+    const cancel = plan.caller.cancel;
+    if (cancel?.aborted) throw this.#cancelled(plan, attempt - 1, cancel.reason);
     if (this.#rateLimiter) {
       try {
-        await this.#rateLimiter.acquire(this.#signal);
+        await this.#rateLimiter.acquire(cancel?.signal);
       } catch (error) {
         throw this.#cancelled(plan, attempt - 1, error);
       }
     }
 
     try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, signal: this.#signal, tls: plan.tls, policy: this.#policy });
+      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, cancel, tls: plan.tls, policy: this.#policy });
       if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
         response.discard();
         return {
@@ -197,7 +221,7 @@ export class NodeHttpClient implements HttpClient {
       return { done: await this.#complete<T>(plan, response, attempt) };
     } catch (error) {
       if (isPlyError(error)) throw error;
-      if (this.#signal?.aborted) throw this.#cancelled(plan, attempt, error);
+      if (cancel?.aborted) throw this.#cancelled(plan, attempt, error);
       if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
         if (isLast || !plan.repeatable) {
           throw new PlyError(

@@ -2,6 +2,7 @@ import { request as httpRequest, validateHeaderName, validateHeaderValue, type C
 import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ConnectionPolicy } from '../contracts/http.js';
+import type { Cancellation } from './cancellation.js';
 import { guardConnection } from './connection-guard.js';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
@@ -30,8 +31,8 @@ export interface TransportRequest {
   body: string | Uint8Array | undefined;
   /** Bounds the request, the redirects it follows and the reading of the body. */
   timeoutMs: number;
-  /** Aborting it ends the request at once (with the signal's reason). */
-  signal?: AbortSignal | undefined;
+  /** Cancelling it ends the request at once (with its reason). */
+  cancel?: Cancellation | undefined;
   /** TLS of https requests (see {@link HttpRequestOptions.tls}). */
   tls?: { verify?: boolean; ca?: string } | undefined;
   /** Judges every address connected to, redirects included (see {@link ConnectionPolicy}). */
@@ -78,7 +79,7 @@ let httpsRequest: RequestFunction | undefined;
  * Errors are Node's (`code` set: `ECONNREFUSED`, `ECONNRESET`, ...) or an AbortError.
  */
 export async function sendRequest(request: TransportRequest): Promise<TransportResponse> {
-  const deadline = new Deadline(request.timeoutMs, request.signal);
+  const deadline = new Deadline(request.timeoutMs, request.cancel);
   try {
     return await follow(request, deadline);
   } catch (error) {
@@ -97,14 +98,12 @@ class Deadline {
   reason: Error | undefined;
   #request: ClientRequest | undefined;
   readonly #timer: NodeJS.Timeout;
-  readonly #signal: AbortSignal | undefined;
-  readonly #onAbort = () => this.#fail(abortError(this.#signal?.reason));
+  readonly #stopListening: (() => void) | undefined;
 
-  constructor(timeoutMs: number, signal: AbortSignal | undefined) {
+  constructor(timeoutMs: number, cancel: Cancellation | undefined) {
     this.#timer = setTimeout(() => this.#fail(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: TRANSPORT_TIMEOUT })), timeoutMs);
-    this.#signal = signal;
-    if (signal?.aborted) this.reason = abortError(signal.reason);
-    else signal?.addEventListener('abort', this.#onAbort, { once: true });
+    if (cancel?.aborted) this.reason = abortError(cancel.reason);
+    else this.#stopListening = cancel?.onAbort(() => this.#fail(abortError(cancel.reason)));
   }
 
   attach(request: ClientRequest): void {
@@ -114,7 +113,7 @@ class Deadline {
 
   end(): void {
     clearTimeout(this.#timer);
-    this.#signal?.removeEventListener('abort', this.#onAbort);
+    this.#stopListening?.();
   }
 
   #fail(reason: Error): void {

@@ -35,7 +35,6 @@ export interface MarkedValue {
   marks: string[];
 }
 
-const TEMPLATE_MARKERS = ['{{', '{%'];
 
 const CODES: Record<JinjaError['code'], TemplateErrorCode> = {
   JINJA_SYNTAX: 'PLY_TEMPLATE_SYNTAX',
@@ -93,7 +92,8 @@ export class TemplateEngine {
 
   private walk(value: unknown, context: TemplateContext, pointer: string, options: RenderValueOptions, taint: Taint | undefined): unknown {
     if (typeof value === 'string') {
-      if (!TEMPLATE_MARKERS.some((marker) => value.includes(marker))) return value;
+      // Plain text skips the engine (and its cache lookup): most arguments are not templates.
+      if (!value.includes('{{') && !value.includes('{%')) return value;
       try {
         const compiled = this.compile(value);
         if (compiled.isSingleExpression && options.textAt?.(pointer) !== true) return this.evaluate(compiled, value, context, taint);
@@ -105,9 +105,8 @@ export class TemplateEngine {
     if (Array.isArray(value)) return value.map((item, i) => this.walk(item, context, `${pointer}/${i}`, options, taint));
     if (isPlainObject(value)) {
       const rendered: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const escaped = key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
-        const renderedItem = this.walk(item, context, `${pointer}/${escaped}`, options, taint);
+      for (const key of Object.keys(value)) {
+        const renderedItem = this.walk(value[key], context, `${pointer}/${pointerSegment(key)}`, options, taint);
         // defineProperty for "__proto__" only, so it stays an ordinary key; an assignment does the
         // same for every other key and keeps the object in V8's fast mode.
         if (key === '__proto__') Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
@@ -153,6 +152,11 @@ export class TemplateEngine {
 interface Taint {
   secrets: SecretMatcher;
   marks: Set<string>;
+}
+
+/** A key as a JSON pointer segment (RFC 6901); most keys need no escaping. */
+function pointerSegment(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,12 @@
 import { JinjaLimitError } from '../errors/jinja-error.js';
 
-/** Where a template (or a captured block) writes, bounded in length. */
+/**
+ * Where a template (or a captured block) writes, bounded in length. Pieces are concatenated as
+ * they come: V8 keeps the sum as a rope and flattens it once, cheaper than an array joined at
+ * the end (a tenth of the e-mail benchmark's render went on the push and join).
+ */
 export class OutputSink {
-  private parts: string[] = [];
+  private written = '';
   private size = 0;
 
   constructor(
@@ -20,12 +24,11 @@ export class OutputSink {
     if (this.size > this.maximum) {
       throw new JinjaLimitError(this.limit, this.maximum, this.limit === 'output' ? `the output is longer than ${this.maximum} characters` : `a captured block is longer than ${this.maximum} characters`);
     }
-    this.parts.push(text);
+    this.written += text;
   }
 
   /** The text written so far. */
   text(): string {
-    if (this.parts.length > 1) this.parts = [this.parts.join('')];
-    return this.parts[0] ?? '';
+    return this.written;
   }
 }

@@ -9,6 +9,7 @@ export { scrubExchange, SecretScrubber, SCRUBBED, type ScrubOptions } from './se
 export { readVendorFixture, writeVendorFixture, type RecordedExchange, type VendorFixture } from './vendor-fixture.js';
 export { runTestTrigger, type EmittedEvent, type TestTriggerOptions, type TestTriggerRun } from './run-trigger.js';
 export { runTestConnector, type TestConnectorOptions, type TestConnectorRun } from './run-connector.js';
+export { stopAfterEach, type Stoppable } from './stop-after-each.js';
 export { faultInjection, sleepUnlessAborted, type FaultInjection, type InjectedFailure } from './fault-injection.js';
 export { plyErrorOf } from './ply-error-of.js';
 export { fixturePlugin, writeFixtureModule } from './fixture-plugin.js';

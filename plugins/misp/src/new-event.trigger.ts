@@ -1,4 +1,4 @@
-import { PlyError, backoffDelay, isPlyError, sleep, type TriggerContext } from '@ply/core';
+import { PlyError, pollUntilStopped, type TriggerContext } from '@ply/core';
 import { z } from 'zod';
 import type { MispConfiguration } from './configuration.js';
 import { misp } from './module.js';
@@ -69,23 +69,6 @@ export const newEventTrigger = misp.trigger({
     .meta({ title: 'Trigger Arguments' }),
   results: z.object({ event: z.looseObject({}).describe('MISP event') }).meta({ title: 'Results' }),
   async start(ctx, args) {
-    let failures = 0;
-    while (!ctx.signal.aborted) {
-      let waitMs = args.sleep_time * 1000;
-      try {
-        ctx.heartbeat();
-        await poll(ctx, args);
-        failures = 0;
-      } catch (error) {
-        if (ctx.signal.aborted) break;
-        const status = isPlyError(error) ? Number(error.details['status']) : undefined;
-        // A refused key does not get better by asking again: stop with a clear status.
-        if (status === 401 || status === 403) throw new PlyError('PLY_CONFIGURATION_INVALID', `the MISP API key was refused (HTTP ${status})`, { details: { status } });
-        failures += 1;
-        waitMs = Math.min(waitMs, backoffDelay(failures, { baseDelayMs: 1000, maxDelayMs: 60_000 }));
-        ctx.log.warn('MISP poll failed; trying again', { error: isPlyError(error) ? error.message : String(error), failures, retryInMs: waitMs });
-      }
-      await sleep(waitMs, ctx.signal).catch(() => undefined);
-    }
+    await pollUntilStopped(ctx, { vendor: 'MISP', intervalMs: args.sleep_time * 1000, poll: () => poll(ctx, args) });
   },
 });

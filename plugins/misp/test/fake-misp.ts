@@ -5,8 +5,13 @@
  * required: a 403 with the validation `errors` as MISP answers), `POST /events/publish/{id}`,
  * `GET /events/view/{id}` (404 `Invalid event`), `POST /events/restSearch` (`returnFormat`,
  * `publish_timestamp`, `page`, `limit` → `{"response": [{"Event": ...}]}`).
+ * Test switches: `failNext` (that many 500s), `faults` (429 with `Retry-After`, 5xx, a slow answer,
+ * connections dropped mid-answer), `malformed` (an HTML page as MISP's front proxy serves it, or
+ * JSON without the event), `lose` (an event added then deleted by someone else before it is
+ * published), `echoKey` (a 403 quoting the key raw and URL-encoded, and in a header).
  */
 import { Hono, type Context } from 'hono';
+import { faultInjection } from '@ply/kit/testing';
 
 export interface FakeEvent {
   id: string;
@@ -19,10 +24,20 @@ export interface FakeEvent {
 }
 
 export function fakeMisp(apiKey: string) {
-  const state = { events: [] as FakeEvent[], searches: [] as Array<Record<string, unknown>>, failNext: 0 };
+  const faults = faultInjection();
+  const state = { events: [] as FakeEvent[], searches: [] as Array<Record<string, unknown>>, failNext: 0, malformed: false as false | 'html' | 'json', lose: false, echoKey: false };
   const app = new Hono();
-  const refuse = (c: Context, status: 403 | 404 | 405, name: string) => c.json({ name, message: name, url: new URL(c.req.url).pathname }, status);
+  const refuse = (c: Context, status: 403 | 404 | 405 | 429 | 500 | 502 | 503 | 504, name: string) => c.json({ name, message: name, url: new URL(c.req.url).pathname }, status);
+  app.use('*', faults.middleware((c, failure) => refuse(c, failure.status, failure.status === 429 ? 'Rate limit exceeded.' : 'An Internal Error Has Occurred.')));
   app.use('*', async (c, next) => {
+    if (state.echoKey) {
+      // A misbehaving proxy in front of MISP quoting what it received, every way it can.
+      const key = c.req.header('authorization') ?? '';
+      c.header('X-Received-Authorization', key);
+      return refuse(c, 403, `Authentication failed for ${key} (${encodeURIComponent(key)})`);
+    }
+    if (state.malformed === 'html') return c.text('<html><body>502 Bad Gateway</body></html>', 200, { 'content-type': 'application/json' });
+    if (state.malformed === 'json') return c.json({ saved: true });
     if (state.failNext > 0) {
       state.failNext -= 1;
       return c.json({ name: 'An Internal Error Has Occurred.', message: 'An Internal Error Has Occurred.', url: new URL(c.req.url).pathname }, 500);
@@ -37,7 +52,7 @@ export function fakeMisp(apiKey: string) {
     if (typeof event['info'] !== 'string' || event['info'] === '') return c.json({ name: 'Could not add Event', message: 'Could not add Event', url: '/events/add', errors: { Event: { info: ['Info cannot be empty.'] } } }, 403);
     const id = String(state.events.length + 1);
     const stored: FakeEvent = { ...event, id, uuid: typeof event['uuid'] === 'string' ? event['uuid'] : crypto.randomUUID(), info: event['info'], published: false, publish_timestamp: '0', Attribute: (event['Attribute'] as FakeEvent['Attribute'] | undefined) ?? [] };
-    state.events.push(stored);
+    if (!state.lose) state.events.push(stored);
     return c.json({ Event: stored });
   });
   app.post('/events/publish/:id', (c) => {
@@ -62,5 +77,5 @@ export function fakeMisp(apiKey: string) {
     const slice = limit > 0 ? found.slice((page - 1) * limit, page * limit) : found;
     return c.json({ response: slice.map((Event) => ({ Event })) });
   });
-  return { app, state };
+  return { app, state, faults };
 }

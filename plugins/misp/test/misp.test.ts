@@ -1,36 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTestPly, plyErrorOf, runTestTrigger, startFakeServer, type FakeServer, type TestTriggerRun } from '@ply/kit/testing';
-import plugin from '../src/index.js';
-import { fakeMisp, type FakeEvent } from './fake-misp.js';
+import { describe, expect, it } from 'vitest';
+import { plyErrorOf } from '@ply/kit/testing';
+import type { FakeEvent } from './fake-misp.js';
+import { mispHarness, published } from './misp-harness.js';
 
-const moduleDir = fileURLToPath(new URL('../module', import.meta.url));
-const API_KEY = 'misp-canary-Key+7f3a/92cd';
-
-let servers: FakeServer[] = [];
-let triggers: TestTriggerRun[] = [];
-afterEach(async () => {
-  await Promise.all(triggers.map((t) => t.stop()));
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-  triggers = [];
-});
-
-async function setup() {
-  const fake = fakeMisp(API_KEY);
-  const server = await startFakeServer(fake.app.fetch);
-  servers.push(server);
-  const { ply, logs } = createTestPly({ plugins: [{ moduleDir, plugin }] });
-  const dataDir = mkdtempSync(join(tmpdir(), 'ply-misp-'));
-  const configuration = { misp_url: server.url, misp_api_key: API_KEY };
-  const run = (action: string, args: Record<string, unknown>, config: Record<string, unknown> = configuration) => ply.run({ action: `misp.${action}`, arguments: args, configuration: config, dataDir });
-  return { fake, logs, configuration, run, dataDir };
-}
-
-const published = (n: number, at: number): FakeEvent => ({ id: String(n), uuid: `00000000-0000-4000-8000-00000000000${n}`, info: `event ${n}`, published: true, publish_timestamp: String(at), Attribute: [{ type: 'ip-dst', category: 'Network activity', value: `198.51.100.${n}`, to_ids: true, timestamp: String(at) }] });
+const { setup } = mispHarness();
 
 describe('MISP publish_event', () => {
   it('adds the event with POST /events/add, publishes it, and returns the published event', async () => {
@@ -81,14 +56,8 @@ describe('MISP misp_to_stix', () => {
 });
 
 describe('MISP New Event trigger', () => {
-  const start = (configuration: Record<string, unknown>, checkpoint?: unknown) => {
-    const trigger = runTestTrigger({ plugin, moduleDir, trigger: 'new_event', configuration, arguments: { sleep_time: 0.02 }, ...(checkpoint ? { checkpoint } : {}) });
-    triggers.push(trigger);
-    return trigger;
-  };
-
   it('emits each published event once, oldest first, over several restSearch pages', async () => {
-    const { fake, configuration } = await setup();
+    const { fake, configuration, start } = await setup();
     const now = Math.floor(Date.now() / 1000);
     for (let n = 1; n <= 60; n += 1) fake.state.events.push(published(n, now - 1));
     const trigger = start(configuration);
@@ -100,7 +69,7 @@ describe('MISP New Event trigger', () => {
   });
 
   it('resumes from its checkpoint after a restart without re-emitting', async () => {
-    const { fake, configuration } = await setup();
+    const { fake, configuration, start } = await setup();
     const now = Math.floor(Date.now() / 1000);
     fake.state.events.push(published(1, now - 2), published(2, now - 1));
     const first = start(configuration);
@@ -117,7 +86,7 @@ describe('MISP New Event trigger', () => {
   });
 
   it('keeps polling after MISP fails (5xx), then emits', async () => {
-    const { fake, configuration } = await setup();
+    const { fake, configuration, start } = await setup();
     fake.state.failNext = 6;
     fake.state.events.push(published(1, Math.floor(Date.now() / 1000)));
     const trigger = start(configuration);
@@ -127,7 +96,7 @@ describe('MISP New Event trigger', () => {
   });
 
   it('stops with a clear status when the key is refused', async () => {
-    const { configuration } = await setup();
+    const { configuration, start } = await setup();
     const trigger = start({ ...configuration, misp_api_key: 'bad-canary-key' });
     await expect(trigger.waitForEvents(1, 5_000)).rejects.toThrow(/refused/);
   });

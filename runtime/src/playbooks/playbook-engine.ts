@@ -14,6 +14,7 @@ import type { PlaybookDocument } from './playbook-schema.js';
 import { validatePlaybook } from './playbook-validator.js';
 import { RecordMasks } from './record-masks.js';
 import { dryRunPlaybook, type DryRunNode, type DryRunSample } from './playbook-dry-run.js';
+import { moveEventFiles } from './event-files.js';
 import { RunRateLimiter } from './run-rate-limiter.js';
 import { attemptKey, RunRecorder, type RecordedProgress } from './run-recorder.js';
 import type { QueuedRun, RunQueue } from './run-queue.js';
@@ -40,6 +41,11 @@ export interface StartOptions {
   force?: boolean;
   /** Cancels the run: running actions are aborted and the execution ends `interrupted`. */
   signal?: AbortSignal;
+  /**
+   * Absolute path of a folder whose files the run's actions find in their data folder (a trigger
+   * event's `directory`): moved there when the execution is recorded, before it runs.
+   */
+  files?: string;
 }
 
 /** How an execution ended. The full record, node by node, is in `store.executions.get(id)`. */
@@ -110,6 +116,11 @@ export class PlaybookEngine {
       logger: this.logger,
       executionsDir: join(this.ply.settings.home, 'executions'),
     };
+  }
+
+  /** The data folder of an execution's actions (their `ctx.files`). */
+  runDataDir(executionId: string): string {
+    return join(this.services.executionsDir, executionId, 'files');
   }
 
   /** Reads a playbook from JSON or YAML text and checks its shape (PLY_PLAYBOOK_INVALID otherwise). */
@@ -195,6 +206,7 @@ export class PlaybookEngine {
   async start(playbookId: string, triggerEvent: unknown = {}, options: StartOptions = {}): Promise<StartedRun> {
     const { state, compiled } = await this.admit(playbookId, options);
     const executionId = this.store.executions.create({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent) });
+    if (options.files) await moveEventFiles(options.files, this.runDataDir(executionId));
     return this.launch(executionId, playbookId, compiled, triggerEvent, options.signal, state.consecutiveFailures);
   }
 
@@ -212,6 +224,8 @@ export class PlaybookEngine {
     }
     const { compiled } = await this.admit(playbookId, options);
     const executionId = await this.store.executions.createDurably({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent), status: 'queued' });
+    // Before the job is queued. In a cluster the worker reads them from its own $PLY_HOME: the files reach it only where the executions folder is shared.
+    if (options.files) await moveEventFiles(options.files, this.runDataDir(executionId));
     // The event travels unmasked in the job: the worker runs what the sender sent.
     await this.queue.enqueue({ executionId, playbookId, event: triggerEvent });
     return { executionId };

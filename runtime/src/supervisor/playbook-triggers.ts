@@ -1,5 +1,6 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PlyError, toPlyError } from '@ply/core';
+import { DirectoryFileStore, PlyError, toPlyError } from '@ply/core';
 import type { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import type { PlaybookTrigger } from '../playbooks/playbook-schema.js';
 import type { PlyStore } from '../store/ply-store.js';
@@ -149,15 +150,17 @@ export class PlaybookTriggers extends StoreSyncLoop {
   }
 
   /** Starts a run for an event; a refused run (rate limit, disabled meanwhile) is logged, not thrown at the trigger. */
-  private async startRun(playbookId: string, event: unknown): Promise<void> {
+  private async startRun(playbookId: string, event: unknown, files?: string): Promise<void> {
     try {
       // Durable (committed, and queued in a cluster) before `emit` resolves: a trigger may checkpoint past it safely.
-      await this.options.engine.submit(playbookId, event);
+      await this.options.engine.submit(playbookId, event, files ? { files } : {});
     } catch (error) {
       const failure = toPlyError(error);
       // A store or queue failure must reach the trigger (it retries, or restarts from its checkpoint).
       if (failure.code === 'PLY_STORE_ERROR' || failure.code === 'PLY_QUEUE_ERROR') throw failure;
       this.logger.warn('trigger event not run', { playbookId, code: failure.code, error: failure.message });
+      // No run will read the event's files.
+      if (files) await rm(files, { recursive: true, force: true });
     }
   }
 
@@ -185,6 +188,7 @@ export class PlaybookTriggers extends StoreSyncLoop {
     return async (signal, heartbeat) => {
       const { ply, store } = this.options;
       const { module } = ply.catalog.find('trigger', `${trigger.module}.${trigger.trigger}`, trigger.version);
+      const dataDir = join(ply.settings.home, 'triggers', playbookId);
       const configuration = trigger.account ? (await store.accounts.configurationForRun(module.manifest.slug, trigger.account)).configuration : {};
       await ply.runTrigger({
         item: `${trigger.module}.${trigger.trigger}`,
@@ -193,11 +197,12 @@ export class PlaybookTriggers extends StoreSyncLoop {
         arguments: trigger.arguments ?? {},
         instance: playbookId,
         logBindings: { playbookId },
-        dataDir: join(ply.settings.home, 'triggers', playbookId),
+        dataDir,
         signal,
         heartbeat,
         checkpoint: store.checkpoints.for('trigger', playbookId),
-        emit: (event) => this.startRun(playbookId, event),
+        // The event's folder (inside the trigger's data folder, checked) becomes the run's data folder.
+        emit: (event, options) => this.startRun(playbookId, event, options?.directory ? new DirectoryFileStore(dataDir).resolve(options.directory) : undefined),
       });
     };
   }

@@ -18,6 +18,11 @@ export class RequestAuth<Config> {
 
   constructor(private readonly scheme: AuthScheme<Config> | undefined) {}
 
+  /** Whether applying the scheme may change the request's URL (a key in the query, a custom hook). */
+  get changesUrl(): boolean {
+    return this.scheme?.type === 'query' || this.scheme?.type === 'custom';
+  }
+
   get refreshable(): boolean {
     return this.scheme?.type === 'oauth2-client-credentials';
   }
