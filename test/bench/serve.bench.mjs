@@ -6,7 +6,7 @@
 // - "local": store → condition → store, no outbound request: the shape of n8n's Set → Respond.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,11 @@ export async function freePort() {
   const { port } = server.address();
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** The workspace plugins `ply serve` discovers from this checkout (their manifests are all read at start; their code on first use). */
+function workspacePlugins() {
+  return readdirSync(join(REPO, 'plugins')).filter((name) => existsSync(join(REPO, 'plugins', name, 'package.json'))).length;
 }
 
 function rssMiB(pid) {
@@ -165,6 +170,7 @@ function bareNodeMs() {
 }
 
 export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
+  const plugins = workspacePlugins();
   const port = await freePort();
   const receiver = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
   await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -223,7 +229,7 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   const firstWebhookMs = median(startTimes);
   row(`spawn → first webhook answered 202, median of ${starts} (target ≤ 500 ms)`, firstWebhookMs.toFixed(0), ` ms   (n8n 2.8.4: 3,700 ms; all: ${startTimes.map((t) => t.toFixed(0)).join(', ')})`);
   row('  for scale: spawn → exit of a bare `node -e 0` (median)', median(nodeTimes).toFixed(0), ' ms');
-  row('idle RSS after start, 5 workspace plugins (target < 80)', idleRss.toFixed(1), ' MiB  (n8n: 346 MiB)');
+  row(`idle RSS after start, ${plugins} workspace plugins (target < 80)`, idleRss.toFixed(1), ' MiB  (n8n: 346 MiB)');
   process.stdout.write('  baseline: a bare node:http server answering 202 (child process, same load generator):\n');
   for (const connections of [10, 100]) {
     const runs = bare[connections];

@@ -107,7 +107,8 @@ export class TemplateEngine {
       const rendered: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
         const renderedItem = this.walk(value[key], context, `${pointer}/${pointerSegment(key)}`, options, taint);
-        // defineProperty: a key named "__proto__" stays an ordinary key.
+        // defineProperty for "__proto__" only, so it stays an ordinary key; an assignment does the
+        // same for every other key and keeps the object in V8's fast mode.
         if (key === '__proto__') Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
         else rendered[key] = renderedItem;
       }

@@ -14,8 +14,10 @@ export async function evaluateCondition(environment: RunEnvironment, scope: RunS
 }
 
 function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty: a key named "__proto__" stays an ordinary key.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // defineProperty for "__proto__" only, so it stays an ordinary key; for every other key an
+  // assignment does the same (Object.prototype has no other setter) and keeps the object fast.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Applies a store node to the run's `store`: set, then append, then unset. Returns what changed. */

@@ -59,8 +59,10 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, 404);
   });
 
-  const document = openApiDocument();
-  app.get('/api/v1/openapi.json', (c) => c.json(document));
+  // Built on first request: converting every body schema to JSON Schema is start-up time and
+  // memory that few processes ever need.
+  let document: Record<string, unknown> | undefined;
+  app.get('/api/v1/openapi.json', (c) => c.json((document ??= openApiDocument())));
   app.route('/api/v1', operationsRoutes(runtime, options.draining ?? (() => false)));
   if (options.operationsOnly) return app;
   app.route('/api/v1/triggers', triggersRoutes(options.triggers));

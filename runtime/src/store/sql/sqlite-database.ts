@@ -36,7 +36,12 @@ export class SqliteDatabase implements SqlDatabase {
     /** The better-sqlite3 connection (tests and benchmarks read it directly). */
     readonly raw: Database.Database,
     readonly location: string,
-  ) {}
+  ) {
+    // Made once: better-sqlite3 builds a wrapper and its savepoint statements per transaction() call.
+    this.runAll = raw.transaction((statements: readonly BoundStatement[]) => statements.map((statement) => statement.sqlite(raw)));
+  }
+
+  private readonly runAll: (statements: readonly BoundStatement[]) => number[];
 
   /** @throws PlyError PLY_STORE_ERROR when the file cannot be opened. */
   static open(path: string, busyTimeoutMs = 5000): SqliteDatabase {
@@ -73,7 +78,7 @@ export class SqliteDatabase implements SqlDatabase {
 
   /** {@link batch}, synchronously: the write batcher commits with it. */
   batchNow(statements: readonly BoundStatement[]): number[] {
-    return this.raw.transaction(() => statements.map((statement) => statement.sqlite(this.raw)))();
+    return this.runAll(statements);
   }
 
   script(text: string, after?: BoundStatement): Promise<void> {
