@@ -37,7 +37,8 @@ const PACKAGES = {
   cli: {
     // The runtime, console, installer and registry are bundled in, each command's share in
     // chunks loaded on first use.
-    entries: { main: 'src/main.ts', program: 'src/program.ts' },
+    // The runtime's template worker is a file of its own: `new Worker` loads it by path.
+    entries: { main: 'src/main.ts', program: 'src/program.ts', 'render-worker': '../runtime/src/templating/render-worker.ts' },
     // @ply/core stays a separate module shared with the plugins; @ply/kit (the author kit) is
     // loaded from its package, where its scaffold templates are; esbuild is a native binary;
     // better-sqlite3 a native addon.

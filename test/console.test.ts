@@ -49,11 +49,24 @@ function breakingRelease(tarball: string, work: string): string {
   return out;
 }
 
+/** Issue #21 item 4: another package declaring Mattermost's module slug, as a local tarball (installed offline). */
+const IMPOSTOR = 'handy-helpers2';
+function impostorRelease(tarball: string, work: string): string {
+  const dir = join(work, 'impostor');
+  mkdirSync(dir);
+  execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+  editJson(join(dir, 'package', 'package.json'), (json) => (json['name'] = IMPOSTOR));
+  const out = join(work, `${IMPOSTOR}-${V}.tgz`);
+  execFileSync('tar', ['-czf', out, '-C', dir, 'package']);
+  return out;
+}
+
 describe('the web console in headless Chromium', () => {
   // Shared, never changed by a test: the registry with versions V and B published, and the browser.
   let work: string;
   let registry: ChildProcess;
   let registryUrl: string;
+  let impostor: string;
   let browser: Browser;
   // Fresh for each test: its own $PLY_HOME, runtime, console, webhook and browser context.
   let runtime: Runtime;
@@ -74,6 +87,7 @@ describe('the web console in headless Chromium', () => {
     const packed = await run(process.execPath, [CLI, 'pack', join(REPO_ROOT, 'plugins/mattermost'), '--out-dir', work, '--json'], { env });
     expect(packed.code, packed.stderr).toBe(0);
     const tarball = (JSON.parse(packed.stdout) as { file: string }).file;
+    impostor = impostorRelease(tarball, work);
     const registryToken = await createPublisher(storage, env, { org: 'ply' });
     ({ url: registryUrl, child: registry } = await serveRegistry(storage, env));
     for (const file of [tarball, breakingRelease(tarball, work)]) {
@@ -95,9 +109,10 @@ describe('the web console in headless Chromium', () => {
    * registry first (the last one given active, or `active`), and a fresh browser page. No
    * workspace plugins: Mattermost must come from the registry.
    */
-  async function startConsole(options: { installed?: string[]; active?: string; withApi?: boolean } = {}): Promise<void> {
+  async function startConsole(options: { installed?: string[]; active?: string; withApi?: boolean; impostor?: boolean } = {}): Promise<void> {
     const home = mkdtempSync(join(work, 'home-'));
     const installer = new ModuleInstaller({ home, coreVersion: PLY_CORE_VERSION, registry: registryUrl });
+    if (options.impostor) await installer.installFile(impostor);
     for (const version of options.installed ?? []) await installer.install(`${NAME}@${version}`);
     if (options.active && options.active !== options.installed?.at(-1)) installer.rollback('mattermost');
     runtime = await openRuntime({ settings: { home } });
@@ -257,6 +272,55 @@ describe('the web console in headless Chromium', () => {
       expect(await refused.text()).toContain('This needs the admin role; you are signed in as viewer.');
     }
     expect(runtime.ply.catalog.module('mattermost').manifest.version).toBe(`${V}`);
+  });
+
+  it(`offers to replace ${IMPOSTOR}, which holds the slug mattermost, when installing ${NAME}, and replaces it when the admin says so`, async () => {
+    await startConsole({ impostor: true });
+    expect(runtime.ply.catalog.module('mattermost').source).toBe('installed');
+    await signIn(tokens.admin);
+    await page.goto(url(`/marketplace/${NAME}`));
+    await page.getByRole('link', { name: `${V}` }).click();
+    await page.getByRole('button', { name: `Install mattermost ${V}` }).click();
+    const choice = page.getByRole('region', { name: 'Module slug taken' });
+    await expect(page.getByRole('alert').first().innerText()).resolves.toContain(`Install refused: PLY_SLUG_TAKEN: ${NAME} declares the module slug "mattermost", which belongs to ${IMPOSTOR}`);
+    await expect(choice.innerText()).resolves.toContain(`Replacing it removes every version of ${IMPOSTOR}`);
+    await shot('12-install-slug-taken');
+    expect(new ModuleInstaller({ home: runtime.ply.settings.home, coreVersion: PLY_CORE_VERSION }).store.find('mattermost')?.name).toBe(IMPOSTOR);
+    await choice.getByRole('button', { name: `Replace ${IMPOSTOR}` }).click();
+    await expect(page.getByRole('status').first().innerText()).resolves.toContain(`mattermost ${V} installed, replacing ${IMPOSTOR} (integrity and signature verified)`);
+    const installed = new ModuleInstaller({ home: runtime.ply.settings.home, coreVersion: PLY_CORE_VERSION }).list();
+    expect(installed.map((module) => [module.name, module.slug, module.active])).toEqual([[NAME, 'mattermost', V]]);
+  });
+
+  it(`answers the install refused for the slug with a 409 page whose replace form needs the admin's CSRF token (HTTP)`, async () => {
+    await startConsole({ impostor: true });
+    await signIn(tokens.admin);
+    const csrf = await (await page.request.get(url(`/marketplace/${NAME}`))).text().then((text) => /name="_csrf" value="([^"]+)"/.exec(text)![1]!);
+    const refused = await page.request.post(url('/marketplace/install'), { form: { _csrf: csrf, name: NAME, version: V }, maxRedirects: 0 });
+    expect(refused.status()).toBe(409);
+    const body = await refused.text();
+    expect(body).toContain(`<input type="hidden" name="replace" value="${IMPOSTOR}"/>`);
+    expect(body).toContain(`<input type="hidden" name="_csrf" value="${csrf}"/>`);
+    // Forged: the replace without this session's token is refused, and nothing changes.
+    for (const token of [undefined, 'x'.repeat(csrf.length)]) {
+      const forged = await page.request.post(url('/marketplace/install'), { form: { ...(token ? { _csrf: token } : {}), name: NAME, version: V, replace: IMPOSTOR }, maxRedirects: 0 });
+      expect(forged.status()).toBe(403);
+    }
+    // A viewer cannot replace either.
+    const viewer = await browser.newContext();
+    cleanups.push(() => viewer.close());
+    const viewerPage = await viewer.newPage();
+    await viewerPage.goto(url('/sign-in'));
+    await viewerPage.getByLabel('API token').fill(tokens.viewer);
+    await viewerPage.getByRole('button', { name: 'Sign in' }).click();
+    await viewerPage.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    const viewerCsrf = /name="_csrf" value="([^"]+)"/.exec(await (await viewerPage.request.get(url(`/marketplace/${NAME}`))).text())![1]!;
+    const asViewer = await viewerPage.request.post(url('/marketplace/install'), { form: { _csrf: viewerCsrf, name: NAME, version: V, replace: IMPOSTOR }, maxRedirects: 0 });
+    expect(asViewer.status()).toBe(403);
+    expect(new ModuleInstaller({ home: runtime.ply.settings.home, coreVersion: PLY_CORE_VERSION }).store.find('mattermost')?.name).toBe(IMPOSTOR);
+    const replaced = await page.request.post(url('/marketplace/install'), { form: { _csrf: csrf, name: NAME, version: V, replace: IMPOSTOR }, maxRedirects: 0 });
+    expect(replaced.status()).toBe(303);
+    expect(new ModuleInstaller({ home: runtime.ply.settings.home, coreVersion: PLY_CORE_VERSION }).store.find('mattermost')?.name).toBe(NAME);
   });
 
   it('lets an admin uninstall the module, which leaves the runtime at once', async () => {

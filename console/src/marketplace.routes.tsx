@@ -11,6 +11,7 @@ import { CorpusCatalogue } from './corpus-catalogue.js';
 import { corpusRoutes } from './corpus.routes.js';
 import { CsrfField } from './csrf-field.js';
 import { modulePageRoutes } from './module-page.routes.js';
+import { ReplaceChoice } from './replace-choice.js';
 
 /** A package name from a form, or '' (then the redirect goes to the marketplace itself). */
 function packageName(value: unknown): string {
@@ -141,11 +142,19 @@ export function marketplaceRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const body = await c.req.parseBody();
     const name = packageName(body['name']);
     const version = typeof body['version'] === 'string' && semver.valid(body['version']) ? body['version'] : undefined;
+    // The admin's answer to a PLY_SLUG_TAKEN refusal: the package whose module slug this one takes over.
+    const replace = packageName(body['replace']) || undefined;
     try {
-      const outcome = await modules.install(version ? `${name}@${version}` : name);
-      return redirectWith(c, moduleHref(name), { kind: 'good', text: `${outcome.slug} ${outcome.version} ${outcome.status === 'installed' ? 'installed' : 'was already installed'} (integrity and signature verified).` });
+      const outcome = await modules.install(version ? `${name}@${version}` : name, replace);
+      const replaced = replace ? `, replacing ${replace}` : '';
+      return redirectWith(c, moduleHref(name), { kind: 'good', text: `${outcome.slug} ${outcome.version} ${outcome.status === 'installed' ? 'installed' : 'was already installed'}${replaced} (integrity and signature verified).` });
     } catch (error) {
       const failure = toPlyError(error);
+      const holder = failure.details['holder'];
+      if (failure.code === 'PLY_SLUG_TAKEN' && typeof holder === 'string' && isPackageName(holder)) {
+        const choice = { name, holder, slug: String(failure.details['slug'] ?? ''), csrf: viewerOf(c).csrf, ...(version ? { version } : {}) };
+        return page(c, { title: `Install ${name}`, section: '/marketplace', status: 409, notice: { kind: 'bad', text: `Install refused: ${failure.code}: ${failure.message}` } }, <ReplaceChoice {...choice} />);
+      }
       return redirectWith(c, moduleHref(name), { kind: 'bad', text: `Install failed: ${failure.code}: ${failure.message}` });
     }
   });

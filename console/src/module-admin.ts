@@ -73,8 +73,9 @@ export class ModuleAdmin {
     return { from: installed.active, to: target.version, breaking, playbooks };
   }
 
-  async install(name: string): Promise<InstallOutcome> {
-    const outcome = await this.installer.install(name);
+  /** Installs `name[@version]`; `replace` names the installed package whose module slug it may take over (PLY_SLUG_TAKEN otherwise). */
+  async install(name: string, replace?: string): Promise<InstallOutcome> {
+    const outcome = await this.installer.install(name, replace ? { replace } : {});
     await this.changed(outcome.slug);
     return outcome;
   }

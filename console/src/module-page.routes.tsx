@@ -118,7 +118,9 @@ export function modulePageRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       const failure = toPlyError(error);
       return page(c, { title: name, section: '/marketplace', status: failure.code === 'PLY_MODULE_NOT_FOUND' ? 404 : 502, notice: { kind: 'bad', text: `${failure.code}: ${failure.message}` } }, <p><a href="/marketplace">Back to the marketplace</a></p>);
     }
-    const installed = modules.installed(details.slug);
+    // The slug held by another package (PLY_SLUG_TAKEN at install) is not this package installed.
+    const held = modules.installed(details.slug);
+    const installed = held && (held.name === undefined || held.name === details.name) ? held : undefined;
     const latest = versions.compatible[0];
     let preview: UpgradePreview | undefined;
     if (installed?.active && latest && semver.gt(latest, installed.active)) {

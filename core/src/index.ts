@@ -20,7 +20,7 @@ export { SchemaCompiler, type SchemaCompilerOptions, type SchemaValidator, type 
 export { ModuleCatalog, compareModules, type CatalogEntry, type ModulePin } from './catalog/module-catalog.js';
 export { PluginCodeLoader } from './catalog/plugin-code-loader.js';
 export { isPluginPackage, loadPluginPackage, readPluginPackage, type PluginPackageInfo } from './catalog/plugin-package.js';
-export { TemplateEngine, type MarkedValue, type RenderValueOptions } from './templating/template-engine.js';
+export { TemplateEngine, type MarkedValue, type RenderValueOptions, type TemplateContext, type TemplateEngineOptions } from './templating/template-engine.js';
 export { NodeHttpClient } from './http/node-http-client.js';
 export { RateLimiter } from './http/rate-limiter.js';
 export { hostPolicy, isSpecialAddress, type HostPolicyRules } from './http/host-policy.js';

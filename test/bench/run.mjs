@@ -3,6 +3,7 @@
 import { clusterBenchmarks } from './cluster.bench.mjs';
 import { corpusLoad } from './corpus-load.bench.mjs';
 import { executorOverhead } from './executor-overhead.bench.mjs';
+import { heavyRenderBenchmarks } from './heavy-render.bench.mjs';
 import { helperBenchmarks } from './helpers.bench.mjs';
 import { playbookRuns } from './playbook.bench.mjs';
 import { registryBenchmarks } from './registry.bench.mjs';
@@ -18,5 +19,6 @@ await restOverhead();
 await registryBenchmarks();
 await playbookRuns();
 await serveBenchmarks();
+await heavyRenderBenchmarks();
 await clusterBenchmarks();
 helperBenchmarks();

@@ -16,7 +16,7 @@ import { median, percentile, row } from './stats.mjs';
 const CLI = fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-function post(agent, url, body, headers = {}) {
+export function post(agent, url, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const payload = typeof body === 'string' ? body : JSON.stringify(body);
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
@@ -29,7 +29,7 @@ function post(agent, url, body, headers = {}) {
   });
 }
 
-function get(agent, url, headers = {}) {
+export function get(agent, url, headers = {}) {
   return new Promise((resolve, reject) => {
     request(url, { agent, headers }, (res) => {
       let data = '';
@@ -41,7 +41,7 @@ function get(agent, url, headers = {}) {
   });
 }
 
-async function freePort() {
+export async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
@@ -114,7 +114,7 @@ async function waitIdle(agent, base, admin, playbookId) {
  * Spawns `ply serve` on a fresh $PLY_HOME and posts to the demo webhook every 2 ms until it is
  * accepted: the time from spawn to that 202 is what a user waits for.
  */
-async function startServe(port) {
+export async function startServe(port) {
   const home = mkdtempSync(join(tmpdir(), 'ply-bench-serve-'));
   const key = randomBytes(32);
   const base = `http://127.0.0.1:${port}`;
@@ -157,7 +157,7 @@ async function startBareServer(agent) {
   return { child, measure: (total, connections) => load(agent, url, 'x', total, connections) };
 }
 
-async function stop(child) {
+export async function stop(child) {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.on('exit', resolve));
 }

@@ -23,9 +23,11 @@ export interface ServeProcess {
  * Starts the built CLI's `ply serve --port 0` (or the command in `args`, e.g. `ply worker`) on
  * `home` and waits until it printed where it listens.
  */
-export function startServe(home: string, env: Record<string, string> = {}, args: readonly string[] = ['serve', '--port', '0']): Promise<ServeProcess> {
+export function startServe(home: string, env: Record<string, string> = {}, args: readonly string[] = ['serve', '--port', '0'], wrapper: readonly string[] = []): Promise<ServeProcess> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
+  // `wrapper` runs the process under another command (e.g. `prlimit --fsize=…`).
+  const command = [...wrapper, process.execPath, CLI, ...args];
+  const child = spawn(command[0]!, command.slice(1), { cwd: REPO_ROOT, env: { ...process.env, PLY_HOME: home, PLY_LOG_LEVEL: 'error', ...env } });
   let text = '';
   child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileStore } from '../contracts/file-store.js';
 import { PlyError } from '../errors/ply-error.js';
@@ -62,8 +62,14 @@ export class DirectoryFileStore implements FileStore {
     // `<name>-<uuid>.<ext>`, as Sekoia's SDK names result files.
     const fileName = dot > 0 ? `${safe.slice(0, dot)}-${randomUUID()}${safe.slice(dot)}` : `${safe}-${randomUUID()}`;
     const temp = join(this.root, `.${fileName}.tmp`);
-    await writeFile(temp, content, { mode: 0o600 });
-    await rename(temp, join(this.root, fileName));
+    try {
+      await writeFile(temp, content, { mode: 0o600 });
+      await rename(temp, join(this.root, fileName));
+    } catch (error) {
+      // A full disk leaves no partial temp file behind.
+      await rm(temp, { force: true });
+      throw error;
+    }
     return fileName;
   }
 

@@ -14,7 +14,7 @@ export type BodyRunner = (scope: RunScope, entry: string) => Promise<void>;
  * @returns `{ results: [ { <body node id>: results, ... } per item, in item order ] }`.
  */
 export async function runForeachNode(environment: RunEnvironment, scope: RunScope, id: string, node: ForeachNode, signal: AbortSignal, runBody: BodyRunner): Promise<{ results: unknown[] }> {
-  const items = Array.isArray(node.items) ? node.items : renderInRun(environment, scope, node.items);
+  const items = Array.isArray(node.items) ? node.items : await renderInRun(environment, scope, node.items);
   if (!Array.isArray(items)) {
     throw new PlyError('PLY_FOREACH_ITEMS_INVALID', `node "${id}": items must be a list, got ${items === null ? 'null' : typeof items}`, { details: { node: id } });
   }

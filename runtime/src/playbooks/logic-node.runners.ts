@@ -4,11 +4,11 @@ import { holdsTemplate } from './holds-template.js';
 import { isTruthy } from './truthiness.js';
 
 /** The branch a condition node takes: the index of the first true branch, or undefined (else). */
-export function evaluateCondition(environment: RunEnvironment, scope: RunScope, node: ConditionNode): { index: number | undefined; branch: string | null } {
+export async function evaluateCondition(environment: RunEnvironment, scope: RunScope, node: ConditionNode): Promise<{ index: number | undefined; branch: string | null }> {
   for (const [index, branch] of node.branches.entries()) {
     // A bare expression is wrapped so that authors may write either `x > 1` or `{{ x > 1 }}`.
     const template = holdsTemplate(branch.condition) ? branch.condition : `{{ ${branch.condition} }}`;
-    if (isTruthy(renderInRun(environment, scope, template))) return { index, branch: branch.name };
+    if (isTruthy(await renderInRun(environment, scope, template))) return { index, branch: branch.name };
   }
   return { index: undefined, branch: null };
 }
@@ -21,17 +21,19 @@ function setKey(target: Record<string, unknown>, key: string, value: unknown): v
 }
 
 /** Applies a store node to the run's `store`: set, then append, then unset. Returns what changed. */
-export function applyStoreNode(environment: RunEnvironment, scope: RunScope, node: StoreNode): Record<string, unknown> {
+export async function applyStoreNode(environment: RunEnvironment, scope: RunScope, node: StoreNode): Promise<Record<string, unknown>> {
   const { store } = environment;
   const render = (value: unknown) => renderInRun(environment, scope, value);
   const changes: Record<string, unknown> = {};
   if (node.set) {
-    const values = Object.entries(node.set).map(([key, value]) => [key, render(value)] as const);
+    const values: Array<readonly [string, unknown]> = [];
+    for (const [key, value] of Object.entries(node.set)) values.push([key, await render(value)]);
     for (const [key, value] of values) setKey(store, key, value);
     changes['set'] = Object.fromEntries(values);
   }
   if (node.append) {
-    const values = Object.entries(node.append).map(([key, value]) => [key, render(value)] as const);
+    const values: Array<readonly [string, unknown]> = [];
+    for (const [key, value] of Object.entries(node.append)) values.push([key, await render(value)]);
     for (const [key, value] of values) {
       const current = Object.hasOwn(store, key) ? store[key] : undefined;
       const list = Array.isArray(current) ? current : current === undefined ? [] : [current];

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { PlyError, RunSecrets, toPlyError, type PlyIssue } from '@ply/core';
+import { OffloadedRenderer } from '../templating/offloaded-renderer.js';
 import type { PinoLogger } from '@ply/core';
 import type { Ply } from '@ply/core';
 import type { AccountForRun } from '../store/account-repository.js';
@@ -110,6 +111,7 @@ export class PlaybookEngine {
     this.services = {
       executor: this.ply.executor,
       templates: this.ply.templates,
+      renderer: new OffloadedRenderer(),
       catalog: this.ply.catalog,
       accounts: this.store.accounts,
       masks: new RecordMasks(this.ply.catalog),
@@ -218,8 +220,15 @@ export class PlaybookEngine {
    */
   async submit(playbookId: string, triggerEvent: unknown = {}, options: Omit<StartOptions, 'signal'> = {}): Promise<{ executionId: string }> {
     if (!this.queue) {
-      const { executionId } = await this.start(playbookId, triggerEvent, options);
-      await this.store.executions.committed();
+      // A row the store could not commit (a full disk) stops its run: the caller is told 503 and may send again.
+      const lost = new AbortController();
+      const { executionId } = await this.start(playbookId, triggerEvent, { ...options, signal: lost.signal });
+      try {
+        await this.store.executions.created(executionId);
+      } catch (error) {
+        lost.abort(error);
+        throw error;
+      }
       return { executionId };
     }
     const { compiled } = await this.admit(playbookId, options);
@@ -323,6 +332,7 @@ export class PlaybookEngine {
     for (const run of this.running.values()) run.controller?.abort(INTERRUPTED);
     this.stopAll.abort(INTERRUPTED);
     await all();
+    await this.services.renderer.close();
     this.stopAll = unboundedController();
   }
 

@@ -54,8 +54,8 @@ export function templateContextOf(environment: RunEnvironment, scope: RunScope):
  * Renders `value` for a node of the run (a store value, a condition, foreach items): what it
  * derives from the run's secrets joins them, so the records mask it.
  */
-export function renderInRun(environment: RunEnvironment, scope: RunScope, value: unknown): unknown {
-  const { value: rendered, marks } = environment.services.templates.renderValueMarked(value, templateContextOf(environment, scope), { secrets: environment.secrets.isSecret });
+export async function renderInRun(environment: RunEnvironment, scope: RunScope, value: unknown): Promise<unknown> {
+  const { value: rendered, marks } = await environment.services.renderer.renderValueMarked(value, templateContextOf(environment, scope), { secrets: environment.secrets.isSecret });
   environment.secrets.add(marks);
   return rendered;
 }

@@ -134,10 +134,10 @@ export class ScopeWalker {
       if (node.type === 'action') return { status: 'succeeded', results: await runActionNode(this.environment, this.scope, id, node, this.signal()), fires: always };
       let outcome: { results: unknown; arguments?: unknown; fires: (outlet: EdgeOutlet) => boolean };
       if (node.type === 'condition') {
-        const { index, branch } = evaluateCondition(this.environment, this.scope, node);
+        const { index, branch } = await evaluateCondition(this.environment, this.scope, node);
         outcome = { results: { branch }, fires: (outlet) => (index === undefined ? outlet.kind === 'else' : outlet.kind === 'branch' && outlet.index === index) };
       } else if (node.type === 'store') {
-        outcome = { results: applyStoreNode(this.environment, this.scope, node), fires: always };
+        outcome = { results: await applyStoreNode(this.environment, this.scope, node), fires: always };
       } else if (node.type === 'join') {
         outcome = { results: { from: this.fired.get(id) ?? [] }, fires: always };
       } else {

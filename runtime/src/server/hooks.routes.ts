@@ -62,11 +62,14 @@ const WHY: Record<SignatureRefusal, string> = {
   'bad-timestamp': `: ${WEBHOOK_TIMESTAMP_HEADER} must be a Unix time in seconds`,
 };
 
+const REPLAYED = `: this signed request was already received (a replay); sign each request with a new ${WEBHOOK_TIMESTAMP_HEADER}`;
+
 /**
  * `POST /hooks/{playbook id}`: starts the playbook whose trigger is `webhook`, with the JSON
  * body as `trigger`. The caller proves it holds the playbook's webhook token (`X-Ply-Token`,
  * checked before the body is read) or signs the raw body bytes with it (`X-Ply-Signature:
- * sha256=<hex>`, optionally over `<X-Ply-Timestamp>.<body>`, refused when the timestamp is old).
+ * sha256=<hex>`, optionally over `<X-Ply-Timestamp>.<body>`, refused when the timestamp is old or
+ * when the same timestamped signature was received before).
  * Answers 202 with the execution id once the execution row is committed, so an accepted event is
  * never lost.
  */
@@ -91,8 +94,17 @@ export function hooksRoutes(runtime: Runtime, webhooks: WebhookSecrets): Hono<Se
       if (refusal) throw refused(WHY[refusal]);
     }
     if (!target?.webhook) throw new PlyError('PLY_PLAYBOOK_NOT_FOUND', `no playbook ${id} started by a webhook`, { details: { id } });
-    const { executionId } = await runtime.engine.submit(id, eventOf(bytes));
-    return c.json({ executionId }, 202);
+    // A timestamped signature is good once within its window: a copy sent again is a replay.
+    const once = credentials.token === undefined && credentials.timestamp !== undefined ? credentials.signature! : undefined;
+    if (once !== undefined && !(await runtime.store.webhookSignatures.remember(id, once, WEBHOOK_TOLERANCE_SECONDS * 1000))) throw refused(REPLAYED);
+    try {
+      const { executionId } = await runtime.engine.submit(id, eventOf(bytes));
+      return c.json({ executionId }, 202);
+    } catch (error) {
+      // Not accepted (a full disk, a rate limit, a bad body): the sender may send it again.
+      if (once !== undefined) await runtime.store.webhookSignatures.forget(id, once);
+      throw error;
+    }
   });
 
   return app;

@@ -45,6 +45,8 @@ export class ExecutionRepository {
   /** Rows created but not committed yet. */
   private readonly pendingRows = new Map<string, PendingRow>();
   private readonly listQueries = new Map<string, SqlQuery<SqlValue[], ExecutionRow>>();
+  /** Rows {@link create} could not commit (a full disk), until their run finishes: nothing more is written for them. */
+  private readonly lostRows = new Map<string, unknown>();
 
   constructor(
     private readonly db: SqlDatabase,
@@ -60,14 +62,37 @@ export class ExecutionRepository {
    */
   create(input: NewExecution): string {
     const row = this.newRow(input);
-    this.writes.writeLater(() => [this.insertOf(row)]);
+    this.writes.writeLater(
+      () => [this.insertOf(row)],
+      (error) => {
+        if (error === undefined) return;
+        this.values.discard(row.id);
+        if (this.lostRows.size >= 10_000) this.lostRows.clear();
+        this.lostRows.set(row.id, error);
+      },
+    );
     return row.id;
   }
 
-  /** Like {@link create}, resolving once the row is committed (rejecting if it cannot be). */
+  /**
+   * Resolves once the row {@link create} queued is committed; rejects with why it could not be
+   * (PLY_STORE_ERROR for a full disk), its value files removed.
+   */
+  async created(id: string): Promise<void> {
+    await this.committed();
+    const lost = this.lostRows.get(id);
+    if (lost !== undefined) throw lost;
+  }
+
+  /** Like {@link create}, resolving once the row is committed (rejecting if it cannot be, its value files removed). */
   async createDurably(input: NewExecution): Promise<string> {
     const row = this.newRow(input);
-    await this.writes.write(() => [this.insertOf(row)]);
+    try {
+      await this.writes.write(() => [this.insertOf(row)]);
+    } catch (error) {
+      this.values.discard(row.id);
+      throw error;
+    }
     return row.id;
   }
 
@@ -95,6 +120,7 @@ export class ExecutionRepository {
    * finished already (by another worker) is left as it is.
    */
   finish(id: string, input: FinishInput): Promise<void> {
+    if (this.lostRows.delete(id)) return Promise.resolve();
     const now = Date.now();
     const error = input.error ? this.sealer.seal(JSON.stringify(input.error), id) : null;
     const nodes = this.sealer.seal(this.inlineNodes(id, input.firstSeq, input.nodes), id);
@@ -198,7 +224,7 @@ export class ExecutionRepository {
       playbookId: input.playbookId,
       playbookVersion: input.playbookVersion,
       status,
-      triggerEvent: this.sealer.seal(this.values.encode(id, 'trigger', input.triggerEvent), id),
+      triggerEvent: this.sealer.seal(this.encodeTrigger(id, input.triggerEvent), id),
       error: null,
       createdAt: now,
       startedAt: status === 'running' ? now : null,
@@ -207,6 +233,16 @@ export class ExecutionRepository {
     };
     this.pendingRows.set(id, row);
     return row;
+  }
+
+  /** The trigger event's column; a value file that cannot be written leaves nothing behind. */
+  private encodeTrigger(id: string, event: unknown): string | null {
+    try {
+      return this.values.encode(id, 'trigger', event);
+    } catch (error) {
+      this.values.discard(id);
+      throw error;
+    }
   }
 
   /** Built when its batch commits: from then on, changes to the execution are updates. */

@@ -9,6 +9,7 @@ import { clusterModulesMigration } from './migrations/007-cluster-modules.migrat
 import { playbookVersionsMigration } from './migrations/008-playbook-versions.migration.js';
 import { webhookTokenVersionsMigration } from './migrations/009-webhook-token-versions.migration.js';
 import { storeKeysMigration } from './migrations/010-store-keys.migration.js';
+import { webhookSignaturesMigration } from './migrations/011-webhook-signatures.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   playbookVersionsMigration,
   webhookTokenVersionsMigration,
   storeKeysMigration,
+  webhookSignaturesMigration,
 ];

@@ -11,6 +11,7 @@ import { PlaybookVersionRepository } from './playbook-version-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { RecordSealer } from './record-sealer.js';
 import { StoreKeyRepository } from './store-key-repository.js';
+import { WebhookSignatureRepository } from './webhook-signature-repository.js';
 import { SecretBox } from './secret-box.js';
 import { loadSecretKey } from './secret-key.js';
 import type { SqlDatabase } from './sql/sql-database.js';
@@ -67,6 +68,8 @@ export class PlyStore {
   readonly modules: ClusterModuleRepository;
   /** Keys the store keeps sealed (the webhook tokens' key). */
   readonly keys: StoreKeyRepository;
+  /** Timestamped webhook signatures seen within their window (replays refused). */
+  readonly webhookSignatures: WebhookSignatureRepository;
   /** Change counters of cached rows (invalidated across a cluster by its change bus). */
   readonly changes = new StoreChanges();
   /** Group commit of execution records (see {@link WriteBatcher}). */
@@ -98,6 +101,7 @@ export class PlyStore {
     this.connectors = new ConnectorInstanceRepository(db, box, this.changes);
     this.modules = new ClusterModuleRepository(db, this.changes);
     this.keys = new StoreKeyRepository(db, box, keySource);
+    this.webhookSignatures = new WebhookSignatureRepository(db);
   }
 
   /**

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { PlyError } from '@ply/core';
+import { PlyError, writeFileAtomic } from '@ply/core';
+import { storeWriteError } from './store-write-error.js';
 import type { RecordSealer } from './record-sealer.js';
 
 /** Stands in a record for a value too large for the database: a file under the execution's folder. */
@@ -32,11 +33,19 @@ export class StoredValues {
     if (text === undefined) return null;
     // A UTF-16 unit is at most 3 bytes of UTF-8: most values need no byte count.
     if (text.length * 3 <= this.thresholdBytes || Buffer.byteLength(text) <= this.thresholdBytes) return text;
-    const dir = join(this.root, executionId);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = `${name.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`;
-    writeFileSync(join(dir, file), this.sealer.seal(text, `${executionId}/${file}`), { mode: 0o600 });
+    try {
+      // Through a temp file and a rename, removed on failure: a full disk leaves no half file.
+      writeFileAtomic(join(this.root, executionId, file), this.sealer.seal(text, `${executionId}/${file}`));
+    } catch (error) {
+      throw storeWriteError(error, `value file "${file}" of execution ${executionId}`);
+    }
     return JSON.stringify({ $file: file, bytes: Buffer.byteLength(text) } satisfies FileReference);
+  }
+
+  /** Removes the value files of an execution whose row could not be written. */
+  discard(executionId: string): void {
+    rmSync(join(this.root, executionId), { recursive: true, force: true });
   }
 
   decode(text: string | null): unknown {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServerApp, openRuntime } from '@ply/runtime';
 import { setupApi, type ApiHarness } from './api-fixture.js';
 
 // Issue #21 item 13: a webhook signature over the raw bytes, a signed timestamp against replays,
@@ -60,6 +61,59 @@ describe('webhook signatures', () => {
     expect((await post(api, id, body, { 'x-ply-timestamp': now, 'x-ply-signature': sign(token, `${old}.`, body) })).status).toBe(401);
     expect((await post(api, id, body, { 'x-ply-timestamp': 'yesterday', 'x-ply-signature': sign(token, 'yesterday.', body) })).status).toBe(401);
     expect((await api.runtime.store.executions.list()).length).toBe(1);
+  });
+});
+
+describe('webhook replays within the window', () => {
+  const signed = (token: string, body: Buffer) => {
+    const now = String(Math.floor(Date.now() / 1000));
+    return { 'x-ply-timestamp': now, 'x-ply-signature': sign(token, `${now}.`, body) };
+  };
+
+  it('refuses a timestamped signed request sent a second time, even after a restart', async () => {
+    api = await setupApi();
+    const { id, token } = await webhookPlaybook(api);
+    const body = Buffer.from('{"alert":"AL-once"}');
+    const headers = signed(token, body);
+    expect((await post(api, id, body, headers)).status).toBe(202);
+    const replay = await post(api, id, body, headers);
+    expect([replay.status, replay.json.error.code]).toEqual([401, 'PLY_UNAUTHENTICATED']);
+    expect(replay.json.error.message).toContain('already received (a replay)');
+    // Another request, signed afresh, still passes.
+    expect((await post(api, id, Buffer.from('{"alert":"AL-twice"}'), signed(token, Buffer.from('{"alert":"AL-twice"}')))).status).toBe(202);
+
+    // The store remembers: a new process on the same home refuses the copy too.
+    const home = api.runtime.ply.settings.home;
+    await api.runtime.close(1000);
+    const reopened = await openRuntime({ settings: { home } });
+    try {
+      const app = createServerApp(reopened, {});
+      const again = await app.request(`/hooks/${id}`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/json', ...headers } });
+      expect(again.status).toBe(401);
+      expect((await reopened.store.executions.list()).length).toBe(2);
+    } finally {
+      await reopened.close(1000);
+      api = undefined;
+    }
+  });
+
+  it('forgets a signature whose request was not accepted, so the sender can send it again', async () => {
+    api = await setupApi();
+    const { id, token } = await webhookPlaybook(api);
+    expect((await api.call('admin', 'POST', `/api/v1/playbooks/${id}/disable`)).status).toBe(200);
+    const body = Buffer.from('{"alert":"AL-later"}');
+    const headers = signed(token, body);
+    const disabled = await post(api, id, body, headers);
+    expect(disabled.json.error.code).toBe('PLY_PLAYBOOK_DISABLED');
+    expect((await api.call('admin', 'POST', `/api/v1/playbooks/${id}/enable`)).status).toBe(200);
+    expect((await post(api, id, body, headers)).status).toBe(202);
+  });
+
+  it('accepts the same body signed without a timestamp twice (no window: the sender chose no replay protection)', async () => {
+    api = await setupApi();
+    const { id, token } = await webhookPlaybook(api);
+    const body = Buffer.from('{"alert":"AL-plain"}');
+    for (let i = 0; i < 2; i++) expect((await post(api, id, body, { 'x-ply-signature': sign(token, body) })).status).toBe(202);
   });
 });
 

@@ -1,8 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PlyError } from '@ply/core';
+import { storeWriteError } from '../store-write-error.js';
 import type { SqlDatabase } from './sql-database.js';
 import type { BoundStatement, SqlQuery, SqlValue } from './sql-query.js';
 
@@ -60,19 +61,19 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   all<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<R[]> {
-    return settle(() => query.statementOn(this.raw).all(...params));
+    return this.settle(() => query.statementOn(this.raw).all(...params));
   }
 
   get<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<R | undefined> {
-    return settle(() => query.statementOn(this.raw).get(...params));
+    return this.settle(() => query.statementOn(this.raw).get(...params));
   }
 
   run<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<number> {
-    return settle(() => query.statementOn(this.raw).run(...params).changes);
+    return this.settle(() => query.statementOn(this.raw).run(...params).changes);
   }
 
   batch(statements: readonly BoundStatement[]): Promise<number[]> {
-    return settle(() => this.batchNow(statements));
+    return this.settle(() => this.batchNow(statements));
   }
 
   /** {@link batch}, synchronously: the write batcher commits with it. */
@@ -81,7 +82,7 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   script(text: string, after?: BoundStatement): Promise<void> {
-    return settle(() =>
+    return this.settle(() =>
       this.raw.transaction(() => {
         this.raw.exec(text);
         after?.sqlite(this.raw);
@@ -103,6 +104,15 @@ export class SqliteDatabase implements SqlDatabase {
     return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   }
 
+  /** Runs a call now; a full disk or an I/O error becomes PLY_STORE_ERROR (the transaction was rolled back). */
+  private settle<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(storeWriteError(error, `the store (${basename(this.location)})`) as Error);
+    }
+  }
+
   close(): Promise<void> {
     if (this.raw.open) this.raw.close();
     return Promise.resolve();
@@ -122,13 +132,5 @@ function makePrivate(path: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-  }
-}
-
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error as Error);
   }
 }
