@@ -86,3 +86,20 @@ describe('OffloadedRenderer', () => {
     expect(error.details).toMatchObject({ limit: 'steps', maximum: 10_000 });
   });
 });
+
+describe('OffloadedRenderer.renderArguments (an action\'s arguments)', () => {
+  const schema = { type: 'object', properties: { text: { type: 'string' }, count: { type: 'integer' } } };
+
+  it('renders heavy argument templates in the worker, a lone expression becoming text where the schema takes only strings', async () => {
+    // The loop runs out of the loop's budget, so both arguments are rendered again in the worker.
+    const value = { text: '{{ xs | length }}', count: '{{ xs | length }}', heavy: `${LOOP}done` };
+    const { result, turns } = await loopTurnsDuring(() => renderer().renderArguments(value, { xs }, { schema }));
+    expect(turns).toBeGreaterThan(3);
+    expect(result.value).toEqual({ text: '300', count: 300, heavy: 'done' });
+  });
+
+  it('renders light argument templates on the loop with the same typing', async () => {
+    const { value } = await renderer().renderArguments({ text: '{{ n }}', count: '{{ n }}' }, { n: 7 }, { schema });
+    expect(value).toEqual({ text: '7', count: 7 });
+  });
+});

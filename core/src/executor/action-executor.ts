@@ -7,7 +7,7 @@ import { resolveToken } from '../di/tokens.js';
 import type { Redactor } from '../logging/redactor.js';
 import type { RunSecrets } from '../logging/run-secrets.js';
 import type { PlySettings } from '../di/settings.js';
-import type { TemplateEngine } from '../templating/template-engine.js';
+import type { MarkedValue, RenderValueOptions, TemplateContext, TemplateEngine } from '../templating/template-engine.js';
 import { declaresFileResults, hasFileReference, moveLargeResultsToFiles, resolveArgumentFiles } from './file-references.js';
 import { selectedOutputs } from './action-outputs.js';
 import { copyArguments } from './argument-copy.js';
@@ -18,6 +18,15 @@ import { RunAbort } from './run-abort.js';
 import { runWithTimeout } from './run-with-timeout.js';
 import { secretKeysOf, secretValuesOf } from './secret-keys.js';
 import { stringOnlyPointers } from './string-only-schema.js';
+
+/**
+ * Renders an action's arguments away from the caller's event loop (the runtime's offloaded
+ * renderer, which moves heavy templates to a worker thread). `schema` is the action's argument
+ * schema: a lone `{{ expr }}` becomes text where it accepts only strings, as in the kernel.
+ */
+export interface ArgumentRenderer {
+  renderArguments(value: Record<string, unknown>, context: TemplateContext, options: { schema: JsonSchema; secrets?: RenderValueOptions['secrets'] }): Promise<MarkedValue>;
+}
 
 /** One action run, as asked by the CLI, the API or a playbook node. */
 export interface ActionRunRequest {
@@ -41,6 +50,8 @@ export interface ActionRunRequest {
    * argument derives from one is added to it) and they are masked in this run's logs and errors.
    */
   secrets?: RunSecrets;
+  /** Where the templated arguments are rendered (default: here, by the kernel's template engine). */
+  renderer?: ArgumentRenderer;
 }
 
 export interface ActionRunResult {
@@ -87,7 +98,11 @@ export class ActionExecutor {
       // Validation applies schema defaults in place: work on a copy, never on the caller's object
       // (rendering already returns one).
       const requested = request.arguments ?? {};
-      let args = request.templateContext ? this.render(requested, request.templateContext, item.arguments, runSecrets) : copyArguments(requested);
+      let args = !request.templateContext
+        ? copyArguments(requested)
+        : request.renderer
+          ? await renderElsewhere(request.renderer, requested, request.templateContext, item.arguments, runSecrets)
+          : this.render(requested, request.templateContext, item.arguments, runSecrets);
       const logger = this.items.argumentLogger(shared.logger, item, args, runSecrets?.learnt());
       redactor = () => logger.redactor;
 
@@ -138,6 +153,13 @@ export class ActionExecutor {
     secrets.add(marks);
     return value as Record<string, unknown>;
   }
+}
+
+/** The arguments rendered by `renderer`; what they derive from the run's secrets is added to those. */
+async function renderElsewhere(renderer: ArgumentRenderer, requested: Record<string, unknown>, context: TemplateContext, schema: JsonSchema, secrets: RunSecrets | undefined): Promise<Record<string, unknown>> {
+  const { value, marks } = await renderer.renderArguments(requested, context, { schema, ...(secrets ? { secrets: secrets.isSecret } : {}) });
+  secrets?.add(marks);
+  return value as Record<string, unknown>;
 }
 
 /** An action's own default deadline (a number, or from its arguments and configuration), when it declares a usable one. */

@@ -54,6 +54,8 @@ export async function runActionNode(environment: RunEnvironment, scope: RunScope
         ...(node.timeout_ms ? { timeoutMs: node.timeout_ms } : {}),
         signal,
         secrets: environment.secrets,
+        // Heavy argument templates render in the worker thread, not on the server's event loop.
+        renderer: services.renderer,
         runId: environment.executionId,
         dataDir: join(services.executionsDir, environment.executionId, 'files'),
       });

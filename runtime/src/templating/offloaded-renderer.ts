@@ -1,4 +1,4 @@
-import { isPlyError, TemplateEngine, type MarkedValue, type RenderValueOptions, type TemplateContext } from '@ply/core';
+import { isPlyError, stringOnlyPointers, TemplateEngine, type ArgumentRenderer, type JsonSchema, type MarkedValue, type RenderValueOptions, type TemplateContext } from '@ply/core';
 import type { RenderLimits } from './render-messages.js';
 import { RenderWorkerPool } from './render-worker-pool.js';
 
@@ -23,7 +23,7 @@ const MAX_DEPTH = 200;
  * what one rendering would; errors keep their codes (PLY_TEMPLATE_LIMIT, ...) and the taint marks
  * of secret-derived output come back with the value.
  */
-export class OffloadedRenderer {
+export class OffloadedRenderer implements ArgumentRenderer {
   private readonly quick: TemplateEngine;
   private readonly pool: RenderWorkerPool;
   private readonly offloads: boolean;
@@ -39,7 +39,17 @@ export class OffloadedRenderer {
   }
 
   /** {@link TemplateEngine.renderValueMarked}, in the worker when it needs more than the loop's budget. */
-  async renderValueMarked(value: unknown, context: TemplateContext, options: { secrets?: SecretMatcher } = {}): Promise<MarkedValue> {
+  renderValueMarked(value: unknown, context: TemplateContext, options: { secrets?: SecretMatcher } = {}): Promise<MarkedValue> {
+    return this.render(value, context, options.secrets, undefined);
+  }
+
+  /** An action's arguments (the kernel's {@link ArgumentRenderer}), in the worker when they need more than the loop's budget. */
+  renderArguments(value: Record<string, unknown>, context: TemplateContext, options: { schema: JsonSchema; secrets?: SecretMatcher }): Promise<MarkedValue> {
+    return this.render(value, context, options.secrets, options.schema);
+  }
+
+  private async render(value: unknown, context: TemplateContext, secrets: SecretMatcher | undefined, schema: JsonSchema | undefined): Promise<MarkedValue> {
+    const options = { ...(secrets ? { secrets } : {}), ...(schema ? { textAt: stringOnlyPointers(schema) } : {}) };
     try {
       return this.quick.renderValueMarked(value, context, options);
     } catch (error) {
@@ -47,7 +57,7 @@ export class OffloadedRenderer {
     }
     let rendering: Promise<MarkedValue>;
     try {
-      rendering = this.pool.render({ value, context, secrets: secretInputs(options.secrets, value, context) });
+      rendering = this.pool.render({ value, context, secrets: secretInputs(secrets, value, context), ...(schema ? { schema } : {}) });
     } catch (error) {
       // Data that cannot cross threads (a function): rendered here, as before.
       if ((error as Error).name !== 'DataCloneError') throw error;

@@ -15,6 +15,8 @@ export interface RenderJob {
   context: TemplateContext;
   /** The secret input strings of the rendering (a predicate cannot cross threads). */
   secrets: string[] | undefined;
+  /** An action's argument schema: a lone `{{ expr }}` is text where it accepts only strings. */
+  schema?: object;
 }
 
 /** The worker's answer: the rendered value and its marked fragments, or the error as code, message and details. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { isPlyError, TemplateEngine } from '@ply/core';
+import { isPlyError, stringOnlyPointers, TemplateEngine } from '@ply/core';
 import type { RenderAnswer, RenderJob, RenderWorkerData } from './render-messages.js';
 
 /**
@@ -13,7 +13,7 @@ const engine = new TemplateEngine({ cacheSize: 200, ...(limits ? { limits } : {}
 parentPort!.on('message', (job: RenderJob) => {
   let answer: RenderAnswer;
   try {
-    const { value, marks } = engine.renderValueMarked(job.value, job.context, job.secrets ? { secrets: new Set(job.secrets) } : {});
+    const { value, marks } = engine.renderValueMarked(job.value, job.context, { ...(job.secrets ? { secrets: new Set(job.secrets) } : {}), ...(job.schema ? { textAt: stringOnlyPointers(job.schema) } : {}) });
     answer = { id: job.id, value, marks };
   } catch (error) {
     answer = isPlyError(error)
