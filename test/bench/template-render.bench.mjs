@@ -95,7 +95,7 @@ export async function templateRender() {
   const withNunjucks = median(times.nunjucks.wall);
   const cpuJinja = median(times.jinja.cpu);
   const cpuNunjucks = median(times.nunjucks.cpu);
-  process.stdout.write(`\n(f) render time of a ${EMAIL.split('\n').length}-line Sekoia-style e-mail template (cached compile)\n`);
+  process.stdout.write(`\n(j) render time of a ${EMAIL.split('\n').length}-line Sekoia-style e-mail template (cached compile)\n`);
   row('@ply/jinja (median)', withJinja.toFixed(1), ` µs/render (CPU ${cpuJinja.toFixed(1)} µs)`);
   row('nunjucks baseline, same run (median)', withNunjucks.toFixed(1), ` µs/render (CPU ${cpuNunjucks.toFixed(1)} µs)`);
   row('@ply/jinja / nunjucks, wall time', (withJinja / withNunjucks).toFixed(2), 'x');
