@@ -11,7 +11,9 @@ REDIS_PORT="${PLY_TEST_REDIS_PORT:-56379}"
 PG_PORT="${PLY_TEST_PG_PORT:-55432}"
 mkdir -p "$DIR"
 chmod 755 "$DIR"
-# Several shells may start the services at once (parallel test runs): one at a time.
+# Several shells may start the services at once (parallel test runs): one at a time. The
+# servers started below must not inherit the lock's descriptor (9>&-), or they would hold it for
+# as long as they run and every later start would wait for ever.
 exec 9>"$DIR/.start.lock"
 flock 9
 
@@ -29,7 +31,7 @@ fi
 # Redis: no persistence (tests make their own data), loopback only.
 if ! redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
-    --dir "$DIR" --logfile "$DIR/redis.log" --pidfile "$DIR/redis.pid" >&2
+    --dir "$DIR" --logfile "$DIR/redis.log" --pidfile "$DIR/redis.pid" >&2 9>&-
   for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
   redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null || { echo "Redis did not start (see $DIR/redis.log)" >&2; exit 1; }
 fi
@@ -39,7 +41,7 @@ fi
 PG_BIN="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
 PG_DATA="$DIR/pg"
 as_pg() {
-  if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+  if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$*" 9>&-; else bash -c "$*" 9>&-; fi
 }
 if ! "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" -q; then
   if [ ! -s "$PG_DATA/PG_VERSION" ]; then
