@@ -36,8 +36,8 @@ const UPDATE = {
   node: sql<[string | null, string | null, string | null, string, number]>('UPDATE execution_nodes SET arguments = ?, results = ?, error = ? WHERE execution_id = ? AND seq = ?'),
   checkpoint: sql<[string, string, string]>('UPDATE checkpoints SET value = ? WHERE kind = ? AND owner_id = ?'),
   storeKey: sql<[string, string]>('INSERT INTO store_keys (name, sealed) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed'),
-  webhookKey: sql<[], { sealed: string }>("SELECT sealed FROM store_keys WHERE name = 'webhook'"),
 } as const;
+const STORED_WEBHOOK_KEY = sql<[], { sealed: string }>("SELECT sealed FROM store_keys WHERE name = 'webhook'");
 
 /** Opens with the new key first: a rotation interrupted half-way is simply run again. */
 function reopen(text: string, open: Array<(text: string) => string>): string {
@@ -109,9 +109,9 @@ export async function resealStore(db: SqlDatabase, home: string, from: Buffer, t
   // The webhook key: kept (tokens stay), or new bytes on request. A store that never derived one
   // yet gets the key its tokens come from today, the old secret key, so they stay too.
   const aad = storeKeyAad('webhook');
-  const stored = await db.get(UPDATE.webhookKey);
-  const webhookKey = options.newWebhookTokens ? randomBytes(32).toString('base64') : stored ? reopen(stored.sealed, [(t) => newBox.openText(t, aad), (t) => oldBox.openText(t, aad)]) : from.toString('base64');
-  await db.run(UPDATE.storeKey, 'webhook', newBox.sealText(webhookKey, aad));
+  const stored = await db.get(STORED_WEBHOOK_KEY);
+  const sealed = options.newWebhookTokens ? newBox.sealText(randomBytes(32).toString('base64'), aad) : stored ? secret(stored.sealed, aad) : newBox.sealText(from.toString('base64'), aad);
+  await db.run(UPDATE.storeKey, 'webhook', sealed);
   return { accounts, connectors, executions, nodes, checkpoints, files, keys: 1 };
 }
 
