@@ -16,6 +16,13 @@ export interface LoadModuleOptions {
   /** Absolute path of the code entry, when the module has code. */
   entry?: string;
   packageName?: string;
+  /**
+   * Read each item's schemas and raw file again on first use instead of keeping them from the
+   * load (see {@link loadItem}): for folders that stay where they are while the module is in use
+   * (the discovered workspace and installed modules), not for a scratch folder removed after
+   * loading. Default false.
+   */
+  lazySchemas?: boolean;
 }
 
 function zodIssues(file: string, error: z.ZodError): PlyIssue[] {
@@ -69,19 +76,17 @@ function rereadItem(file: string): ItemFile {
 }
 
 /**
- * An item whose JSON Schemas and raw file are read again on first use. Why: a process loads
- * every discovered module's items at start, but runs a few of them; keeping each item's schemas
- * from the start was most of the catalog's heap (0.7 of 1.1 MB for the 29 workspace plugins) and
- * made V8 grow its young generation while loading them. The file is validated here in full, so
- * a module with a bad item file still fails to load; the accessors are own enumerable properties,
- * so a spread or JSON of the item has them.
+ * With `lazy`, an item whose JSON Schemas and raw file are read again on first use. Why: a
+ * process discovers every module's items at start but runs a few of them; keeping every item's
+ * schemas from the start was most of the catalog's heap (0.7 of 1.1 MB for the 29 workspace
+ * plugins). The file is validated here in full either way, so a module with a bad item file
+ * still fails to load; the accessors are own enumerable properties, so a spread or JSON of the
+ * item has them.
  */
-function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIssue[]): ModuleItem | undefined {
+function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIssue[], lazy: boolean): ModuleItem | undefined {
   const data = parseWith(file, itemFileSchema, issues);
   if (!data) return undefined;
-  let full: ItemFile | undefined;
-  const read = (): ItemFile => (full ??= rereadItem(file));
-  return {
+  const identity = {
     kind,
     file,
     uuid: data.uuid,
@@ -89,13 +94,19 @@ function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIss
     name: data.name,
     description: data.description,
     docker: data.docker_parameters,
+    ...(data.group === undefined ? {} : { group: data.group }),
+  };
+  if (!lazy) return { ...identity, arguments: data.arguments as JsonSchema, results: (data.results ?? {}) as JsonSchema, raw: data };
+  let full: ItemFile | undefined;
+  const read = (): ItemFile => (full ??= rereadItem(file));
+  return {
+    ...identity,
     get arguments() {
       return read().arguments as JsonSchema;
     },
     get results() {
       return (read().results ?? {}) as JsonSchema;
     },
-    ...(data.group === undefined ? {} : { group: data.group }),
     get raw() {
       return read();
     },
@@ -133,7 +144,7 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
   for (const name of names) {
     const match = ITEM_FILE.exec(name);
     if (!match) continue;
-    const item = loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues);
+    const item = loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues, options.lazySchemas ?? false);
     if (item) items.push(item);
   }
   let manifest: ModuleManifest | undefined;
