@@ -86,31 +86,13 @@ function rereadItem(file: string): ItemFile {
 function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIssue[], lazy: boolean): ModuleItem | undefined {
   const data = parseWith(file, itemFileSchema, issues);
   if (!data) return undefined;
-  const identity = {
-    kind,
-    file,
-    uuid: data.uuid,
-    slug: data.slug ?? fileSlug,
-    name: data.name,
-    description: data.description,
-    docker: data.docker_parameters,
-    ...(data.group === undefined ? {} : { group: data.group }),
-  };
-  if (!lazy) return { ...identity, arguments: data.arguments as JsonSchema, results: (data.results ?? {}) as JsonSchema, raw: data };
+  const group = data.group === undefined ? {} : { group: data.group };
+  const item = { kind, file, uuid: data.uuid, slug: data.slug ?? fileSlug, name: data.name, description: data.description, docker: data.docker_parameters, ...group };
+  if (!lazy) return { ...item, arguments: data.arguments as JsonSchema, results: (data.results ?? {}) as JsonSchema, raw: data };
   let full: ItemFile | undefined;
   const read = (): ItemFile => (full ??= rereadItem(file));
-  return {
-    ...identity,
-    get arguments() {
-      return read().arguments as JsonSchema;
-    },
-    get results() {
-      return (read().results ?? {}) as JsonSchema;
-    },
-    get raw() {
-      return read();
-    },
-  };
+  const lazily = (get: () => unknown): PropertyDescriptor => ({ get, enumerable: true });
+  return Object.defineProperties(item, { arguments: lazily(() => read().arguments), results: lazily(() => read().results ?? {}), raw: lazily(read) }) as ModuleItem;
 }
 
 function warnDuplicates(items: ModuleItem[], warnings: PlyIssue[]): void {
