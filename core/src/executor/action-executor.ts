@@ -89,7 +89,8 @@ export class ActionExecutor {
     // How to hide this run's secrets from an error; built only when an error happens.
     let redactor: (() => Redactor) | undefined;
     try {
-      const { module, item, implementation } = await this.items.find('action', request.action, request.version);
+      const found = this.items.find('action', request.action, request.version);
+      const { module, item, implementation } = found instanceof Promise ? await found : found;
       const rawConfiguration = request.configuration ?? {};
       const runSecrets = request.secrets;
       redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with([...secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)), ...(runSecrets?.learnt() ?? [])]);
@@ -130,7 +131,9 @@ export class ActionExecutor {
         if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, scope.files, settings.largeValueBytes);
         const durationMs = performance.now() - started;
         if (logger.isLevelEnabled('debug')) scope.logger.debug('action finished', { durationMs });
-        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
+        const action = { slug: item.slug, uuid: item.uuid, name: item.name };
+        // Two literals rather than a spread of `{ outputs }` or `{}` (an object made and copied per run).
+        return outputs ? { runId, module: moduleRef, action, arguments: args, results, outputs, durationMs } : { runId, module: moduleRef, action, arguments: args, results, durationMs };
       } catch (error) {
         const failure = toPlyError(error);
         scope.logger.info('action failed', { code: failure.code, error: failure.message });
