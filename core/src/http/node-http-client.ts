@@ -275,17 +275,7 @@ export class NodeHttpClient implements HttpClient {
         { cause: error, details: { ...details, vendorMessage: undefined } },
       );
     }
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      // Built when read: few actions look at response headers.
-      get headers() {
-        return response.headers;
-      },
-      url: response.url || plan.url.href,
-      body: body as T,
-      attempts: attempt,
-    };
+    return new ClientResponse<T>(response, response.url || plan.url.href, body as T, attempt);
   }
 
   #cancelled(plan: RequestPlan, attempts: number, cause: unknown): PlyError {
@@ -318,4 +308,30 @@ const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+}
+
+/**
+ * What `request` resolves to. A class, so that the `headers` getter (a Headers object built only
+ * when read: few actions look at response headers) lives on the prototype rather than as an
+ * accessor pair made for each response.
+ */
+class ClientResponse<T> implements HttpResponse<T> {
+  readonly status: number;
+  readonly statusText: string;
+  readonly #response: TransportResponse;
+
+  constructor(
+    response: TransportResponse,
+    readonly url: string,
+    readonly body: T,
+    readonly attempts: number,
+  ) {
+    this.#response = response;
+    this.status = response.status;
+    this.statusText = response.statusText;
+  }
+
+  get headers(): Headers {
+    return this.#response.headers;
+  }
 }

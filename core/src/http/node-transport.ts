@@ -164,7 +164,7 @@ async function exchange(
   tls: TransportRequest['tls'],
   policy: ConnectionPolicy | undefined,
 ): Promise<IncomingMessage> {
-  const send = await requestFunction(url);
+  const send = url.protocol === 'http:' ? httpRequest : await requestFunction(url);
   const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const options: RequestOptions & HttpsRequestOptions = { method, headers: outgoing };
@@ -183,60 +183,81 @@ async function exchange(
 }
 
 function wrap(response: IncomingMessage, url: URL, deadline: Deadline): TransportResponse {
-  const status = response.statusCode ?? 0;
-  let headers: Headers | undefined;
-  return {
-    status,
-    statusText: response.statusMessage ?? '',
-    ok: status >= 200 && status < 300,
-    get headers() {
-      if (headers === undefined) {
-        headers = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-      }
-      return headers;
-    },
-    header: (name) => {
-      const value = response.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    url: url.href,
-    text: async () => {
-      try {
-        return (await readBytes(response)).toString('utf8');
-      } catch (error) {
-        throw deadline.reason ?? error;
-      } finally {
-        deadline.end();
-      }
-    },
-    bytes: async () => {
-      try {
-        return await readBytes(response);
-      } catch (error) {
-        throw deadline.reason ?? error;
-      } finally {
-        deadline.end();
-      }
-    },
-    stream: () => {
-      const source = decoded(response);
-      const body = new PassThrough();
-      // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
-      source.on('error', (error) => body.destroy(deadline.reason ?? error));
-      body.once('close', () => {
-        deadline.end();
-        source.destroy();
-      });
-      source.pipe(body);
-      return body;
-    },
-    discard: () => {
+  return new NodeTransportResponse(response, url.href, deadline);
+}
+
+/**
+ * A response over node:http's message. A class, so that its methods and its `headers` getter
+ * live once on the prototype: as an object literal, each response made seven closures and an
+ * accessor pair of its own, kept alive across the wait for the body.
+ */
+class NodeTransportResponse implements TransportResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  #headers: Headers | undefined;
+  readonly #response: IncomingMessage;
+  readonly #deadline: Deadline;
+
+  constructor(
+    response: IncomingMessage,
+    readonly url: string,
+    deadline: Deadline,
+  ) {
+    this.#response = response;
+    this.#deadline = deadline;
+    this.status = response.statusCode ?? 0;
+    this.statusText = response.statusMessage ?? '';
+    this.ok = this.status >= 200 && this.status < 300;
+  }
+
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      const headers = new Headers();
+      const raw = this.#response.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.#response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  async text(): Promise<string> {
+    return (await this.bytes()).toString('utf8');
+  }
+
+  async bytes(): Promise<Buffer> {
+    try {
+      return await readBytes(this.#response);
+    } catch (error) {
+      throw this.#deadline.reason ?? error;
+    } finally {
+      this.#deadline.end();
+    }
+  }
+
+  stream(): Readable {
+    const deadline = this.#deadline;
+    const source = decoded(this.#response);
+    const body = new PassThrough();
+    // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
+    source.on('error', (error) => body.destroy(deadline.reason ?? error));
+    body.once('close', () => {
       deadline.end();
-      response.destroy();
-    },
-  };
+      source.destroy();
+    });
+    source.pipe(body);
+    return body;
+  }
+
+  discard(): void {
+    this.#deadline.end();
+    this.#response.destroy();
+  }
 }
 
 /** The body decompressed as `content-encoding` says. */
