@@ -174,8 +174,8 @@ export class NodeHttpClient implements HttpClient {
       throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: a ${method} request cannot have a body`);
     }
 
-    const policy =
-      options.retry === false ? { ...this.#retry, retries: 0 } : mergePolicy(this.#retry, options.retry);
+    // Read only: a request without its own retry settings shares the client's policy.
+    const policy = options.retry === false ? { ...this.#retry, retries: 0 } : options.retry === undefined ? this.#retry : mergePolicy(this.#retry, options.retry);
     return {
       method,
       url: target,

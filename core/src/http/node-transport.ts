@@ -227,7 +227,13 @@ class NodeTransportResponse implements TransportResponse {
   }
 
   async text(): Promise<string> {
-    return (await this.bytes()).toString('utf8');
+    try {
+      return (await readBytes(this.#response)).toString('utf8');
+    } catch (error) {
+      throw this.#deadline.reason ?? error;
+    } finally {
+      this.#deadline.end();
+    }
   }
 
   async bytes(): Promise<Buffer> {

@@ -92,7 +92,8 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> {
+function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
   return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
@@ -108,7 +109,11 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     // request, a retry after a refused token), and parsing it again costs a few µs a call.
     const request: OutgoingRequest = { method: call.method, url: module.auth.changesUrl ? new URL(call.url) : call.url, headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
     if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
-    else await module.auth.apply(request, ctx);
+    else {
+      // Awaited only when the scheme must wait: most set a header at once (an await is a turn of the microtask queue).
+      const applied = module.auth.apply(request, ctx);
+      if (applied !== undefined) await applied;
+    }
     const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'stream' : 'text' };
     if (call.body && 'json' in call.body) options.json = call.body.json;
     if (call.body && 'form' in call.body) {
@@ -119,7 +124,8 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
     const tls = http.tls?.(ctx.config);
     if (tls) options.tls = tls;
     if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
-    await module.rate.acquire(ctx);
+    const paced = module.rate.acquire(ctx);
+    if (paced !== undefined) await paced;
     const response = await ctx.http.request<string | Readable>(request.url, options);
     // A file is read whole (the run's deadline still bounds it); an error body is read as text.
     const raw = typeof response.body === 'string' || response.body === undefined ? (response.body ?? '') : await bytesOf(response.body);
