@@ -134,13 +134,9 @@ export class ModuleCatalog {
    */
   find(kind: ItemKind, reference: string, range?: string): CatalogEntry {
     if (range) return this.lookup(kind, reference, range);
-    let known = this.found.get(kind);
-    if (known === undefined) this.found.set(kind, (known = new Map()));
+    const known = this.found.get(kind) ?? this.found.set(kind, new Map()).get(kind)!;
     let entry = known.get(reference);
-    if (entry === undefined) {
-      entry = this.lookup(kind, reference, undefined);
-      known.set(reference, entry);
-    }
+    if (entry === undefined) known.set(reference, (entry = this.lookup(kind, reference, undefined)));
     return entry;
   }
 

@@ -28,12 +28,7 @@ export class PluginCodeLoader {
       const dir = module.dir;
       pending = this.importEntry(module);
       this.loaded.set(dir, pending);
-      pending.then(
-        (plugin) => {
-          if (this.loaded.get(dir) === pending) this.ready.set(dir, plugin);
-        },
-        () => this.loaded.delete(dir),
-      );
+      pending.then((plugin) => this.loaded.get(dir) === pending && this.ready.set(dir, plugin), () => this.loaded.delete(dir));
     }
     return pending;
   }
@@ -41,7 +36,7 @@ export class PluginCodeLoader {
   /** The code bound to one item, or PLY_NO_IMPLEMENTATION when there is none. */
   async implementation<K extends ItemKind>(module: LoadedModule, kind: K, docker: string): Promise<PluginDefinition[`${K}s`][string]> {
     if (!this.hasCode(module)) {
-      throw new PlyError('PLY_NO_IMPLEMENTATION', `${where(module)} is metadata only: no code is installed for it, so its ${kind}s cannot run`, { details: { module: module.manifest.slug } });
+      throw new PlyError('PLY_NO_IMPLEMENTATION', `${module.manifest.slug}@${module.manifest.version} is metadata only: no code is installed for it, so its ${kind}s cannot run`, { details: { module: module.manifest.slug } });
     }
     return itemOf(module, await this.plugin(module), kind, docker);
   }
@@ -70,15 +65,11 @@ export class PluginCodeLoader {
   }
 }
 
-function where(module: LoadedModule): string {
-  return `${module.manifest.slug}@${module.manifest.version}`;
-}
-
 function itemOf<K extends ItemKind>(module: LoadedModule, plugin: PluginDefinition, kind: K, docker: string): PluginDefinition[`${K}s`][string] {
   const items = plugin[`${kind}s`] as Record<string, PluginDefinition[`${K}s`][string]>;
   const item = Object.hasOwn(items, docker) ? items[docker] : undefined;
   if (!item) {
-    throw new PlyError('PLY_NO_IMPLEMENTATION', `${where(module)}: no code is bound to ${kind} "${docker}" (the plugin's ${kind}s are: ${Object.keys(items).join(', ') || 'none'})`, {
+    throw new PlyError('PLY_NO_IMPLEMENTATION', `${module.manifest.slug}@${module.manifest.version}: no code is bound to ${kind} "${docker}" (the plugin's ${kind}s are: ${Object.keys(items).join(', ') || 'none'})`, {
       details: { module: module.manifest.slug, docker },
     });
   }

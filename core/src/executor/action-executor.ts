@@ -131,9 +131,7 @@ export class ActionExecutor {
         if (declaresFileResults(item.results)) results = await moveLargeResultsToFiles(results, item.results, scope.files, settings.largeValueBytes);
         const durationMs = performance.now() - started;
         if (logger.isLevelEnabled('debug')) scope.logger.debug('action finished', { durationMs });
-        const action = { slug: item.slug, uuid: item.uuid, name: item.name };
-        // Two literals rather than a spread of `{ outputs }` or `{}` (an object made and copied per run).
-        return outputs ? { runId, module: moduleRef, action, arguments: args, results, outputs, durationMs } : { runId, module: moduleRef, action, arguments: args, results, durationMs };
+        return { runId, module: moduleRef, action: { slug: item.slug, uuid: item.uuid, name: item.name }, arguments: args, results, ...(outputs ? { outputs } : {}), durationMs };
       } catch (error) {
         const failure = toPlyError(error);
         scope.logger.info('action failed', { code: failure.code, error: failure.message });

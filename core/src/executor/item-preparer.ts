@@ -49,9 +49,9 @@ export class ItemPreparer {
   find<K extends ItemKind>(kind: K, reference: string, version?: string): FoundItem<K> | Promise<FoundItem<K>> {
     const { module, item } = this.services.catalog.find(kind, reference, version);
     if (module.engineMismatch) throw new PlyError('PLY_ENGINE_MISMATCH', module.engineMismatch, { details: { module: module.manifest.slug } });
-    const ready = this.services.code.implementationNow(module, kind, item.docker);
-    if (ready !== undefined) return { module, item, implementation: ready as unknown as Implementation<K> };
-    return this.services.code.implementation(module, kind, item.docker).then((implementation) => ({ module, item, implementation: implementation as unknown as Implementation<K> }));
+    const ready = this.services.code.implementationNow(module, kind, item.docker) as unknown as Implementation<K> | undefined;
+    if (ready !== undefined) return { module, item, implementation: ready };
+    return this.services.code.implementation(module, kind, item.docker).then((code) => ({ module, item, implementation: code as unknown as Implementation<K> }));
   }
 
   /** The validated configuration of a module and what its runs share (cached per configuration). */

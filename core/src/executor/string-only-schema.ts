@@ -22,29 +22,25 @@ export function acceptsOnlyStrings(schema: unknown, pointer: string): boolean {
 
 /** Pointers remembered per schema: an item's arguments have few, arrays' indexes aside. */
 const MAX_POINTERS = 256;
-const answers = new WeakMap<object, (pointer: string) => boolean>();
+const answers = new WeakMap<object, Map<string, boolean>>();
 
 /**
  * {@link acceptsOnlyStrings} over one schema, remembered per pointer: every run of an item asks
  * the same questions of the same schema (the walk and its pointer parsing cost about 1 µs each).
- * The same function for every run of the schema.
  */
 export function stringOnlyPointers(schema: object): (pointer: string) => boolean {
   let known = answers.get(schema);
-  if (known === undefined) {
-    const cache = new Map<string, boolean>();
-    known = (pointer) => {
-      let answer = cache.get(pointer);
-      if (answer === undefined) {
-        answer = acceptsOnlyStrings(schema, pointer);
-        if (cache.size >= MAX_POINTERS) cache.clear();
-        cache.set(pointer, answer);
-      }
-      return answer;
-    };
-    answers.set(schema, known);
-  }
-  return known;
+  if (!known) answers.set(schema, (known = new Map()));
+  const cache = known;
+  return (pointer) => {
+    let answer = cache.get(pointer);
+    if (answer === undefined) {
+      answer = acceptsOnlyStrings(schema, pointer);
+      if (cache.size >= MAX_POINTERS) cache.clear();
+      cache.set(pointer, answer);
+    }
+    return answer;
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

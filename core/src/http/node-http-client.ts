@@ -66,7 +66,8 @@ interface RequestPlan {
 export interface RequestCaller {
   /** What cancels the request (a run, or the client's signal); none: only its timeout ends it. */
   cancel: Cancellation | undefined;
-  logger: Logger;
+  /** The logger of its retries, asked for on the first retry (a run's is a pino child most runs never need). */
+  logger: () => Logger;
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -94,7 +95,7 @@ export class NodeHttpClient implements HttpClient {
   readonly #policy: ConnectionPolicy | undefined;
 
   constructor(options: NodeHttpClientOptions) {
-    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: options.logger };
+    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: () => options.logger };
     this.#rateLimiter = options.rateLimiter;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
@@ -123,7 +124,7 @@ export class NodeHttpClient implements HttpClient {
       const result = await this.#attempt<T>(plan, attempt, attempt > plan.policy.retries);
       if ('done' in result) return result.done;
       const delayMs = result.retry.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
-      caller.logger.warn('HTTP request failed, retrying', {
+      caller.logger().warn('HTTP request failed, retrying', {
         method: plan.method,
         url: plan.safeUrl,
         ...(result.retry.status === undefined ? {} : { status: result.retry.status }),
@@ -318,20 +319,18 @@ function attemptsText(attempts: number): string {
 class ClientResponse<T> implements HttpResponse<T> {
   readonly status: number;
   readonly statusText: string;
-  readonly #response: TransportResponse;
 
   constructor(
-    response: TransportResponse,
+    private readonly response: TransportResponse,
     readonly url: string,
     readonly body: T,
     readonly attempts: number,
   ) {
-    this.#response = response;
     this.status = response.status;
     this.statusText = response.statusText;
   }
 
   get headers(): Headers {
-    return this.#response.headers;
+    return this.response.headers;
   }
 }

@@ -132,7 +132,7 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
   for (let redirects = 0; ; redirects += 1) {
     const response = await exchange(method, url, headers, body, deadline, request.tls, request.policy);
     const location = response.headers.location;
-    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return wrap(response, url, deadline);
+    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return new NodeTransportResponse(response, url.href, deadline);
     response.resume();
     if (redirects === MAX_REDIRECTS) throw Object.assign(new Error(`more than ${MAX_REDIRECTS} redirects`), { code: 'ERR_TOO_MANY_REDIRECTS' });
     const next = new URL(location, url);
@@ -182,10 +182,6 @@ async function exchange(
   });
 }
 
-function wrap(response: IncomingMessage, url: URL, deadline: Deadline): TransportResponse {
-  return new NodeTransportResponse(response, url.href, deadline);
-}
-
 /**
  * A response over node:http's message. A class, so that its methods and its `headers` getter
  * live once on the prototype: as an object literal, each response made seven closures and an
@@ -196,16 +192,12 @@ class NodeTransportResponse implements TransportResponse {
   readonly statusText: string;
   readonly ok: boolean;
   #headers: Headers | undefined;
-  readonly #response: IncomingMessage;
-  readonly #deadline: Deadline;
 
   constructor(
-    response: IncomingMessage,
+    private readonly response: IncomingMessage,
     readonly url: string,
-    deadline: Deadline,
+    private readonly deadline: Deadline,
   ) {
-    this.#response = response;
-    this.#deadline = deadline;
     this.status = response.statusCode ?? 0;
     this.statusText = response.statusMessage ?? '';
     this.ok = this.status >= 200 && this.status < 300;
@@ -214,7 +206,7 @@ class NodeTransportResponse implements TransportResponse {
   get headers(): Headers {
     if (this.#headers === undefined) {
       const headers = new Headers();
-      const raw = this.#response.rawHeaders;
+      const raw = this.response.rawHeaders;
       for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
       this.#headers = headers;
     }
@@ -222,33 +214,27 @@ class NodeTransportResponse implements TransportResponse {
   }
 
   header(name: string): string | undefined {
-    const value = this.#response.headers[name.toLowerCase()];
+    const value = this.response.headers[name.toLowerCase()];
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
   async text(): Promise<string> {
-    try {
-      return (await readBytes(this.#response)).toString('utf8');
-    } catch (error) {
-      throw this.#deadline.reason ?? error;
-    } finally {
-      this.#deadline.end();
-    }
+    return (await this.bytes()).toString('utf8');
   }
 
   async bytes(): Promise<Buffer> {
     try {
-      return await readBytes(this.#response);
+      return await readBytes(this.response);
     } catch (error) {
-      throw this.#deadline.reason ?? error;
+      throw this.deadline.reason ?? error;
     } finally {
-      this.#deadline.end();
+      this.deadline.end();
     }
   }
 
   stream(): Readable {
-    const deadline = this.#deadline;
-    const source = decoded(this.#response);
+    const deadline = this.deadline;
+    const source = decoded(this.response);
     const body = new PassThrough();
     // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
     source.on('error', (error) => body.destroy(deadline.reason ?? error));
@@ -261,8 +247,8 @@ class NodeTransportResponse implements TransportResponse {
   }
 
   discard(): void {
-    this.#deadline.end();
-    this.#response.destroy();
+    this.deadline.end();
+    this.response.destroy();
   }
 }
 

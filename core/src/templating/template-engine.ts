@@ -91,36 +91,27 @@ export class TemplateEngine {
   }
 
   private walk(value: unknown, context: TemplateContext, pointer: string, options: RenderValueOptions, taint: Taint | undefined): unknown {
-    if (typeof value === 'string') return isTemplate(value) ? this.renderAt(value, context, pointer, undefined, options, taint) : value;
-    if (Array.isArray(value)) return value.map((item, i) => this.walkItem(item, context, pointer, i, options, taint));
+    if (typeof value === 'string') {
+      if (!isTemplate(value)) return value;
+      try {
+        const compiled = this.compile(value);
+        if (compiled.isSingleExpression && options.textAt?.(pointer) !== true) return this.evaluate(compiled, value, context, taint);
+        return this.renderText(compiled, value, context, taint);
+      } catch (error) {
+        throw isPlyError(error) ? atPointer(error, pointer) : error;
+      }
+    }
+    if (Array.isArray(value)) return value.map((item, i) => this.walk(item, context, `${pointer}/${i}`, options, taint));
     if (!isPlainObject(value)) return value;
-    // A copy of the same shape, then only the rendered entries replaced: adding five keys one by
-    // one to an empty object went through five hidden-class transitions a run. The spread copies
-    // an own "__proto__" key as an ordinary own property, so assigning to it later sets that
-    // property, never the prototype.
+    // A copy of the same shape, then the entries to render replaced: adding the keys one by one to
+    // an empty object went through a hidden-class transition per key. The spread copies an own
+    // "__proto__" key as an ordinary own property, so assigning to it sets that property.
     const rendered: Record<string, unknown> = { ...value };
     for (const key of Object.keys(value)) {
       const item = value[key];
-      if (typeof item === 'string' ? isTemplate(item) : typeof item === 'object' && item !== null) rendered[key] = this.walkItem(item, context, pointer, key, options, taint);
+      if (typeof item === 'string' ? isTemplate(item) : typeof item === 'object' && item !== null) rendered[key] = this.walk(item, context, `${pointer}/${pointerSegment(key)}`, options, taint);
     }
     return rendered;
-  }
-
-  /** `item`, found at `key` under `parent`, rendered; its pointer is built only when it is needed. */
-  private walkItem(item: unknown, context: TemplateContext, parent: string, key: string | number, options: RenderValueOptions, taint: Taint | undefined): unknown {
-    if (typeof item === 'string') return isTemplate(item) ? this.renderAt(item, context, parent, key, options, taint) : item;
-    return this.walk(item, context, pointerTo(parent, key), options, taint);
-  }
-
-  /** One template string, at `parent` + `key` (or at `parent` itself when `key` is undefined). */
-  private renderAt(template: string, context: TemplateContext, parent: string, key: string | number | undefined, options: RenderValueOptions, taint: Taint | undefined): unknown {
-    try {
-      const compiled = this.compile(template);
-      if (compiled.isSingleExpression && (options.textAt === undefined || !options.textAt(pointerTo(parent, key)))) return this.evaluate(compiled, template, context, taint);
-      return this.renderText(compiled, template, context, taint);
-    } catch (error) {
-      throw isPlyError(error) ? atPointer(error, pointerTo(parent, key)) : error;
-    }
   }
 
   private evaluate(compiled: Template, template: string, context: TemplateContext, taint: Taint | undefined): unknown {
@@ -165,11 +156,9 @@ function isTemplate(value: string): boolean {
   return value.includes('{{') || value.includes('{%');
 }
 
-/** The JSON pointer (RFC 6901) of `key` under `parent`; `parent` itself when there is no key. */
-function pointerTo(parent: string, key: string | number | undefined): string {
-  if (key === undefined) return parent;
-  if (typeof key === 'number') return `${parent}/${key}`;
-  return `${parent}/${key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key}`;
+/** A key as a JSON pointer segment (RFC 6901); most keys need no escaping. */
+function pointerSegment(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

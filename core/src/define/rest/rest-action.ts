@@ -37,7 +37,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       acceptStatus: declaration.acceptStatus,
     });
     // Only `link` paging reads a response header: the others never make the answer build its Headers.
-    return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
+    return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.response.headers.get('link') : null, url: answer.url };
   };
 
   const run = async (ctx: ActionContext<Config>, given: Args<A>): Promise<z.input<R>> => {
