@@ -4,7 +4,7 @@ import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
-import { TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
+import { ACCEPT_ENCODING, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -156,6 +156,7 @@ export class NodeHttpClient implements HttpClient {
       });
     }
     if (this.#userAgent !== undefined) headers['user-agent'] ??= this.#userAgent;
+    headers['accept-encoding'] ??= ACCEPT_ENCODING;
 
     let body: string | Uint8Array | undefined = options.body;
     if (options.json !== undefined) {

@@ -61,6 +61,8 @@ export interface TransportResponse {
   discard(): void;
 }
 
+/** The encodings a response may come in (decoded by {@link decoded}). */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** As many redirects as fetch follows. */
 const MAX_REDIRECTS = 20;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -127,8 +129,7 @@ function abortError(reason: unknown): Error {
 }
 
 async function follow(request: TransportRequest, deadline: Deadline): Promise<TransportResponse> {
-  let { method, url, body } = request;
-  const headers = { ...request.headers };
+  let { method, url, body, headers } = request;
   for (let redirects = 0; ; redirects += 1) {
     const response = await exchange(method, url, headers, body, deadline, request.tls, request.policy);
     const location = response.headers.location;
@@ -137,6 +138,8 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
     if (redirects === MAX_REDIRECTS) throw Object.assign(new Error(`more than ${MAX_REDIRECTS} redirects`), { code: 'ERR_TOO_MANY_REDIRECTS' });
     const next = new URL(location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw Object.assign(new Error(`redirect to a ${next.protocol} URL`), { code: 'ERR_REDIRECT_PROTOCOL' });
+    // Copied before the first change: the caller's headers serve its retries too.
+    if (headers === request.headers) headers = { ...headers };
     if (next.origin !== url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
     const status = response.statusCode;
     if ((status === 303 && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
@@ -165,7 +168,8 @@ async function exchange(
   policy: ConnectionPolicy | undefined,
 ): Promise<IncomingMessage> {
   const send = url.protocol === 'http:' ? httpRequest : await requestFunction(url);
-  const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
+  // The headers as they are when they already ask for compression and there is no body (a copy per request otherwise).
+  const outgoing: Record<string, string | number> = body === undefined && headers['accept-encoding'] !== undefined ? headers : { 'accept-encoding': ACCEPT_ENCODING, ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const options: RequestOptions & HttpsRequestOptions = { method, headers: outgoing };
   if (tls && url.protocol === 'https:') {

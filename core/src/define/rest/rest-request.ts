@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { ActionContext } from '../../contracts/context.js';
-import type { HttpRequestOptions, HttpResponse } from '../../contracts/http.js';
+import type { HttpRequestOptions, HttpResponse, QueryValue } from '../../contracts/http.js';
 import type { ModuleHttp, OutgoingRequest } from '../../contracts/rest.js';
 import { PlyError } from '../../errors/ply-error.js';
+import { appendQuery, queryString } from '../../http/request-url.js';
 import type { RequestAuth } from './request-auth.js';
 import type { RequestRate } from './request-rate.js';
 import { vendorFailure } from './vendor-failure.js';
@@ -44,7 +45,7 @@ export interface RestAnswer {
 let lastBase: { text: string; url: URL } | undefined;
 
 /** The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin` wants it). */
-export function endpointUrl(baseUrl: string, path: string): URL {
+export function endpointUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): URL {
   if (lastBase?.text !== baseUrl) {
     try {
       lastBase = { text: baseUrl, url: new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) };
@@ -52,7 +53,11 @@ export function endpointUrl(baseUrl: string, path: string): URL {
       throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
     }
   }
-  return new URL(path.replace(/^\//, ''), lastBase.url);
+  const relative = path.replace(/^\//, '');
+  // One parse for a path without a query of its own: setting `search` afterwards parses it again.
+  if (query === undefined || /[?#]/.test(relative)) return appendQuery(new URL(relative, lastBase.url), query);
+  const search = queryString(query);
+  return new URL(search === '' ? relative : `${relative}?${search}`, lastBase.url);
 }
 
 function parseJson(text: string, url: URL, status: number): unknown {
