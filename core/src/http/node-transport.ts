@@ -152,13 +152,13 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
 }
 
 /** node:http's request for an http URL; node:https's (loaded on first use) for an https one. */
-export async function requestFunction(url: URL): Promise<RequestFunction> {
+export function requestFunction(url: URL): RequestFunction {
   if (url.protocol === 'http:') return httpRequest;
-  httpsRequest ??= (await import('node:https')).request;
-  return httpsRequest;
+  return (httpsRequest ??= process.getBuiltinModule('node:https').request);
 }
 
-async function exchange(
+// Not an async function: returning a promise from one costs the request two more microtask turns.
+function exchange(
   method: string,
   url: URL,
   headers: OutgoingHeaders,
@@ -167,7 +167,7 @@ async function exchange(
   tls: TransportRequest['tls'],
   policy: ConnectionPolicy | undefined,
 ): Promise<IncomingMessage> {
-  const send = url.protocol === 'http:' ? httpRequest : await requestFunction(url);
+  const send = requestFunction(url);
   // The headers as they are when they already ask for compression and there is no body (a copy per request otherwise).
   const outgoing: Record<string, string | number> = body === undefined && headers['accept-encoding'] !== undefined ? headers : { 'accept-encoding': ACCEPT_ENCODING, ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
