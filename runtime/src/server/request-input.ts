@@ -73,7 +73,8 @@ export async function bodyBytes(c: Context, limit = MAX_BODY_BYTES): Promise<Buf
   return Buffer.concat(chunks, size);
 }
 
-function tooLarge(limit: number): PlyError {
+/** PLY_PAYLOAD_TOO_LARGE (413) for a body past `limit` bytes. */
+export function tooLarge(limit: number): PlyError {
   return new PlyError('PLY_PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes`, { details: { limit } });
 }
 

@@ -9,6 +9,8 @@ import type { ModuleArtifacts } from '../cluster/module-sync.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createServerApp } from './server-app.js';
 import type { ServerEnv } from './server-env.js';
+import { WebhookReceiver } from './webhook-receiver.js';
+import { webhookListener } from './webhook-listener.js';
 
 /** Options of {@link startRuntimeServer}. */
 export interface RuntimeServerOptions {
@@ -49,7 +51,7 @@ export interface RunningRuntimeServer {
  */
 export async function startRuntimeServer(options: RuntimeServerOptions): Promise<RunningRuntimeServer> {
   // Loaded here: only a serving process pays for the HTTP server.
-  const { serve } = await import('@hono/node-server');
+  const [{ getRequestListener }, { createServer }] = await Promise.all([import('@hono/node-server'), import('node:http')]);
   const runtime = await openRuntime({
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
@@ -62,13 +64,18 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
   const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply, ...coordination });
   const accepts = runtime.role !== 'worker';
   let stopping: Promise<void> | undefined;
-  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined });
+  const webhooks = accepts ? new WebhookReceiver(runtime, runtime.webhooks) : undefined;
+  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined, ...(webhooks ? { webhooks } : {}) });
   if (accepts) options.extend?.(app, runtime);
-  const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8400 });
+  const host = options.host ?? '127.0.0.1';
+  const honoListener = getRequestListener(app.fetch, { hostname: host });
+  // Webhooks are answered before Hono (the same receiver, errors and log line; see webhook-listener.ts).
+  const server = createServer(webhooks ? webhookListener(webhooks, runtime.ply.logger.child({ component: 'http' }), honoListener) : honoListener);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
       server.once('error', reject);
+      server.listen(options.port ?? 8400, host);
     });
   } catch (error) {
     await runtime.close(0);
@@ -95,7 +102,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
           await Promise.all([triggers.stop(), connectors.stop()]);
           await runtime.close(graceMs);
         } finally {
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          server.closeAllConnections();
         }
       })();
       return stopping;
