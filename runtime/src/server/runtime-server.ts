@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { PlySettings } from '@ply/core';
+import type { PinoLogger, PlySettings } from '@ply/core';
 import type { Hono } from 'hono';
 import { ConnectorInstances } from '../supervisor/connector-instances.js';
 import { PlaybookTriggers } from '../supervisor/playbook-triggers.js';
@@ -28,6 +28,8 @@ export interface RuntimeServerOptions {
   cluster?: ClusterSettings;
   /** How recorded modules are fetched in a cluster (see {@link RuntimeOptions.moduleArtifacts}). */
   moduleArtifacts?: ModuleArtifacts;
+  /** The root logger (default: pino on stdout at the settings' level). */
+  logger?: PinoLogger;
 }
 
 /** A listening runtime server. */
@@ -57,6 +59,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     ...(options.cluster ? { cluster: options.cluster } : {}),
     ...(options.moduleArtifacts ? { moduleArtifacts: options.moduleArtifacts } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   // In a cluster every role supervises triggers and connectors: the leases keep each on one process.
   const coordination = runtime.cluster ? { coordination: runtime.cluster.coordination, leaseMs: runtime.cluster.settings.leaseMs } : {};

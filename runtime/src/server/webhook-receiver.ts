@@ -1,5 +1,5 @@
 import { PlyError } from '@ply/core';
-import { parseJsonText } from './request-input.js';
+import { parseJsonText, UTF8 } from './request-input.js';
 import type { Runtime } from './runtime.js';
 import { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, WEBHOOK_TOKEN_HEADER, WEBHOOK_TOLERANCE_SECONDS, type SignatureRefusal, type WebhookSecrets } from './webhook-secrets.js';
 
@@ -62,7 +62,7 @@ class WebhookTargets {
 
 function eventOf(bytes: Buffer): unknown {
   // Decoded as UTF-8 (a leading BOM dropped) only after the signature was checked over the bytes; depth bounded.
-  return parseJsonText(new TextDecoder().decode(bytes), 'webhook body');
+  return parseJsonText(UTF8.decode(bytes), 'webhook body');
 }
 
 const WHY: Record<SignatureRefusal, string> = {
