@@ -19,6 +19,9 @@ const DRAIN_MS = 500;
  */
 function bodyOf(request: IncomingMessage, limit: number): Promise<Buffer> {
   if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.reject(tooLarge(limit));
+  // A caller gone before its body ended (here or while reading below): nothing is accepted, nothing waits for ever.
+  const gone = () => new Error('the caller closed the connection before the body ended');
+  if (request.destroyed) return Promise.reject(gone());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -26,6 +29,7 @@ function bodyOf(request: IncomingMessage, limit: number): Promise<Buffer> {
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);
+      request.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength;
@@ -43,9 +47,11 @@ function bodyOf(request: IncomingMessage, limit: number): Promise<Buffer> {
       stop();
       reject(error);
     };
+    const onClose = () => onError(gone());
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
+    request.on('close', onClose);
   });
 }
 

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { captureLogs } from '@ply/kit/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 // Through the package entry, as `ply serve` loads it (it registers the runtime's error catalogue).
 import { createServerApp, startRuntimeServer, type RunningRuntimeServer } from '@ply/runtime';
 
@@ -136,6 +137,21 @@ describe('webhooks on node:http in front of the Hono app', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('gives up a body whose caller left before sending all of it, records nothing, and serves the next caller', async () => {
+    const logs = captureLogs('info');
+    const { id, token } = await serveWithPlaybook(HOOK, logs.logger);
+    const socket = connect(Number(new URL(server!.base).port), '127.0.0.1');
+    // `Expect: 100-continue`: node:http answers "100 Continue" once it hands the request over.
+    socket.write(`POST /hooks/${id} HTTP/1.1\r\nhost: 127.0.0.1\r\nx-ply-token: ${token}\r\nexpect: 100-continue\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n`);
+    await new Promise((resolve) => socket.once('data', resolve));
+    socket.end('{"alert":');
+    socket.destroy();
+    // The request ends with its log line (the caller is gone: no one reads the answer).
+    await vi.waitFor(() => expect(logs.records('request').filter((line) => line['route'] === '/hooks/:id')).toHaveLength(1));
+    expect(await server!.runtime.store.executions.list({ playbookId: id })).toEqual([]);
+    expect((await send(`${server!.base}/hooks/${id}`, Buffer.from('{"alert":"AL-next"}'), { 'x-ply-token': token })).status).toBe(202);
   });
 
   it('logs one line per call with its request id, route and status, sends the id back, and never logs the token', async () => {
