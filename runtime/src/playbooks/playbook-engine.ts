@@ -209,7 +209,7 @@ export class PlaybookEngine {
     return this.begin(playbookId, triggerEvent, options, options.signal);
   }
 
-  /** Records and launches a run; `own`: the run gets an AbortController of its own (one that may be stopped alone). */
+  /** Records and launches a run; `external` interrupts it (undefined: only shutdown or its {@link RunControl} does). */
   private async begin(playbookId: string, triggerEvent: unknown, options: Omit<StartOptions, 'signal'>, external: AbortSignal | undefined): Promise<StartedRun> {
     const { state, compiled } = await this.admit(playbookId, options);
     const executionId = this.store.executions.create({ playbookId, playbookVersion: compiled.version, triggerEvent: this.services.masks.generic.redact(triggerEvent) });
@@ -452,7 +452,7 @@ export class PlaybookEngine {
 
 /**
  * Stops one run (its execution row could not be committed, or the engine shuts down) without an
- * AbortController or a listener per run (together a tenth of a webhook's CPU): its top scope is
+ * AbortController or a listener per run (together about 5% of a webhook's CPU): its top scope is
  * stopped when asked, or as soon as it starts if asked before. The run then ends `interrupted`.
  */
 class RunControl {
