@@ -129,7 +129,7 @@ export class RegistryClient {
    */
   private async request(url: string, accept: string): Promise<IncomingMessage> {
     try {
-      const get = await requestFunction(new URL(url));
+      const get = requestFunction(new URL(url));
       return await new Promise<IncomingMessage>((resolve, reject) => {
         get(url, { headers: { accept }, signal: AbortSignal.timeout(this.timeoutMs) }, resolve)
           .on('error', reject)

@@ -76,6 +76,31 @@ describe.each(BACKENDS)('the store on %s at rest', (backend) => {
     expect(await store.checkpoints.read('trigger', 't1')).toEqual({ lastAlert: canary });
   });
 
+  it('seals a run that ends before its commit once, its event and node records together, and reads both back, also after a key rotation', async () => {
+    const home = tempHome();
+    const databaseUrl = backend === 'postgres' ? await freshDatabaseUrl() : undefined;
+    writeFileSync(join(home, 'secret.key'), KEY.toString('base64'), { mode: 0o600 });
+    const store = await PlyStore.open({ home, secretKey: KEY, ...(databaseUrl ? { databaseUrl } : {}) });
+    const canary = `canary-${randomBytes(6).toString('hex')}`;
+    const p = await store.playbooks.create({ name: 'p', document: {} });
+    const id = store.executions.create({ playbookId: p.id, playbookVersion: 1, triggerEvent: { alert: canary } });
+    await store.executions.finish(id, { status: 'succeeded', firstSeq: 1, nodes: [{ nodeId: 'keep', kind: 'store', attempt: 1, status: 'succeeded', results: { kept: canary }, startedAt: 1, finishedAt: 2 }] });
+    const row = await store.db.get(sql<[string], { trigger_event: string; nodes: string | null }>('SELECT trigger_event, nodes FROM executions WHERE id = ?'), id);
+    // One sealed value: the node records travel with the event.
+    expect(row!.nodes).toBeNull();
+    expect(row!.trigger_event.startsWith('v1:')).toBe(true);
+    expect(row!.trigger_event).not.toContain(canary);
+    expect(await store.executions.get(id)).toMatchObject({ triggerEvent: { alert: canary }, nodes: [{ nodeId: 'keep', results: { kept: canary } }] });
+    expect((await store.executions.list()).map((e) => e.triggerEvent)).toEqual([{ alert: canary }]);
+    await store.close();
+
+    const newKeyFile = join(tempHome(), 'new.key');
+    await rotateSecretKey({ home, newKeyFile, current: {}, ...(databaseUrl ? { databaseUrl } : {}) });
+    const after = await PlyStore.open({ home, secretKey: Buffer.from(readFileSync(newKeyFile, 'utf8').trim(), 'base64'), ...(databaseUrl ? { databaseUrl } : {}) });
+    opened.push(after);
+    expect(await after.executions.get(id)).toMatchObject({ triggerEvent: { alert: canary }, nodes: [{ nodeId: 'keep', results: { kept: canary } }] });
+  });
+
   it('refuses a record opened with another key, naming the cause', async () => {
     const home = tempHome();
     const databaseUrl = backend === 'postgres' ? await freshDatabaseUrl() : undefined;

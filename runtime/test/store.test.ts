@@ -290,6 +290,26 @@ describe.each(BACKENDS)('PlyStore on %s: playbooks, executions, checkpoints', (b
     expect(record).toMatchObject({ status: 'succeeded', nodes: [{ seq: 1, nodeId: 'a', kind: 'store', attempt: 1, status: 'succeeded', results: { x: 1 }, startedAt: new Date(1).toISOString() }] });
   });
 
+  it('reads both shapes of a finished row: event and node records in one column (ended before its commit) or in two (ended after)', async () => {
+    const store = await open(backend);
+    const p = await store.playbooks.create({ name: 'p', document: {} });
+    const node = { nodeId: 'a', kind: 'store', attempt: 1, status: 'succeeded' as const, results: { x: 'ü\n"q"' }, startedAt: 1, finishedAt: 2 };
+    const early = store.executions.create({ playbookId: p.id, playbookVersion: 1, triggerEvent: { n: 'early' } });
+    const noEvent = store.executions.create({ playbookId: p.id, playbookVersion: 1, triggerEvent: undefined });
+    await Promise.all([early, noEvent].map((id) => store.executions.finish(id, { status: 'succeeded', firstSeq: 1, nodes: [node] })));
+    const late = await store.executions.createDurably({ playbookId: p.id, playbookVersion: 1, triggerEvent: { n: 'late' } });
+    await store.executions.finish(late, { status: 'failed', error: { code: 'PLY_INTERNAL', message: 'late' }, firstSeq: 1, nodes: [node] });
+    const nodesColumn = sql<[string], { nodes: string | null }>('SELECT nodes FROM executions WHERE id = ?');
+    expect([(await store.db.get(nodesColumn, early))!.nodes, (await store.db.get(nodesColumn, noEvent))!.nodes]).toEqual([null, null]);
+    expect((await store.db.get(nodesColumn, late))!.nodes).not.toBeNull();
+    for (const [id, triggerEvent] of [[early, { n: 'early' }], [noEvent, undefined], [late, { n: 'late' }]] as const) {
+      const record = await store.executions.get(id);
+      expect(record.triggerEvent).toEqual(triggerEvent);
+      expect(record.nodes).toMatchObject([{ seq: 1, nodeId: 'a', results: { x: 'ü\n"q"' } }]);
+    }
+    expect(Object.fromEntries((await store.executions.list()).map((e) => [e.id, e.triggerEvent]))).toEqual({ [early]: { n: 'early' }, [noEvent]: undefined, [late]: { n: 'late' } });
+  });
+
   it('reads a long run\'s records written under way together with its last ones, in order, each once', async () => {
     const store = await open(backend);
     const p = await store.playbooks.create({ name: 'p', document: {} });

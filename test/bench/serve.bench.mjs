@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, percentile, row } from './stats.mjs';
 
-const CLI = fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
+// PLY_BENCH_CLI: another build's CLI (a copy of an earlier cli/dist/bundle), to compare two builds on the same machine state.
+const CLI = process.env.PLY_BENCH_CLI ?? fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 export function post(agent, url, body, headers = {}) {
@@ -52,6 +53,18 @@ export async function freePort() {
 /** The workspace plugins `ply serve` discovers from this checkout (their manifests are all read at start; their code on first use). */
 function workspacePlugins() {
   return readdirSync(join(REPO, 'plugins')).filter((name) => existsSync(join(REPO, 'plugins', name, 'package.json'))).length;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * CPU time a child process has used so far (user + system, ms): per request, a figure this shared
+ * machine moves far less than requests per second, which include waiting for a core.
+ */
+export function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
 }
 
 function rssMiB(pid) {
@@ -154,7 +167,14 @@ async function startBareServer(agent) {
   await new Promise((resolve) => child.stdout.once('data', resolve));
   const url = `http://127.0.0.1:${port}/hooks/bare`;
   await load(agent, url, 'x', 1000, 10);
-  return { child, measure: (total, connections) => load(agent, url, 'x', total, connections) };
+  return {
+    child,
+    measure: async (total, connections) => {
+      const cpuBefore = cpuMs(child.pid);
+      const measured = await load(agent, url, 'x', total, connections);
+      return { ...measured, cpuPerRequestMs: (cpuMs(child.pid) - cpuBefore) / total };
+    },
+  };
 }
 
 export async function stop(child) {
@@ -207,13 +227,16 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
     await waitIdle(agent, base, admin, playbookId);
     for (const connections of [10, 100]) {
       const before = await bareServer.measure(total / 2, connections);
+      const cpuBefore = cpuMs(child.pid);
       const measured = await load(agent, hookUrl, hook.json.token, total, connections);
       const idle = await waitIdle(agent, base, admin, playbookId);
+      // The few status polls of waitIdle are counted too: a bound, not a flattering figure.
+      const cpuPerRunMs = (cpuMs(child.pid) - cpuBefore) / total;
       const after = await bareServer.measure(total / 2, connections);
       bare[connections].push(before, after);
       const baseline = (before.acceptedPerSecond + after.acceptedPerSecond) / 2;
       const runsPerSecond = total / (Number(idle - measured.begin) / 1e9);
-      results[`${shape}-${connections}`] = { ...measured, runsPerSecond, baseline, ratio: runsPerSecond / baseline };
+      results[`${shape}-${connections}`] = { ...measured, runsPerSecond, baseline, ratio: runsPerSecond / baseline, cpuPerRunMs, bareCpuMs: (before.cpuPerRequestMs + after.cpuPerRequestMs) / 2 };
     }
     const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
     succeeded += executions.json.executions.length;
@@ -234,6 +257,7 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   for (const connections of [10, 100]) {
     const runs = bare[connections];
     row(`  ${connections} connections: requests answered/s; p50 / p99`, `${median(runs.map((r) => r.acceptedPerSecond)).toFixed(0)}/s (${runs.map((r) => r.acceptedPerSecond.toFixed(0)).join(', ')}); ${median(runs.map((r) => r.p50)).toFixed(2)} / ${median(runs.map((r) => r.p99)).toFixed(2)}`, ' ms');
+    row(`    server CPU per request (user + system)`, median(runs.map((r) => r.cpuPerRequestMs)).toFixed(3), ' ms');
   }
   for (const [shape, label] of [['post', 'action posting over HTTP → condition → store'], ['local', 'store → condition → store (no outbound request)']]) {
     process.stdout.write(`  ${label}:\n`);
@@ -242,6 +266,7 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
       const ratio = r.ratio;
       row(`  ${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), ` runs/s = ${(100 * ratio).toFixed(0)}% of the bare server around it${shape === 'local' ? ' (target ≥ 50%)' : ''}${connections === 10 ? '  (n8n Set → Respond: 187 req/s at 10 conn.)' : ''}`);
       row(`    webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
+      row(`    ply serve CPU per run (user + system)`, r.cpuPerRunMs.toFixed(3), ` ms = ${(r.cpuPerRunMs / r.bareCpuMs).toFixed(1)}x the bare server's per request`);
     }
   }
   row('RSS after the runs', loadedRss.toFixed(1), ' MiB');

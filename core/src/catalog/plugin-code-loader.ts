@@ -9,10 +9,13 @@ import { PlyError } from '../errors/ply-error.js';
  */
 export class PluginCodeLoader {
   private readonly loaded = new Map<string, Promise<PluginDefinition>>();
+  // The definitions already imported, so that a run finds its code without awaiting a promise.
+  private readonly ready = new Map<string, PluginDefinition>();
 
   /** Binds an in-memory plugin definition to a module folder. */
   register(module: LoadedModule, plugin: PluginDefinition): void {
     this.loaded.set(module.dir, Promise.resolve(plugin));
+    this.ready.set(module.dir, plugin);
   }
 
   hasCode(module: LoadedModule): boolean {
@@ -22,28 +25,26 @@ export class PluginCodeLoader {
   async plugin(module: LoadedModule): Promise<PluginDefinition> {
     let pending = this.loaded.get(module.dir);
     if (!pending) {
+      const dir = module.dir;
       pending = this.importEntry(module);
-      this.loaded.set(module.dir, pending);
-      pending.catch(() => this.loaded.delete(module.dir));
+      this.loaded.set(dir, pending);
+      pending.then((plugin) => this.loaded.get(dir) === pending && this.ready.set(dir, plugin), () => this.loaded.delete(dir));
     }
     return pending;
   }
 
   /** The code bound to one item, or PLY_NO_IMPLEMENTATION when there is none. */
   async implementation<K extends ItemKind>(module: LoadedModule, kind: K, docker: string): Promise<PluginDefinition[`${K}s`][string]> {
-    const where = `${module.manifest.slug}@${module.manifest.version}`;
     if (!this.hasCode(module)) {
-      throw new PlyError('PLY_NO_IMPLEMENTATION', `${where} is metadata only: no code is installed for it, so its ${kind}s cannot run`, { details: { module: module.manifest.slug } });
+      throw new PlyError('PLY_NO_IMPLEMENTATION', `${module.manifest.slug}@${module.manifest.version} is metadata only: no code is installed for it, so its ${kind}s cannot run`, { details: { module: module.manifest.slug } });
     }
-    const plugin = await this.plugin(module);
-    const items = plugin[`${kind}s`] as Record<string, PluginDefinition[`${K}s`][string]>;
-    const item = Object.hasOwn(items, docker) ? items[docker] : undefined;
-    if (!item) {
-      throw new PlyError('PLY_NO_IMPLEMENTATION', `${where}: no code is bound to ${kind} "${docker}" (the plugin's ${kind}s are: ${Object.keys(items).join(', ') || 'none'})`, {
-        details: { module: module.manifest.slug, docker },
-      });
-    }
-    return item;
+    return itemOf(module, await this.plugin(module), kind, docker);
+  }
+
+  /** {@link implementation} when the module's code is already imported (no promise to await), else undefined. */
+  implementationNow<K extends ItemKind>(module: LoadedModule, kind: K, docker: string): PluginDefinition[`${K}s`][string] | undefined {
+    const plugin = this.ready.get(module.dir);
+    return plugin === undefined ? undefined : itemOf(module, plugin, kind, docker);
   }
 
   private async importEntry(module: LoadedModule): Promise<PluginDefinition> {
@@ -62,4 +63,15 @@ export class PluginCodeLoader {
     }
     return plugin;
   }
+}
+
+function itemOf<K extends ItemKind>(module: LoadedModule, plugin: PluginDefinition, kind: K, docker: string): PluginDefinition[`${K}s`][string] {
+  const items = plugin[`${kind}s`] as Record<string, PluginDefinition[`${K}s`][string]>;
+  const item = Object.hasOwn(items, docker) ? items[docker] : undefined;
+  if (!item) {
+    throw new PlyError('PLY_NO_IMPLEMENTATION', `${module.manifest.slug}@${module.manifest.version}: no code is bound to ${kind} "${docker}" (the plugin's ${kind}s are: ${Object.keys(items).join(', ') || 'none'})`, {
+      details: { module: module.manifest.slug, docker },
+    });
+  }
+  return item;
 }

@@ -129,5 +129,5 @@ async function moduleRequest<Config>(rest: RestModule<Config>, ctx: ActionContex
     authorization: request.authorization,
     responseType: request.responseType,
   });
-  return { status: answer.status, body: answer.body, headers: answer.headers };
+  return { status: answer.status, body: answer.body, headers: answer.response.headers };
 }

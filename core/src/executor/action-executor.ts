@@ -89,7 +89,8 @@ export class ActionExecutor {
     // How to hide this run's secrets from an error; built only when an error happens.
     let redactor: (() => Redactor) | undefined;
     try {
-      const { module, item, implementation } = await this.items.find('action', request.action, request.version);
+      const found = this.items.find('action', request.action, request.version);
+      const { module, item, implementation } = found instanceof Promise ? await found : found;
       const rawConfiguration = request.configuration ?? {};
       const runSecrets = request.secrets;
       redactor = () => resolveToken(this.root, ROOT_LOGGER).redactor.with([...secretValuesOf(rawConfiguration, secretKeysOf(module.manifest.configuration)), ...(runSecrets?.learnt() ?? [])]);

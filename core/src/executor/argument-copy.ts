@@ -9,12 +9,13 @@ export function copyArguments<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => copyArguments(item)) as T;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = copyArguments((value as Record<string, unknown>)[key]);
-    // defineProperty: a key named "__proto__" stays an ordinary key, as structuredClone keeps it.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else copy[key] = item;
+  // A copy of the same shape, then the containers in it copied: adding the keys one by one to
+  // an empty object went through a hidden-class transition per key. The spread keeps a key named
+  // "__proto__" an ordinary own key (as structuredClone does), so assigning to it later sets it.
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of Object.keys(copy)) {
+    const item = copy[key];
+    if (typeof item === 'object' && item !== null) copy[key] = copyArguments(item);
   }
   return copy as T;
 }

@@ -42,11 +42,16 @@ export class ItemPreparer {
     return this.scopes;
   }
 
-  async find<K extends ItemKind>(kind: K, reference: string, version?: string): Promise<FoundItem<K>> {
+  /**
+   * The item and its code; a plain value when the code is already imported (the usual case: an
+   * await costs a turn of the microtask queue on every run), a promise when it must be imported.
+   */
+  find<K extends ItemKind>(kind: K, reference: string, version?: string): FoundItem<K> | Promise<FoundItem<K>> {
     const { module, item } = this.services.catalog.find(kind, reference, version);
     if (module.engineMismatch) throw new PlyError('PLY_ENGINE_MISMATCH', module.engineMismatch, { details: { module: module.manifest.slug } });
-    const implementation = (await this.services.code.implementation(module, kind, item.docker)) as unknown as Implementation<K>;
-    return { module, item, implementation };
+    const ready = this.services.code.implementationNow(module, kind, item.docker) as unknown as Implementation<K> | undefined;
+    if (ready !== undefined) return { module, item, implementation: ready };
+    return this.services.code.implementation(module, kind, item.docker).then((code) => ({ module, item, implementation: code as unknown as Implementation<K> }));
   }
 
   /** The validated configuration of a module and what its runs share (cached per configuration). */

@@ -11,16 +11,17 @@ export class RunAbort implements Cancellation {
   #controller: AbortController | undefined;
   #aborted = false;
   #reason: unknown;
-  /** The run's deadline first, then its requests in flight. */
-  readonly #listeners = new Set<() => void>();
+  /** The run's deadline first, then its requests in flight (made with the first one). */
+  #listeners: Set<() => void> | undefined;
   readonly #external: AbortSignal | undefined;
-  readonly #fromExternal = (): void => this.abort(this.#external?.reason);
+  readonly #fromExternal: (() => void) | undefined;
 
   /** `external`: the caller's signal; aborting it aborts the run. */
   constructor(external?: AbortSignal) {
     this.#external = external;
-    if (external?.aborted) this.abort(external.reason);
-    else external?.addEventListener('abort', this.#fromExternal, { once: true });
+    if (external === undefined) return;
+    if (external.aborted) this.abort(external.reason);
+    else external.addEventListener('abort', (this.#fromExternal = () => this.abort(external.reason)), { once: true });
   }
 
   get aborted(): boolean {
@@ -47,9 +48,9 @@ export class RunAbort implements Cancellation {
     this.#reason = reason ?? new DOMException('This operation was aborted', 'AbortError');
     // The deadline's listener first, as it was registered before any plugin code ran; then the
     // requests in flight, then the plugin's own listeners on the signal.
-    const listeners = [...this.#listeners];
-    this.#listeners.clear();
-    for (const listener of listeners) listener();
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    if (listeners !== undefined) for (const listener of listeners) listener();
     this.#controller?.abort(this.#reason);
   }
 
@@ -57,12 +58,13 @@ export class RunAbort implements Cancellation {
   onAbort(listener: () => void): () => void {
     // A function of its own, so that the same listener added twice is removed once per addition.
     const once = () => listener();
-    this.#listeners.add(once);
-    return () => this.#listeners.delete(once);
+    const listeners = (this.#listeners ??= new Set());
+    listeners.add(once);
+    return () => listeners.delete(once);
   }
 
   /** Stops following the caller's signal (the run is over). */
   release(): void {
-    this.#external?.removeEventListener('abort', this.#fromExternal);
+    if (this.#fromExternal !== undefined) this.#external?.removeEventListener('abort', this.#fromExternal);
   }
 }

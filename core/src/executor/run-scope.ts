@@ -12,7 +12,6 @@ import type { FileStore } from '../contracts/file-store.js';
 import type { Cancellation } from '../http/cancellation.js';
 import type { HttpHostPolicySettings } from '../di/settings.js';
 import { RateLimiter } from '../http/rate-limiter.js';
-import { deferredLogger } from '../logging/deferred-logger.js';
 import { DirectoryFileStore } from '../files/directory-file-store.js';
 import type { PinoLogger } from '../logging/pino-logger.js';
 import { MODULE_CONFIGURATION, RATE_LIMITER, SETTINGS } from '../di/service-tokens.js';
@@ -86,7 +85,7 @@ export class RunScope {
 
   get http(): HttpClient {
     // The retry lines' logger is made on their first line: a run without retries never logs through it (a pino child, 2.3 µs).
-    return (this.#http ??= this.shared.http().forRun({ cancel: this.run.abort, logger: deferredLogger(() => this.logger) }));
+    return (this.#http ??= this.shared.http().forRun({ cancel: this.run.abort, logger: () => this.logger }));
   }
 }
 

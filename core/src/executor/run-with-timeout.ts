@@ -12,10 +12,10 @@ export const MAX_TIMEOUT_MS = 86_400_000;
  * throws before the next turn of the event loop.
  * Whatever the code throws becomes a PlyError (PLY_ACTION_CRASHED unless it already is one).
  */
-export async function runWithTimeout<T>(
+export function runWithTimeout<T>(
   work: () => Promise<T> | T,
   options: { timeoutMs: number; abort: RunAbort; what: string },
-): Promise<T> {
+): T | Promise<T> {
   const { timeoutMs, abort, what } = options;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
     throw new PlyError('PLY_INVALID_INPUT', `the timeout of ${what} must be an integer from 1 to ${MAX_TIMEOUT_MS} ms (got ${timeoutMs})`, { details: { timeoutMs, min: 1, max: MAX_TIMEOUT_MS } });

@@ -485,15 +485,15 @@ describe('NodeHttpClient: one client shared by runs (forRun)', () => {
     });
     const shared = client(new RecordingLogger());
     const linesA = new RecordingLogger();
-    const runA = shared.forRun({ cancel: signalCancellation(new AbortController().signal), logger: linesA });
-    const runB = shared.forRun({ cancel: signalCancellation(cancelled.signal), logger: new RecordingLogger() });
+    const runA = shared.forRun({ cancel: signalCancellation(new AbortController().signal), logger: () => linesA });
+    const runB = shared.forRun({ cancel: signalCancellation(cancelled.signal), logger: () => new RecordingLogger() });
     const answer = await runA.request<{ ok: boolean }>(`${server.url}/a`);
     const error = await plyErrorOf(runB.request(`${server.url}/b`));
     expect(answer).toMatchObject({ status: 200, body: { ok: true }, attempts: 2 });
     expect(linesA.lines.map((line) => line.message)).toEqual(['HTTP request failed, retrying']);
     expect(error.code).toBe('PLY_ACTION_CANCELLED');
     // The shared client's own signal is untouched: another run's request still goes through.
-    await expect(shared.forRun({ cancel: undefined, logger: new RecordingLogger() }).request(`${server.url}/a`)).resolves.toMatchObject({ status: 200 });
+    await expect(shared.forRun({ cancel: undefined, logger: () => new RecordingLogger() }).request(`${server.url}/a`)).resolves.toMatchObject({ status: 200 });
   });
 });
 

@@ -4,7 +4,7 @@ import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
-import { TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
+import { ACCEPT_ENCODING, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -66,7 +66,8 @@ interface RequestPlan {
 export interface RequestCaller {
   /** What cancels the request (a run, or the client's signal); none: only its timeout ends it. */
   cancel: Cancellation | undefined;
-  logger: Logger;
+  /** The logger of its retries, asked for on the first retry (a run's is a pino child most runs never need). */
+  logger: () => Logger;
 }
 
 /** What one attempt ended with, when it did not end the request. */
@@ -94,7 +95,7 @@ export class NodeHttpClient implements HttpClient {
   readonly #policy: ConnectionPolicy | undefined;
 
   constructor(options: NodeHttpClientOptions) {
-    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: options.logger };
+    this.#caller = { cancel: options.signal ? signalCancellation(options.signal) : undefined, logger: () => options.logger };
     this.#rateLimiter = options.rateLimiter;
     this.#defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     this.#retry = mergePolicy(DEFAULT_RETRY_POLICY, options.retry);
@@ -123,7 +124,7 @@ export class NodeHttpClient implements HttpClient {
       const result = await this.#attempt<T>(plan, attempt, attempt > plan.policy.retries);
       if ('done' in result) return result.done;
       const delayMs = result.retry.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
-      caller.logger.warn('HTTP request failed, retrying', {
+      caller.logger().warn('HTTP request failed, retrying', {
         method: plan.method,
         url: plan.safeUrl,
         ...(result.retry.status === undefined ? {} : { status: result.retry.status }),
@@ -155,6 +156,7 @@ export class NodeHttpClient implements HttpClient {
       });
     }
     if (this.#userAgent !== undefined) headers['user-agent'] ??= this.#userAgent;
+    headers['accept-encoding'] ??= ACCEPT_ENCODING;
 
     let body: string | Uint8Array | undefined = options.body;
     if (options.json !== undefined) {
@@ -174,8 +176,8 @@ export class NodeHttpClient implements HttpClient {
       throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: a ${method} request cannot have a body`);
     }
 
-    const policy =
-      options.retry === false ? { ...this.#retry, retries: 0 } : mergePolicy(this.#retry, options.retry);
+    // Read only: a request without its own retry settings shares the client's policy.
+    const policy = options.retry === false ? { ...this.#retry, retries: 0 } : options.retry === undefined ? this.#retry : mergePolicy(this.#retry, options.retry);
     return {
       method,
       url: target,
@@ -275,17 +277,7 @@ export class NodeHttpClient implements HttpClient {
         { cause: error, details: { ...details, vendorMessage: undefined } },
       );
     }
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      // Built when read: few actions look at response headers.
-      get headers() {
-        return response.headers;
-      },
-      url: response.url || plan.url.href,
-      body: body as T,
-      attempts: attempt,
-    };
+    return new ClientResponse<T>(response, response.url || plan.url.href, body as T, attempt);
   }
 
   #cancelled(plan: RequestPlan, attempts: number, cause: unknown): PlyError {
@@ -318,4 +310,28 @@ const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+}
+
+/**
+ * What `request` resolves to. A class, so that the `headers` getter (a Headers object built only
+ * when read: few actions look at response headers) lives on the prototype rather than as an
+ * accessor pair made for each response.
+ */
+class ClientResponse<T> implements HttpResponse<T> {
+  readonly status: number;
+  readonly statusText: string;
+
+  constructor(
+    private readonly response: TransportResponse,
+    readonly url: string,
+    readonly body: T,
+    readonly attempts: number,
+  ) {
+    this.status = response.status;
+    this.statusText = response.statusText;
+  }
+
+  get headers(): Headers {
+    return this.response.headers;
+  }
 }

@@ -61,6 +61,8 @@ export interface TransportResponse {
   discard(): void;
 }
 
+/** The encodings a response may come in (decoded by {@link decoded}). */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** As many redirects as fetch follows. */
 const MAX_REDIRECTS = 20;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -127,16 +129,17 @@ function abortError(reason: unknown): Error {
 }
 
 async function follow(request: TransportRequest, deadline: Deadline): Promise<TransportResponse> {
-  let { method, url, body } = request;
-  const headers = { ...request.headers };
+  let { method, url, body, headers } = request;
   for (let redirects = 0; ; redirects += 1) {
     const response = await exchange(method, url, headers, body, deadline, request.tls, request.policy);
     const location = response.headers.location;
-    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return wrap(response, url, deadline);
+    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || location === undefined) return new NodeTransportResponse(response, url.href, deadline);
     response.resume();
     if (redirects === MAX_REDIRECTS) throw Object.assign(new Error(`more than ${MAX_REDIRECTS} redirects`), { code: 'ERR_TOO_MANY_REDIRECTS' });
     const next = new URL(location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw Object.assign(new Error(`redirect to a ${next.protocol} URL`), { code: 'ERR_REDIRECT_PROTOCOL' });
+    // Copied before the first change: the caller's headers serve its retries too.
+    if (headers === request.headers) headers = { ...headers };
     if (next.origin !== url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
     const status = response.statusCode;
     if ((status === 303 && method !== 'HEAD') || ((status === 301 || status === 302) && method === 'POST')) {
@@ -149,13 +152,13 @@ async function follow(request: TransportRequest, deadline: Deadline): Promise<Tr
 }
 
 /** node:http's request for an http URL; node:https's (loaded on first use) for an https one. */
-export async function requestFunction(url: URL): Promise<RequestFunction> {
+export function requestFunction(url: URL): RequestFunction {
   if (url.protocol === 'http:') return httpRequest;
-  httpsRequest ??= (await import('node:https')).request;
-  return httpsRequest;
+  return (httpsRequest ??= process.getBuiltinModule('node:https').request);
 }
 
-async function exchange(
+// Not an async function: returning a promise from one costs the request two more microtask turns.
+function exchange(
   method: string,
   url: URL,
   headers: OutgoingHeaders,
@@ -164,8 +167,9 @@ async function exchange(
   tls: TransportRequest['tls'],
   policy: ConnectionPolicy | undefined,
 ): Promise<IncomingMessage> {
-  const send = await requestFunction(url);
-  const outgoing: Record<string, string | number> = { 'accept-encoding': 'gzip, deflate, br', ...headers };
+  const send = requestFunction(url);
+  // The headers as they are when they already ask for compression and there is no body (a copy per request otherwise).
+  const outgoing: Record<string, string | number> = body === undefined && headers['accept-encoding'] !== undefined ? headers : { 'accept-encoding': ACCEPT_ENCODING, ...headers };
   if (body !== undefined) outgoing['content-length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
   const options: RequestOptions & HttpsRequestOptions = { method, headers: outgoing };
   if (tls && url.protocol === 'https:') {
@@ -182,61 +186,74 @@ async function exchange(
   });
 }
 
-function wrap(response: IncomingMessage, url: URL, deadline: Deadline): TransportResponse {
-  const status = response.statusCode ?? 0;
-  let headers: Headers | undefined;
-  return {
-    status,
-    statusText: response.statusMessage ?? '',
-    ok: status >= 200 && status < 300,
-    get headers() {
-      if (headers === undefined) {
-        headers = new Headers();
-        const raw = response.rawHeaders;
-        for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-      }
-      return headers;
-    },
-    header: (name) => {
-      const value = response.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(', ') : value;
-    },
-    url: url.href,
-    text: async () => {
-      try {
-        return (await readBytes(response)).toString('utf8');
-      } catch (error) {
-        throw deadline.reason ?? error;
-      } finally {
-        deadline.end();
-      }
-    },
-    bytes: async () => {
-      try {
-        return await readBytes(response);
-      } catch (error) {
-        throw deadline.reason ?? error;
-      } finally {
-        deadline.end();
-      }
-    },
-    stream: () => {
-      const source = decoded(response);
-      const body = new PassThrough();
-      // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
-      source.on('error', (error) => body.destroy(deadline.reason ?? error));
-      body.once('close', () => {
-        deadline.end();
-        source.destroy();
-      });
-      source.pipe(body);
-      return body;
-    },
-    discard: () => {
+/**
+ * A response over node:http's message. A class, so that its methods and its `headers` getter
+ * live once on the prototype: as an object literal, each response made seven closures and an
+ * accessor pair of its own, kept alive across the wait for the body.
+ */
+class NodeTransportResponse implements TransportResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  #headers: Headers | undefined;
+
+  constructor(
+    private readonly response: IncomingMessage,
+    readonly url: string,
+    private readonly deadline: Deadline,
+  ) {
+    this.status = response.statusCode ?? 0;
+    this.statusText = response.statusMessage ?? '';
+    this.ok = this.status >= 200 && this.status < 300;
+  }
+
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      const headers = new Headers();
+      const raw = this.response.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.response.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  async text(): Promise<string> {
+    return (await this.bytes()).toString('utf8');
+  }
+
+  async bytes(): Promise<Buffer> {
+    try {
+      return await readBytes(this.response);
+    } catch (error) {
+      throw this.deadline.reason ?? error;
+    } finally {
+      this.deadline.end();
+    }
+  }
+
+  stream(): Readable {
+    const deadline = this.deadline;
+    const source = decoded(this.response);
+    const body = new PassThrough();
+    // A body cut by the deadline or the run's signal fails with that reason, not ECONNRESET.
+    source.on('error', (error) => body.destroy(deadline.reason ?? error));
+    body.once('close', () => {
       deadline.end();
-      response.destroy();
-    },
-  };
+      source.destroy();
+    });
+    source.pipe(body);
+    return body;
+  }
+
+  discard(): void {
+    this.deadline.end();
+    this.response.destroy();
+  }
 }
 
 /** The body decompressed as `content-encoding` says. */

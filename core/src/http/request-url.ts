@@ -34,6 +34,12 @@ export function appendQuery(target: URL, query: Record<string, QueryValue> | und
   return target;
 }
 
+/** `query` as a query string without its `?` (encoded as URLSearchParams does; empty when it adds nothing). */
+export function queryString(query: Record<string, QueryValue> | undefined): string {
+  const pairs = queryPairs(query);
+  return pairs.length === 0 ? '' : new URLSearchParams(pairs).toString();
+}
+
 /** The pairs a query adds, in order. */
 function queryPairs(query: Record<string, QueryValue> | undefined): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];

@@ -92,8 +92,7 @@ export class TemplateEngine {
 
   private walk(value: unknown, context: TemplateContext, pointer: string, options: RenderValueOptions, taint: Taint | undefined): unknown {
     if (typeof value === 'string') {
-      // Plain text skips the engine (and its cache lookup): most arguments are not templates.
-      if (!value.includes('{{') && !value.includes('{%')) return value;
+      if (!isTemplate(value)) return value;
       try {
         const compiled = this.compile(value);
         if (compiled.isSingleExpression && options.textAt?.(pointer) !== true) return this.evaluate(compiled, value, context, taint);
@@ -103,18 +102,16 @@ export class TemplateEngine {
       }
     }
     if (Array.isArray(value)) return value.map((item, i) => this.walk(item, context, `${pointer}/${i}`, options, taint));
-    if (isPlainObject(value)) {
-      const rendered: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        const renderedItem = this.walk(value[key], context, `${pointer}/${pointerSegment(key)}`, options, taint);
-        // defineProperty for "__proto__" only, so it stays an ordinary key; an assignment does the
-        // same for every other key and keeps the object in V8's fast mode.
-        if (key === '__proto__') Object.defineProperty(rendered, key, { value: renderedItem, enumerable: true, writable: true, configurable: true });
-        else rendered[key] = renderedItem;
-      }
-      return rendered;
+    if (!isPlainObject(value)) return value;
+    // A copy of the same shape, then the entries to render replaced: adding the keys one by one to
+    // an empty object went through a hidden-class transition per key. The spread copies an own
+    // "__proto__" key as an ordinary own property, so assigning to it sets that property.
+    const rendered: Record<string, unknown> = { ...value };
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (typeof item === 'string' ? isTemplate(item) : typeof item === 'object' && item !== null) rendered[key] = this.walk(item, context, `${pointer}/${pointerSegment(key)}`, options, taint);
     }
-    return value;
+    return rendered;
   }
 
   private evaluate(compiled: Template, template: string, context: TemplateContext, taint: Taint | undefined): unknown {
@@ -152,6 +149,11 @@ export class TemplateEngine {
 interface Taint {
   secrets: SecretMatcher;
   marks: Set<string>;
+}
+
+/** Plain text skips the engine (and its cache lookup): most arguments are not templates. */
+function isTemplate(value: string): boolean {
+  return value.includes('{{') || value.includes('{%');
 }
 
 /** A key as a JSON pointer segment (RFC 6901); most keys need no escaping. */

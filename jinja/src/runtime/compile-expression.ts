@@ -19,7 +19,7 @@ import type { CompileContext } from './compile-context.js';
 import { contains } from './containment.js';
 import { isForbiddenName } from './forbidden-names.js';
 import { iterateValue } from './iteration.js';
-import { getAttribute, getItem } from './lookup.js';
+import { attributeReader, getItem, itemReader } from './lookup.js';
 import type { RenderState } from './render-state.js';
 import type { Scope } from './scope.js';
 
@@ -60,17 +60,17 @@ export function compileExpression(node: Expr, context: CompileContext): Evaluate
     case 'getattr': {
       if (isForbiddenName(node.name)) forbiddenAt(node.name, node);
       const target = compileExpression(node.target, context);
-      const name = node.name;
-      return located(node, (state, scope) => getAttribute(state, target(state, scope), name));
+      const read = attributeReader(node.name);
+      return located(node, (state, scope) => read(state, target(state, scope)));
     }
     case 'getitem': {
       if (node.key.kind === 'const' && typeof node.key.value === 'string' && isForbiddenName(node.key.value)) forbiddenAt(node.key.value, node);
       const target = compileExpression(node.target, context);
       const key = compileExpression(node.key, context);
+      const read = node.key.kind === 'const' ? itemReader(node.key.value) : undefined;
       return located(node, (state, scope) => {
         const container = target(state, scope);
-        const index = key(state, scope);
-        const item = getItem(state, container, index);
+        const item = read !== undefined ? read(state, container) : getItem(state, container, key(state, scope));
         if (state.taint !== undefined && typeof item === 'string') state.taint.propagate(item, [container]);
         return item;
       });

@@ -53,6 +53,40 @@ export function getAttribute(state: RenderState, target: unknown, name: string):
   return item === MISSING ? missingAttribute(target, name) : item;
 }
 
+/**
+ * {@link getAttribute} for a name known when the template is compiled (`x.name`), the usual
+ * case: the name's checks are made once, and a plain data object (most targets) is read at once.
+ */
+export function attributeReader(name: string): (state: RenderState, target: unknown) => unknown {
+  if (isForbiddenName(name)) forbid(name);
+  if (DICT_METHOD_NAMES.has(name)) return (state, target) => getAttribute(state, target, name);
+  return (state, target) => {
+    if (!isPlainObject(target)) return getAttribute(state, target, name);
+    state.tick();
+    const value = readOwn(target, name);
+    return value === MISSING ? missingAttribute(target, name) : value;
+  };
+}
+
+/**
+ * {@link getItem} for a key known when the template is compiled (`x["key"]`, Sekoia's `node.1`):
+ * a plain data object holding the key is read at once; anything else takes the general path.
+ */
+export function itemReader(key: unknown): (state: RenderState, target: unknown) => unknown {
+  if (typeof key === 'string' && isForbiddenName(key)) forbid(key);
+  // Sekoia's node.1: data keys are strings, so an int subscript reads the key it spells.
+  const dataKey = typeof key === 'string' ? key : typeof key === 'number' && Number.isSafeInteger(key) ? String(key) : undefined;
+  if (dataKey === undefined) return (state, target) => getItem(state, target, key);
+  return (state, target) => {
+    if (!isPlainObject(target)) return getItem(state, target, key);
+    const value = readOwn(target, dataKey);
+    // A miss takes the general path, which counts the step itself.
+    if (value === MISSING) return getItem(state, target, key);
+    state.tick();
+    return value;
+  };
+}
+
 /** `obj|attr(name)`: a Python attribute only (an allowed method, an engine object's attribute), never an item. */
 export function getPythonAttribute(state: RenderState, target: unknown, name: string): unknown {
   state.tick();

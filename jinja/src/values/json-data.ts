@@ -116,13 +116,21 @@ export function toPlainJson(value: unknown, keepNumbers = false, depth = 0): unk
   if (value === null || value === undefined || value instanceof JinjaUndefined) return null;
   if (value instanceof PyFloat) return keepNumbers ? value : value.value;
   if (depth > 200) throw new RangeError('value nested too deeply');
-  if (Array.isArray(value)) return value.map((item) => toPlainJson(item, keepNumbers, depth + 1));
-  if (value instanceof PyDict || isPlainObject(value)) {
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) copy[i] = toPlainJson(value[i], keepNumbers, depth + 1);
+    return copy;
+  }
+  if (value instanceof PyDict) {
     const object: Record<string, unknown> = {};
-    const entries: [unknown, unknown][] = value instanceof PyDict ? value.entries() : Object.keys(value).map((key) => [key, value[key]]);
-    for (const [key, item] of entries) {
-      if (typeof item === 'function') continue;
-      Object.defineProperty(object, typeof key === 'string' ? key : pyStr(key), { value: toPlainJson(item, keepNumbers, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [key, item] of value.entries()) if (typeof item !== 'function') setKey(object, typeof key === 'string' ? key : pyStr(key), toPlainJson(item, keepNumbers, depth + 1));
+    return object;
+  }
+  if (isPlainObject(value)) {
+    const object: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (typeof item !== 'function') setKey(object, key, toPlainJson(item, keepNumbers, depth + 1));
     }
     return object;
   }
@@ -130,4 +138,14 @@ export function toPlainJson(value: unknown, keepNumbers = false, depth = 0): unk
   if (value instanceof DictView) return value.entries.map((item) => toPlainJson(item, keepNumbers, depth + 1));
   if (value instanceof PyIterator) return value.drain().map((item) => toPlainJson(item, keepNumbers, depth + 1));
   return pyStr(value);
+}
+
+/**
+ * Sets `object[key]` as an own data property. An assignment keeps the object in V8's fast mode
+ * (defineProperty for every key made each copy a dictionary); "__proto__" alone needs
+ * defineProperty, so that it stays an ordinary key instead of setting the prototype.
+ */
+function setKey(object: Record<string, unknown>, key: string, item: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value: item, enumerable: true, writable: true, configurable: true });
+  else object[key] = item;
 }

@@ -27,6 +27,8 @@ export class ScopeWalker {
   private controller: AbortController | undefined;
   private pending = 0;
   private failure: PlyError | undefined;
+  /** Set by {@link stop}: nothing new starts. */
+  private stopped: unknown;
   private finish!: (error?: PlyError) => void;
   private readonly detachParent: () => void;
 
@@ -36,20 +38,33 @@ export class ScopeWalker {
     /** A foreach body's entry node (fired once at start), or undefined for the top level. */
     private readonly bodyEntry: string | undefined,
     private readonly parentSignal: AbortSignal,
+    /** False when whoever aborts the parent calls {@link stop} too (the engine-wide signal at shutdown): no listener on a signal every run shares. */
+    listen = true,
   ) {
+    if (!listen) {
+      this.detachParent = () => {};
+      return;
+    }
     const forward = () => this.controller?.abort(parentSignal.reason);
     parentSignal.addEventListener('abort', forward, { once: true });
     this.detachParent = () => parentSignal.removeEventListener('abort', forward);
   }
 
-  /** The scope's signal: aborts with the parent's, or when a node of the scope fails. */
+  /** The scope's signal: aborts with the parent's, when a node of the scope fails, or on {@link stop}. */
   private signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
       if (this.parentSignal.aborted) this.controller.abort(this.parentSignal.reason);
       else if (this.failure) this.controller.abort(this.failure);
+      else if (this.stopped !== undefined) this.controller.abort(this.stopped);
     }
     return this.controller.signal;
+  }
+
+  /** Stops the scope as its parent's abort would: nothing new starts, what runs is aborted with `reason`. */
+  stop(reason: unknown): void {
+    this.stopped ??= reason;
+    this.controller?.abort(reason);
   }
 
   run(): Promise<void> {
@@ -67,7 +82,7 @@ export class ScopeWalker {
   }
 
   private decide(id: string, from: string | undefined, fired: boolean): void {
-    if (this.settled.has(id) || this.failure !== undefined) return;
+    if (this.settled.has(id) || this.failure !== undefined || this.stopped !== undefined) return;
     const node = this.environment.graph.nodes.get(id)!;
     const total = this.incomingCount(id);
     const sources = this.fired.get(id) ?? [];
@@ -129,7 +144,7 @@ export class ScopeWalker {
   private async execute(id: string, node: PlaybookNode): Promise<NodeOutcome> {
     const startedAt = Date.now();
     try {
-      const stopped = this.parentSignal.aborted ? this.parentSignal.reason : this.failure;
+      const stopped = this.parentSignal.aborted ? this.parentSignal.reason : (this.failure ?? this.stopped);
       if (stopped !== undefined) throw toPlyError(stopped, 'PLY_ACTION_CANCELLED');
       if (node.type === 'action') return { status: 'succeeded', results: await runActionNode(this.environment, this.scope, id, node, this.signal()), fires: always };
       let outcome: { results: unknown; arguments?: unknown; fires: (outlet: EdgeOutlet) => boolean };

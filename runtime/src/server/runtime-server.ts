@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { PlySettings } from '@ply/core';
+import type { PinoLogger, PlySettings } from '@ply/core';
 import type { Hono } from 'hono';
 import { ConnectorInstances } from '../supervisor/connector-instances.js';
 import { PlaybookTriggers } from '../supervisor/playbook-triggers.js';
@@ -9,6 +9,8 @@ import type { ModuleArtifacts } from '../cluster/module-sync.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { createServerApp } from './server-app.js';
 import type { ServerEnv } from './server-env.js';
+import { WebhookReceiver } from './webhook-receiver.js';
+import { webhookListener } from './webhook-listener.js';
 
 /** Options of {@link startRuntimeServer}. */
 export interface RuntimeServerOptions {
@@ -26,6 +28,8 @@ export interface RuntimeServerOptions {
   cluster?: ClusterSettings;
   /** How recorded modules are fetched in a cluster (see {@link RuntimeOptions.moduleArtifacts}). */
   moduleArtifacts?: ModuleArtifacts;
+  /** The root logger (default: pino on stdout at the settings' level). */
+  logger?: PinoLogger;
 }
 
 /** A listening runtime server. */
@@ -49,12 +53,13 @@ export interface RunningRuntimeServer {
  */
 export async function startRuntimeServer(options: RuntimeServerOptions): Promise<RunningRuntimeServer> {
   // Loaded here: only a serving process pays for the HTTP server.
-  const { serve } = await import('@hono/node-server');
+  const [{ getRequestListener }, { createServer }] = await Promise.all([import('@hono/node-server'), import('node:http')]);
   const runtime = await openRuntime({
     ...(options.settings ? { settings: options.settings } : {}),
     ...(options.workspaceRoot ? { workspaceRoot: options.workspaceRoot } : {}),
     ...(options.cluster ? { cluster: options.cluster } : {}),
     ...(options.moduleArtifacts ? { moduleArtifacts: options.moduleArtifacts } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   // In a cluster every role supervises triggers and connectors: the leases keep each on one process.
   const coordination = runtime.cluster ? { coordination: runtime.cluster.coordination, leaseMs: runtime.cluster.settings.leaseMs } : {};
@@ -62,13 +67,18 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
   const connectors = new ConnectorInstances({ store: runtime.store, ply: runtime.ply, ...coordination });
   const accepts = runtime.role !== 'worker';
   let stopping: Promise<void> | undefined;
-  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined });
+  const webhooks = accepts ? new WebhookReceiver(runtime, runtime.webhooks) : undefined;
+  const app = createServerApp(runtime, { demoReceiver: accepts && !options.demoHookUrl, triggers, connectors, operationsOnly: !accepts, draining: () => stopping !== undefined, ...(webhooks ? { webhooks } : {}) });
   if (accepts) options.extend?.(app, runtime);
-  const server = serve({ fetch: app.fetch, hostname: options.host ?? '127.0.0.1', port: options.port ?? 8400 });
+  const host = options.host ?? '127.0.0.1';
+  const honoListener = getRequestListener(app.fetch, { hostname: host });
+  // Webhooks are answered before Hono (the same receiver, errors and log line; see webhook-listener.ts).
+  const server = createServer(webhooks ? webhookListener(webhooks, runtime.ply.logger.child({ component: 'http' }), honoListener) : honoListener);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
       server.once('error', reject);
+      server.listen(options.port ?? 8400, host);
     });
   } catch (error) {
     await runtime.close(0);
@@ -95,7 +105,7 @@ export async function startRuntimeServer(options: RuntimeServerOptions): Promise
           await Promise.all([triggers.stop(), connectors.stop()]);
           await runtime.close(graceMs);
         } finally {
-          (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          server.closeAllConnections();
         }
       })();
       return stopping;

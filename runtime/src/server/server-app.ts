@@ -14,6 +14,7 @@ import { playbooksRoutes } from './playbooks.routes.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
 import { triggersRoutes, type SupervisedTriggers } from './triggers.routes.js';
+import { WebhookReceiver } from './webhook-receiver.js';
 
 /** Options of {@link createServerApp}. */
 export interface ServerAppOptions {
@@ -27,6 +28,8 @@ export interface ServerAppOptions {
   operationsOnly?: boolean;
   /** True once the process drains (SIGTERM): health answers 503 so a load balancer stops sending. */
   draining?: () => boolean;
+  /** What `/hooks/:id` accepts with; default: a receiver of its own (`ply serve` shares one with its node:http webhook listener). */
+  webhooks?: WebhookReceiver;
 }
 
 /**
@@ -71,7 +74,7 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
   app.route('/api/v1/accounts', accountsRoutes());
   app.route('/api/v1/playbooks', playbooksRoutes(webhooks));
   app.route('/api/v1/executions', executionsRoutes());
-  app.route('/hooks', hooksRoutes(runtime, webhooks));
+  app.route('/hooks', hooksRoutes(options.webhooks ?? new WebhookReceiver(runtime, webhooks)));
   if (options.demoReceiver) app.route('/demo', demoReceiverRoutes());
   return app;
 }

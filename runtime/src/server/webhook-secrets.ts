@@ -35,7 +35,8 @@ export type SignatureRefusal = 'mismatch' | 'stale-timestamp' | 'bad-timestamp';
  * `X-Ply-Timestamp` (signed as `<timestamp>.<body>`, refused outside {@link WEBHOOK_TOLERANCE_SECONDS}).
  */
 export class WebhookSecrets {
-  private readonly cache = new Map<string, string>();
+  /** Per playbook id and token version: the token and its bytes (a webhook checks it per request). */
+  private readonly cache = new Map<string, { version: number; token: string; bytes: Buffer }>();
 
   constructor(
     private readonly key: Buffer,
@@ -44,14 +45,18 @@ export class WebhookSecrets {
 
   /** The webhook token of a playbook at a token version (0: never rotated). */
   tokenOf(playbookId: string, version = 0): string {
+    return this.derived(playbookId, version).token;
+  }
+
+  private derived(playbookId: string, version: number): { version: number; token: string; bytes: Buffer } {
+    const cached = this.cache.get(playbookId);
+    if (cached?.version === version) return cached;
     const input = version === 0 ? `ply-webhook-v1:${playbookId}` : `ply-webhook-v1:${playbookId}:${version}`;
-    let token = this.cache.get(input);
-    if (!token) {
-      token = createHmac('sha256', this.key).update(input).digest('base64url');
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(input, token);
-    }
-    return token;
+    const token = createHmac('sha256', this.key).update(input).digest('base64url');
+    const entry = { version, token, bytes: Buffer.from(token) };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(playbookId, entry);
+    return entry;
   }
 
   /** The signature a sender puts in `X-Ply-Signature` for these raw body bytes (and timestamp, if it sends one). */
@@ -63,7 +68,9 @@ export class WebhookSecrets {
 
   /** True when `token` is the playbook's current webhook token (checked from the header alone, before any body is read). */
   verifyToken(playbookId: string, version: number, token: string): boolean {
-    return sameText(token, this.tokenOf(playbookId, version));
+    const expected = this.derived(playbookId, version).bytes;
+    const given = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** Checks a signature of the raw body bytes; undefined when it verifies, else why not. */

@@ -10,6 +10,7 @@ import { playbookVersionsMigration } from './migrations/008-playbook-versions.mi
 import { webhookTokenVersionsMigration } from './migrations/009-webhook-token-versions.migration.js';
 import { storeKeysMigration } from './migrations/010-store-keys.migration.js';
 import { webhookSignaturesMigration } from './migrations/011-webhook-signatures.migration.js';
+import { combinedRunRecordsMigration } from './migrations/012-combined-run-records.migration.js';
 
 /** Every migration of the store, in order, for both back-ends. Add a new file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webhookTokenVersionsMigration,
   storeKeysMigration,
   webhookSignaturesMigration,
+  combinedRunRecordsMigration,
 ];

@@ -98,8 +98,9 @@ describe('the $PLY_HOME lock after a kill -9 (issue #21 item 12)', () => {
 
   it('takes over a lock whose process is a zombie (exited, never reaped)', async () => {
     const dir = home();
-    // `exec sleep` never reaps the background child: once it exits, it stays a zombie.
-    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+    // `exec sleep` never reaps the background child: once it exits, it stays a zombie. The child
+    // outlives the shell's exec by a second: one that exited first could be reaped by the shell.
+    const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30']);
     children.push(parent);
     const zombie = await new Promise<number>((resolve) => parent.stdout.once('data', (data: Buffer) => resolve(Number(data.toString().trim()))));
     await vi.waitFor(() => expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /), { timeout: 5000, interval: 20 });

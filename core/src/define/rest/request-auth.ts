@@ -27,7 +27,8 @@ export class RequestAuth<Config> {
     return this.scheme?.type === 'oauth2-client-credentials';
   }
 
-  async apply(request: OutgoingRequest, ctx: ActionContext<Config>): Promise<void> {
+  /** Sets the request's credentials; a promise only for a scheme that must wait (an OAuth token, a custom hook). */
+  apply(request: OutgoingRequest, ctx: ActionContext<Config>): void | Promise<void> {
     const scheme = this.scheme;
     if (!scheme) return;
     const config = ctx.config;
@@ -45,11 +46,11 @@ export class RequestAuth<Config> {
         request.headers['authorization'] = `Basic ${Buffer.from(`${scheme.username(config)}:${scheme.password(config)}`).toString('base64')}`;
         return;
       case 'oauth2-client-credentials':
-        request.headers['authorization'] = `Bearer ${(await this.token(scheme, ctx)).token}`;
-        return;
+        return this.token(scheme, ctx).then((cached) => {
+          request.headers['authorization'] = `Bearer ${cached.token}`;
+        });
       case 'custom':
-        await scheme.apply(request, ctx);
-        return;
+        return Promise.resolve(scheme.apply(request, ctx));
     }
   }
 

@@ -14,8 +14,8 @@ export class RequestRate<Config> {
 
   constructor(private readonly rate: ((config: Config) => RateLimitOptions | undefined) | undefined) {}
 
-  /** Resolves when this account may send its next request (at once without a declared rate). */
-  async acquire(ctx: ActionContext<Config>): Promise<void> {
+  /** Resolves when this account may send its next request; nothing to wait for without a declared rate. */
+  acquire(ctx: ActionContext<Config>): void | Promise<void> {
     const options = this.rate?.(ctx.config);
     if (!options) return;
     const key = ctx.config as object;
@@ -25,6 +25,6 @@ export class RequestRate<Config> {
       entry = { options: signature, limiter: new RateLimiter(options) };
       this.limiters.set(key, entry);
     }
-    await entry.limiter.acquire(ctx.signal);
+    return entry.limiter.acquire(ctx.signal);
   }
 }

@@ -4,7 +4,6 @@ import type { ActionContext } from '../../contracts/context.js';
 import type { QueryValue } from '../../contracts/http.js';
 import type { RestActionDeclaration } from '../../contracts/rest.js';
 import { PlyError } from '../../errors/ply-error.js';
-import { appendQuery } from '../../http/request-url.js';
 import { ArgumentPlacement, type PlacedArguments } from './argument-placement.js';
 import { collectedBody } from './page-collector.js';
 import type { Page, PageRequest } from './paging.js';
@@ -25,7 +24,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
 
   const linkPaging = declaration.paging?.kind === 'link';
   const send = async (ctx: ActionContext<Config>, args: Args<A>, placed: PlacedArguments, next: PageRequest | undefined): Promise<Page> => {
-    const url = next && 'url' in next ? next.url : appendQuery(endpointUrl(http.baseUrl(ctx.config), placed.path), { ...placed.query, ...(next?.query as Record<string, QueryValue> | undefined) });
+    const url = next && 'url' in next ? next.url : endpointUrl(http.baseUrl(ctx.config), placed.path, next?.query ? { ...placed.query, ...(next.query as Record<string, QueryValue>) } : placed.query);
     const answer = await sendRestCall(module, http, ctx, {
       method: declaration.method,
       url,
@@ -37,7 +36,7 @@ export function restAction<A extends z.ZodObject, R extends z.ZodType, Config>(m
       acceptStatus: declaration.acceptStatus,
     });
     // Only `link` paging reads a response header: the others never make the answer build its Headers.
-    return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.headers.get('link') : null, url: answer.url };
+    return { body: answer.body, link: linkPaging && answer.status >= 200 && answer.status < 300 ? answer.response.headers.get('link') : null, url: answer.url };
   };
 
   const run = async (ctx: ActionContext<Config>, given: Args<A>): Promise<z.input<R>> => {
