@@ -6,7 +6,7 @@
 // bundled directly: nothing relies on decorator metadata (DI uses explicit tokens), and the
 // workspace packages resolve to their sources through the `@ply/source` export condition.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,9 @@ const PACKAGES = {
       settings: 'src/di/settings.ts',
       manifest: 'src/manifest/manifest-model.ts',
       logging: 'src/logging/logging.ts',
+      // The zod and semver of the CLI's bundle (see the cli entry's alias).
+      zod: 'src/shared/zod-api.ts',
+      semver: 'src/shared/semver-api.ts',
     },
     external: [],
     after: writeZodPackage,
@@ -44,6 +47,10 @@ const PACKAGES = {
     // better-sqlite3 a native addon.
     // typescript and vitest (the author toolchain of `ply build` and `ply test`) load from their packages.
     external: ['@ply/core', '@ply/core/*', '@ply/kit', '@ply/kit/*', 'esbuild', 'better-sqlite3', 'typescript', 'vitest', 'vitest/*'],
+    // One zod and one semver per process: the runtime, installer and console use the core's
+    // (without this each bundle carried its own: 270 KB more source at every start).
+    plugins: [fromCore(['zod', 'semver'])],
+    after: checkSharedZod,
   },
 };
 
@@ -54,7 +61,8 @@ for (const name of names) {
     process.exit(2);
   }
 }
-await Promise.all(names.map(bundle));
+const bundling = Object.fromEntries(names.map((name) => [name, bundle(name)]));
+await Promise.all(Object.values(bundling));
 
 async function bundle(name) {
   const target = PACKAGES[name];
@@ -74,6 +82,7 @@ async function bundle(name) {
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     external: target.external,
+    plugins: target.plugins,
     chunkNames: 'chunk-[hash]',
     sourcemap: 'linked',
     metafile: true,
@@ -86,7 +95,7 @@ async function bundle(name) {
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
   const bytes = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
   process.stdout.write(`bundled ${name}: ${outputs.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${join(name, 'dist/bundle')}\n`);
-  await target.after?.(packageDir);
+  await target.after?.(packageDir, outdir);
 }
 
 /**
@@ -106,4 +115,40 @@ async function writeZodPackage(packageDir) {
   await build({ absWorkingDir: packageDir, stdin: { contents: "export * from 'zod';\nexport { default } from 'zod';\n", resolveDir: packageDir, loader: 'js' }, outfile: join(dir, 'index.js'), bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning' });
   const manifest = { name: 'zod', version, description: 'The zod of @ply/core, provided to the plugins it loads', type: 'module', exports: { '.': './index.js', './v4': './index.js' } };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * Resolves the ESM imports of these packages to the core's `@ply/core/<name>` entry, left external.
+ * A CommonJS require() of them (bullmq's of semver, in the cluster mode's chunk) keeps its own
+ * bundled copy: Node 20 cannot require() the core's ESM entry.
+ */
+function fromCore(names) {
+  const filter = new RegExp(`^(${names.join('|')})$`);
+  return {
+    name: 'from-core',
+    setup(build) {
+      build.onResolve({ filter }, (args) => (args.kind === 'require-call' ? undefined : { path: `@ply/core/${args.path}`, external: true }));
+    },
+  };
+}
+
+/**
+ * The CLI's zod is the core's `src/shared/zod-api.ts`, a list of names: an external import is not
+ * checked by esbuild, so a member the CLI uses and the list lacks would be `undefined` at run time.
+ * Fails the build instead, naming it. (Run after the core's bundle: `pnpm build` bundles all.)
+ */
+async function checkSharedZod(_packageDir, outdir) {
+  await bundling.core;
+  const provided = new Set(Object.keys(await import(join(ROOT, 'core/dist/bundle/zod.js'))));
+  const missing = new Set();
+  for (const file of readdirSync(outdir).filter((name) => name.endsWith('.js'))) {
+    const text = readFileSync(join(outdir, file), 'utf8');
+    for (const [, bindings] of text.matchAll(/import\s*\*\s*as\s+([\w$]+)\s+from\s*"@ply\/core\/zod"/g)) {
+      for (const [, member] of text.matchAll(new RegExp(`(?<![\\w$.])${bindings.replace('$', '\\$')}\\.([\\w$]+)`, 'g'))) if (!provided.has(member)) missing.add(member);
+    }
+    for (const [, names] of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"@ply\/core\/zod"/g)) {
+      for (const name of names.split(',').map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean)) if (!provided.has(name)) missing.add(name);
+    }
+  }
+  if (missing.size) throw new Error(`the CLI bundle uses zod's ${[...missing].join(', ')}: add them to core/src/shared/zod-api.ts`);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,40 @@ describe('loadModuleFolder', () => {
     }
     expect((error as PlyError).code).toBe('PLY_SCHEMA_INVALID');
     expect((error as PlyError).message).toContain('action_act.json:/arguments: schema does not compile');
+  });
+
+  it("with lazySchemas, reads an item's schemas and raw file on first use, as the file holds them", () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': { ...ACTION, arguments: { type: 'object', properties: { text: { type: 'string' } } }, extra: 1 } });
+    const [item] = loadModuleFolder(dir, { coreVersion: '0.1.0', lazySchemas: true }).items;
+    expect(item!.arguments).toEqual({ type: 'object', properties: { text: { type: 'string' } } });
+    expect(item!.results).toEqual({});
+    expect(item!.raw).toMatchObject({ extra: 1, docker_parameters: 'act' });
+    // The same objects on every read (schema validators are cached by schema object).
+    expect(item!.arguments).toBe(item!.arguments);
+    expect({ ...item! }.arguments).toBe(item!.arguments);
+  });
+
+  it('with lazySchemas, names the item file when it became invalid after its module was loaded', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION });
+    const [item] = loadModuleFolder(dir, { coreVersion: '0.1.0', lazySchemas: true }).items;
+    writeFileSync(join(dir, 'action_act.json'), JSON.stringify({ ...ACTION, arguments: 'not a schema' }));
+    let error: unknown;
+    try {
+      void item!.arguments;
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PlyError);
+    expect((error as PlyError).code).toBe('PLY_MANIFEST_INVALID');
+    expect((error as PlyError).message).toContain(`${join(dir, 'action_act.json')}:/arguments`);
+  });
+
+  it('without lazySchemas, keeps the schemas of the load (the folder may be gone after)', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION });
+    const [item] = loadModuleFolder(dir, { coreVersion: '0.1.0' }).items;
+    rmSync(dir, { recursive: true, force: true });
+    expect(item!.arguments).toEqual({ type: 'object' });
+    expect(item!.raw).toMatchObject({ docker_parameters: 'act' });
   });
 });
 

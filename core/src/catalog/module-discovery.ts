@@ -23,7 +23,8 @@ function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, repo
   for (const dir of dirs) {
     if (!isPluginPackage(dir)) continue;
     try {
-      report.modules.push(loadPluginPackage(dir, source, coreVersion));
+      // Discovered folders stay in place while their modules are in use: schemas load on first use.
+      report.modules.push(loadPluginPackage(dir, source, coreVersion, { lazySchemas: true }));
     } catch (error) {
       report.errors.push({ dir, error: toPlyError(error) });
     }

@@ -71,11 +71,12 @@ export function readPluginPackage(packageDir: string): PluginPackageInfo {
  * Loads a plugin package's module from JSON: `package.json` names the module folder and the
  * code entry; the code itself is not imported here.
  */
-export function loadPluginPackage(packageDir: string, source: ModuleSource, coreVersion: string): LoadedModule {
+export function loadPluginPackage(packageDir: string, source: ModuleSource, coreVersion: string, options: { lazySchemas?: boolean } = {}): LoadedModule {
   const info = readPluginPackage(packageDir);
   const module = loadModuleFolder(info.moduleDir, {
     source,
     coreVersion,
+    ...(options.lazySchemas ? { lazySchemas: true } : {}),
     ...(info.entry ? { entry: info.entry } : {}),
     ...(info.name ? { packageName: info.name } : {}),
   });
