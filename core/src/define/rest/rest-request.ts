@@ -77,7 +77,7 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 
 function lowerCased(headers: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /**
