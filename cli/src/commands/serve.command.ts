@@ -29,7 +29,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
   // (held only after it, the young generation had already grown twice: 6 MiB more at idle).
   const releaseYoungGeneration = holdYoungGeneration();
   // Loaded here, not at the top: every other `ply` command would pay for the runtime.
-  const { lockHome, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime');
+  const { lockHome, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime/serve');
   const cluster = clusterSettings(options.role);
   // One `ply serve` per $PLY_HOME: taken before the store is opened, given back once it is closed.
   const releaseHome = lockHome(settingsFromEnvironment().home);

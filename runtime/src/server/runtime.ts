@@ -1,6 +1,6 @@
 import { Ply, type PinoLogger, type PlySettings } from '@ply/core';
 import type { Cluster } from '../cluster/cluster.js';
-import { ModuleSync, type ModuleArtifacts } from '../cluster/module-sync.js';
+import type { ModuleArtifacts, ModuleSync } from '../cluster/module-sync.js';
 import type { ClusterSettings, ServeRole } from '../cluster/cluster-settings.js';
 import { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import { join } from 'node:path';
@@ -74,6 +74,8 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   }
   let modules: ModuleSync | undefined;
   if (store.shared && options.moduleArtifacts) {
+    // Loaded here: only a process of a cluster with a shared store syncs its modules.
+    const { ModuleSync } = await import('../cluster/module-sync.js');
     modules = new ModuleSync(ply, store, options.moduleArtifacts, ply.logger.child({ component: 'modules' }));
     await modules.sync();
   }
