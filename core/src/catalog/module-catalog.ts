@@ -166,11 +166,9 @@ export class ModuleCatalog {
       if (this.pins.has(slug)) this.pinnedOrThrow(slug);
       return matches[0]!;
     }
-    if (matches.length === 0) {
-      const unread = this.modules().filter((module) => module.itemsError).map((module) => `${module.manifest.slug} (${module.itemsError!.message})`);
-      const note = unread.length > 0 ? ` (the items of ${unread.join(', ')} could not be read)` : '';
-      throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}${note}`, { details: { uuid } });
-    }
+    const unread = this.modules().flatMap((module) => (module.itemsError ? [`${module.manifest.slug} (${module.itemsError.message})`] : []));
+    const note = unread.length > 0 ? ` (the items of ${unread.join(', ')} could not be read)` : '';
+    if (matches.length === 0) throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}${note}`, { details: { uuid } });
     const where = matches.map((m) => m.module.manifest.slug).join(', ');
     throw new PlyError('PLY_ACTION_AMBIGUOUS', `${matches.length} modules have a ${kind} with uuid ${uuid} (${where}): use <module slug>.<uuid>`, { details: { uuid } });
   }

@@ -35,8 +35,7 @@ function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, repo
     try {
       // Discovered folders stay in place while their modules are in use: schemas (and, when asked, items) load on first use.
       const module = loadPluginPackage(dir, source, coreVersion, { lazySchemas: true, lazyItems: true });
-      const error = options.lazyItems ? undefined : module.itemsError;
-      if (error) report.errors.push({ dir, error });
+      if (!options.lazyItems && module.itemsError) report.errors.push({ dir, error: module.itemsError });
       else report.modules.push(module);
     } catch (error) {
       report.errors.push({ dir, error: toPlyError(error) });

@@ -150,9 +150,7 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
   }
   if (issues.length > 0 || !manifest) throw invalid(dir, issues);
   const engineMismatch = checkEngines(manifestPath, manifest, options.coreVersion, issues);
-  if (issues.length > 0) {
-    throw new PlyError('PLY_MANIFEST_INVALID', `${issues[0]!.file}:${issues[0]!.pointer}: ${issues[0]!.message}`, { details: { module: dir, issues } });
-  }
+  if (issues.length > 0) throw invalid(dir, issues);
   const module: LoadedModule = {
     dir,
     source: options.source ?? 'folder',
@@ -176,13 +174,18 @@ function invalid(dir: string, issues: PlyIssue[]): PlyError {
 }
 
 function readItems(dir: string, names: string[], issues: PlyIssue[], lazySchemas: boolean): ModuleItem[] {
-  const items: ModuleItem[] = [];
-  for (const name of names) {
+  return names.flatMap((name) => {
     const match = ITEM_FILE.exec(name)!;
-    const item = loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues, lazySchemas);
-    if (item) items.push(item);
-  }
-  return items;
+    return loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues, lazySchemas) ?? [];
+  });
+}
+
+function readOnce(module: LoadedModule, names: string[], lazySchemas: boolean): { items: ModuleItem[]; error?: PlyError } {
+  const issues: PlyIssue[] = [];
+  const items = readItems(module.dir, names, issues, lazySchemas);
+  if (issues.length > 0) return { items: [], error: invalid(module.dir, issues) };
+  warnDuplicates(items, module.warnings);
+  return { items };
 }
 
 /**
@@ -192,14 +195,7 @@ function readItems(dir: string, names: string[], issues: PlyIssue[], lazySchemas
  */
 function withLazyItems(module: LoadedModule, names: string[], lazySchemas: boolean): LoadedModule {
   let read: { items: ModuleItem[]; error?: PlyError } | undefined;
-  const load = () => {
-    if (read) return read;
-    const issues: PlyIssue[] = [];
-    const items = readItems(module.dir, names, issues, lazySchemas);
-    if (issues.length > 0) return (read = { items: [], error: invalid(module.dir, issues) });
-    warnDuplicates(items, module.warnings);
-    return (read = { items });
-  };
+  const load = () => (read ??= readOnce(module, names, lazySchemas));
   return Object.defineProperties(module, {
     items: { get: () => load().items, enumerable: true },
     itemsError: { get: () => load().error, enumerable: true },
