@@ -21,6 +21,8 @@ interface PendingWrite {
  */
 export class WriteBatcher {
   private queue: PendingWrite[] = [];
+  /** Settles when the writes now in {@link queue} are committed or have failed: shared by every {@link barrier} caller of that batch. */
+  private queued: { promise: Promise<void>; resolve: () => void } | undefined;
   private scheduled: NodeJS.Immediate | undefined;
   private committing: Promise<void> | undefined;
 
@@ -50,6 +52,21 @@ export class WriteBatcher {
     return this.drain();
   }
 
+  /**
+   * Resolves once every write queued so far is committed or has failed (a failure rejects that
+   * write's own promise, or goes to `onOrphanError`): what an empty {@link write} waits for, with
+   * one promise per batch instead of a queued write per caller (a webhook run waits twice).
+   */
+  barrier(): Promise<void> {
+    if (this.queue.length === 0) return this.committing ?? Promise.resolve();
+    if (this.queued === undefined) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((settle) => (resolve = settle));
+      this.queued = { promise, resolve };
+    }
+    return this.queued.promise;
+  }
+
   get pending(): number {
     return this.queue.length;
   }
@@ -69,8 +86,14 @@ export class WriteBatcher {
       try {
         while (this.queue.length > 0) {
           const batch = this.queue;
+          const waiting = this.queued;
           this.queue = [];
-          await this.commit(batch);
+          this.queued = undefined;
+          try {
+            await this.commit(batch);
+          } finally {
+            waiting?.resolve();
+          }
         }
       } finally {
         this.committing = undefined;
