@@ -22,7 +22,7 @@ interface PendingWrite {
 export class WriteBatcher {
   private queue: PendingWrite[] = [];
   /** Settles when the writes now in {@link queue} are committed or have failed: shared by every {@link barrier} caller of that batch. */
-  private queued: { promise: Promise<void>; resolve: () => void } | undefined;
+  private queued: { promise: Promise<void>; resolve: () => void; waiters: number } | undefined;
   private scheduled: NodeJS.Immediate | undefined;
   private committing: Promise<void> | undefined;
 
@@ -62,13 +62,15 @@ export class WriteBatcher {
     if (this.queued === undefined) {
       let resolve!: () => void;
       const promise = new Promise<void>((settle) => (resolve = settle));
-      this.queued = { promise, resolve };
+      this.queued = { promise, resolve, waiters: 0 };
     }
+    this.queued.waiters += 1;
     return this.queued.promise;
   }
 
+  /** Writes and {@link barrier} waits queued for the next batch. */
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + (this.queued?.waiters ?? 0);
   }
 
   private push(write: PendingWrite): void {
