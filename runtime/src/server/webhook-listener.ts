@@ -74,8 +74,7 @@ function drain(request: IncomingMessage): void {
 }
 
 function send(request: IncomingMessage, response: ServerResponse, log: RequestLog, status: number, body: string): void {
-  // A flat list (name, value, ...): node:http then skips building and walking a headers object.
-  response.writeHead(status, ['content-type', 'application/json', 'content-length', String(Buffer.byteLength(body)), 'x-request-id', log.requestId]);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId });
   response.end(body);
   log.finish(status, ROUTE);
   if (!request.readableEnded) response.once('finish', () => drain(request));

@@ -161,8 +161,8 @@ export class ExecutionRepository {
   }
 
   /** Resolves once every write queued so far is committed. */
-  committed(): Promise<void> {
-    return this.writes.barrier();
+  async committed(): Promise<void> {
+    await this.writes.write(() => []);
   }
 
   /**

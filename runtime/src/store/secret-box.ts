@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import { PlyError } from '@ply/core';
 
 const FORMAT = 'v1';
@@ -8,8 +8,6 @@ const TAG_BYTES = 16;
 const IV_POOL_BYTES = IV_BYTES * 256;
 const ivPool = Buffer.alloc(IV_POOL_BYTES);
 let ivOffset = IV_POOL_BYTES;
-/** Where a seal lays out `iv | tag | ciphertext` before its one base64 pass: grown when a text needs more, never shrunk. */
-let scratch = Buffer.allocUnsafe(4096);
 
 /**
  * A fresh random IV, a view into the pool: used before the next call, which may refill it. Each
@@ -30,7 +28,7 @@ function nextIv(): Buffer {
  * The key is asked for only when a secret is first sealed or opened.
  */
 export class SecretBox {
-  private key: KeyObject | undefined;
+  private key: Buffer | undefined;
 
   constructor(private readonly keySource: () => Buffer) {}
 
@@ -48,16 +46,8 @@ export class SecretBox {
     const iv = nextIv();
     const cipher = createCipheriv('aes-256-gcm', this.getKey(), iv);
     cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-    // GCM is a stream mode: update gives the whole ciphertext, final nothing more. Laid out in
-    // one scratch buffer (no concatenation per seal) and encoded from there in one pass.
-    const ciphertext = cipher.update(text, 'utf8');
-    cipher.final();
-    const length = IV_BYTES + TAG_BYTES + ciphertext.length;
-    if (scratch.length < length) scratch = Buffer.allocUnsafe(length * 2);
-    iv.copy(scratch, 0);
-    cipher.getAuthTag().copy(scratch, IV_BYTES);
-    ciphertext.copy(scratch, IV_BYTES + TAG_BYTES);
-    return `${FORMAT}:${scratch.toString('base64', 0, length)}`;
+    const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+    return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
   }
 
   /** @throws PlyError PLY_SECRET_KEY_INVALID when the text was sealed with another key or altered. */
@@ -80,9 +70,8 @@ export class SecretBox {
     return text.startsWith(`${FORMAT}:`);
   }
 
-  /** A key object made once: each cipher then skips importing raw key bytes. */
-  private getKey(): KeyObject {
-    this.key ??= createSecretKey(this.keySource());
+  private getKey(): Buffer {
+    this.key ??= this.keySource();
     return this.key;
   }
 }

@@ -21,8 +21,6 @@ interface PendingWrite {
  */
 export class WriteBatcher {
   private queue: PendingWrite[] = [];
-  /** Settles when the writes now in {@link queue} are committed or have failed: shared by every {@link barrier} caller of that batch. */
-  private queued: { promise: Promise<void>; resolve: () => void; waiters: number } | undefined;
   private scheduled: NodeJS.Immediate | undefined;
   private committing: Promise<void> | undefined;
 
@@ -52,25 +50,8 @@ export class WriteBatcher {
     return this.drain();
   }
 
-  /**
-   * Resolves once every write queued so far is committed or has failed (a failure rejects that
-   * write's own promise, or goes to `onOrphanError`): what an empty {@link write} waits for, with
-   * one promise per batch instead of a queued write per caller (a webhook run waits twice).
-   */
-  barrier(): Promise<void> {
-    if (this.queue.length === 0) return this.committing ?? Promise.resolve();
-    if (this.queued === undefined) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((settle) => (resolve = settle));
-      this.queued = { promise, resolve, waiters: 0 };
-    }
-    this.queued.waiters += 1;
-    return this.queued.promise;
-  }
-
-  /** Writes and {@link barrier} waits queued for the next batch. */
   get pending(): number {
-    return this.queue.length + (this.queued?.waiters ?? 0);
+    return this.queue.length;
   }
 
   private push(write: PendingWrite): void {
@@ -88,14 +69,8 @@ export class WriteBatcher {
       try {
         while (this.queue.length > 0) {
           const batch = this.queue;
-          const waiting = this.queued;
           this.queue = [];
-          this.queued = undefined;
-          try {
-            await this.commit(batch);
-          } finally {
-            waiting?.resolve();
-          }
+          await this.commit(batch);
         }
       } finally {
         this.committing = undefined;
