@@ -6,7 +6,7 @@
 // - "local": store → condition → store, no outbound request: the shape of n8n's Set → Respond.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -168,14 +168,15 @@ function startBareServer(agent) {
 }
 
 /**
- * The floor of the guarantee (durable-floor-server.cjs): node:http, one seal and one SQLite insert
+ * The floor of the guarantee (durable-floor-server.mjs): node:http, one seal and one SQLite insert
  * per request in a group commit, the 202 after the commit, no engine. What is left between it and
  * Ply is Ply's own work per run; what is between it and the bare server is the guarantee's.
  */
-function startFloorServer(agent) {
+async function startFloorServer(agent) {
   const sqlite = createRequire(join(REPO, 'runtime', 'package.json')).resolve('better-sqlite3');
-  const file = join(mkdtempSync(join(tmpdir(), 'ply-bench-floor-')), 'floor.db');
-  return startBaseline(agent, (port) => [fileURLToPath(new URL('./durable-floor-server.cjs', import.meta.url)), sqlite, String(port), file]);
+  const dir = mkdtempSync(join(tmpdir(), 'ply-bench-floor-'));
+  const floor = await startBaseline(agent, (port) => [fileURLToPath(new URL('./durable-floor-server.mjs', import.meta.url)), sqlite, String(port), join(dir, 'floor.db')]);
+  return { ...floor, dir };
 }
 
 async function startBaseline(agent, argsFor) {
@@ -269,7 +270,10 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
 
   await stop(child);
   await stop(bareServer.child);
-  if (floorServer) await stop(floorServer.child);
+  if (floorServer) {
+    await stop(floorServer.child);
+    rmSync(floorServer.dir, { recursive: true, force: true });
+  }
   receiver.close();
   agent.destroy();
 

@@ -3,11 +3,13 @@
 // three node records, the size Ply writes for the "local" playbook) is sealed with AES-256-GCM,
 // inserted into an `executions` table shaped and indexed like Ply's (SQLite WAL, synchronous
 // NORMAL), committed with the other requests of the same event-loop turn (setImmediate), and
-// only then answered 202. Run as `node durable-floor-server.cjs <better-sqlite3 path> <port> <db file>`.
-'use strict';
-const { createCipheriv, randomBytes } = require('node:crypto');
-const { createServer } = require('node:http');
-const Database = require(process.argv[2]);
+// only then answered 202. Run as `node durable-floor-server.mjs <better-sqlite3 entry file> <port> <db file>`.
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+
+// better-sqlite3 from the runtime's dependencies (this folder has none of its own).
+const { default: Database } = await import(pathToFileURL(process.argv[2]).href);
 
 const db = new Database(process.argv[4]);
 db.pragma('journal_mode = WAL');
