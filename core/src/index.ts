@@ -36,7 +36,7 @@ export { MAX_TIMEOUT_MS } from './executor/run-with-timeout.js';
 export type { RootContainerOptions } from './di/root-container.js';
 export { hostPolicyFromEnvironment, settingsFromEnvironment, type HttpHostPolicySettings, type PlySettings } from './di/settings.js';
 export { Ply } from './ply.js';
-export { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './catalog/module-discovery.js';
+export { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryOptions, type DiscoveryReport } from './catalog/module-discovery.js';
 export { writeFileAtomic } from './files/atomic-file.js';
 export type { LongRunningRequest, TriggerRunRequest, ConnectorRunRequest } from './executor/long-running-runner.js';
 export type { CredentialsCheckRequest } from './executor/credentials-check.js';

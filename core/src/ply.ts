@@ -17,7 +17,7 @@ import type { PinoLogger } from './logging/pino-logger.js';
 import { loadModuleFolder } from './manifest/module-loader.js';
 import type { SchemaCompiler } from './manifest/schema-compiler.js';
 import type { TemplateEngine } from './templating/template-engine.js';
-import { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryReport } from './catalog/module-discovery.js';
+import { discoverInstalledModules, discoverWorkspacePlugins, type DiscoveryOptions, type DiscoveryReport } from './catalog/module-discovery.js';
 
 /**
  * The embedding API of the microkernel: one root container and the services built from it. The
@@ -52,10 +52,14 @@ export class Ply {
     this.credentials = new CredentialsChecker(this.container, items);
   }
 
-  /** Loads workspace plugins (when `workspaceRoot` is given) and the modules installed in `$PLY_HOME`. */
-  discover(workspaceRoot?: string): DiscoveryReport {
-    const reports = [discoverInstalledModules(this.settings.home, this.settings.coreVersion)];
-    if (workspaceRoot) reports.push(discoverWorkspacePlugins(workspaceRoot, this.settings.coreVersion));
+  /**
+   * Loads workspace plugins (when `workspaceRoot` is given) and the modules installed in
+   * `$PLY_HOME`; with `lazyItems`, each module's item files are read on first use (see
+   * {@link DiscoveryOptions}).
+   */
+  discover(workspaceRoot?: string, options: DiscoveryOptions = {}): DiscoveryReport {
+    const reports = [discoverInstalledModules(this.settings.home, this.settings.coreVersion, options)];
+    if (workspaceRoot) reports.push(discoverWorkspacePlugins(workspaceRoot, this.settings.coreVersion, options));
     const report: DiscoveryReport = { modules: reports.flatMap((r) => r.modules), errors: reports.flatMap((r) => r.errors) };
     for (const module of report.modules) this.catalog.add(module);
     return report;

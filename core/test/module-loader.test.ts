@@ -99,6 +99,48 @@ describe('loadModuleFolder', () => {
     expect((error as PlyError).message).toContain(`${join(dir, 'action_act.json')}:/arguments`);
   });
 
+  it('with lazyItems, reads no item file at load: the items are what the folder holds at their first read', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION });
+    const module = loadModuleFolder(dir, { coreVersion: '0.1.0', lazyItems: true });
+    // Changed after the load, before the first read: the first read sees the change.
+    writeFileSync(join(dir, 'action_act.json'), JSON.stringify({ ...ACTION, name: 'Renamed' }));
+    expect(module.items.map((i) => [i.kind, i.slug, i.name])).toEqual([['action', 'act', 'Renamed']]);
+    expect(module.itemsError).toBeUndefined();
+    // Read once: later changes are not seen.
+    writeFileSync(join(dir, 'action_act.json'), JSON.stringify({ ...ACTION, name: 'Again' }));
+    expect(module.items[0]!.name).toBe('Renamed');
+  });
+
+  it('with lazyItems, an invalid item file gives no items and an error naming the file, pointer and reason', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION, 'action_bad.json': { ...ACTION, uuid: 'a1b2c3d4-0000-4000-8000-000000000003', docker_parameters: '' } });
+    const module = loadModuleFolder(dir, { coreVersion: '0.1.0', lazyItems: true });
+    expect(module.manifest.slug).toBe('demo');
+    expect(module.items).toEqual([]);
+    expect(module.itemsError).toBeInstanceOf(PlyError);
+    expect(module.itemsError!.code).toBe('PLY_MANIFEST_INVALID');
+    expect(module.itemsError!.message).toBe(`${join(dir, 'action_bad.json')}:/docker_parameters: must be a non-empty string`);
+  });
+
+  it('with lazyItems, still refuses an invalid manifest.json at load', () => {
+    const dir = folder({ 'manifest.json': { ...MANIFEST, version: '' }, 'action_act.json': ACTION });
+    let error: unknown;
+    try {
+      loadModuleFolder(dir, { coreVersion: '0.1.0', lazyItems: true });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as PlyError).code).toBe('PLY_MANIFEST_INVALID');
+    expect((error as PlyError).message).toContain(`${join(dir, 'manifest.json')}:/version`);
+  });
+
+  it('with lazyItems, warns of duplicate items when the items are read', () => {
+    const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION, 'action_again.json': { ...ACTION, slug: 'again', docker_parameters: 'again' } });
+    const module = loadModuleFolder(dir, { coreVersion: '0.1.0', lazyItems: true });
+    expect(module.warnings).toEqual([]);
+    expect(module.items).toHaveLength(2);
+    expect(module.warnings.map((w) => [w.pointer, w.message])).toEqual([['/uuid', 'duplicates action_act.json (same uuid among actions)']]);
+  });
+
   it('without lazySchemas, keeps the schemas of the load (the folder may be gone after)', () => {
     const dir = folder({ 'manifest.json': MANIFEST, 'action_act.json': ACTION });
     const [item] = loadModuleFolder(dir, { coreVersion: '0.1.0' }).items;

@@ -83,6 +83,6 @@ export { ROUTES, openApiDocument, type RouteDoc } from './server/openapi.js';
 export { WebhookSecrets, WEBHOOK_TOKEN_HEADER, WEBHOOK_SIGNATURE_HEADER } from './server/webhook-secrets.js';
 export { prepareFirstStart, DEMO_PLAYBOOK_ID, type FirstStart } from './server/first-start.js';
 export { lockHome, LOCK_FILE } from './server/home-lock.js';
-export { holdYoungGeneration } from './server/young-generation.js';
+export { holdYoungGeneration, releaseUnderLoad } from './server/young-generation.js';
 export { startRuntimeServer, type RuntimeServerOptions, type RunningRuntimeServer } from './server/runtime-server.js';
 export { RUNTIME_ERRORS } from './runtime-errors.js';

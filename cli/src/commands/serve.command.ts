@@ -1,5 +1,5 @@
 import { settingsFromEnvironment } from '@ply/core/settings';
-import { holdYoungGeneration } from '@ply/runtime/young-generation';
+import { holdYoungGeneration, releaseUnderLoad } from '@ply/runtime/young-generation';
 import { printJson, type Output } from '../output.js';
 import { describeProgress, embeddedMarketplace, type EmbeddedMarketplace } from '../embedded-marketplace.js';
 import { findWorkspaceRoot } from '../workspace.js';
@@ -29,7 +29,7 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
   // (held only after it, the young generation had already grown twice: 6 MiB more at idle).
   const releaseYoungGeneration = holdYoungGeneration();
   // Loaded here, not at the top: every other `ply` command would pay for the runtime.
-  const { lockHome, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime');
+  const { lockHome, startRuntimeServer, clusterSettings, DEMO_PLAYBOOK_ID } = await import('@ply/runtime/serve');
   const cluster = clusterSettings(options.role);
   // One `ply serve` per $PLY_HOME: taken before the store is opened, given back once it is closed.
   const releaseHome = lockHome(settingsFromEnvironment().home);
@@ -79,12 +79,14 @@ export async function serveCommand(output: Output, options: ServeOptions): Promi
       }
       output.out('press Ctrl+C to stop');
     }
-    releaseYoungGeneration();
+    // Not released now: the demo run and the first requests are bursts; steady load releases it.
+    const stopWatchingLoad = releaseUnderLoad(releaseYoungGeneration);
     const graceMs = Number(process.env['PLY_SHUTDOWN_GRACE_MS'] ?? 10_000);
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        stopWatchingLoad();
         output.err(`stopping: runs in flight get ${graceMs} ms to finish, the rest end interrupted`);
         void server
           .stop(graceMs)

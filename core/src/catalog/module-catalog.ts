@@ -146,6 +146,8 @@ export class ModuleCatalog {
       const slug = reference.slice(0, dot);
       if (!this.bySlug.has(slug) && !this.pins.has(slug)) continue;
       const module = this.module(slug, range);
+      // Read on first use (lazyItems): an invalid item file fails the lookup, naming the file.
+      if (module.itemsError) throw module.itemsError;
       const name = reference.slice(dot + 1);
       const item = module.items.find((i) => i.kind === kind && (i.slug === name || i.uuid === name || i.docker === name));
       if (item) return { module, item };
@@ -164,7 +166,9 @@ export class ModuleCatalog {
       if (this.pins.has(slug)) this.pinnedOrThrow(slug);
       return matches[0]!;
     }
-    if (matches.length === 0) throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}`, { details: { uuid } });
+    const unread = this.modules().flatMap((module) => (module.itemsError ? [`${module.manifest.slug} (${module.itemsError.message})`] : []));
+    const note = unread.length > 0 ? ` (the items of ${unread.join(', ')} could not be read)` : '';
+    if (matches.length === 0) throw new PlyError('PLY_ACTION_NOT_FOUND', `no ${kind} has uuid ${uuid}${note}`, { details: { uuid } });
     const where = matches.map((m) => m.module.manifest.slug).join(', ');
     throw new PlyError('PLY_ACTION_AMBIGUOUS', `${matches.length} modules have a ${kind} with uuid ${uuid} (${where}): use <module slug>.<uuid>`, { details: { uuid } });
   }

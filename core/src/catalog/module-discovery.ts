@@ -19,12 +19,24 @@ function subfolders(dir: string): string[] {
     .sort();
 }
 
-function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, report: DiscoveryReport): void {
+/** Options of the discovery functions. */
+export interface DiscoveryOptions {
+  /**
+   * Read each module's item files on first use of its items (see `LoadModuleOptions.lazyItems`):
+   * a module whose item file is invalid is then reported by its `itemsError`, not in
+   * {@link DiscoveryReport.errors}. Default false: every item file is read and checked here.
+   */
+  lazyItems?: boolean;
+}
+
+function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, report: DiscoveryReport, options: DiscoveryOptions): void {
   for (const dir of dirs) {
     if (!isPluginPackage(dir)) continue;
     try {
-      // Discovered folders stay in place while their modules are in use: schemas load on first use.
-      report.modules.push(loadPluginPackage(dir, source, coreVersion, { lazySchemas: true }));
+      // Discovered folders stay in place while their modules are in use: schemas (and, when asked, items) load on first use.
+      const module = loadPluginPackage(dir, source, coreVersion, { lazySchemas: true, lazyItems: true });
+      if (!options.lazyItems && module.itemsError) report.errors.push({ dir, error: module.itemsError });
+      else report.modules.push(module);
     } catch (error) {
       report.errors.push({ dir, error: toPlyError(error) });
     }
@@ -32,18 +44,18 @@ function loadAll(dirs: string[], source: ModuleSource, coreVersion: string, repo
 }
 
 /** Plugin packages of a workspace checkout: `<root>/plugins/<slug>/`. */
-export function discoverWorkspacePlugins(workspaceRoot: string, coreVersion: string): DiscoveryReport {
+export function discoverWorkspacePlugins(workspaceRoot: string, coreVersion: string, options: DiscoveryOptions = {}): DiscoveryReport {
   const report: DiscoveryReport = { modules: [], errors: [] };
-  loadAll(subfolders(join(workspaceRoot, 'plugins')), 'workspace', coreVersion, report);
+  loadAll(subfolders(join(workspaceRoot, 'plugins')), 'workspace', coreVersion, report, options);
   return report;
 }
 
 /** Installed packages: `$PLY_HOME/modules/<slug>/<version>/`, several versions side by side. */
-export function discoverInstalledModules(home: string, coreVersion: string): DiscoveryReport {
+export function discoverInstalledModules(home: string, coreVersion: string, options: DiscoveryOptions = {}): DiscoveryReport {
   const report: DiscoveryReport = { modules: [], errors: [] };
   for (const slugDir of subfolders(join(home, 'modules'))) {
     const first = report.modules.length;
-    loadAll(subfolders(slugDir), 'installed', coreVersion, report);
+    loadAll(subfolders(slugDir), 'installed', coreVersion, report, options);
     // The `active` marker (written by install, upgrade and rollback) picks the version in use.
     const active = readActiveVersion(slugDir);
     for (const module of report.modules.slice(first)) if (active && module.manifest.version === active) module.active = true;

@@ -71,12 +71,13 @@ export function readPluginPackage(packageDir: string): PluginPackageInfo {
  * Loads a plugin package's module from JSON: `package.json` names the module folder and the
  * code entry; the code itself is not imported here.
  */
-export function loadPluginPackage(packageDir: string, source: ModuleSource, coreVersion: string, options: { lazySchemas?: boolean } = {}): LoadedModule {
+export function loadPluginPackage(packageDir: string, source: ModuleSource, coreVersion: string, options: { lazySchemas?: boolean; lazyItems?: boolean } = {}): LoadedModule {
   const info = readPluginPackage(packageDir);
   const module = loadModuleFolder(info.moduleDir, {
     source,
     coreVersion,
     ...(options.lazySchemas ? { lazySchemas: true } : {}),
+    ...(options.lazyItems ? { lazyItems: true } : {}),
     ...(info.entry ? { entry: info.entry } : {}),
     ...(info.name ? { packageName: info.name } : {}),
   });

@@ -1,4 +1,4 @@
-import type { PlyIssue } from '../errors/ply-error.js';
+import type { PlyError, PlyIssue } from '../errors/ply-error.js';
 
 /** A JSON Schema as found in a manifest (draft-07 or 2020-12; non-standard keywords tolerated). */
 export type JsonSchema = Record<string, unknown>;
@@ -57,4 +57,10 @@ export interface LoadedModule {
   active?: boolean;
   /** Defects tolerated while loading (reported by `ply lint`). */
   warnings: PlyIssue[];
+  /**
+   * Only for a module loaded with `lazyItems` (the runtime's discovery): PLY_MANIFEST_INVALID
+   * naming the item file that is invalid, found when the items were first read; `items` is then
+   * empty. Lookups of the module's items throw it.
+   */
+  itemsError?: PlyError;
 }

@@ -23,6 +23,15 @@ export interface LoadModuleOptions {
    * loading. Default false.
    */
   lazySchemas?: boolean;
+  /**
+   * Read the item files when `items` is first read, all of the module's in one pass, instead of
+   * at load: a process that discovers every module at start runs the items of a few (the item
+   * files of the 29 workspace plugins were most of the discovery's CPU). `manifest.json` is still
+   * read and checked at load. An invalid item file then shows on first use: `items` is empty and
+   * `itemsError` names the file (see {@link LoadedModule.itemsError}). Same conditions of use as
+   * `lazySchemas`. Default false.
+   */
+  lazyItems?: boolean;
 }
 
 function zodIssues(file: string, error: z.ZodError): PlyIssue[] {
@@ -122,13 +131,8 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
   } catch (error) {
     throw new PlyError('PLY_MANIFEST_INVALID', `${dir}: not a readable module folder`, { cause: error });
   }
-  const items: ModuleItem[] = [];
-  for (const name of names) {
-    const match = ITEM_FILE.exec(name);
-    if (!match) continue;
-    const item = loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues, options.lazySchemas ?? false);
-    if (item) items.push(item);
-  }
+  const itemNames = names.filter((name) => ITEM_FILE.test(name));
+  const items = options.lazyItems ? [] : readItems(dir, itemNames, issues, options.lazySchemas ?? false);
   let manifest: ModuleManifest | undefined;
   if (file) {
     manifest = {
@@ -144,17 +148,10 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
       raw: file,
     };
   }
-  if (issues.length > 0 || !manifest) {
-    const first = issues[0]!;
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    throw new PlyError('PLY_MANIFEST_INVALID', `${first.file}:${first.pointer || '/'}: ${first.message}${more}`, { details: { module: dir, issues } });
-  }
+  if (issues.length > 0 || !manifest) throw invalid(dir, issues);
   const engineMismatch = checkEngines(manifestPath, manifest, options.coreVersion, issues);
-  if (issues.length > 0) {
-    throw new PlyError('PLY_MANIFEST_INVALID', `${issues[0]!.file}:${issues[0]!.pointer}: ${issues[0]!.message}`, { details: { module: dir, issues } });
-  }
-  warnDuplicates(items, warnings);
-  return {
+  if (issues.length > 0) throw invalid(dir, issues);
+  const module: LoadedModule = {
     dir,
     source: options.source ?? 'folder',
     manifest,
@@ -164,4 +161,43 @@ export function loadModuleFolder(folder: string, options: LoadModuleOptions): Lo
     ...(engineMismatch ? { engineMismatch } : {}),
     warnings,
   };
+  if (options.lazyItems) return withLazyItems(module, itemNames, options.lazySchemas ?? false);
+  warnDuplicates(items, warnings);
+  return module;
+}
+
+/** PLY_MANIFEST_INVALID naming the first problem's file and JSON pointer, every problem in `details.issues`. */
+function invalid(dir: string, issues: PlyIssue[]): PlyError {
+  const first = issues[0]!;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return new PlyError('PLY_MANIFEST_INVALID', `${first.file}:${first.pointer || '/'}: ${first.message}${more}`, { details: { module: dir, issues } });
+}
+
+function readItems(dir: string, names: string[], issues: PlyIssue[], lazySchemas: boolean): ModuleItem[] {
+  return names.flatMap((name) => {
+    const match = ITEM_FILE.exec(name)!;
+    return loadItem(join(dir, name), match[1] as ItemKind, match[2]!, issues, lazySchemas) ?? [];
+  });
+}
+
+function readOnce(module: LoadedModule, names: string[], lazySchemas: boolean): { items: ModuleItem[]; error?: PlyError } {
+  const issues: PlyIssue[] = [];
+  const items = readItems(module.dir, names, issues, lazySchemas);
+  if (issues.length > 0) return { items: [], error: invalid(module.dir, issues) };
+  warnDuplicates(items, module.warnings);
+  return { items };
+}
+
+/**
+ * `items` and `itemsError` as accessors reading the item files once, on the first read of
+ * either: valid files give the items (and the duplicate warnings, added to `warnings`); any
+ * invalid file gives no items and the error naming it. Enumerable, as the plain properties were.
+ */
+function withLazyItems(module: LoadedModule, names: string[], lazySchemas: boolean): LoadedModule {
+  let read: { items: ModuleItem[]; error?: PlyError } | undefined;
+  const load = () => (read ??= readOnce(module, names, lazySchemas));
+  return Object.defineProperties(module, {
+    items: { get: () => load().items, enumerable: true },
+    itemsError: { get: () => load().error, enumerable: true },
+  });
 }

@@ -4,6 +4,11 @@ import { requireRole } from './auth.middleware.js';
 import type { Runtime } from './runtime.js';
 import type { ServerEnv } from './server-env.js';
 
+function moduleErrorsOf(runtime: Runtime): { moduleLoadErrors?: number } {
+  const count = runtime.loadErrors.length;
+  return count > 0 ? { moduleLoadErrors: count } : {};
+}
+
 /** What `GET /api/v1/health` answers: enough for a load balancer and for draining a worker. */
 async function healthOf(runtime: Runtime, draining: () => boolean) {
   const cluster = runtime.cluster;
@@ -13,6 +18,8 @@ async function healthOf(runtime: Runtime, draining: () => boolean) {
     role: runtime.role,
     store: runtime.store.db.dialect,
     inFlight: runtime.engine.inFlight,
+    // Modules not loaded, or whose item files are invalid (the list is GET /api/v1/modules' loadErrors).
+    ...moduleErrorsOf(runtime),
     // The recorded modules this process could not fetch: their runs are refused here (PLY_MODULE_UNAVAILABLE).
     ...(runtime.modules ? { modulesUnavailable: runtime.modules.status().filter((state) => state.status === 'unavailable') } : {}),
   };

@@ -1,6 +1,6 @@
 import { Ply, type PinoLogger, type PlySettings } from '@ply/core';
 import type { Cluster } from '../cluster/cluster.js';
-import { ModuleSync, type ModuleArtifacts } from '../cluster/module-sync.js';
+import type { ModuleArtifacts, ModuleSync } from '../cluster/module-sync.js';
 import type { ClusterSettings, ServeRole } from '../cluster/cluster-settings.js';
 import { PlaybookEngine } from '../playbooks/playbook-engine.js';
 import { join } from 'node:path';
@@ -25,8 +25,12 @@ export interface Runtime {
   modules?: ModuleSync;
   /** Each playbook's webhook token (from the store's webhook key). */
   webhooks: WebhookSecrets;
-  /** Modules that failed to load, for the console and `GET /api/v1/modules`. */
-  loadErrors: Array<{ dir: string; code: string; message: string }>;
+  /**
+   * Modules that failed to load, for `GET /api/v1/modules` and health: at discovery, or (item
+   * files are read on first use) whose item files are invalid. Reading it reads every module's
+   * item files once.
+   */
+  readonly loadErrors: Array<{ dir: string; code: string; message: string }>;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -53,7 +57,8 @@ export interface RuntimeOptions {
  */
 export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const ply = new Ply({ ...(options.settings ? { settings: options.settings } : {}), ...(options.logger ? { logger: options.logger } : {}) });
-  const report = ply.discover(options.workspaceRoot);
+  // Item files are read on first use: a start runs few of the discovered modules' items.
+  const report = ply.discover(options.workspaceRoot, { lazyItems: true });
   const settings = options.cluster;
   // A cluster's processes must share one secret key (sealed accounts, webhook tokens): refuse to start without it.
   if (settings?.databaseUrl) loadSecretKey(join(ply.settings.home, 'secret.key'), { value: process.env['PLY_SECRET_KEY'], file: process.env['PLY_SECRET_KEY_FILE'], mustExist: true });
@@ -69,6 +74,8 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
   }
   let modules: ModuleSync | undefined;
   if (store.shared && options.moduleArtifacts) {
+    // Loaded here: only a process of a cluster with a shared store syncs its modules.
+    const { ModuleSync } = await import('../cluster/module-sync.js');
     modules = new ModuleSync(ply, store, options.moduleArtifacts, ply.logger.child({ component: 'modules' }));
     await modules.sync();
   }
@@ -85,7 +92,10 @@ export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime
     webhooks,
     ...(cluster ? { cluster } : {}),
     ...(modules ? { modules } : {}),
-    loadErrors: report.errors.map(({ dir, error }) => ({ dir, code: error.code, message: error.message })),
+    get loadErrors() {
+      const unread = ply.catalog.allModules().flatMap((module) => (module.itemsError ? [{ dir: module.dir, error: module.itemsError }] : []));
+      return [...report.errors, ...unread].map(({ dir, error }) => ({ dir, code: error.code, message: error.message }));
+    },
     async close(graceMs = 10_000) {
       modules?.close();
       if (cluster) {

@@ -7,7 +7,6 @@ import { httpStatusOf } from './error-status.js';
 import { executionsRoutes } from './executions.routes.js';
 import { hooksRoutes } from './hooks.routes.js';
 import { modulesRoutes } from './modules.routes.js';
-import { openApiDocument } from './openapi.js';
 import { operationsRoutes } from './operations.routes.js';
 import { requestLogging } from './request-logging.js';
 import { playbooksRoutes } from './playbooks.routes.js';
@@ -62,10 +61,10 @@ export function createServerApp(runtime: Runtime, options: ServerAppOptions = {}
     return c.json({ error: { code: error.code, message: error.message, details: error.details } }, 404);
   });
 
-  // Built on first request: converting every body schema to JSON Schema is start-up time and
-  // memory that few processes ever need.
+  // Loaded and built on first request: the route table and converting every body schema to
+  // JSON Schema are start-up time and memory that few processes ever need.
   let document: Record<string, unknown> | undefined;
-  app.get('/api/v1/openapi.json', (c) => c.json((document ??= openApiDocument())));
+  app.get('/api/v1/openapi.json', async (c) => c.json((document ??= (await import('./openapi.js')).openApiDocument())));
   app.route('/api/v1', operationsRoutes(runtime, options.draining ?? (() => false)));
   if (options.operationsOnly) return app;
   app.route('/api/v1/triggers', triggersRoutes(options.triggers));

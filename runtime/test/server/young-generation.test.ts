@@ -31,6 +31,25 @@ describe('holding the young generation while ply serve starts', () => {
     expect(free).toBeGreaterThan(held * 2);
   });
 
+  it('is released once the process allocates steadily, not for a one-off burst', () => {
+    const script = `
+      import { holdYoungGeneration, releaseUnderLoad } from ${JSON.stringify(MODULE)};
+      const release = holdYoungGeneration();
+      let released = false;
+      releaseUnderLoad(() => { released = true; release(); });
+      const turn = () => new Promise((resolve) => setImmediate(resolve));
+      // About 1.5 MB of short-lived objects: a scavenge or two.
+      const burst = () => { const made = []; for (let i = 0; i < 20_000; i++) made.push({ i, name: 'item-' + i }); return made.length; };
+      burst();
+      for (let i = 0; i < 5; i++) await turn();
+      const afterBurst = released;
+      for (let round = 0; round < 500 && !released; round++) { for (let j = 0; j < 10; j++) burst(); await turn(); }
+      process.stdout.write(JSON.stringify({ afterBurst, released }));
+    `;
+    const answer = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, NODE_OPTIONS: '' } }).toString()) as { afterBurst: boolean; released: boolean };
+    expect(answer).toEqual({ afterBurst: false, released: true });
+  });
+
   it('leaves a semi-space size chosen in the node options alone', () => {
     expect(newSpaceAfterStartup(true, '--max-semi-space-size=8')).toBeGreaterThan(2 * 1024 * 1024);
   });
