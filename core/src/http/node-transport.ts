@@ -15,7 +15,9 @@ export type OutgoingHeaders = Record<string, string>;
  */
 export function outgoingHeaders(headers: Record<string, string> | undefined): OutgoingHeaders {
   const out: OutgoingHeaders = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
+  if (headers === undefined) return out;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name]!;
     validateHeaderName(name);
     validateHeaderValue(name, value);
     out[name.toLowerCase()] = String(value);
