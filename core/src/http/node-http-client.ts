@@ -4,7 +4,7 @@ import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
-import { ACCEPT_ENCODING, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
+import { ACCEPT_ENCODING, INVALID_HEADER_CODES, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -164,10 +164,7 @@ export class NodeHttpClient implements HttpClient {
     try {
       headers = outgoingHeaders(options.headers);
     } catch (error) {
-      // The error text may quote a header value (a token, say): keep it out of the message.
-      throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
-        details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
-      });
+      throw invalidHeaders(method, safeUrl, error);
     }
     if (this.#userAgent !== undefined) headers['user-agent'] ??= this.#userAgent;
     headers['accept-encoding'] ??= ACCEPT_ENCODING;
@@ -240,6 +237,8 @@ export class NodeHttpClient implements HttpClient {
   /** What an attempt that failed (no answer, or an answer whose body could not be read) means: the request's end (thrown) or a retry. */
   #failure(plan: RequestPlan, attempt: number, isLast: boolean, error: unknown): Retry {
     if (isPlyError(error)) throw error;
+    // node:http refused a header as it made the request: nothing was sent, and asking again would meet the same refusal.
+    if (INVALID_HEADER_CODES.has((error as { code?: unknown }).code)) throw invalidHeaders(plan.method, plan.safeUrl, error);
     if (plan.caller.cancel?.aborted) throw this.#cancelled(plan, attempt, error);
     if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
       if (isLast || !plan.repeatable) {
@@ -322,6 +321,13 @@ function isCertificateError(code: string): boolean {
 
 /** Network errors after which the vendor cannot have seen the request: any method may try again. */
 const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A refused header name or value; the error's own text may quote the value (a token, say): it stays out of the message. */
+function invalidHeaders(method: string, safeUrl: string, error: unknown): PlyError {
+  return new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
+    details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
+  });
+}
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;

@@ -1,4 +1,4 @@
-import { request as httpRequest, validateHeaderName, validateHeaderValue, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
 import type { ConnectionPolicy } from '../contracts/http.js';
@@ -10,20 +10,24 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 export type OutgoingHeaders = Record<string, string>;
 
 /**
- * Request headers as a plain object with lower-case names, each name and value checked as
- * node:http checks them (a CR or LF in a value throws before anything is sent).
+ * Request headers as a plain object with lower-case names. Names and values are checked once, by
+ * node:http as it makes the request (a CR or LF in a value throws before anything is sent, with
+ * one of {@link INVALID_HEADER_CODES}); checking them here as well cost every request a second pass.
  */
 export function outgoingHeaders(headers: Record<string, string> | undefined): OutgoingHeaders {
   const out: OutgoingHeaders = {};
   if (headers === undefined) return out;
   for (const name of Object.keys(headers)) {
-    const value = headers[name]!;
-    validateHeaderName(name);
-    validateHeaderValue(name, value);
+    const value: unknown = headers[name];
+    // node:http would send a number as its text; anything else is refused here (undefined included, which String() would send as "undefined").
+    if (typeof value !== 'string' && typeof value !== 'number') throw Object.assign(new TypeError(`invalid value for header "${name}"`), { code: 'ERR_HTTP_INVALID_HEADER_VALUE' });
     out[name.toLowerCase()] = String(value);
   }
   return out;
 }
+
+/** The codes node:http throws with for a header name or value it refuses, before anything is sent. */
+export const INVALID_HEADER_CODES: ReadonlySet<unknown> = new Set(['ERR_INVALID_HTTP_TOKEN', 'ERR_INVALID_CHAR', 'ERR_HTTP_INVALID_HEADER_VALUE']);
 
 /** One request as the HTTP client sends it (after templating, query building and checks). */
 export interface TransportRequest {
