@@ -89,8 +89,7 @@ let httpsRequest: RequestFunction | undefined;
 export function sendRequest(request: TransportRequest): Promise<TransportResponse> {
   const deadline = new Deadline(request.timeoutMs, request.cancel);
   const fail = (error: unknown): never => {
-    deadline.end();
-    throw deadline.reason ?? error;
+    throw deadline.failed(error);
   };
   // Promise chains rather than async functions: each layer of async function costs the request a promise and a microtask turn more.
   try {
@@ -127,6 +126,12 @@ class Deadline {
   end(): void {
     clearTimeout(this.#timer);
     this.#stopListening?.();
+  }
+
+  /** Ends the deadline for a request that failed with `error`; what it failed with: the deadline's or the run's reason when one cut it. */
+  failed(error: unknown): unknown {
+    this.end();
+    return this.reason ?? error;
   }
 
   #fail(reason: Error): void {
@@ -258,17 +263,7 @@ class NodeTransportResponse implements TransportResponse {
   }
 
   #read<Text extends boolean>(asText: Text): Promise<Text extends true ? string : Buffer> {
-    const deadline = this.deadline;
-    return readBytes(this.response, asText).then(
-      (body) => {
-        deadline.end();
-        return body;
-      },
-      (error: unknown) => {
-        deadline.end();
-        throw deadline.reason ?? error;
-      },
-    ) as Promise<Text extends true ? string : Buffer>;
+    return readBytes(this.response, asText, this.deadline) as Promise<Text extends true ? string : Buffer>;
   }
 
   stream(): Readable {
@@ -315,8 +310,11 @@ function decoded(response: IncomingMessage): Readable {
   return stream;
 }
 
-/** The body's bytes (or its UTF-8 text), decompressed as `content-encoding` says. */
-function readBytes(response: IncomingMessage, asText: boolean): Promise<Buffer | string> {
+/**
+ * The body's bytes (or its UTF-8 text), decompressed as `content-encoding` says; the request's
+ * deadline ends with it, and a body cut by the deadline or the run's signal fails with that reason.
+ */
+function readBytes(response: IncomingMessage, asText: boolean, deadline: Deadline): Promise<Buffer | string> {
   const stream = decoded(response);
   // Events rather than `for await`: the async iterator costs a promise per chunk, and most
   // answers are one or two chunks (9.0 -> 5.4 µs for a 200-byte body).
@@ -326,13 +324,14 @@ function readBytes(response: IncomingMessage, asText: boolean): Promise<Buffer |
     // `on` rather than `once`: each `once` wraps its listener and removes it when called, and
     // the message is dropped after its body anyway (a promise settles once).
     stream.on('end', () => {
+      deadline.end();
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       resolve(asText ? body.toString('utf8') : body);
     });
-    stream.on('error', reject);
+    stream.on('error', (error) => reject(deadline.failed(error)));
     // A destroyed response (deadline, abort) may end with 'close' and no 'error'.
     stream.on('close', () => {
-      if (!stream.readableEnded) reject(Object.assign(new Error('the response ended before its body was read'), { code: 'ECONNRESET' }));
+      if (!stream.readableEnded) reject(deadline.failed(Object.assign(new Error('the response ended before its body was read'), { code: 'ECONNRESET' })));
     });
   });
 }
