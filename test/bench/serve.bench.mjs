@@ -6,8 +6,9 @@
 // - "local": store → condition → store, no outbound request: the shape of n8n's Set → Respond.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ import { median, percentile, row } from './stats.mjs';
 
 // PLY_BENCH_CLI: another build's CLI (a copy of an earlier cli/dist/bundle), to compare two builds on the same machine state.
 const CLI = process.env.PLY_BENCH_CLI ?? fileURLToPath(new URL('../../cli/dist/bundle/main.js', import.meta.url));
+// PLY_BENCH_SHAPES: the playbooks to measure, comma-separated (default both: post,local).
+const SHAPES = (process.env.PLY_BENCH_SHAPES ?? 'post,local').split(',');
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 export function post(agent, url, body, headers = {}) {
@@ -160,10 +163,25 @@ export async function startServe(port) {
  * is measured right before and right after each Ply measurement (half the requests each), so a
  * machine whose speed drifts (other work on it) moves both sides of the ratio alike.
  */
-async function startBareServer(agent) {
+function startBareServer(agent) {
+  return startBaseline(agent, (port) => ['-e', `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(202, { 'content-type': 'application/json' }); res.end('{"executionId":"x"}'); }); }).listen(${port}, '127.0.0.1', () => process.stdout.write('ready'));`]);
+}
+
+/**
+ * The floor of the guarantee (durable-floor-server.mjs): node:http, one seal and one SQLite insert
+ * per request in a group commit, the 202 after the commit, no engine. What is left between it and
+ * Ply is Ply's own work per run; what is between it and the bare server is the guarantee's.
+ */
+async function startFloorServer(agent) {
+  const sqlite = createRequire(join(REPO, 'runtime', 'package.json')).resolve('better-sqlite3');
+  const dir = mkdtempSync(join(tmpdir(), 'ply-bench-floor-'));
+  const floor = await startBaseline(agent, (port) => [fileURLToPath(new URL('./durable-floor-server.mjs', import.meta.url)), sqlite, String(port), join(dir, 'floor.db')]);
+  return { ...floor, dir };
+}
+
+async function startBaseline(agent, argsFor) {
   const port = await freePort();
-  const code = `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(202, { 'content-type': 'application/json' }); res.end('{"executionId":"x"}'); }); }).listen(${port}, '127.0.0.1', () => process.stdout.write('ready'));`;
-  const child = spawn(process.execPath, ['-e', code]);
+  const child = spawn(process.execPath, argsFor(port));
   await new Promise((resolve) => child.stdout.once('data', resolve));
   const url = `http://127.0.0.1:${port}/hooks/bare`;
   await load(agent, url, 'x', 1000, 10);
@@ -216,8 +234,10 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   const results = {};
   const bare = { 10: [], 100: [] };
   const bareServer = await startBareServer(agent);
+  const floorServer = SHAPES.includes('local') ? await startFloorServer(agent) : undefined;
+  const floor = {};
   let succeeded = 0;
-  for (const [shape, document] of Object.entries(PLAYBOOKS)) {
+  for (const [shape, document] of Object.entries(PLAYBOOKS).filter(([name]) => SHAPES.includes(name))) {
     const created = await post(agent, `${base}/api/v1/playbooks?enable=true`, JSON.stringify(document), auth);
     if (created.status !== 201) throw new Error(created.body);
     const playbookId = JSON.parse(created.body).id;
@@ -237,6 +257,11 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
       const baseline = (before.acceptedPerSecond + after.acceptedPerSecond) / 2;
       const runsPerSecond = total / (Number(idle - measured.begin) / 1e9);
       results[`${shape}-${connections}`] = { ...measured, runsPerSecond, baseline, ratio: runsPerSecond / baseline, cpuPerRunMs, bareCpuMs: (before.cpuPerRequestMs + after.cpuPerRequestMs) / 2 };
+      // The floor right after, against the same bare measurements: the guarantee's own share of the gap.
+      if (shape === 'local' && floorServer) {
+        const measuredFloor = await floorServer.measure(total / 2, connections);
+        floor[connections] = { ...measuredFloor, ratio: measuredFloor.acceptedPerSecond / baseline };
+      }
     }
     const executions = await get(agent, `${base}/api/v1/executions?playbook=${playbookId}&status=succeeded&limit=1000`, auth);
     succeeded += executions.json.executions.length;
@@ -245,6 +270,10 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
 
   await stop(child);
   await stop(bareServer.child);
+  if (floorServer) {
+    await stop(floorServer.child);
+    rmSync(floorServer.dir, { recursive: true, force: true });
+  }
   receiver.close();
   agent.destroy();
 
@@ -259,7 +288,7 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
     row(`  ${connections} connections: requests answered/s; p50 / p99`, `${median(runs.map((r) => r.acceptedPerSecond)).toFixed(0)}/s (${runs.map((r) => r.acceptedPerSecond.toFixed(0)).join(', ')}); ${median(runs.map((r) => r.p50)).toFixed(2)} / ${median(runs.map((r) => r.p99)).toFixed(2)}`, ' ms');
     row(`    server CPU per request (user + system)`, median(runs.map((r) => r.cpuPerRequestMs)).toFixed(3), ' ms');
   }
-  for (const [shape, label] of [['post', 'action posting over HTTP → condition → store'], ['local', 'store → condition → store (no outbound request)']]) {
+  for (const [shape, label] of [['post', 'action posting over HTTP → condition → store'], ['local', 'store → condition → store (no outbound request)']].filter(([name]) => SHAPES.includes(name))) {
     process.stdout.write(`  ${label}:\n`);
     for (const connections of [10, 100]) {
       const r = results[`${shape}-${connections}`];
@@ -267,11 +296,13 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
       row(`  ${connections} connections: runs completed/s (target ≥ 2,000)`, r.runsPerSecond.toFixed(0), ` runs/s = ${(100 * ratio).toFixed(0)}% of the bare server around it${shape === 'local' ? ' (target ≥ 50%)' : ''}${connections === 10 ? '  (n8n Set → Respond: 187 req/s at 10 conn.)' : ''}`);
       row(`    webhooks accepted/s; 202 latency p50 / p99`, `${r.acceptedPerSecond.toFixed(0)}/s; ${r.p50.toFixed(2)} / ${r.p99.toFixed(2)}`, connections === 10 ? ' ms  (n8n: p50 52 / p99 72 ms)' : ' ms');
       row(`    ply serve CPU per run (user + system)`, r.cpuPerRunMs.toFixed(3), ` ms = ${(r.cpuPerRunMs / r.bareCpuMs).toFixed(1)}x the bare server's per request`);
+      const f = shape === 'local' ? floor[connections] : undefined;
+      if (f) row(`    floor: node:http + one seal + SQLite group commit, no engine`, `${f.acceptedPerSecond.toFixed(0)}/s = ${(100 * f.ratio).toFixed(0)}%`, `; CPU ${f.cpuPerRequestMs.toFixed(3)} ms per request`);
     }
   }
   row('RSS after the runs', loadedRss.toFixed(1), ' MiB');
   row('succeeded executions (first page of each playbook, max 1000 each)', String(succeeded));
-  return { firstWebhookMs, idleRss, results, bare };
+  return { firstWebhookMs, idleRss, results, bare, floor };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await serveBenchmarks();
