@@ -239,6 +239,26 @@ describe('NodeHttpClient: requests and responses', () => {
     expect(badHeader.message).not.toContain('SECRET');
     expect(server.hits).toHaveLength(0);
   });
+
+  it('refuses a header name or value that node:http refuses once, without retrying it, and never sends "undefined"', async () => {
+    const server = await startServer((_hit, res) => send(res, 200));
+    const logger = new RecordingLogger();
+    const http = client(logger);
+    const cases: Array<Record<string, string>> = [
+      { 'bad name': 'x' },
+      { 'x-key': 'SECRET\r\nx-injected: 1' },
+      { 'x-key': 'caf\u00e9 \u20ac' },
+      { 'x-key': undefined as unknown as string },
+    ];
+    for (const headers of cases) {
+      const error = await plyErrorOf(http.request(server.url, { headers }));
+      expect(error.code, JSON.stringify(headers)).toBe('PLY_INVALID_INPUT');
+      expect(error.message).toBe(`GET ${server.url}/: invalid request headers`);
+      expect(JSON.stringify(error.details)).not.toContain('SECRET');
+    }
+    expect(server.hits).toHaveLength(0);
+    expect(logger.lines.filter((line) => line.message.includes('retrying'))).toEqual([]);
+  });
 });
 
 describe('NodeHttpClient: redirects, compression, cut bodies', () => {

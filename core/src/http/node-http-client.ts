@@ -4,7 +4,7 @@ import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { signalCancellation, type Cancellation } from './cancellation.js';
 import { networkErrorCode } from './network-error-code.js';
-import { ACCEPT_ENCODING, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
+import { ACCEPT_ENCODING, INVALID_HEADER_CODES, TRANSPORT_TIMEOUT, outgoingHeaders, sendRequest, type OutgoingHeaders, type TransportResponse } from './node-transport.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { buildRequestUrl, redactUrl } from './request-url.js';
 import { InvalidJsonBodyError, readResponseBody, type ResponseType } from './response-body.js';
@@ -70,14 +70,14 @@ export interface RequestCaller {
   logger: () => Logger;
 }
 
-/** What one attempt ended with, when it did not end the request. */
-interface RetryReason {
-  status?: number;
-  error?: string;
-  retryAfterMs?: number;
+/** Why an attempt did not end the request: the status, or the network error, and the wait the vendor asked for. */
+class Retry {
+  constructor(
+    readonly status: number | undefined,
+    readonly error: string | undefined,
+    readonly retryAfterMs: number | undefined,
+  ) {}
 }
-
-type AttemptResult<T> = { done: HttpResponse<T> } | { retry: RetryReason };
 
 /**
  * {@link HttpClient} on top of node:http(s) (see {@link sendRequest}): per-attempt timeout tied to the run's signal, bounded
@@ -118,26 +118,40 @@ export class NodeHttpClient implements HttpClient {
     return { request: <T = unknown>(url: string | URL, options: HttpRequestOptions = {}) => this.#send<T>(url, options, caller) };
   }
 
-  async #send<T>(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): Promise<HttpResponse<T>> {
-    const plan = this.#plan(url, options, caller);
+  #send<T>(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): Promise<HttpResponse<T>> {
+    let plan: RequestPlan;
+    try {
+      plan = this.#plan(url, options, caller);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // The first attempt (nearly every request ends with it) through promise chains: each layer of
+    // async function costs a request a promise and a microtask turn more. Retries in an async loop.
+    return this.#attempt<T>(plan, 1, plan.policy.retries < 1).then((result) => (result instanceof Retry ? this.#retried<T>(plan, result) : result));
+  }
+
+  /** The attempts after the first one failed for `first`: each after its delay, until one ends the request. */
+  async #retried<T>(plan: RequestPlan, first: Retry): Promise<HttpResponse<T>> {
+    let reason = first;
     for (let attempt = 1; ; attempt += 1) {
-      const result = await this.#attempt<T>(plan, attempt, attempt > plan.policy.retries);
-      if ('done' in result) return result.done;
-      const delayMs = result.retry.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
-      caller.logger().warn('HTTP request failed, retrying', {
+      const delayMs = reason.retryAfterMs ?? backoffDelay(attempt - 1, plan.policy);
+      plan.caller.logger().warn('HTTP request failed, retrying', {
         method: plan.method,
         url: plan.safeUrl,
-        ...(result.retry.status === undefined ? {} : { status: result.retry.status }),
-        ...(result.retry.error === undefined ? {} : { error: result.retry.error }),
+        ...(reason.status === undefined ? {} : { status: reason.status }),
+        ...(reason.error === undefined ? {} : { error: reason.error }),
         attempt,
         maxAttempts: plan.policy.retries + 1,
         delayMs,
       });
       try {
-        await sleep(delayMs, caller.cancel?.signal);
+        await sleep(delayMs, plan.caller.cancel?.signal);
       } catch (error) {
         throw this.#cancelled(plan, attempt, error);
       }
+      const result = await this.#attempt<T>(plan, attempt + 1, attempt + 1 > plan.policy.retries);
+      if (!(result instanceof Retry)) return result;
+      reason = result;
     }
   }
 
@@ -150,10 +164,7 @@ export class NodeHttpClient implements HttpClient {
     try {
       headers = outgoingHeaders(options.headers);
     } catch (error) {
-      // The error text may quote a header value (a token, say): keep it out of the message.
-      throw new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
-        details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
-      });
+      throw invalidHeaders(method, safeUrl, error);
     }
     if (this.#userAgent !== undefined) headers['user-agent'] ??= this.#userAgent;
     headers['accept-encoding'] ??= ACCEPT_ENCODING;
@@ -195,89 +206,92 @@ export class NodeHttpClient implements HttpClient {
   }
 
   /**
-   * One attempt: rate limit, request, body. Returns the response, or why to retry; throws when the
-   * request is over (last attempt failed, non-retryable status, cancellation).
+   * One attempt: rate limit, request, body. Resolves to the response, or to why to retry; rejects
+   * when the request is over (last attempt failed, non-retryable status, cancellation).
    */
-  async #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<AttemptResult<T>> {
+  #attempt<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<HttpResponse<T> | Retry> {
     const cancel = plan.caller.cancel;
-    if (cancel?.aborted) throw this.#cancelled(plan, attempt - 1, cancel.reason);
-    if (this.#rateLimiter) {
-      try {
-        await this.#rateLimiter.acquire(cancel?.signal);
-      } catch (error) {
+    if (cancel?.aborted) return Promise.reject(this.#cancelled(plan, attempt - 1, cancel.reason));
+    if (!this.#rateLimiter) return this.#exchange<T>(plan, attempt, isLast);
+    return this.#rateLimiter.acquire(cancel?.signal).then(
+      () => this.#exchange<T>(plan, attempt, isLast),
+      (error: unknown) => {
         throw this.#cancelled(plan, attempt - 1, error);
-      }
-    }
+      },
+    );
+  }
 
-    try {
-      const response = await sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, cancel, tls: plan.tls, policy: this.#policy });
-      if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
-        response.discard();
-        return {
-          retry: {
-            status: response.status,
-            retryAfterMs: parseRetryAfter(response.header('retry-after') ?? null, Date.now(), plan.policy.maxDelayMs),
-          },
-        };
-      }
-      return { done: await this.#complete<T>(plan, response, attempt) };
-    } catch (error) {
-      if (isPlyError(error)) throw error;
-      if (cancel?.aborted) throw this.#cancelled(plan, attempt, error);
-      if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
-        if (isLast || !plan.repeatable) {
-          throw new PlyError(
-            'PLY_HTTP_TIMEOUT',
-            `${plan.method} ${plan.safeUrl} timed out after ${plan.timeoutMs} ms (${attemptsText(attempt)})`,
-            { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, timeoutMs: plan.timeoutMs } },
-          );
+  /** Sends the attempt and reads its answer; a failure becomes a PlyError or a reason to retry. */
+  #exchange<T>(plan: RequestPlan, attempt: number, isLast: boolean): Promise<HttpResponse<T> | Retry> {
+    return sendRequest({ method: plan.method, url: plan.url, headers: plan.headers, body: plan.body, timeoutMs: plan.timeoutMs, cancel: plan.caller.cancel, tls: plan.tls, policy: this.#policy })
+      .then<HttpResponse<T> | Retry>((response) => {
+        if (!isLast && (response.status === 429 || (plan.repeatable && response.status >= 500))) {
+          response.discard();
+          return new Retry(response.status, undefined, parseRetryAfter(response.header('retry-after') ?? null, Date.now(), plan.policy.maxDelayMs));
         }
-        return { retry: { error: 'timeout' } };
-      }
-      const code = networkErrorCode(error);
-      if (code !== undefined && isCertificateError(code)) {
-        // Asking again would meet the same certificate: say what to change instead.
-        throw new PlyError('PLY_NETWORK_ERROR', `${plan.method} ${plan.safeUrl} failed: its TLS certificate is not trusted (${code}); trust its CA, or turn certificate verification off for this server`, {
-          cause: error,
-          details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code },
-        });
-      }
-      if (isLast || !(plan.repeatable || (code !== undefined && NOTHING_SENT.has(code)))) {
+        return this.#complete<T>(plan, response, attempt);
+      })
+      .catch((error: unknown) => this.#failure(plan, attempt, isLast, error));
+  }
+
+  /** What an attempt that failed (no answer, or an answer whose body could not be read) means: the request's end (thrown) or a retry. */
+  #failure(plan: RequestPlan, attempt: number, isLast: boolean, error: unknown): Retry {
+    if (isPlyError(error)) throw error;
+    // node:http refused a header as it made the request: nothing was sent, and asking again would meet the same refusal.
+    if (INVALID_HEADER_CODES.has((error as { code?: unknown }).code)) throw invalidHeaders(plan.method, plan.safeUrl, error);
+    if (plan.caller.cancel?.aborted) throw this.#cancelled(plan, attempt, error);
+    if ((error as { code?: unknown }).code === TRANSPORT_TIMEOUT) {
+      if (isLast || !plan.repeatable) {
         throw new PlyError(
-          'PLY_NETWORK_ERROR',
-          `${plan.method} ${plan.safeUrl} failed: network error${code === undefined ? '' : ` ${code}`} (${attemptsText(attempt)})`,
-          { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code } },
+          'PLY_HTTP_TIMEOUT',
+          `${plan.method} ${plan.safeUrl} timed out after ${plan.timeoutMs} ms (${attemptsText(attempt)})`,
+          { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, timeoutMs: plan.timeoutMs } },
         );
       }
-      return { retry: { error: code ?? 'network error' } };
+      return new Retry(undefined, 'timeout', undefined);
     }
+    const code = networkErrorCode(error);
+    if (code !== undefined && isCertificateError(code)) {
+      // Asking again would meet the same certificate: say what to change instead.
+      throw new PlyError('PLY_NETWORK_ERROR', `${plan.method} ${plan.safeUrl} failed: its TLS certificate is not trusted (${code}); trust its CA, or turn certificate verification off for this server`, {
+        cause: error,
+        details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code },
+      });
+    }
+    if (isLast || !(plan.repeatable || (code !== undefined && NOTHING_SENT.has(code)))) {
+      throw new PlyError(
+        'PLY_NETWORK_ERROR',
+        `${plan.method} ${plan.safeUrl} failed: network error${code === undefined ? '' : ` ${code}`} (${attemptsText(attempt)})`,
+        { cause: error, details: { method: plan.method, url: plan.safeUrl, attempts: attempt, code } },
+      );
+    }
+    return new Retry(undefined, code ?? 'network error', undefined);
   }
 
   /** Turns a final response into the result, or into `PLY_VENDOR_HTTP_ERROR`. */
-  async #complete<T>(plan: RequestPlan, response: TransportResponse, attempt: number): Promise<HttpResponse<T>> {
-    const details = { status: response.status, method: plan.method, url: plan.safeUrl, attempts: attempt };
-    if (!response.ok && plan.throwOnHttpError) {
-      const vendorMessage = extractVendorMessage(await response.text());
-      throw new PlyError(
-        'PLY_VENDOR_HTTP_ERROR',
-        `${plan.method} ${plan.safeUrl} answered HTTP ${response.status}` +
-          `${vendorMessage === undefined ? '' : `: ${vendorMessage}`} (${attemptsText(attempt)})`,
-        { details: { ...details, vendorMessage } },
-      );
-    }
+  #complete<T>(plan: RequestPlan, response: TransportResponse, attempt: number): Promise<HttpResponse<T>> {
+    if (!response.ok && plan.throwOnHttpError) return this.#refused(plan, response, attempt);
+    return readResponseBody(response, plan.responseType).then(
+      (body) => new ClientResponse<T>(response, response.url || plan.url.href, body as T, attempt),
+      (error: unknown) => {
+        if (!(error instanceof InvalidJsonBodyError)) throw error;
+        throw new PlyError(
+          'PLY_VENDOR_RESPONSE_INVALID',
+          `${plan.method} ${plan.safeUrl} answered HTTP ${response.status} with a body that is not valid JSON (${attemptsText(attempt)})`,
+          { cause: error, details: { status: response.status, method: plan.method, url: plan.safeUrl, attempts: attempt, vendorMessage: undefined } },
+        );
+      },
+    );
+  }
 
-    let body: unknown;
-    try {
-      body = await readResponseBody(response, plan.responseType);
-    } catch (error) {
-      if (!(error instanceof InvalidJsonBodyError)) throw error;
-      throw new PlyError(
-        'PLY_VENDOR_RESPONSE_INVALID',
-        `${plan.method} ${plan.safeUrl} answered HTTP ${response.status} with a body that is not valid JSON (${attemptsText(attempt)})`,
-        { cause: error, details: { ...details, vendorMessage: undefined } },
-      );
-    }
-    return new ClientResponse<T>(response, response.url || plan.url.href, body as T, attempt);
+  /** The `PLY_VENDOR_HTTP_ERROR` of a refused request, with the vendor's own message when its body has one. */
+  async #refused(plan: RequestPlan, response: TransportResponse, attempt: number): Promise<never> {
+    const vendorMessage = extractVendorMessage(await response.text());
+    throw new PlyError(
+      'PLY_VENDOR_HTTP_ERROR',
+      `${plan.method} ${plan.safeUrl} answered HTTP ${response.status}` + `${vendorMessage === undefined ? '' : `: ${vendorMessage}`} (${attemptsText(attempt)})`,
+      { details: { status: response.status, method: plan.method, url: plan.safeUrl, attempts: attempt, vendorMessage } },
+    );
   }
 
   #cancelled(plan: RequestPlan, attempts: number, cause: unknown): PlyError {
@@ -307,6 +321,13 @@ function isCertificateError(code: string): boolean {
 
 /** Network errors after which the vendor cannot have seen the request: any method may try again. */
 const NOTHING_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A refused header name or value; the error's own text may quote the value (a token, say): it stays out of the message. */
+function invalidHeaders(method: string, safeUrl: string, error: unknown): PlyError {
+  return new PlyError('PLY_INVALID_INPUT', `${method} ${safeUrl}: invalid request headers`, {
+    details: { method, url: safeUrl, reason: error instanceof Error ? error.name : 'invalid' },
+  });
+}
 
 function attemptsText(attempts: number): string {
   return attempts === 1 ? '1 attempt' : `${attempts} attempts`;

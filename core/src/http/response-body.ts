@@ -25,15 +25,14 @@ export function isJsonContentType(contentType: string | null): boolean {
  *
  * @throws InvalidJsonBodyError when a body read as JSON does not parse.
  */
-export async function readResponseBody(response: TransportResponse, responseType: ResponseType): Promise<unknown> {
-  if (responseType === 'stream') return response.stream();
-  if (responseType === 'none') {
-    response.discard();
-    return undefined;
-  }
-  if (responseType === 'bytes') return new Uint8Array(await response.bytes());
-  const text = await response.text();
-  if (responseType === 'text') return text;
+export function readResponseBody(response: TransportResponse, responseType: ResponseType): Promise<unknown> {
+  // A text or JSON body (nearly every call) through one promise: an async function would add two.
+  if (responseType === 'text') return response.text();
+  if (responseType === 'json' || responseType === 'auto') return response.text().then((text) => parsedBody(text, responseType, response));
+  return otherBody(response, responseType);
+}
+
+function parsedBody(text: string, responseType: 'json' | 'auto', response: TransportResponse): unknown {
   if (text.trim() === '') return undefined;
   if (responseType === 'auto' && !isJsonContentType(response.header('content-type') ?? null)) return text;
   try {
@@ -41,4 +40,13 @@ export async function readResponseBody(response: TransportResponse, responseType
   } catch (error) {
     throw new InvalidJsonBodyError('Response body is not valid JSON', { cause: error });
   }
+}
+
+async function otherBody(response: TransportResponse, responseType: 'stream' | 'none' | 'bytes'): Promise<unknown> {
+  if (responseType === 'stream') return response.stream();
+  if (responseType === 'none') {
+    response.discard();
+    return undefined;
+  }
+  return new Uint8Array(await response.bytes());
 }

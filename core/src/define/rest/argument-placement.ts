@@ -66,12 +66,15 @@ export class ArgumentPlacement {
     // Made for a form argument only: most calls have none (a URLSearchParams costs about 1 µs).
     let form: URLSearchParams | undefined;
     let hasJson = false;
-    const filled = path.replace(PLACEHOLDER, (_match, name: string) => {
+    // Most paths have no placeholder: a replace with a callback is a call into the runtime.
+    const filled = !path.includes('{') ? path : path.replace(PLACEHOLDER, (_match, name: string) => {
       const value = args[name];
       if (value === undefined || value === null || value === '') throw new PlyError('PLY_ARGUMENTS_INVALID', `argument "${name}" is needed for the request path ${path}`, { details: { issues: [{ pointer: `/${name}`, message: 'is required' }] } });
       return encodeURIComponent(String(value));
     });
-    for (const [key, value] of Object.entries(args)) {
+    // Keys, not entries: no pair array made per argument.
+    for (const key of Object.keys(args)) {
+      const value = args[key];
       const placement = this.placements.get(key);
       if (!placement || value === undefined) continue;
       switch (placement.location) {

@@ -42,22 +42,34 @@ export interface RestAnswer {
 }
 
 /** The last base URL parsed: an action's runs nearly always share one account (3.9 -> 2.8 µs a call). */
-let lastBase: { text: string; url: URL } | undefined;
+let lastBase: { text: string; url: URL; prefix: string | undefined } | undefined;
 
-/** The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin` wants it). */
+/**
+ * A path that, appended to its base's href, names what `new URL(path, base)` resolves it to: no
+ * scheme or authority of its own (`x:`, `/`, `\`), no query or fragment, and nothing the parser
+ * trims or drops (whitespace and control characters).
+ */
+const PLAIN_PATH = /^(?![/\\])[^:/?#\s\p{Cc}]*(?:\/[^?#\s\p{Cc}]*)?$/u;
+
+/**
+ * The action's URL: its path under the module's base URL (with a trailing slash, as `urljoin`
+ * wants it). A plain path is appended to the base's href and parsed once: against a base URL
+ * object, `new URL` serialises the base and parses both (3.5 µs a call, against 0.6).
+ */
 export function endpointUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): URL {
   if (lastBase?.text !== baseUrl) {
+    let url: URL;
     try {
-      lastBase = { text: baseUrl, url: new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`) };
+      url = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
     } catch {
       throw new PlyError('PLY_CONFIGURATION_INVALID', `the module's base URL is not a URL: ${baseUrl.split(/[?#]/, 1)[0]}`);
     }
+    lastBase = { text: baseUrl, url, prefix: url.search === '' && url.hash === '' && url.href.endsWith('/') ? url.href : undefined };
   }
   const relative = path.replace(/^\//, '');
-  // One parse for a path without a query of its own: setting `search` afterwards parses it again.
-  if (query === undefined || /[?#]/.test(relative)) return appendQuery(new URL(relative, lastBase.url), query);
+  if (lastBase.prefix === undefined || !PLAIN_PATH.test(relative)) return appendQuery(new URL(relative, lastBase.url), query);
   const search = queryString(query);
-  return new URL(search === '' ? relative : `${relative}?${search}`, lastBase.url);
+  return new URL(search === '' ? `${lastBase.prefix}${relative}` : `${lastBase.prefix}${relative}?${search}`);
 }
 
 function parseJson(text: string, url: URL, status: number): unknown {
@@ -85,18 +97,44 @@ function lowerCased(headers: Readonly<Record<string, string>> | undefined): Reco
  * fetched again once), its TLS, its request rate (`http.rateLimit`), through the run's HTTP client (timeouts, retries that respect
  * idempotency, rate limit, redaction); a refusal becomes a clear `PLY_VENDOR_HTTP_ERROR`.
  */
-export async function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
-  for (let refreshed = false; ; refreshed = true) {
-    const moduleHeaders = typeof http.headers === 'function' ? http.headers(ctx.config) : http.headers;
-    // A copy only for a scheme that writes to the URL: the caller may reuse its URL (a page
-    // request, a retry after a refused token), and parsing it again costs a few µs a call.
-    const request: OutgoingRequest = { method: call.method, url: module.auth.changesUrl ? new URL(call.url) : call.url, headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
-    if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
-    else {
-      // Awaited only when the scheme must wait: most set a header at once (an await is a turn of the microtask queue).
-      const applied = module.auth.apply(request, ctx);
-      if (applied !== undefined) await applied;
+export function sendRestCall<Config>(module: RestModule<Config>, http: ModuleHttp<Config>, ctx: ActionContext<Config>, call: RestCall): Promise<RestAnswer> {
+  return new RestExchange(module, http, ctx, call).send(false);
+}
+
+/**
+ * One call's way through auth, rate and client. Promise chains rather than async functions, and
+ * the auth and the rate awaited only when they must wait (most set a header at once): on the
+ * path of every declared action, each layer of async function costs a promise and a microtask
+ * turn more.
+ */
+class RestExchange<Config> {
+  constructor(
+    private readonly module: RestModule<Config>,
+    private readonly http: ModuleHttp<Config>,
+    private readonly ctx: ActionContext<Config>,
+    private readonly call: RestCall,
+  ) {}
+
+  send(refreshed: boolean): Promise<RestAnswer> {
+    const { module, http, ctx, call } = this;
+    let request: OutgoingRequest;
+    let authorised: void | Promise<void> = undefined;
+    try {
+      const moduleHeaders = typeof http.headers === 'function' ? http.headers(ctx.config) : http.headers;
+      // A copy only for a scheme that writes to the URL: the caller may reuse its URL (a page
+      // request, a retry after a refused token), and parsing it again costs a few µs a call.
+      request = { method: call.method, url: module.auth.changesUrl ? new URL(call.url) : call.url, headers: { accept: 'application/json', ...lowerCased(moduleHeaders), ...call.headers } };
+      if (call.authorization !== undefined) request.headers['authorization'] = call.authorization;
+      else authorised = module.auth.apply(request, ctx);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    if (authorised === undefined) return this.#paced(request, refreshed);
+    return Promise.resolve(authorised).then(() => this.#paced(request, refreshed));
+  }
+
+  #paced(request: OutgoingRequest, refreshed: boolean): Promise<RestAnswer> {
+    const { call, http, ctx } = this;
     const options: HttpRequestOptions = { method: request.method, headers: request.headers, throwOnHttpError: false, responseType: call.responseType === 'bytes' ? 'stream' : 'text' };
     if (call.body && 'json' in call.body) options.json = call.body.json;
     if (call.body && 'form' in call.body) {
@@ -104,30 +142,44 @@ export async function sendRestCall<Config>(module: RestModule<Config>, http: Mod
       request.headers['content-type'] ??= 'application/x-www-form-urlencoded';
     }
     if (call.idempotent) options.idempotent = true;
-    const tls = http.tls?.(ctx.config);
-    if (tls) options.tls = tls;
+    let paced: void | Promise<void>;
+    try {
+      const tls = http.tls?.(ctx.config);
+      if (tls) options.tls = tls;
+      paced = this.module.rate.acquire(ctx);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (call.timeoutMs) options.timeoutMs = call.timeoutMs;
-    const paced = module.rate.acquire(ctx);
-    if (paced !== undefined) await paced;
-    const response = await ctx.http.request<string | Readable>(request.url, options);
+    const sent = (): Promise<RestAnswer> => ctx.http.request<string | Readable>(request.url, options).then((response) => this.#answered(request.url, response, refreshed));
+    return paced === undefined ? sent() : Promise.resolve(paced).then(sent);
+  }
+
+  #answered(url: URL, response: HttpResponse<string | Readable>, refreshed: boolean): RestAnswer | Promise<RestAnswer> {
     // A file is read whole (the run's deadline still bounds it); an error body is read as text.
-    const raw = typeof response.body === 'string' || response.body === undefined ? (response.body ?? '') : await bytesOf(response.body);
+    if (typeof response.body === 'string' || response.body === undefined) return this.#answer(url, response, response.body ?? '', refreshed);
+    return bytesOf(response.body).then((raw) => this.#answer(url, response, raw, refreshed));
+  }
+
+  #answer(url: URL, response: HttpResponse<unknown>, raw: string | Buffer, refreshed: boolean): RestAnswer | Promise<RestAnswer> {
+    const { module, http, ctx, call } = this;
+    const status = response.status;
     const text = typeof raw === 'string' ? raw : raw.toString('utf8');
-    if (response.status >= 200 && response.status < 300 && call.responseType === 'bytes') return { status: response.status, body: raw, url: request.url, response };
-    if (response.status >= 200 && response.status < 300) return { status: response.status, body: parseJson(text, request.url, response.status), url: request.url, response };
-    if (call.acceptStatus?.includes(response.status)) return { status: response.status, body: parseJson(text, request.url, response.status) ?? {}, url: request.url, response };
+    if (status >= 200 && status < 300 && call.responseType === 'bytes') return { status, body: raw, url, response };
+    if (status >= 200 && status < 300) return { status, body: parseJson(text, url, status), url, response };
+    if (call.acceptStatus?.includes(status)) return { status, body: parseJson(text, url, status) ?? {}, url, response };
     // As Sekoia's GenericAPIAction: a DELETE whose answer was lost and that then finds nothing to delete did its work.
-    if (call.method === 'DELETE' && response.status === 404 && response.attempts > 1) return { status: response.status, body: {}, url: request.url, response };
+    if (call.method === 'DELETE' && status === 404 && response.attempts > 1) return { status, body: {}, url, response };
     // A refused OAuth token (revoked, rotated): fetch a new one once.
-    if (response.status === 401 && call.authorization === undefined && module.auth.refreshable && !refreshed) {
+    if (status === 401 && call.authorization === undefined && module.auth.refreshable && !refreshed) {
       module.auth.invalidate(ctx);
-      continue;
+      return this.send(true);
     }
     throw vendorFailure({
       module: module.name,
       method: call.method,
-      url: `${request.url.origin}${request.url.pathname}`,
-      status: response.status,
+      url: `${url.origin}${url.pathname}`,
+      status,
       attempts: response.attempts,
       text,
       notFound: call.notFound,
