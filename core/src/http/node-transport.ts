@@ -88,15 +88,14 @@ let httpsRequest: RequestFunction | undefined;
  */
 export function sendRequest(request: TransportRequest): Promise<TransportResponse> {
   const deadline = new Deadline(request.timeoutMs, request.cancel);
-  const fail = (error: unknown): never => {
-    throw deadline.failed(error);
-  };
   // Promise chains rather than async functions: each layer of async function costs the request a promise and a microtask turn more.
   try {
-    return follow(request, request.method, request.url, request.headers, request.body, deadline, 0).catch(fail);
+    return follow(request, request.method, request.url, request.headers, request.body, deadline, 0).catch((error: unknown) => {
+      throw deadline.failed(error);
+    });
   } catch (error) {
-    // Thrown before anything was sent (a header node:http refuses, a host the policy denies).
-    return Promise.reject(error).catch(fail);
+    // Thrown before anything was sent (a host the connection policy denies).
+    return Promise.reject(deadline.failed(error));
   }
 }
 
@@ -255,15 +254,11 @@ class NodeTransportResponse implements TransportResponse {
   // Not async functions: each layer of async function a body goes through costs the request a
   // promise and a microtask turn more.
   text(): Promise<string> {
-    return this.#read(true);
+    return readBytes(this.response, true, this.deadline) as Promise<string>;
   }
 
   bytes(): Promise<Buffer> {
-    return this.#read(false);
-  }
-
-  #read<Text extends boolean>(asText: Text): Promise<Text extends true ? string : Buffer> {
-    return readBytes(this.response, asText, this.deadline) as Promise<Text extends true ? string : Buffer>;
+    return readBytes(this.response, false, this.deadline) as Promise<Buffer>;
   }
 
   stream(): Readable {

@@ -164,8 +164,9 @@ class RestExchange<Config> {
   #answer(url: URL, response: HttpResponse<unknown>, raw: string | Buffer, refreshed: boolean): RestAnswer | Promise<RestAnswer> {
     const { module, http, ctx, call } = this;
     const status = response.status;
-    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
+    // A downloaded file is returned as it came: decoded as text only for a JSON answer or an error.
     if (status >= 200 && status < 300 && call.responseType === 'bytes') return { status, body: raw, url, response };
+    const text = typeof raw === 'string' ? raw : raw.toString('utf8');
     if (status >= 200 && status < 300) return { status, body: parseJson(text, url, status), url, response };
     if (call.acceptStatus?.includes(status)) return { status, body: parseJson(text, url, status) ?? {}, url, response };
     // As Sekoia's GenericAPIAction: a DELETE whose answer was lost and that then finds nothing to delete did its work.
