@@ -3,8 +3,10 @@
 // three node records, the size Ply writes for the "local" playbook) is sealed with AES-256-GCM,
 // inserted into an `executions` table shaped and indexed like Ply's (SQLite WAL, synchronous
 // NORMAL), committed with the other requests of the same event-loop turn (setImmediate), and
-// only then answered 202. Run as `node durable-floor-server.mjs <better-sqlite3 entry file> <port> <db file>`.
+// only then answered 202. Checkpoints as Ply's store makes them (runtime/src/store/sql/wal-checkpointer.ts):
+// every 1,000 rows, the WAL synced on the thread pool first. Run as `node durable-floor-server.mjs <better-sqlite3 entry file> <port> <db file>`.
 import { createCipheriv, randomBytes } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -15,6 +17,7 @@ const db = new Database(process.argv[4]);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ON');
+db.pragma('wal_autocheckpoint = 0');
 db.exec(`
   CREATE TABLE playbooks (id TEXT PRIMARY KEY);
   INSERT INTO playbooks VALUES ('floor');
@@ -38,12 +41,28 @@ function seal(text, owner) {
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64')}`;
 }
 
+let rows = 0;
+let checkpointing = false;
+async function checkpoint() {
+  const wal = await open(`${process.argv[4]}-wal`, 'r');
+  await wal.datasync();
+  await wal.close();
+  db.pragma('wal_checkpoint(PASSIVE)');
+  checkpointing = false;
+}
+
 let sequence = 0;
 let batch = [];
 function commitBatch() {
   const answered = batch;
   batch = [];
   commit(answered.map((entry) => entry.row));
+  rows += answered.length;
+  if (rows >= 1000 && !checkpointing) {
+    rows = 0;
+    checkpointing = true;
+    void checkpoint();
+  }
   for (const { response, body } of answered) {
     response.writeHead(202, { 'content-type': 'application/json', 'content-length': body.length });
     response.end(body);

@@ -6,6 +6,7 @@ import { PlyError } from '@ply/core';
 import { storeWriteError } from '../store-write-error.js';
 import type { SqlDatabase } from './sql-database.js';
 import type { BoundStatement, SqlQuery, SqlValue } from './sql-query.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /**
  * better-sqlite3's compiled addon, where its build puts it: handed to the constructor, it spares
@@ -21,14 +22,15 @@ const NATIVE_BINDING = ((): string | undefined => {
   }
 })();
 
-/**
- * The embedded back-end: one SQLite file (WAL, foreign keys, busy timeout) through
- * better-sqlite3. Every call runs synchronously and returns a settled promise, so a caller that
- * awaits pays a microtask, never a thread hop.
- */
 /** Migrations under way in this process, by database file. */
 const migrating = new Map<string, Promise<void>>();
 
+/**
+ * The embedded back-end: one SQLite file (WAL, foreign keys, busy timeout) through
+ * better-sqlite3. Every call runs synchronously and returns a settled promise, so a caller that
+ * awaits pays a microtask, never a thread hop. The WAL's checkpoints wait for their sync off the
+ * event loop (see {@link WalCheckpointer}).
+ */
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = 'sqlite' as const;
 
@@ -36,6 +38,8 @@ export class SqliteDatabase implements SqlDatabase {
     /** The better-sqlite3 connection (tests and benchmarks read it directly). */
     readonly raw: Database.Database,
     readonly location: string,
+    /** Runs the WAL's checkpoints; undefined for a database without a WAL (in memory). */
+    readonly checkpoints: WalCheckpointer | undefined,
   ) {
     // Made once: better-sqlite3 builds a wrapper and its savepoint statements per transaction() call.
     this.runAll = raw.transaction((statements: readonly BoundStatement[]) => statements.map((statement) => statement.sqlite(raw)));
@@ -49,12 +53,12 @@ export class SqliteDatabase implements SqlDatabase {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       makePrivate(path);
       const db = new Database(path, NATIVE_BINDING ? { nativeBinding: NATIVE_BINDING } : {});
-      db.pragma('journal_mode = WAL');
+      const wal = db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
       // NORMAL under WAL: a commit survives a process crash; only an OS crash may lose the last ones.
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
-      return new SqliteDatabase(db, path);
+      return new SqliteDatabase(db, path, wal ? new WalCheckpointer(db, `${path}-wal`) : undefined);
     } catch (error) {
       throw new PlyError('PLY_STORE_ERROR', `cannot open the store at ${path}: ${(error as Error).message}`, { cause: error });
     }
@@ -69,7 +73,7 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   run<P extends SqlValue[], R extends Record<string, unknown>>(query: SqlQuery<P, R>, ...params: P): Promise<number> {
-    return this.settle(() => query.statementOn(this.raw).run(...params).changes);
+    return this.settle(() => this.committed(query.statementOn(this.raw).run(...params).changes, 1));
   }
 
   batch(statements: readonly BoundStatement[]): Promise<number[]> {
@@ -78,15 +82,18 @@ export class SqliteDatabase implements SqlDatabase {
 
   /** {@link batch}, synchronously: the write batcher commits with it. */
   batchNow(statements: readonly BoundStatement[]): number[] {
-    return this.runAll(statements);
+    return this.committed(this.runAll(statements), statements.length);
   }
 
   script(text: string, after?: BoundStatement): Promise<void> {
     return this.settle(() =>
-      this.raw.transaction(() => {
-        this.raw.exec(text);
-        after?.sqlite(this.raw);
-      })(),
+      this.committed(
+        this.raw.transaction(() => {
+          this.raw.exec(text);
+          after?.sqlite(this.raw);
+        })(),
+        1,
+      ),
     );
   }
 
@@ -113,7 +120,14 @@ export class SqliteDatabase implements SqlDatabase {
     }
   }
 
+  /** A write of `rows` statements committed: `result` passed through. */
+  private committed<T>(result: T, rows: number): T {
+    this.checkpoints?.wrote(rows);
+    return result;
+  }
+
   close(): Promise<void> {
+    this.checkpoints?.close();
     if (this.raw.open) this.raw.close();
     return Promise.resolve();
   }
