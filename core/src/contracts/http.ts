@@ -69,8 +69,11 @@ export interface HttpResponse<T = unknown> {
  * `PLY_HTTP_TIMEOUT`).
  */
 export interface HttpClient {
-  request<T = unknown>(url: string | URL, options?: HttpRequestOptions): Promise<HttpResponse<T>>;
+  request<T = unknown>(url: string | UrlParts, options?: HttpRequestOptions): Promise<HttpResponse<T>>;
 }
+
+/** What a request reads of an http(s) URL: a `URL` has every part (the core's REST calls pass one made without parsing). */
+export type UrlParts = Readonly<Pick<URL, 'href' | 'origin' | 'protocol' | 'host' | 'hostname' | 'port' | 'pathname' | 'search' | 'username' | 'password'>>;
 
 /** A DNS lookup with node:dns's `lookup` signature (options with `all`, callback with one address or a list). */
 export type LookupFunction = (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;

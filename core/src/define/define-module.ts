@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ActionDefinition } from '../contracts/action.js';
 import type { ActionContext } from '../contracts/context.js';
 import type { ConnectorDefinition } from '../contracts/connector.js';
+import type { UrlParts } from '../contracts/http.js';
 import type { AnyAction, AnyConnector, AnyTrigger, PluginDefinition, PluginModuleDefinition } from '../contracts/plugin.js';
 import { definePlugin } from '../contracts/plugin.js';
 import type { ModuleHttp, ModuleRequest, ModuleResponse, RestActionDeclaration } from '../contracts/rest.js';
@@ -108,7 +109,7 @@ async function moduleRequest<Config>(rest: RestModule<Config>, ctx: ActionContex
   const http = rest.http;
   if (!http) throw new PlyError('PLY_MANIFEST_INVALID', `${rest.name}: module.request needs the module's \`http\` (its base URL and auth)`);
   const base = endpointUrl(http.baseUrl(ctx.config), '');
-  let url: URL;
+  let url: UrlParts;
   if (/^https?:\/\//i.test(request.path)) {
     url = new URL(request.path);
     // The account's credentials go only to the account's server, whatever a vendor's link says.

@@ -2,11 +2,11 @@ import { Agent as HttpAgent, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
-import type { ConnectionPolicy, LookupFunction } from '../contracts/http.js';
+import type { ConnectionPolicy, LookupFunction, UrlParts } from '../contracts/http.js';
 import { PlyError } from '../errors/ply-error.js';
 
 /** A refusal of the policy, thrown before anything is sent. */
-function denied(url: URL, reason: string): PlyError {
+function denied(url: UrlParts, reason: string): PlyError {
   return new PlyError('PLY_HTTP_HOST_DENIED', `connection to ${url.protocol}//${url.host} refused by the HTTP host policy: ${reason}`, { details: { host: url.hostname, reason } });
 }
 
@@ -32,7 +32,7 @@ function agentsOf(policy: ConnectionPolicy): { http: HttpAgent; https: HttpsAgen
  * it races IPv4 and IPv6) before the socket connects, so neither a redirect nor a name that
  * resolves to 127.0.0.1 gets around it. Throws {@link PlyError} `PLY_HTTP_HOST_DENIED`.
  */
-export function guardConnection(url: URL, options: RequestOptions, policy: ConnectionPolicy): void {
+export function guardConnection(url: UrlParts, options: RequestOptions, policy: ConnectionPolicy): void {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   options.agent = url.protocol === 'https:' ? agentsOf(policy).https : agentsOf(policy).http;
   if (isIP(host)) {

@@ -1,4 +1,4 @@
-import type { ConnectionPolicy, HttpClient, HttpRequestOptions, HttpResponse, RetryPolicy } from '../contracts/http.js';
+import type { ConnectionPolicy, HttpClient, HttpRequestOptions, HttpResponse, RetryPolicy, UrlParts } from '../contracts/http.js';
 import type { Logger } from '../contracts/logger.js';
 import { PlyError, isPlyError } from '../errors/ply-error.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
@@ -46,7 +46,7 @@ export interface NodeHttpClientOptions {
 /** Everything one request needs, resolved once before the first attempt. */
 interface RequestPlan {
   method: NonNullable<HttpRequestOptions['method']>;
-  url: URL;
+  url: UrlParts;
   /** `url` without query, fragment or user-info: the only form put in messages and logs. */
   safeUrl: string;
   headers: OutgoingHeaders;
@@ -104,7 +104,7 @@ export class NodeHttpClient implements HttpClient {
   }
 
   /** Sends one request, retrying as its policy allows. See {@link HttpClient.request}. */
-  request<T = unknown>(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
+  request<T = unknown>(url: string | UrlParts, options: HttpRequestOptions = {}): Promise<HttpResponse<T>> {
     return this.#send<T>(url, options, this.#caller);
   }
 
@@ -115,10 +115,10 @@ export class NodeHttpClient implements HttpClient {
    * (building a client per run cost more than the request's own parsing).
    */
   forRun(caller: RequestCaller): HttpClient {
-    return { request: <T = unknown>(url: string | URL, options: HttpRequestOptions = {}) => this.#send<T>(url, options, caller) };
+    return { request: <T = unknown>(url: string | UrlParts, options: HttpRequestOptions = {}) => this.#send<T>(url, options, caller) };
   }
 
-  #send<T>(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): Promise<HttpResponse<T>> {
+  #send<T>(url: string | UrlParts, options: HttpRequestOptions, caller: RequestCaller): Promise<HttpResponse<T>> {
     let plan: RequestPlan;
     try {
       plan = this.#plan(url, options, caller);
@@ -155,7 +155,7 @@ export class NodeHttpClient implements HttpClient {
     }
   }
 
-  #plan(url: string | URL, options: HttpRequestOptions, caller: RequestCaller): RequestPlan {
+  #plan(url: string | UrlParts, options: HttpRequestOptions, caller: RequestCaller): RequestPlan {
     const method = options.method ?? 'GET';
     const target = buildRequestUrl(url, options.query);
     const safeUrl = redactUrl(target);

@@ -1,7 +1,7 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import type { RequestOptions as HttpsRequestOptions } from 'node:https';
 import { PassThrough, type Readable } from 'node:stream';
-import type { ConnectionPolicy } from '../contracts/http.js';
+import type { ConnectionPolicy, UrlParts } from '../contracts/http.js';
 import type { Cancellation } from './cancellation.js';
 import { guardConnection } from './connection-guard.js';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -32,7 +32,7 @@ export const INVALID_HEADER_CODES: ReadonlySet<unknown> = new Set(['ERR_INVALID_
 /** One request as the HTTP client sends it (after templating, query building and checks). */
 export interface TransportRequest {
   method: string;
-  url: URL;
+  url: UrlParts;
   headers: OutgoingHeaders;
   body: string | Uint8Array | undefined;
   /** Bounds the request, the redirects it follows and the reading of the body. */
@@ -143,14 +143,14 @@ function abortError(reason: unknown): Error {
   return Object.assign(new Error('the request was aborted', { cause: reason }), { name: 'AbortError', code: 'ABORT_ERR' });
 }
 
-function follow(request: TransportRequest, method: string, url: URL, headers: OutgoingHeaders, body: TransportRequest['body'], deadline: Deadline, redirects: number): Promise<TransportResponse> {
+function follow(request: TransportRequest, method: string, url: UrlParts, headers: OutgoingHeaders, body: TransportRequest['body'], deadline: Deadline, redirects: number): Promise<TransportResponse> {
   return exchange(method, url, headers, body, deadline, request.tls, request.policy).then((response) => {
     // The status first: node:http makes a message's `headers` object on first read, and most answers need none of it.
     const location = REDIRECT_STATUSES.has(response.statusCode ?? 0) ? response.headers.location : undefined;
     if (location === undefined) return new NodeTransportResponse(response, url.href, deadline);
     response.resume();
     if (redirects === MAX_REDIRECTS) throw Object.assign(new Error(`more than ${MAX_REDIRECTS} redirects`), { code: 'ERR_TOO_MANY_REDIRECTS' });
-    const next = new URL(location, url);
+    const next = new URL(location, url.href);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw Object.assign(new Error(`redirect to a ${next.protocol} URL`), { code: 'ERR_REDIRECT_PROTOCOL' });
     // Copied before the first change: the caller's headers serve its retries too.
     const nextHeaders = headers === request.headers ? { ...headers } : headers;
@@ -168,7 +168,7 @@ function follow(request: TransportRequest, method: string, url: URL, headers: Ou
 }
 
 /** node:http's request for an http URL; node:https's (loaded on first use) for an https one. */
-export function requestFunction(url: URL): RequestFunction {
+export function requestFunction(url: UrlParts): RequestFunction {
   if (url.protocol === 'http:') return httpRequest;
   return (httpsRequest ??= process.getBuiltinModule('node:https').request);
 }
@@ -176,7 +176,7 @@ export function requestFunction(url: URL): RequestFunction {
 // Not an async function: returning a promise from one costs the request two more microtask turns.
 function exchange(
   method: string,
-  url: URL,
+  url: UrlParts,
   headers: OutgoingHeaders,
   body: string | Uint8Array | undefined,
   deadline: Deadline,
@@ -207,7 +207,7 @@ function exchange(
  * host, the path with its query, user-info as `auth`), made from the parts it reads: that
  * function copies every property of the URL and costs a request 2.1 µs, this 0.1.
  */
-export function targetOf(url: URL): RequestOptions {
+export function targetOf(url: UrlParts): RequestOptions {
   const hostname = url.hostname;
   const target: RequestOptions = { protocol: url.protocol, hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname, path: `${url.pathname}${url.search}` };
   if (url.port !== '') target.port = Number(url.port);

@@ -1,17 +1,17 @@
-import type { QueryValue } from '../../contracts/http.js';
+import type { QueryValue, UrlParts } from '../../contracts/http.js';
 import type { Paging } from '../../contracts/rest.js';
 import { PlyError, toPlyError } from '../../errors/ply-error.js';
 import { readBody, replaceAt } from './body-reader.js';
 
 /** What to change for the next page: query parameters, or a whole URL given by the vendor. */
-export type PageRequest = { query: Record<string, QueryValue> } | { url: URL };
+export type PageRequest = { query: Record<string, QueryValue> } | { url: UrlParts };
 
 /** One page as answered. */
 export interface Page {
   body: unknown;
   /** The `Link` header, for `link` paging. */
   link: string | null;
-  url: URL;
+  url: UrlParts;
 }
 
 /** Receives each page: its items (kept in memory, or written to a file) and its body (for a fold). */
@@ -50,7 +50,7 @@ export function firstPageRequest<Args>(paging: Paging<Args>, args: Args): PageRe
   }
 }
 
-function itemsOf<Args>(paging: Paging<Args>, body: unknown, url: URL): unknown[] {
+function itemsOf<Args>(paging: Paging<Args>, body: unknown, url: UrlParts): unknown[] {
   const items = paging.items === undefined ? body : readBody<unknown[]>(body, paging.items);
   if (items === undefined || items === null) return [];
   if (!Array.isArray(items)) throw new PlyError('PLY_VENDOR_RESPONSE_INVALID', `${url.origin}${url.pathname} answered a page whose items (${typeof paging.items === 'string' ? paging.items : 'the body'}) are not a list`);
@@ -58,10 +58,10 @@ function itemsOf<Args>(paging: Paging<Args>, body: unknown, url: URL): unknown[]
 }
 
 /** The `rel="next"` target of a `Link` header (RFC 8288), resolved against the page's URL. */
-function nextLink(link: string | null, base: URL): URL | undefined {
+function nextLink(link: string | null, base: UrlParts): URL | undefined {
   for (const part of link?.split(',') ?? []) {
     const match = /<([^>]*)>\s*;(.*)/.exec(part.trim());
-    if (match && /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(match[2]!)) return new URL(match[1]!, base);
+    if (match && /(^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/i.test(match[2]!)) return new URL(match[1]!, base.href);
   }
   return undefined;
 }
@@ -85,7 +85,7 @@ function nextRequest<Args>(paging: Paging<Args>, args: Args, page: Page, index: 
     }
     case 'next-url': {
       const next = readBody<string | undefined>(page.body, paging.next);
-      return typeof next === 'string' && next !== '' ? { url: new URL(next, page.url) } : undefined;
+      return typeof next === 'string' && next !== '' ? { url: new URL(next, page.url.href) } : undefined;
     }
   }
 }
