@@ -6,9 +6,9 @@
 // bundled directly: nothing relies on decorator metadata (DI uses explicit tokens), and the
 // workspace packages resolve to their sources through the `@ply/source` export condition.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -115,6 +115,28 @@ async function writeZodPackage(packageDir) {
   await build({ absWorkingDir: packageDir, stdin: { contents: "export * from 'zod';\nexport { default } from 'zod';\n", resolveDir: packageDir, loader: 'js' }, outfile: join(dir, 'index.js'), bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', legalComments: 'eof', logLevel: 'warning' });
   const manifest = { name: 'zod', version, description: 'The zod of @ply/core, provided to the plugins it loads', type: 'module', exports: { '.': './index.js', './v4': './index.js' } };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  linkWorkspaceZod(dir);
+}
+
+/**
+ * Gives the compiled code of each workspace plugin (`plugins/<name>/dist/`, tsc's output, which
+ * `ply serve` in a checkout runs) the zod installed plugins get: `dist/node_modules/zod` links to
+ * `core/dist/zod/`, and Node looks there before the plugin's own `node_modules/zod`. Why: that
+ * zod is the package as published, 95 files with every locale, and the first run of a workspace
+ * plugin loaded it beside the core's (about 3 MiB of an idle `ply serve` after the demo run). The
+ * plugins' sources, and so their tests and type checks, still resolve their own zod; `ply pack`
+ * bundles from the sources and leaves zod to the installer's link.
+ */
+function linkWorkspaceZod(zodDir) {
+  const plugins = join(ROOT, 'plugins');
+  for (const name of existsSync(plugins) ? readdirSync(plugins) : []) {
+    const dist = join(plugins, name, 'dist');
+    if (!existsSync(join(plugins, name, 'package.json')) || !existsSync(dist)) continue;
+    const link = join(dist, 'node_modules', 'zod');
+    mkdirSync(dirname(link), { recursive: true });
+    rmSync(link, { recursive: true, force: true });
+    symlinkSync(relative(dirname(link), zodDir), link, 'junction');
+  }
 }
 
 /**
