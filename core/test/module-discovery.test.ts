@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,5 +31,21 @@ describe('workspace discovery', () => {
     expect(module!.manifest.slug).toBe('broken');
     expect(module!.items).toEqual([]);
     expect(module!.itemsError!.message).toBe(`${file}:/: invalid JSON: Unexpected end of JSON input`);
+  });
+
+  it('follows a plugin folder linked into plugins/, and skips a broken link', () => {
+    const { root } = brokenWorkspace();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ply-linked-'));
+    mkdirSync(join(elsewhere, 'module'));
+    writeFileSync(join(elsewhere, 'package.json'), JSON.stringify({ name: '@test/plugin-linked', version: '1.0.0', ply: {} }));
+    writeFileSync(join(elsewhere, 'module', 'manifest.json'), JSON.stringify({ uuid: '5c0ffee0-0000-4000-8000-00000000000a', slug: 'linked', name: 'Linked', description: 'd', version: '1.0.0' }));
+    symlinkSync(elsewhere, join(root, 'plugins', 'linked'));
+    symlinkSync(join(root, 'missing'), join(root, 'plugins', 'dangling'));
+    const report = discoverWorkspacePlugins(root, '0.1.0', { lazyItems: true });
+    expect(report.modules.map((module) => [module.manifest.slug, module.dir])).toEqual([
+      ['broken', join(root, 'plugins', 'broken', 'module')],
+      ['linked', join(root, 'plugins', 'linked', 'module')],
+    ]);
+    expect(report.errors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedModule, ModuleSource } from '../contracts/manifest.js';
 import { toPlyError, type PlyError } from '../errors/ply-error.js';
@@ -11,10 +11,21 @@ export interface DiscoveryReport {
   errors: Array<{ dir: string; error: PlyError }>;
 }
 
+/** A folder, or a link to one (a plugin linked into a checkout's `plugins/`): a broken link is neither. */
+function isFolder(dir: string, entry: Dirent): boolean {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(join(dir, entry.name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function subfolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .filter((entry) => !entry.name.startsWith('.') && isFolder(dir, entry))
     .map((entry) => join(dir, entry.name))
     .sort();
 }
