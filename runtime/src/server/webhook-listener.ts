@@ -2,6 +2,8 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { startRequestLog, toPlyError, type PinoLogger, type RequestLog } from '@ply/core';
 import { httpStatusOf } from './error-status.js';
 import { tooLarge } from './request-input.js';
+import { DEMO_RECEIVER_PATH, receiveDemoMessage } from './demo-receiver.routes.js';
+import type { Runtime } from './runtime.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
 
 /** The route the request line names, as Hono's `routePath` gives it for the same call. */
@@ -73,11 +75,19 @@ function drain(request: IncomingMessage): void {
   request.resume();
 }
 
-function send(request: IncomingMessage, response: ServerResponse, log: RequestLog, status: number, body: string): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId });
+function send(request: IncomingMessage, response: ServerResponse, log: RequestLog, status: number, body: string, route = ROUTE, type = 'application/json'): void {
+  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), 'x-request-id': log.requestId });
   response.end(body);
-  log.finish(status, ROUTE);
+  log.finish(status, route);
   if (!request.readableEnded) response.once('finish', () => drain(request));
+}
+
+/** The error body and status the Hono app's error handler gives (server-app.ts). */
+function sendError(request: IncomingMessage, response: ServerResponse, log: RequestLog, thrown: unknown, route = ROUTE): void {
+  const error = toPlyError(thrown);
+  const status = httpStatusOf(error);
+  if (status >= 500) log.log.error('request failed', { code: error.code, error: error.message });
+  send(request, response, log, status, JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } }), route);
 }
 
 async function answer(receiver: WebhookReceiver, request: IncomingMessage, response: ServerResponse, log: RequestLog, id: string): Promise<void> {
@@ -86,10 +96,19 @@ async function answer(receiver: WebhookReceiver, request: IncomingMessage, respo
     const { executionId } = await receiver.accept({ id, header: (name) => headers[name] as string | undefined, body: (limit) => bodyOf(request, limit) });
     send(request, response, log, 202, `{"executionId":${JSON.stringify(executionId)}}`);
   } catch (thrown) {
-    const error = toPlyError(thrown);
-    const status = httpStatusOf(error);
-    if (status >= 500) log.log.error('request failed', { code: error.code, error: error.message });
-    send(request, response, log, status, JSON.stringify({ error: { code: error.code, message: error.message, details: error.details } }));
+    sendError(request, response, log, thrown);
+  }
+}
+
+const UTF8 = new TextDecoder();
+
+/** `POST /demo/receiver` as the Hono route answers it (demo-receiver.routes.ts: the same {@link receiveDemoMessage}). */
+async function answerDemo(store: Runtime['store'], request: IncomingMessage, response: ServerResponse, log: RequestLog): Promise<void> {
+  try {
+    await receiveDemoMessage(store, log.log, async (limit) => UTF8.decode(await bodyOf(request, limit)));
+    send(request, response, log, 200, 'ok', DEMO_RECEIVER_PATH, 'text/plain; charset=UTF-8');
+  } catch (thrown) {
+    sendError(request, response, log, thrown, DEMO_RECEIVER_PATH);
   }
 }
 
@@ -99,13 +118,19 @@ async function answer(receiver: WebhookReceiver, request: IncomingMessage, respo
  * middleware) cost a third of a webhook's CPU. What is answered is what the Hono route answers
  * (the same {@link WebhookReceiver}, the error bodies and statuses of the app's error handler, the
  * request id and the request's log line); every other request goes to `fallback`, the Hono app.
+ * With `demoReceiver`, `POST /demo/receiver` too: the demo run's own request, so that a server
+ * that has run only the demo has not loaded Hono's node:http adapter (and, through it, Node's
+ * fetch) either (see runtime-server.ts).
  */
-export function webhookListener(receiver: WebhookReceiver, root: PinoLogger, fallback: RequestListener): RequestListener {
+export function webhookListener(receiver: WebhookReceiver, root: PinoLogger, fallback: RequestListener, options: { demoReceiver?: Runtime['store'] } = {}): RequestListener {
+  const demo = options.demoReceiver;
   return (request, response) => {
     const url = request.url ?? '';
-    if (request.method !== 'POST' || !url.startsWith('/hooks/')) return fallback(request, response);
+    if (request.method !== 'POST') return fallback(request, response);
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
+    if (demo && path === DEMO_RECEIVER_PATH) return void answerDemo(demo, request, response, startRequestLog(root, { method: 'POST', path, requestId: request.headers['x-request-id'] as string | undefined }));
+    if (!url.startsWith('/hooks/')) return fallback(request, response);
     const id = path.slice('/hooks/'.length);
     if (!PLAIN_ID.test(id)) return fallback(request, response);
     const log = startRequestLog(root, { method: 'POST', path, requestId: request.headers['x-request-id'] as string | undefined });
