@@ -119,7 +119,9 @@ async function finishedRuns(agent, base, auth, playbookId) {
 
 /** Starts the processes of one set-up, runs the load, stops them. */
 async function measure(name, processes, { total, connections }) {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections + 4 });
+  // With a timeout the agent drops an idle socket a second before the server's Keep-Alive hint
+  // (node:http's 5 s); without one it keeps it and may send on it as the server closes it (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, maxSockets: connections + 4, timeout: 60_000 });
   try {
     const [api] = processes;
     const auth = { authorization: `Bearer ${api.admin}` };

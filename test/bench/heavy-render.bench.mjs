@@ -27,7 +27,9 @@ async function healthLatencies(agent, base, count) {
 }
 
 export async function heavyRenderBenchmarks({ samples = 300 } = {}) {
-  const agent = new Agent({ keepAlive: true });
+  // With a timeout the agent drops an idle socket a second before the server's Keep-Alive hint
+  // (node:http's 5 s); without one it keeps it and may send on it as the server closes it (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, timeout: 60_000 });
   const served = await startServe(await freePort());
   const { base } = served;
   const auth = { authorization: `Bearer ${/admin API token \(shown once; keep it\): (\S+)/.exec(served.output)[1]}` };

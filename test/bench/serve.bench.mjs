@@ -217,7 +217,9 @@ export async function serveBenchmarks({ total = 5000, starts = 5 } = {}) {
   const port = await freePort();
   const receiver = createServer((req, res) => req.resume().on('end', () => res.end('ok')));
   await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const agent = new Agent({ keepAlive: true, maxSockets: 200 });
+  // With a timeout the agent drops an idle socket a second before the server's Keep-Alive hint
+  // (node:http's 5 s); without one it keeps it and may send on it as the server closes it (ECONNRESET).
+  const agent = new Agent({ keepAlive: true, maxSockets: 200, timeout: 60_000 });
 
   const startTimes = [];
   const nodeTimes = [];
