@@ -95,9 +95,11 @@ function rereadItem(file: string): ItemFile {
 function loadItem(file: string, kind: ItemKind, fileSlug: string, issues: PlyIssue[], lazy: boolean): ModuleItem | undefined {
   const data = parseWith(file, itemFileSchema, issues);
   if (!data) return undefined;
+  const slug = data.slug ?? fileSlug;
   const group = data.group === undefined ? {} : { group: data.group };
-  const item = { kind, file, uuid: data.uuid, slug: data.slug ?? fileSlug, name: data.name, description: data.description, docker: data.docker_parameters, ...group };
-  if (!lazy) return { ...item, arguments: data.arguments as JsonSchema, results: (data.results ?? {}) as JsonSchema, raw: data };
+  // One literal each way: spreading a first object into the eager one cost (b) of `pnpm bench` about 5%.
+  if (!lazy) return { kind, file, uuid: data.uuid, slug, name: data.name, description: data.description, docker: data.docker_parameters, ...group, arguments: data.arguments as JsonSchema, results: (data.results ?? {}) as JsonSchema, raw: data };
+  const item = { kind, file, uuid: data.uuid, slug, name: data.name, description: data.description, docker: data.docker_parameters, ...group };
   let full: ItemFile | undefined;
   const read = (): ItemFile => (full ??= rereadItem(file));
   const lazily = (get: () => unknown): PropertyDescriptor => ({ get, enumerable: true });
