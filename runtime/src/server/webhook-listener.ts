@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { startRequestLog, toPlyError, type PinoLogger, type RequestLog } from '@ply/core';
 import { httpStatusOf } from './error-status.js';
-import { tooLarge } from './request-input.js';
+import { tooLarge, UTF8 } from './request-input.js';
 import { DEMO_RECEIVER_PATH, receiveDemoMessage } from './demo-receiver.routes.js';
 import type { Runtime } from './runtime.js';
 import type { WebhookReceiver } from './webhook-receiver.js';
@@ -100,7 +100,10 @@ async function answer(receiver: WebhookReceiver, request: IncomingMessage, respo
   }
 }
 
-const UTF8 = new TextDecoder();
+/** The log of a POST answered here, with the caller's request id when it sent a valid one. */
+function requestLog(root: PinoLogger, request: IncomingMessage, path: string): RequestLog {
+  return startRequestLog(root, { method: 'POST', path, requestId: request.headers['x-request-id'] as string | undefined });
+}
 
 /** `POST /demo/receiver` as the Hono route answers it (demo-receiver.routes.ts: the same {@link receiveDemoMessage}). */
 async function answerDemo(store: Runtime['store'], request: IncomingMessage, response: ServerResponse, log: RequestLog): Promise<void> {
@@ -129,11 +132,10 @@ export function webhookListener(receiver: WebhookReceiver, root: PinoLogger, fal
     if (request.method !== 'POST') return fallback(request, response);
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
-    if (demo && path === DEMO_RECEIVER_PATH) return void answerDemo(demo, request, response, startRequestLog(root, { method: 'POST', path, requestId: request.headers['x-request-id'] as string | undefined }));
+    if (demo && path === DEMO_RECEIVER_PATH) return void answerDemo(demo, request, response, requestLog(root, request, path));
     if (!url.startsWith('/hooks/')) return fallback(request, response);
     const id = path.slice('/hooks/'.length);
     if (!PLAIN_ID.test(id)) return fallback(request, response);
-    const log = startRequestLog(root, { method: 'POST', path, requestId: request.headers['x-request-id'] as string | undefined });
-    void answer(receiver, request, response, log, id);
+    void answer(receiver, request, response, requestLog(root, request, path), id);
   };
 }
